@@ -1,0 +1,101 @@
+//! Classes and their members.
+
+use oxc_ast::ast::*;
+
+use crate::generated::schema::method_kind;
+use crate::writer::Writer;
+
+const NOT_JS: &str = "TypeScript syntax is not JavaScript";
+const DECORATORS: &str = "decorators are not supported";
+
+impl<'a> Writer<'a> {
+    pub(crate) fn class(&mut self, class: &Class<'a>) {
+        if let Some(decorator) = class.decorators.first() {
+            return self.reject(decorator.span, DECORATORS);
+        }
+        if class.type_parameters.is_some() || !class.implements.is_empty() || class.r#abstract || class.declare {
+            return self.reject(class.span, NOT_JS);
+        }
+        if let Some(heritage) = &class.heritage
+            && heritage.type_arguments.is_some()
+        {
+            return self.reject(class.span, NOT_JS);
+        }
+        let id = |w: &mut Self| w.opt_binding_identifier(class.id.as_ref());
+        let super_class = |w: &mut Self| match &class.heritage {
+            Some(heritage) => w.expression(&heritage.expression),
+            None => w.null(),
+        };
+        let body = |w: &mut Self| w.class_members(&class.body);
+        match class.r#type {
+            ClassType::ClassDeclaration => self.class_declaration(class.span, id, super_class, body),
+            ClassType::ClassExpression => self.class_expression(class.span, id, super_class, body),
+        }
+    }
+
+    fn class_members(&mut self, body: &ClassBody<'a>) {
+        self.class_body(body.span, body.body.len(), |w| {
+            for element in &body.body {
+                w.class_element(element);
+            }
+        });
+    }
+
+    fn class_element(&mut self, element: &ClassElement<'a>) {
+        match element {
+            ClassElement::StaticBlock(b) => self.static_block(b.span, b.body.len(), |w| w.statements(&b.body)),
+            ClassElement::MethodDefinition(m) => {
+                if let Some(decorator) = m.decorators.first() {
+                    return self.reject(decorator.span, DECORATORS);
+                }
+                if m.r#type != MethodDefinitionType::MethodDefinition
+                    || m.r#override
+                    || m.optional
+                    || m.accessibility.is_some()
+                {
+                    return self.reject(m.span, NOT_JS);
+                }
+                let kind = method_kind(match m.kind {
+                    MethodDefinitionKind::Constructor => "constructor",
+                    MethodDefinitionKind::Method => "method",
+                    MethodDefinitionKind::Get => "get",
+                    MethodDefinitionKind::Set => "set",
+                });
+                self.method_definition(
+                    m.span,
+                    m.r#static,
+                    m.computed,
+                    |w| w.property_key(&m.key),
+                    kind,
+                    |w| w.function(&m.value),
+                );
+            }
+            ClassElement::PropertyDefinition(p) => {
+                if let Some(decorator) = p.decorators.first() {
+                    return self.reject(decorator.span, DECORATORS);
+                }
+                if p.r#type != PropertyDefinitionType::PropertyDefinition
+                    || p.type_annotation.is_some()
+                    || p.declare
+                    || p.r#override
+                    || p.optional
+                    || p.definite
+                    || p.readonly
+                    || p.accessibility.is_some()
+                {
+                    return self.reject(p.span, NOT_JS);
+                }
+                self.property_definition(
+                    p.span,
+                    p.r#static,
+                    p.computed,
+                    |w| w.property_key(&p.key),
+                    |w| w.opt_expression(p.value.as_ref()),
+                );
+            }
+            // `accessor x` (decorators proposal) is not in acorn.
+            ClassElement::AccessorProperty(p) => self.reject(p.span, "`accessor` fields are not supported"),
+            ClassElement::TSIndexSignature(s) => self.reject(s.span, NOT_JS),
+        }
+    }
+}

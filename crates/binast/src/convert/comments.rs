@@ -1,0 +1,35 @@
+//! Comments, in the order and shape acorn's `onComment` reports them.
+
+use oxc_ast::ast::Program;
+use oxc_span::Span;
+
+use crate::writer::Writer;
+
+/// Records every comment of `program`: the hashbang first (acorn reports `#!...` as a Line
+/// comment), then oxc's comments, which are in source order.
+pub fn write_comments<'a>(w: &mut Writer<'a>, program: &Program<'a>) {
+    let source = program.source_text;
+    if let Some(hashbang) = &program.hashbang {
+        w.comment(false, hashbang.span, hashbang.value.as_str());
+    }
+    for comment in &program.comments {
+        let (start, end) = (comment.span.start as usize, comment.span.end as usize);
+        if comment.is_block() {
+            w.comment(true, comment.span, &source[start + 2..end - 2]);
+        } else {
+            // Line comments may be `//`, or in scripts the HTML-like `<!--` and `-->` (Annex B),
+            // which oxc records with the same span shape but a longer opener.
+            let text = &source[start..end];
+            let opener = if text.starts_with("//") {
+                2
+            } else if text.starts_with("<!--") {
+                4
+            } else if text.starts_with("-->") {
+                3
+            } else {
+                2
+            };
+            w.comment(false, Span::new(comment.span.start, comment.span.end), &text[opener..]);
+        }
+    }
+}

@@ -1,0 +1,230 @@
+//! Expressions (literals, templates, functions and classes live in their own files).
+
+use oxc_ast::ast::*;
+use oxc_span::Span;
+
+use crate::generated::schema::{
+    assignment_operator, binary_operator, logical_operator, property_kind, unary_operator, update_operator,
+};
+use crate::writer::Writer;
+
+const NOT_JS: &str = "TypeScript syntax is not JavaScript";
+
+impl<'a> Writer<'a> {
+    pub(crate) fn opt_expression(&mut self, expression: Option<&Expression<'a>>) {
+        match expression {
+            Some(expression) => self.expression(expression),
+            None => self.null(),
+        }
+    }
+
+    pub(crate) fn expression(&mut self, expression: &Expression<'a>) {
+        match expression {
+            Expression::BooleanLiteral(e) => self.boolean_literal(e.span, e.value),
+            Expression::NullLiteral(e) => self.null_literal(e.span),
+            Expression::NumericLiteral(e) => self.numeric_lit(e),
+            Expression::BigIntLiteral(e) => self.bigint_lit(e),
+            Expression::RegExpLiteral(e) => self.regexp_lit(e),
+            Expression::StringLiteral(e) => self.string_lit(e),
+            Expression::TemplateLiteral(e) => self.template(e),
+            Expression::Identifier(e) => self.identifier(e.span, e.name.as_str()),
+            Expression::Super(e) => self.super_(e.span),
+            Expression::ThisExpression(e) => self.this_expression(e.span),
+            Expression::ArrayExpression(e) => self.array_expression(e.span, e.elements.len(), |w| {
+                for element in &e.elements {
+                    match element {
+                        ArrayExpressionElement::SpreadElement(s) => w.spread(s),
+                        // A hole is a null entry in acorn's `elements`.
+                        ArrayExpressionElement::Elision(_) => w.null(),
+                        element => w.expression(element.to_expression()),
+                    }
+                }
+            }),
+            Expression::ObjectExpression(e) => self.object_expression(e.span, e.properties.len(), |w| {
+                for property in &e.properties {
+                    match property {
+                        ObjectPropertyKind::ObjectProperty(p) => w.property(
+                            p.span,
+                            p.method,
+                            p.shorthand,
+                            p.computed,
+                            |w| w.property_key(&p.key),
+                            |w| w.expression(&p.value),
+                            property_kind(match p.kind {
+                                PropertyKind::Init => "init",
+                                PropertyKind::Get => "get",
+                                PropertyKind::Set => "set",
+                            }),
+                        ),
+                        ObjectPropertyKind::SpreadProperty(s) => w.spread(s),
+                    }
+                }
+            }),
+            Expression::ArrowFunctionExpression(e) => self.arrow(e),
+            Expression::FunctionExpression(e) => self.function(e),
+            Expression::ClassExpression(e) => self.class(e),
+            Expression::AssignmentExpression(e) => self.assignment_expression(
+                e.span,
+                |w| w.assignment_target(&e.left),
+                assignment_operator(e.operator.as_str()),
+                |w| w.expression(&e.right),
+            ),
+            Expression::AwaitExpression(e) => self.await_expression(e.span, |w| w.expression(&e.argument)),
+            Expression::BinaryExpression(e) => self.binary_expression(
+                e.span,
+                |w| w.expression(&e.left),
+                binary_operator(e.operator.as_str()),
+                |w| w.expression(&e.right),
+            ),
+            // `#x in obj` is a plain BinaryExpression with a PrivateIdentifier on the left.
+            Expression::PrivateInExpression(e) => self.binary_expression(
+                e.span,
+                |w| w.private_identifier(e.left.span, e.left.name.as_str()),
+                binary_operator("in"),
+                |w| w.expression(&e.right),
+            ),
+            Expression::LogicalExpression(e) => self.logical_expression(
+                e.span,
+                |w| w.expression(&e.left),
+                logical_operator(e.operator.as_str()),
+                |w| w.expression(&e.right),
+            ),
+            Expression::ConditionalExpression(e) => self.conditional_expression(
+                e.span,
+                |w| w.expression(&e.test),
+                |w| w.expression(&e.consequent),
+                |w| w.expression(&e.alternate),
+            ),
+            Expression::CallExpression(e) => self.call(e),
+            Expression::NewExpression(e) => {
+                if e.type_arguments.is_some() {
+                    return self.reject(e.span, NOT_JS);
+                }
+                self.new_expression(e.span, |w| w.expression(&e.callee), e.arguments.len(), |w| {
+                    w.arguments(&e.arguments);
+                });
+            }
+            Expression::ChainExpression(e) => self.chain_expression(e.span, |w| match &e.expression {
+                ChainElement::CallExpression(call) => w.call(call),
+                ChainElement::TSNonNullExpression(t) => w.reject(t.span, NOT_JS),
+                member => w.member(member.to_member_expression()),
+            }),
+            Expression::ImportExpression(e) => {
+                if e.phase.is_some() {
+                    // `import.source(...)` / `import.defer(...)`: import phases are not in acorn.
+                    return self.reject(e.span, "import phases are not supported");
+                }
+                self.import_expression(e.span, |w| w.expression(&e.source), |w| w.opt_expression(e.options.as_ref()));
+            }
+            // `import.meta` / `new.target`: acorn's two Identifiers sit at the ends of the span.
+            Expression::ImportMeta(e) => self.meta_property(
+                e.span,
+                |w| w.identifier(Span::new(e.span.start, e.span.start + 6), "import"),
+                |w| w.identifier(Span::new(e.span.end - 4, e.span.end), "meta"),
+            ),
+            Expression::NewTarget(e) => self.meta_property(
+                e.span,
+                |w| w.identifier(Span::new(e.span.start, e.span.start + 3), "new"),
+                |w| w.identifier(Span::new(e.span.end - 6, e.span.end), "target"),
+            ),
+            // Only with `preserve_parens`; acorn never has them.
+            Expression::ParenthesizedExpression(e) => self.expression(&e.expression),
+            Expression::SequenceExpression(e) => self.sequence_expression(e.span, e.expressions.len(), |w| {
+                for expression in &e.expressions {
+                    w.expression(expression);
+                }
+            }),
+            Expression::TaggedTemplateExpression(e) => {
+                if e.type_arguments.is_some() {
+                    return self.reject(e.span, NOT_JS);
+                }
+                self.tagged_template_expression(e.span, |w| w.expression(&e.tag), |w| w.template(&e.quasi));
+            }
+            Expression::UnaryExpression(e) => {
+                self.unary_expression(e.span, unary_operator(e.operator.as_str()), |w| w.expression(&e.argument));
+            }
+            Expression::UpdateExpression(e) => self.update_expression(
+                e.span,
+                update_operator(e.operator.as_str()),
+                e.prefix,
+                |w| w.simple_target(&e.argument),
+            ),
+            Expression::YieldExpression(e) => {
+                self.yield_expression(e.span, e.delegate, |w| w.opt_expression(e.argument.as_ref()));
+            }
+            Expression::ComputedMemberExpression(_)
+            | Expression::StaticMemberExpression(_)
+            | Expression::PrivateFieldExpression(_) => self.member(expression.to_member_expression()),
+            Expression::JSXElement(e) => self.reject(e.span, "JSX is not JavaScript"),
+            Expression::JSXFragment(e) => self.reject(e.span, "JSX is not JavaScript"),
+            Expression::TSAsExpression(e) => self.reject(e.span, NOT_JS),
+            Expression::TSSatisfiesExpression(e) => self.reject(e.span, NOT_JS),
+            Expression::TSTypeAssertion(e) => self.reject(e.span, NOT_JS),
+            Expression::TSNonNullExpression(e) => self.reject(e.span, NOT_JS),
+            Expression::TSInstantiationExpression(e) => self.reject(e.span, NOT_JS),
+            Expression::V8IntrinsicExpression(e) => self.reject(e.span, "V8 intrinsics are not JavaScript"),
+        }
+    }
+
+    pub(crate) fn spread(&mut self, spread: &SpreadElement<'a>) {
+        self.spread_element(spread.span, |w| w.expression(&spread.argument));
+    }
+
+    pub(crate) fn arguments(&mut self, arguments: &[Argument<'a>]) {
+        for argument in arguments {
+            match argument {
+                Argument::SpreadElement(s) => self.spread(s),
+                argument => self.expression(argument.to_expression()),
+            }
+        }
+    }
+
+    fn call(&mut self, call: &CallExpression<'a>) {
+        if call.type_arguments.is_some() {
+            return self.reject(call.span, NOT_JS);
+        }
+        self.call_expression(
+            call.span,
+            |w| w.expression(&call.callee),
+            call.arguments.len(),
+            |w| w.arguments(&call.arguments),
+            call.optional,
+        );
+    }
+
+    /// `a[b]`, `a.b` and `a.#b` are all MemberExpression in ESTree.
+    pub(crate) fn member(&mut self, member: &MemberExpression<'a>) {
+        match member {
+            MemberExpression::ComputedMemberExpression(m) => self.member_expression(
+                m.span,
+                |w| w.expression(&m.object),
+                |w| w.expression(&m.expression),
+                true,
+                m.optional,
+            ),
+            MemberExpression::StaticMemberExpression(m) => self.member_expression(
+                m.span,
+                |w| w.expression(&m.object),
+                |w| w.identifier(m.property.span, m.property.name.as_str()),
+                false,
+                m.optional,
+            ),
+            MemberExpression::PrivateFieldExpression(m) => self.member_expression(
+                m.span,
+                |w| w.expression(&m.object),
+                |w| w.private_identifier(m.field.span, m.field.name.as_str()),
+                false,
+                m.optional,
+            ),
+        }
+    }
+
+    /// An object key or class member name: `StaticIdentifier` is a plain Identifier.
+    pub(crate) fn property_key(&mut self, key: &PropertyKey<'a>) {
+        match key {
+            PropertyKey::StaticIdentifier(id) => self.identifier(id.span, id.name.as_str()),
+            PropertyKey::PrivateIdentifier(id) => self.private_identifier(id.span, id.name.as_str()),
+            key => self.expression(key.to_expression()),
+        }
+    }
+}

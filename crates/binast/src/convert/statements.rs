@@ -1,0 +1,182 @@
+//! Statements and declarations.
+
+use oxc_ast::ast::*;
+
+use crate::generated::schema::variable_kind;
+use crate::writer::Writer;
+
+impl<'a> Writer<'a> {
+    pub(crate) fn statements(&mut self, statements: &[Statement<'a>]) {
+        for statement in statements {
+            self.statement(statement);
+        }
+    }
+
+    /// A directive is an ExpressionStatement with a `directive` field in acorn; the decoder
+    /// derives the field from the literal's raw text.
+    pub(crate) fn directives(&mut self, directives: &[Directive<'a>]) {
+        for directive in directives {
+            self.directive(directive.span, |w| w.string_lit(&directive.expression));
+        }
+    }
+
+    pub(crate) fn statement(&mut self, statement: &Statement<'a>) {
+        match statement {
+            Statement::BlockStatement(s) => self.block(s),
+            Statement::BreakStatement(s) => self.break_statement(s.span, |w| w.opt_label(s.label.as_ref())),
+            Statement::ContinueStatement(s) => {
+                self.continue_statement(s.span, |w| w.opt_label(s.label.as_ref()));
+            }
+            Statement::DebuggerStatement(s) => self.debugger_statement(s.span),
+            Statement::DoWhileStatement(s) => {
+                self.do_while_statement(s.span, |w| w.statement(&s.body), |w| w.expression(&s.test));
+            }
+            Statement::EmptyStatement(s) => self.empty_statement(s.span),
+            Statement::ExpressionStatement(s) => self.expression_statement(s.span, |w| w.expression(&s.expression)),
+            Statement::ForInStatement(s) => self.for_in_statement(
+                s.span,
+                |w| w.for_left(&s.left),
+                |w| w.expression(&s.right),
+                |w| w.statement(&s.body),
+            ),
+            Statement::ForOfStatement(s) => self.for_of_statement(
+                s.span,
+                s.r#await,
+                |w| w.for_left(&s.left),
+                |w| w.expression(&s.right),
+                |w| w.statement(&s.body),
+            ),
+            Statement::ForStatement(s) => self.for_statement(
+                s.span,
+                |w| match &s.init {
+                    None => w.null(),
+                    Some(ForStatementInit::VariableDeclaration(d)) => w.var_decl(d),
+                    Some(init) => w.expression(init.to_expression()),
+                },
+                |w| w.opt_expression(s.test.as_ref()),
+                |w| w.opt_expression(s.update.as_ref()),
+                |w| w.statement(&s.body),
+            ),
+            Statement::IfStatement(s) => self.if_statement(
+                s.span,
+                |w| w.expression(&s.test),
+                |w| w.statement(&s.consequent),
+                |w| match &s.alternate {
+                    Some(alternate) => w.statement(alternate),
+                    None => w.null(),
+                },
+            ),
+            Statement::LabeledStatement(s) => self.labeled_statement(
+                s.span,
+                |w| w.identifier(s.label.span, s.label.name.as_str()),
+                |w| w.statement(&s.body),
+            ),
+            Statement::ReturnStatement(s) => self.return_statement(s.span, |w| w.opt_expression(s.argument.as_ref())),
+            Statement::SwitchStatement(s) => self.switch_statement(
+                s.span,
+                |w| w.expression(&s.discriminant),
+                s.cases.len(),
+                |w| {
+                    for case in &s.cases {
+                        w.switch_case(
+                            case.span,
+                            |w| w.opt_expression(case.test.as_ref()),
+                            case.consequent.len(),
+                            |w| w.statements(&case.consequent),
+                        );
+                    }
+                },
+            ),
+            Statement::ThrowStatement(s) => self.throw_statement(s.span, |w| w.expression(&s.argument)),
+            Statement::TryStatement(s) => self.try_statement(
+                s.span,
+                |w| w.block(&s.block),
+                |w| match &s.handler {
+                    Some(handler) => w.catch_clause(
+                        handler.span,
+                        |w| match &handler.param {
+                            // oxc's CatchParameter wrapper is just the pattern in ESTree.
+                            Some(param) => w.binding(&param.pattern),
+                            None => w.null(),
+                        },
+                        |w| w.block(&handler.body),
+                    ),
+                    None => w.null(),
+                },
+                |w| match &s.finalizer {
+                    Some(finalizer) => w.block(finalizer),
+                    None => w.null(),
+                },
+            ),
+            Statement::WhileStatement(s) => {
+                self.while_statement(s.span, |w| w.expression(&s.test), |w| w.statement(&s.body));
+            }
+            Statement::WithStatement(s) => {
+                self.with_statement(s.span, |w| w.expression(&s.object), |w| w.statement(&s.body));
+            }
+            Statement::VariableDeclaration(d) => self.var_decl(d),
+            Statement::FunctionDeclaration(f) => self.function(f),
+            Statement::ClassDeclaration(c) => self.class(c),
+            Statement::ImportDeclaration(d) => self.import_decl(d),
+            Statement::ExportAllDeclaration(d) => self.export_all(d),
+            Statement::ExportDefaultDeclaration(d) => self.export_default(d),
+            Statement::ExportDeclaration(d) => self.export_decl(d),
+            Statement::ExportNamedDeclaration(d) => self.export_named(d),
+            Statement::ExportFromDeclaration(d) => self.export_from(d),
+            Statement::TSTypeAliasDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSInterfaceDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSEnumDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSExternalModuleDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSNamespaceDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSGlobalDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSImportEqualsDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSExportAssignment(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSNamespaceExportDeclaration(d) => {
+                self.reject(d.span, "TypeScript syntax is not JavaScript");
+            }
+        }
+    }
+
+    pub(crate) fn block(&mut self, block: &BlockStatement<'a>) {
+        self.block_statement(block.span, block.body.len(), |w| w.statements(&block.body));
+    }
+
+    fn opt_label(&mut self, label: Option<&LabelIdentifier<'a>>) {
+        match label {
+            Some(label) => self.identifier(label.span, label.name.as_str()),
+            None => self.null(),
+        }
+    }
+
+    pub(crate) fn var_decl(&mut self, decl: &VariableDeclaration<'a>) {
+        if decl.declare {
+            return self.reject(decl.span, "TypeScript syntax is not JavaScript");
+        }
+        self.variable_declaration(
+            decl.span,
+            decl.declarations.len(),
+            |w| {
+                for declarator in &decl.declarations {
+                    if declarator.type_annotation.is_some() || declarator.definite {
+                        w.reject(declarator.span, "TypeScript syntax is not JavaScript");
+                        continue;
+                    }
+                    w.variable_declarator(
+                        declarator.span,
+                        |w| w.binding(&declarator.id),
+                        |w| w.opt_expression(declarator.init.as_ref()),
+                    );
+                }
+            },
+            variable_kind(decl.kind.as_str()),
+        );
+    }
+
+    /// The left side of `for (... in/of ...)`: a declaration or an assignment target.
+    fn for_left(&mut self, left: &ForStatementLeft<'a>) {
+        match left {
+            ForStatementLeft::VariableDeclaration(d) => self.var_decl(d),
+            target => self.assignment_target(target.to_assignment_target()),
+        }
+    }
+}

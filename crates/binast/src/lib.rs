@@ -1,0 +1,119 @@
+//! binast: JavaScript source -> compact binary AST whose decoding is exactly acorn's ESTree.
+//!
+//! [`encode`] parses with oxc, runs oxc's semantic early-error checks, rejects what acorn
+//! (ecmaVersion "latest") would reject but oxc accepts, and writes the tree with
+//! [`writer::Writer`] through the schema-generated per-kind writers.
+
+mod convert;
+mod generated;
+mod positions;
+pub mod writer;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use oxc_allocator::Allocator;
+use oxc_diagnostics::OxcDiagnostic;
+use oxc_parser::{ParseOptions, Parser};
+use oxc_semantic::SemanticBuilder;
+use oxc_span::SourceType;
+
+pub use generated::schema::{FORMAT_VERSION, SCHEMA_HASH};
+
+/// Options for [`encode`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct EncodeOptions {
+    /// Parse as an ES module (else as a script).
+    pub module: bool,
+    /// Collect comments into the output.
+    pub comments: bool,
+    /// Allow `return` at the top level.
+    pub allow_return_outside_function: bool,
+    /// Allow a leading `#!` line.
+    pub allow_hash_bang: bool,
+}
+
+/// Error returned by [`encode`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum EncodeError {
+    /// The source is not valid JavaScript.
+    Syntax {
+        message: String,
+        /// Offset of the error in UTF-16 code units.
+        pos_utf16: u32,
+    },
+}
+
+impl std::fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EncodeError::Syntax { message, pos_utf16 } => write!(f, "{message} ({pos_utf16})"),
+        }
+    }
+}
+
+impl std::error::Error for EncodeError {}
+
+/// Encode `source` to the binary AST format.
+pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeError> {
+    let allocator = Allocator::default();
+    let source_type = if options.module { SourceType::mjs() } else { SourceType::script() };
+    let parse_options = ParseOptions {
+        preserve_parens: true,
+        allow_return_outside_function: options.allow_return_outside_function,
+        parse_regular_expression: true,
+        ..ParseOptions::default()
+    };
+    let parsed = Parser::new(&allocator, source, source_type).with_options(parse_options).parse();
+    if let Some(error) = first_error(&parsed.diagnostics) {
+        return Err(syntax_error(source, error));
+    }
+    if parsed.panicked {
+        return Err(EncodeError::Syntax { message: "Unexpected token".into(), pos_utf16: 0 });
+    }
+    let program = allocator.alloc(parsed.program);
+
+    // Early errors acorn reports that oxc's parser leaves to semantic analysis (redeclarations,
+    // undefined exports, bad labels, ...).
+    let semantic = SemanticBuilder::new().with_check_syntax_error(true).build(program);
+    if let Some(error) = first_error(&semantic.diagnostics) {
+        return Err(syntax_error(source, error));
+    }
+    drop(semantic);
+
+    // acorn reads `#!` as a comment only with `allowHashBang` (its default for "latest").
+    if program.hashbang.is_some() && !options.allow_hash_bang {
+        return Err(EncodeError::Syntax { message: "Unexpected character '!'".into(), pos_utf16: 1 });
+    }
+
+    let mut writer = writer::Writer::new(source);
+    if let Err(rejected) = convert::write_program(&mut writer, program, &allocator) {
+        let pos_utf16 = utf16_offset(source, rejected.offset as usize);
+        return Err(EncodeError::Syntax { message: rejected.message.into(), pos_utf16 });
+    }
+    if options.comments {
+        convert::write_comments(&mut writer, program);
+    }
+    Ok(writer.finish(options.module, options.comments))
+}
+
+fn first_error(diagnostics: &oxc_diagnostics::Diagnostics) -> Option<&OxcDiagnostic> {
+    diagnostics.errors().next()
+}
+
+/// The error at its primary label (else its first label, else the start of the input).
+fn syntax_error(source: &str, error: &OxcDiagnostic) -> EncodeError {
+    let labels = &error.labels;
+    let offset = labels.iter().find(|label| label.primary()).or_else(|| labels.first()).map_or(0, |l| l.offset());
+    EncodeError::Syntax { message: error.message.to_string(), pos_utf16: utf16_offset(source, offset as usize) }
+}
+
+/// UTF-8 byte offset -> UTF-16 code unit offset (clamped to the source, on a char boundary).
+fn utf16_offset(source: &str, offset: usize) -> u32 {
+    let mut end = offset.min(source.len());
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    let prefix = &source[..end];
+    if prefix.is_ascii() { prefix.len() as u32 } else { prefix.encode_utf16().count() as u32 }
+}

@@ -1,0 +1,312 @@
+//! The byte-level writer: the node stream, the string table, UTF-16 positions, the line table
+//! and comments, assembled into one buffer by [`Writer::finish`]. docs/format.md specifies
+//! the layout; the typed per-kind methods are generated (see `generated/writer.rs`).
+
+use oxc_span::Span;
+use rustc_hash::FxHashMap;
+
+use crate::generated::schema::{FORMAT_VERSION, SCHEMA_HASH};
+use crate::positions::Utf16Positions;
+
+/// The four magic bytes every binast file starts with (0x89 catches 7-bit transports).
+pub const MAGIC: [u8; 4] = [0x89, b'B', b'A', b'S'];
+/// Fixed header size in bytes.
+pub const HEADER_LEN: usize = 32;
+/// Header flag: the source was parsed as a module.
+pub const FLAG_MODULE: u8 = 1;
+/// Header flag: the comments section is present.
+pub const FLAG_COMMENTS: u8 = 2;
+
+/// A string as the writer stores it.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WireStr<'a> {
+    /// Valid Unicode text.
+    Utf8(&'a str),
+    /// oxc's lossless form of a string with lone surrogates: each lone surrogate is written
+    /// as U+FFFD followed by its 4 hex digits (and a real U+FFFD as U+FFFD `fffd`).
+    LoneSurrogates(&'a str),
+}
+
+impl<'a> From<&'a str> for WireStr<'a> {
+    fn from(text: &'a str) -> Self {
+        WireStr::Utf8(text)
+    }
+}
+
+pub struct Writer<'a> {
+    source: &'a str,
+    positions: Utf16Positions,
+    nodes: Vec<u8>,
+    /// Source position cursor (UTF-16) for delta-coding node starts and ends.
+    cursor: u32,
+    string_index: FxHashMap<WireStr<'a>, u32>,
+    strings: Vec<WireStr<'a>>,
+    comments: Vec<u8>,
+    comment_count: u32,
+    comment_cursor: u32,
+}
+
+impl<'a> Writer<'a> {
+    pub fn new(source: &'a str) -> Self {
+        Writer {
+            source,
+            positions: Utf16Positions::new(source),
+            // Roughly the size of the source: most files encode to less.
+            nodes: Vec::with_capacity(source.len() / 2 + 64),
+            cursor: 0,
+            string_index: FxHashMap::default(),
+            strings: Vec::new(),
+            comments: Vec::new(),
+            comment_count: 0,
+            comment_cursor: 0,
+        }
+    }
+
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
+    /// The source text of `span`.
+    pub fn source_slice(&self, span: Span) -> &'a str {
+        &self.source[span.start as usize..span.end as usize]
+    }
+
+    /// A UTF-8 offset as the UTF-16 offset acorn reports.
+    pub fn utf16(&mut self, utf8: u32) -> u32 {
+        self.positions.convert(utf8)
+    }
+
+    /// A null node (absent optional child or array hole).
+    #[inline]
+    pub fn null(&mut self) {
+        self.nodes.push(0);
+    }
+
+    #[inline]
+    pub(crate) fn start_node(&mut self, tag: u8, start: u32) {
+        let start = self.positions.convert(start);
+        self.nodes.push(tag);
+        write_delta(&mut self.nodes, start, self.cursor);
+        self.cursor = start;
+    }
+
+    #[inline]
+    pub(crate) fn end_node(&mut self, end: u32) {
+        let end = self.positions.convert(end);
+        write_delta(&mut self.nodes, end, self.cursor);
+        self.cursor = end;
+    }
+
+    #[inline]
+    pub(crate) fn attrs(&mut self, word: u32) {
+        write_varint(&mut self.nodes, word);
+    }
+
+    #[inline]
+    pub(crate) fn list_len(&mut self, len: usize) {
+        write_varint(&mut self.nodes, len as u32);
+    }
+
+    #[inline]
+    pub(crate) fn uint(&mut self, value: u32) {
+        write_varint(&mut self.nodes, value);
+    }
+
+    #[inline]
+    pub(crate) fn f64(&mut self, value: f64) {
+        self.nodes.extend_from_slice(&value.to_le_bytes());
+    }
+
+    #[inline]
+    pub(crate) fn string(&mut self, text: WireStr<'a>) {
+        let index = self.intern(text);
+        write_varint(&mut self.nodes, index);
+    }
+
+    #[inline]
+    pub(crate) fn string_or_null(&mut self, text: Option<WireStr<'a>>) {
+        let code = match text {
+            Some(text) => self.intern(text) + 1,
+            None => 0,
+        };
+        write_varint(&mut self.nodes, code);
+    }
+
+    /// Reserves the u32 byte length that prefixes a function body.
+    #[inline]
+    pub(crate) fn begin_body(&mut self) -> usize {
+        let at = self.nodes.len();
+        self.nodes.extend_from_slice(&[0; 4]);
+        at
+    }
+
+    #[inline]
+    pub(crate) fn end_body(&mut self, at: usize) {
+        let len = (self.nodes.len() - at - 4) as u32;
+        self.nodes[at..at + 4].copy_from_slice(&len.to_le_bytes());
+    }
+
+    fn intern(&mut self, text: WireStr<'a>) -> u32 {
+        let next = self.strings.len() as u32;
+        *self.string_index.entry(text).or_insert_with(|| {
+            self.strings.push(text);
+            next
+        })
+    }
+
+    /// Records a comment; `value` is the text without its delimiters, as acorn reports it.
+    pub fn comment(&mut self, is_block: bool, span: Span, value: &'a str) {
+        let start = self.positions.convert(span.start);
+        let end = self.positions.convert(span.end);
+        let index = self.intern(WireStr::Utf8(value));
+        write_varint(&mut self.comments, u32::from(is_block));
+        write_delta(&mut self.comments, start, self.comment_cursor);
+        write_varint(&mut self.comments, end - start);
+        write_varint(&mut self.comments, index);
+        self.comment_cursor = end;
+        self.comment_count += 1;
+    }
+
+    /// Assembles header and sections into the final buffer.
+    pub fn finish(mut self, module: bool, with_comments: bool) -> Vec<u8> {
+        let strings = self.string_section();
+        let lines = line_section(self.source);
+        let mut comments = Vec::with_capacity(self.comments.len() + 5);
+        if with_comments {
+            write_varint(&mut comments, self.comment_count);
+            comments.extend_from_slice(&self.comments);
+        }
+        let mut flags = 0;
+        if module {
+            flags |= FLAG_MODULE;
+        }
+        if with_comments {
+            flags |= FLAG_COMMENTS;
+        }
+
+        let total = HEADER_LEN + strings.len() + self.nodes.len() + lines.len() + comments.len();
+        let mut out = Vec::with_capacity(total);
+        out.extend_from_slice(&MAGIC);
+        out.push(FORMAT_VERSION);
+        out.push(flags);
+        out.extend_from_slice(&[0, 0]);
+        out.extend_from_slice(&SCHEMA_HASH.to_le_bytes());
+        for section in [&strings, &self.nodes, &lines, &comments] {
+            out.extend_from_slice(&(section.len() as u32).to_le_bytes());
+        }
+        out.extend_from_slice(&0u32.to_le_bytes()); // reserved
+        out.extend_from_slice(&strings);
+        out.append(&mut self.nodes);
+        out.extend_from_slice(&lines);
+        out.extend_from_slice(&comments);
+        out
+    }
+
+    /// Count, UTF-8 blob of the plain strings, then one header per string:
+    /// `utf16_len << 1 | special`, a special string's UTF-16 code units following its header.
+    fn string_section(&self) -> Vec<u8> {
+        let mut blob = Vec::new();
+        let mut headers = Vec::with_capacity(self.strings.len() * 2);
+        let mut units = Vec::new();
+        for text in &self.strings {
+            match *text {
+                WireStr::Utf8(text) => {
+                    blob.extend_from_slice(text.as_bytes());
+                    write_varint(&mut headers, utf16_len(text) << 1);
+                }
+                WireStr::LoneSurrogates(text) => {
+                    units.clear();
+                    decode_lone_surrogates(text, &mut units);
+                    write_varint(&mut headers, ((units.len() as u32) << 1) | 1);
+                    for &unit in &units {
+                        write_varint(&mut headers, u32::from(unit));
+                    }
+                }
+            }
+        }
+        let mut out = Vec::with_capacity(blob.len() + headers.len() + 10);
+        write_varint(&mut out, self.strings.len() as u32);
+        write_varint(&mut out, blob.len() as u32);
+        out.extend_from_slice(&blob);
+        out.extend_from_slice(&headers);
+        out
+    }
+}
+
+fn utf16_len(text: &str) -> u32 {
+    if text.is_ascii() { text.len() as u32 } else { text.encode_utf16().count() as u32 }
+}
+
+/// Undoes oxc's lossy escape: U+FFFD followed by 4 hex digits is that code unit.
+fn decode_lone_surrogates(text: &str, out: &mut Vec<u16>) {
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{FFFD}' {
+            let hex: String = chars.by_ref().take(4).collect();
+            out.push(u16::from_str_radix(&hex, 16).unwrap_or(0xFFFD));
+        } else {
+            let mut buf = [0u16; 2];
+            out.extend_from_slice(c.encode_utf16(&mut buf));
+        }
+    }
+}
+
+/// Line starts (UTF-16) after the first line, delta-coded; acorn's line breaks are
+/// `\r\n`, `\r`, `\n`, U+2028 and U+2029.
+fn line_section(source: &str) -> Vec<u8> {
+    let mut deltas = Vec::new();
+    let mut count = 0u32;
+    let mut previous = 0u32;
+    let mut utf16 = 0u32;
+    let bytes = source.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let byte = bytes[i];
+        let mut line_start = None;
+        if byte < 0x80 {
+            i += 1;
+            utf16 += 1;
+            if byte == b'\n' {
+                line_start = Some(utf16);
+            } else if byte == b'\r' {
+                if bytes.get(i) == Some(&b'\n') {
+                    i += 1;
+                    utf16 += 1;
+                }
+                line_start = Some(utf16);
+            }
+        } else {
+            let c = source[i..].chars().next().unwrap_or('\u{FFFD}');
+            i += c.len_utf8();
+            utf16 += c.len_utf16() as u32;
+            if c == '\u{2028}' || c == '\u{2029}' {
+                line_start = Some(utf16);
+            }
+        }
+        if let Some(start) = line_start {
+            write_varint(&mut deltas, start - previous);
+            previous = start;
+            count += 1;
+        }
+    }
+    let mut out = Vec::with_capacity(deltas.len() + 5);
+    write_varint(&mut out, count);
+    out.extend_from_slice(&deltas);
+    out
+}
+
+#[inline]
+pub(crate) fn write_varint(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push((value as u8) | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
+
+/// A signed difference, zigzag-coded so small negative deltas stay one byte.
+#[inline]
+fn write_delta(out: &mut Vec<u8>, value: u32, from: u32) {
+    let delta = value.wrapping_sub(from) as i32;
+    write_varint(out, ((delta << 1) ^ (delta >> 31)) as u32);
+}

@@ -1,0 +1,207 @@
+//! Native behaviour of `binast::encode`: what it accepts, what it rejects and where, and the
+//! shape of its output header. Tree fidelity against acorn is checked end to end in `test/`.
+
+use binast::writer::{FLAG_COMMENTS, FLAG_MODULE, HEADER_LEN, MAGIC};
+use binast::{EncodeError, EncodeOptions, encode};
+
+const SCRIPT: EncodeOptions =
+    EncodeOptions { module: false, comments: true, allow_return_outside_function: false, allow_hash_bang: true };
+const MODULE: EncodeOptions = EncodeOptions { module: true, ..SCRIPT };
+
+fn ok(source: &str, options: &EncodeOptions) -> Vec<u8> {
+    match encode(source, options) {
+        Ok(bytes) => bytes,
+        Err(error) => panic!("expected {source:?} to encode, got {error}"),
+    }
+}
+
+/// The error position (UTF-16) of a source that must be rejected.
+fn err(source: &str, options: &EncodeOptions) -> u32 {
+    match encode(source, options) {
+        Ok(_) => panic!("expected {source:?} to be rejected"),
+        Err(EncodeError::Syntax { pos_utf16, message }) => {
+            assert!(!message.is_empty(), "{source:?}: empty message");
+            pos_utf16
+        }
+    }
+}
+
+/// Every construct the converter handles, so each match arm runs at least once natively.
+const KITCHEN_SINK_SCRIPT: &str = r#"#!/usr/bin/env node
+"use asm"; 'another directive';
+// line comment
+/* block
+   comment */
+var a = 1, b = 2.5, c = 0x1F, d = 1_000, e = 1e3, f = 10n, g = /re[g]+/giu, h = "str", i = 'str', j = "esc\n";
+let k = null, l = true, m = false, n = `tpl ${a} and ${b}`, o = tag`raw\u{41}${a}`;
+const { p, q: [r, , s = 1, ...t], ...u } = {};
+[a, b = 2, ...c] = [1, , 3];
+({ a, b: { c }, d = 1, ...e } = {});
+for (const x of []) {} for (var y in {}) {} for (let z = 0; z < 1; z++) continue;
+for (a.b of []); for ([a] of []); for ({ a } in {});
+label: while (false) { break label; }
+do ; while (false)
+if (a) b; else if (c) d; else { e }
+switch (a) { case 1: b; default: c }
+try { throw new Error("x") } catch ({ message }) {} finally {}
+try {} catch {}
+with (a) b;
+debugger;
+function fn(a, b = 1, { c }, [d], ...rest) { return a, b; } function strict(a) { "use strict"; }
+function* gen() { yield; yield* gen(); }
+async function af() { await 1; for await (const x of []); }
+const arrows = [() => 1, async x => x, (a, b) => { return a + b }, async (...args) => {}];
+class A extends Object {
+  static #p = 1; q; 'r' = 2; [Symbol.iterator]() {} static { this.x = 1 }
+  constructor() { super(); new.target; super.x; }
+  get g() { return this.#p } set g(v) {} static async *m() {} #priv() { return #p in this }
+}
+const C = class {};
+a?.b?.[c]?.(d); (a?.b).c; a ?? b; a ||= b; a &&= c; a ??= d; a **= 2; a >>>= 1;
+typeof a; void 0; delete a.b; !a; ~a; -a; +a; ++a; a--;
+a instanceof b; "x" in a; a ? b : c; (a, b, c);
+x = { a, b: 1, [c]: 2, d() {}, get e() { return 1 }, set e(v) {}, async *f() {}, ...g, "h": 1, 1: 2 };
+x = [1, , ...a, ,];
+new A; new A(1, ...b); import("m"); import("m", { with: {} });
+"#;
+
+const KITCHEN_SINK_MODULE: &str = r#"
+import def, { a as b, "str" as c, default as d } from "m" with { type: "json" };
+import * as ns from "m";
+import "side-effect";
+export { b, c as e, def as "string name" };
+export * from "m"; export * as all from "m";
+export { x as y } from "m" with { type: "json" };
+export const k = 1; export function f() {} export class K {}
+export default function () {}
+await import.meta.resolve("x");
+using_ = 1;
+"#;
+
+#[test]
+fn encodes_kitchen_sinks() {
+    let script = ok(KITCHEN_SINK_SCRIPT, &SCRIPT);
+    assert_eq!(script[..4], MAGIC);
+    assert_eq!(script[5] & FLAG_MODULE, 0);
+    assert_ne!(script[5] & FLAG_COMMENTS, 0);
+    assert!(script.len() > HEADER_LEN);
+
+    let module = ok(KITCHEN_SINK_MODULE, &MODULE);
+    assert_eq!(module[..4], MAGIC);
+    assert_ne!(module[5] & FLAG_MODULE, 0);
+}
+
+#[test]
+fn header_and_flags() {
+    let bytes = ok("a", &EncodeOptions::default());
+    assert_eq!(bytes[..4], MAGIC);
+    assert_eq!(bytes[4], binast::FORMAT_VERSION);
+    assert_eq!(bytes[5], 0);
+    assert_eq!(u32::from_le_bytes(bytes[8..12].try_into().unwrap()), binast::SCHEMA_HASH);
+    assert_eq!(ok("", &EncodeOptions::default())[..4], MAGIC);
+}
+
+#[test]
+fn deterministic() {
+    for (source, options) in [(KITCHEN_SINK_SCRIPT, &SCRIPT), (KITCHEN_SINK_MODULE, &MODULE)] {
+        assert_eq!(ok(source, options), ok(source, options));
+    }
+}
+
+#[test]
+fn comments_only_when_asked() {
+    let with = ok("/* a */ b // c", &SCRIPT);
+    let without = ok("/* a */ b // c", &EncodeOptions { comments: false, ..SCRIPT });
+    assert!(with.len() > without.len());
+    assert_eq!(without[5] & FLAG_COMMENTS, 0);
+}
+
+#[test]
+fn syntax_errors_have_utf16_positions() {
+    assert_eq!(err("a +", &SCRIPT), 3);
+    // `é` is 2 UTF-8 bytes but 1 UTF-16 unit; `😀` is 4 bytes and 2 units.
+    assert_eq!(err("'é😀' +", &SCRIPT), 7);
+    assert_eq!(err("let x = 1; )", &SCRIPT), 11);
+}
+
+#[test]
+fn early_errors_from_semantic_analysis() {
+    err("let a; let a;", &SCRIPT);
+    err("const a = 1; var a;", &SCRIPT);
+    err("export { undefinedName };", &MODULE);
+    err("label: label: ;", &SCRIPT);
+    err("'use strict'; with (a) b;", &SCRIPT);
+    err("class A { constructor() {} constructor() {} }", &SCRIPT);
+    err("function f() { break; }", &SCRIPT);
+}
+
+#[test]
+fn return_outside_function_is_an_option() {
+    err("return 1", &SCRIPT);
+    ok("return 1", &EncodeOptions { allow_return_outside_function: true, ..SCRIPT });
+}
+
+#[test]
+fn hashbang_is_an_option() {
+    ok("#!/usr/bin/env node\n1", &SCRIPT);
+    assert_eq!(err("#!/usr/bin/env node\n1", &EncodeOptions { allow_hash_bang: false, ..SCRIPT }), 1);
+}
+
+#[test]
+fn module_only_syntax_needs_module() {
+    err("import a from 'b'", &SCRIPT);
+    err("export const a = 1", &SCRIPT);
+    err("import.meta", &SCRIPT);
+    ok("await 1", &MODULE);
+}
+
+/// Syntax oxc parses but acorn rejects must never produce a tree.
+#[test]
+fn rejects_what_acorn_rejects() {
+    // Decorators (position of the `@`).
+    assert_eq!(err("@dec class A {}", &SCRIPT), 0);
+    assert_eq!(err("class A { @dec m() {} }", &SCRIPT), 10);
+    assert_eq!(err("class A { @dec x = 1 }", &SCRIPT), 10);
+    err("class A { m(@dec a) {} }", &SCRIPT);
+    err("export @dec class A {}", &MODULE);
+    // `accessor` fields.
+    assert_eq!(err("class A { accessor x = 1 }", &SCRIPT), 10);
+    // Import phases.
+    err("import defer * as ns from 'm'", &MODULE);
+    err("import source s from 'm'", &MODULE);
+    err("import.source('m')", &MODULE);
+    err("import.defer('m')", &MODULE);
+    // Import assertions (the old `assert` keyword).
+    err("import a from 'm' assert { type: 'json' }", &MODULE);
+    err("export * from 'm' assert { type: 'json' }", &MODULE);
+    // JSX and TypeScript.
+    err("<div />", &SCRIPT);
+    err("let a: number = 1", &SCRIPT);
+    err("function f<T>(a: T): T {}", &SCRIPT);
+    err("a!.b", &SCRIPT);
+    err("a as any", &SCRIPT);
+    err("enum E {}", &SCRIPT);
+    err("interface I {}", &MODULE);
+    err("type T = 1", &MODULE);
+    // V8 intrinsics.
+    err("%DebugPrint(a)", &SCRIPT);
+    // HTML comments are script-only.
+    ok("<!-- comment\n-->also\n1", &SCRIPT);
+}
+
+#[test]
+fn accepts_recent_syntax() {
+    ok("using x = f();", &MODULE);
+    ok("async function f() { await using x = g(); }", &SCRIPT);
+    ok("/(?i:a)b/", &SCRIPT);
+    ok("/[\\p{L}--\\p{N}]/v", &SCRIPT);
+    ok("class A { static { } #x; has(o) { return #x in o } }", &SCRIPT);
+    ok("a ??= b; a?.[0]?.(1)", &SCRIPT);
+}
+
+#[test]
+fn lone_surrogates_and_odd_templates() {
+    ok(r#"'\uD800'; "\uDC00x"; `\uD800`"#, &SCRIPT);
+    ok("tag`\\unicode and \\u{55}`", &SCRIPT);
+    ok("tag`\\xg\r\nline`", &SCRIPT);
+}

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Build crates/binast for wasm32-unknown-unknown (release, LTO) and write the
+# final module to wasm/binast.wasm.
+#
+#   bash scripts/build-wasm.sh
+#
+# Toolchain: chosen by scripts/setup-toolchain.sh (run first, fast when
+# everything is present) and read from target/toolchain.env. On Debian's
+# rustc-web std is rebuilt from source with -Z build-std (first build only).
+# Cargo output goes to target/wasm (separate from native builds). wasm-opt -O3
+# runs when binaryen is installed and its input changed; otherwise the cargo
+# output is copied as is. Set BINAST_NO_WASM_OPT=1 to skip wasm-opt.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+bash "$ROOT/scripts/setup-toolchain.sh"
+# shellcheck source=/dev/null
+. "$ROOT/target/toolchain.env"
+
+TARGET=wasm32-unknown-unknown
+TARGET_DIR="$ROOT/target/wasm"
+RAW="$TARGET_DIR/$TARGET/release/binast.wasm"
+OUT_DIR="$ROOT/wasm"
+OUT="$OUT_DIR/binast.wasm"
+
+cargo_args=(build --release --target "$TARGET" --target-dir "$TARGET_DIR" -p binast --lib)
+cargo_env=(RUSTC="$BINAST_RUSTC")
+if [ "$BINAST_BUILD_STD" = 1 ]; then
+  # Debian ships no wasm32 std: rebuild it (with panic=abort) from rust-web-src.
+  cargo_args+=(-Z build-std=std,panic_abort)
+  cargo_env+=(RUSTC_BOOTSTRAP=1)
+fi
+
+start=$(date +%s)
+echo "build-wasm: $BINAST_CARGO ${cargo_args[*]}" >&2
+env "${cargo_env[@]}" "$BINAST_CARGO" "${cargo_args[@]}"
+
+if [ ! -f "$RAW" ]; then
+  echo "build-wasm: ERROR: cargo did not produce $RAW" >&2
+  exit 1
+fi
+
+mkdir -p "$OUT_DIR"
+WASM_OPT="${BINAST_WASM_OPT:-}"
+[ "${BINAST_NO_WASM_OPT:-}" = 1 ] && WASM_OPT=""
+# Record how $OUT was made so switching wasm-opt on/off also rebuilds it.
+STAMP="$TARGET_DIR/binast.wasm.stamp"
+recipe="raw=$RAW wasm-opt=${WASM_OPT:-none}"
+if [ -f "$OUT" ] && [ "$OUT" -nt "$RAW" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$recipe" ]; then
+  echo "build-wasm: $OUT is up to date" >&2
+else
+  tmp="$OUT.tmp.$$"
+  trap 'rm -f "$tmp"' EXIT
+  if [ -n "$WASM_OPT" ]; then
+    # Features rustc >= 1.82 enables by default for wasm32-unknown-unknown
+    # (all supported by Node >= 16 and current browsers/Workers). wasm-opt
+    # must be told so it neither rejects nor lowers them.
+    opt_flags=(-O3
+      --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext
+      --enable-mutable-globals --enable-multivalue --enable-reference-types)
+    echo "build-wasm: $WASM_OPT ${opt_flags[*]}" >&2
+    "$WASM_OPT" "${opt_flags[@]}" "$RAW" -o "$tmp"
+  else
+    echo "build-wasm: wasm-opt not available; copying the unoptimised module (install binaryen for a smaller/faster one)" >&2
+    cp "$RAW" "$tmp"
+  fi
+  mv -f "$tmp" "$OUT"
+  trap - EXIT
+  printf '%s' "$recipe" >"$STAMP"
+fi
+
+size=$(wc -c <"$OUT" | tr -d ' ')
+raw_size=$(wc -c <"$RAW" | tr -d ' ')
+gz=""
+command -v gzip >/dev/null 2>&1 && gz=", $(gzip -9c "$OUT" | wc -c | tr -d ' ') gzipped"
+echo "build-wasm: wrote wasm/binast.wasm: $size bytes ($((size / 1024)) KiB$gz; cargo output $raw_size bytes) [$BINAST_TOOLCHAIN rustc $BINAST_RUST_VERSION, $(($(date +%s) - start)) s]"

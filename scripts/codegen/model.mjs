@@ -1,0 +1,83 @@
+// Turns the declarative schema into the model both emitters share: tags, wire items with their
+// attribute-word bit layout, decoded fields, and the schema hash stored in every binary.
+import { FORMAT_VERSION, enums, kinds } from './schema.mjs';
+
+const WIRE_TYPES = new Set(['node', 'node?', 'node[]', '(node|null)[]', 'string', 'string?', 'bool', 'uint', 'f64', 'body']);
+
+function bitsFor(count) {
+  let bits = 0;
+  while (1 << bits < count) bits++;
+  return bits;
+}
+
+function buildKind(def, index) {
+  let bit = 0;
+  const wire = Object.entries(def.wire).map(([name, type]) => {
+    const item = { name, type, enumName: null, bit: -1, width: 0 };
+    if (type.startsWith('enum:')) {
+      item.enumName = type.slice(5);
+      if (!enums[item.enumName]) throw new Error(`${def.name}.${name}: unknown enum ${item.enumName}`);
+      item.type = 'enum';
+      item.width = bitsFor(enums[item.enumName].length);
+    } else if (type === 'bool') {
+      item.width = 1;
+    } else if (!WIRE_TYPES.has(type)) {
+      throw new Error(`${def.name}.${name}: unknown wire type ${type}`);
+    }
+    if (item.width > 0) {
+      item.bit = bit;
+      bit += item.width;
+    }
+    return item;
+  });
+  if (bit > 28) throw new Error(`${def.name}: attribute word needs ${bit} bits (max 28)`);
+  const byName = new Map(wire.map((item) => [item.name, item]));
+  const fieldDefs = def.fields ?? wire.map((item) => item.name);
+  const fields = fieldDefs.map((field) => {
+    if (typeof field === 'string') {
+      const item = byName.get(field);
+      if (!item) throw new Error(`${def.name}.${field}: no wire item of that name`);
+      return { key: field, wire: item, expr: null };
+    }
+    const [key, expr] = field;
+    return { key, wire: null, expr };
+  });
+  for (const item of wire) {
+    const used = fields.some((f) => f.wire === item || (f.expr && new RegExp(`\\b${item.name}\\b`).test(f.expr)));
+    if (!used) throw new Error(`${def.name}.${item.name}: stored but never decoded`);
+  }
+  return {
+    name: def.name,
+    type: def.type ?? def.name,
+    tag: index + 1,
+    wire,
+    fields,
+    attrBits: bit,
+  };
+}
+
+// FNV-1a over the canonical JSON of everything that shapes the bytes, so a decoder built from
+// another schema refuses the file instead of misreading it.
+function fnv1a(text) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash >>> 0;
+}
+
+export function buildModel() {
+  if (kinds.length > 255) throw new Error('more than 255 wire kinds do not fit a tag byte');
+  const built = kinds.map(buildKind);
+  const names = new Set();
+  for (const kind of built) {
+    if (names.has(kind.name)) throw new Error(`duplicate wire kind ${kind.name}`);
+    names.add(kind.name);
+  }
+  const schemaHash = fnv1a(JSON.stringify({ FORMAT_VERSION, enums, kinds }));
+  return { formatVersion: FORMAT_VERSION, schemaHash, enums, kinds: built };
+}
+
+export const snakeCase = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+export const screamingCase = (name) => snakeCase(name).toUpperCase();

@@ -1,0 +1,199 @@
+// The one schema of binast: every ESTree node kind acorn produces, its fields in acorn's key
+// order, and how each is stored on the wire. scripts/codegen turns it into the Rust writer
+// (crates/binast/src/generated) and the TypeScript decoder (ts/generated).
+//
+// A *wire kind* is one node tag in the binary. Several wire kinds may decode to one ESTree
+// `type` (e.g. Literal) when storing them apart saves bytes or derives fields for free.
+//
+// `wire` lists what is stored, in stream order (source order where acorn's key order differs,
+// so that position deltas stay small). Wire item types:
+//   node      a child node                 node?      a child node or null
+//   node[]    a list of nodes              (node|null)[] a list with holes (array elisions)
+//   string    a string-table reference     string?    a string or null
+//   bool      a bit of the node's attribute word
+//   enum:X    an index into enum X, packed into the attribute word
+//   uint      an unsigned varint           f64        8 bytes, IEEE 754 little-endian
+//   body      a node prefixed by its byte length (u32), so a lazy reader can skip it in O(1)
+// `fields` lists what the decoded object holds, in acorn's key order after type/start/end:
+// a bare name is the wire item of that name; [key, expr] is a TypeScript expression over the
+// wire items (a constant or a value derived at decode time).
+
+export const FORMAT_VERSION = 1;
+
+export const enums = {
+  SourceType: ['script', 'module'],
+  VariableKind: ['var', 'let', 'const', 'using', 'await using'],
+  PropertyKind: ['init', 'get', 'set'],
+  MethodKind: ['constructor', 'method', 'get', 'set'],
+  UnaryOperator: ['-', '+', '!', '~', 'typeof', 'void', 'delete'],
+  UpdateOperator: ['++', '--'],
+  LogicalOperator: ['||', '&&', '??'],
+  BinaryOperator: [
+    '==', '!=', '===', '!==', '<', '<=', '>', '>=', '<<', '>>', '>>>',
+    '+', '-', '*', '/', '%', '**', '|', '^', '&', 'in', 'instanceof',
+  ],
+  AssignmentOperator: [
+    '=', '+=', '-=', '*=', '/=', '%=', '**=', '<<=', '>>=', '>>>=',
+    '|=', '^=', '&=', '||=', '&&=', '??=',
+  ],
+};
+
+const FALSE = 'false';
+const TRUE = 'true';
+const NULL = 'null';
+
+// Functions share one shape; `expression`/`generator`/`id` are constants where acorn's
+// grammar fixes them.
+const functionWire = { id: 'node?', generator: 'bool', async: 'bool', params: 'node[]', body: 'body' };
+const functionFields = ['id', ['expression', FALSE], 'generator', 'async', 'params', 'body'];
+const classWire = { id: 'node?', superClass: 'node?', body: 'node' };
+
+export const kinds = [
+  // Program and statements
+  { name: 'Program', wire: { body: 'node[]', sourceType: 'enum:SourceType' } },
+  { name: 'ExpressionStatement', wire: { expression: 'node' } },
+  // A directive prologue entry; acorn derives `directive` from the literal's raw text.
+  {
+    name: 'Directive', type: 'ExpressionStatement', wire: { expression: 'node' },
+    fields: ['expression', ['directive', 'expression.raw.slice(1, -1)']],
+  },
+  { name: 'BlockStatement', wire: { body: 'node[]' } },
+  { name: 'StaticBlock', wire: { body: 'node[]' } },
+  { name: 'EmptyStatement', wire: {} },
+  { name: 'DebuggerStatement', wire: {} },
+  { name: 'WithStatement', wire: { object: 'node', body: 'node' } },
+  { name: 'ReturnStatement', wire: { argument: 'node?' } },
+  { name: 'LabeledStatement', wire: { label: 'node', body: 'node' }, fields: ['body', 'label'] },
+  { name: 'BreakStatement', wire: { label: 'node?' } },
+  { name: 'ContinueStatement', wire: { label: 'node?' } },
+  { name: 'IfStatement', wire: { test: 'node', consequent: 'node', alternate: 'node?' } },
+  { name: 'SwitchStatement', wire: { discriminant: 'node', cases: 'node[]' } },
+  { name: 'SwitchCase', wire: { test: 'node?', consequent: 'node[]' }, fields: ['consequent', 'test'] },
+  { name: 'ThrowStatement', wire: { argument: 'node' } },
+  { name: 'TryStatement', wire: { block: 'node', handler: 'node?', finalizer: 'node?' } },
+  { name: 'CatchClause', wire: { param: 'node?', body: 'node' } },
+  { name: 'WhileStatement', wire: { test: 'node', body: 'node' } },
+  { name: 'DoWhileStatement', wire: { body: 'node', test: 'node' } },
+  { name: 'ForStatement', wire: { init: 'node?', test: 'node?', update: 'node?', body: 'node' } },
+  { name: 'ForInStatement', wire: { left: 'node', right: 'node', body: 'node' } },
+  { name: 'ForOfStatement', wire: { await: 'bool', left: 'node', right: 'node', body: 'node' } },
+  { name: 'VariableDeclaration', wire: { declarations: 'node[]', kind: 'enum:VariableKind' } },
+  { name: 'VariableDeclarator', wire: { id: 'node', init: 'node?' } },
+
+  // Functions and classes
+  { name: 'FunctionDeclaration', wire: functionWire, fields: functionFields },
+  { name: 'FunctionExpression', wire: functionWire, fields: functionFields },
+  {
+    name: 'ArrowFunctionExpression',
+    wire: { expression: 'bool', async: 'bool', params: 'node[]', body: 'body' },
+    fields: [['id', NULL], 'expression', ['generator', FALSE], 'async', 'params', 'body'],
+  },
+  { name: 'ClassDeclaration', wire: classWire },
+  { name: 'ClassExpression', wire: classWire },
+  { name: 'ClassBody', wire: { body: 'node[]' } },
+  {
+    name: 'MethodDefinition',
+    wire: { static: 'bool', computed: 'bool', key: 'node', kind: 'enum:MethodKind', value: 'node' },
+  },
+  { name: 'PropertyDefinition', wire: { static: 'bool', computed: 'bool', key: 'node', value: 'node?' } },
+
+  // Expressions
+  { name: 'Identifier', wire: { name: 'string' } },
+  { name: 'PrivateIdentifier', wire: { name: 'string' } },
+  { name: 'ThisExpression', wire: {} },
+  { name: 'Super', wire: {} },
+  { name: 'ArrayExpression', wire: { elements: '(node|null)[]' } },
+  { name: 'ObjectExpression', wire: { properties: 'node[]' } },
+  {
+    name: 'Property',
+    wire: {
+      method: 'bool', shorthand: 'bool', computed: 'bool', key: 'node', value: 'node',
+      kind: 'enum:PropertyKind',
+    },
+  },
+  { name: 'SequenceExpression', wire: { expressions: 'node[]' } },
+  {
+    name: 'UnaryExpression', wire: { operator: 'enum:UnaryOperator', argument: 'node' },
+    fields: ['operator', ['prefix', TRUE], 'argument'],
+  },
+  { name: 'UpdateExpression', wire: { operator: 'enum:UpdateOperator', prefix: 'bool', argument: 'node' } },
+  { name: 'BinaryExpression', wire: { left: 'node', operator: 'enum:BinaryOperator', right: 'node' } },
+  { name: 'LogicalExpression', wire: { left: 'node', operator: 'enum:LogicalOperator', right: 'node' } },
+  {
+    name: 'AssignmentExpression', wire: { left: 'node', operator: 'enum:AssignmentOperator', right: 'node' },
+    fields: ['operator', 'left', 'right'],
+  },
+  { name: 'ConditionalExpression', wire: { test: 'node', consequent: 'node', alternate: 'node' } },
+  { name: 'CallExpression', wire: { callee: 'node', arguments: 'node[]', optional: 'bool' } },
+  { name: 'NewExpression', wire: { callee: 'node', arguments: 'node[]' } },
+  { name: 'MemberExpression', wire: { object: 'node', property: 'node', computed: 'bool', optional: 'bool' } },
+  { name: 'ChainExpression', wire: { expression: 'node' } },
+  { name: 'YieldExpression', wire: { delegate: 'bool', argument: 'node?' } },
+  { name: 'AwaitExpression', wire: { argument: 'node' } },
+  { name: 'TemplateLiteral', wire: { quasis: 'node[]', expressions: 'node[]' }, fields: ['expressions', 'quasis'] },
+  { name: 'TaggedTemplateExpression', wire: { tag: 'node', quasi: 'node' } },
+  // Template elements whose cooked value equals the raw text store it once.
+  {
+    name: 'TemplateElement', wire: { raw: 'string', tail: 'bool' },
+    fields: [['value', '{ raw, cooked: raw }'], 'tail'],
+  },
+  {
+    name: 'TemplateElementCooked', type: 'TemplateElement',
+    wire: { raw: 'string', cooked: 'string?', tail: 'bool' },
+    fields: [['value', '{ raw, cooked }'], 'tail'],
+  },
+  { name: 'MetaProperty', wire: { meta: 'node', property: 'node' } },
+  { name: 'ImportExpression', wire: { source: 'node', options: 'node?' } },
+  { name: 'SpreadElement', wire: { argument: 'node' } },
+
+  // Literals: one wire kind per value kind; `raw` is derived wherever the source text allows.
+  {
+    name: 'StringLiteralDoubleQuoted', type: 'Literal', wire: { value: 'string' },
+    fields: ['value', ['raw', '"\\"" + value + "\\""']],
+  },
+  {
+    name: 'StringLiteralSingleQuoted', type: 'Literal', wire: { value: 'string' },
+    fields: ['value', ['raw', '"\'" + value + "\'"']],
+  },
+  { name: 'StringLiteral', type: 'Literal', wire: { value: 'string', raw: 'string' } },
+  // An integer below 2^31 whose raw text is its plain decimal form.
+  { name: 'IntegerLiteral', type: 'Literal', wire: { value: 'uint' }, fields: ['value', ['raw', '"" + value']] },
+  { name: 'NumberLiteral', type: 'Literal', wire: { value: 'f64', raw: 'string' } },
+  {
+    name: 'BooleanLiteral', type: 'Literal', wire: { value: 'bool' },
+    fields: ['value', ['raw', 'value ? "true" : "false"']],
+  },
+  { name: 'NullLiteral', type: 'Literal', wire: {}, fields: [['value', NULL], ['raw', '"null"']] },
+  {
+    name: 'RegExpLiteral', type: 'Literal', wire: { pattern: 'string', flags: 'string' },
+    fields: [
+      ['value', 'regExpValue(pattern, flags)'],
+      ['raw', '"/" + pattern + "/" + flags'],
+      ['regex', '{ pattern, flags }'],
+    ],
+  },
+  {
+    name: 'BigIntLiteral', type: 'Literal', wire: { raw: 'string' },
+    fields: [['value', 'bigIntValue(raw)'], 'raw', ['bigint', 'bigIntDigits(raw)']],
+  },
+
+  // Patterns
+  { name: 'ObjectPattern', wire: { properties: 'node[]' } },
+  { name: 'ArrayPattern', wire: { elements: '(node|null)[]' } },
+  { name: 'RestElement', wire: { argument: 'node' } },
+  { name: 'AssignmentPattern', wire: { left: 'node', right: 'node' } },
+
+  // Modules
+  { name: 'ImportDeclaration', wire: { specifiers: 'node[]', source: 'node', attributes: 'node[]' } },
+  { name: 'ImportSpecifier', wire: { imported: 'node', local: 'node' } },
+  { name: 'ImportDefaultSpecifier', wire: { local: 'node' } },
+  { name: 'ImportNamespaceSpecifier', wire: { local: 'node' } },
+  { name: 'ImportAttribute', wire: { key: 'node', value: 'node' } },
+  {
+    name: 'ExportNamedDeclaration',
+    wire: { declaration: 'node?', specifiers: 'node[]', source: 'node?', attributes: 'node[]' },
+  },
+  { name: 'ExportSpecifier', wire: { local: 'node', exported: 'node' } },
+  { name: 'ExportDefaultDeclaration', wire: { declaration: 'node' } },
+  { name: 'ExportAllDeclaration', wire: { exported: 'node?', source: 'node', attributes: 'node[]' } },
+];

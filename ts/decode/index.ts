@@ -1,0 +1,86 @@
+// decode(): binary AST -> ESTree Program, exactly as acorn would have produced it.
+import type { Comment, Program, SourceLocation } from 'estree';
+import { BinastError } from '../errors.ts';
+import { decodeNodeSection } from '../generated/decoder.ts';
+import { readComments } from './comments.ts';
+import { FLAG_COMMENTS, readHeader } from './header.ts';
+import { createLocator, readLineStarts } from './locations.ts';
+import { readStrings } from './strings.ts';
+
+/** acorn's function form of `onComment`. */
+export type CommentCallback = (
+  block: boolean,
+  text: string,
+  start: number,
+  end: number,
+  startLoc?: SourceLocation['start'],
+  endLoc?: SourceLocation['end'],
+) => void;
+
+export interface DecodeOptions {
+  /** Add acorn's `loc` ({start: {line, column}, end}) to every node. */
+  locations?: boolean;
+  /** Add acorn's `range` ([start, end]) to every node. */
+  ranges?: boolean;
+  /** Receives the comments, as acorn's `onComment` does (array or callback). */
+  onComment?: Comment[] | CommentCallback;
+}
+
+const DECODE_OPTIONS = new Set(['locations', 'ranges', 'onComment']);
+
+const noLocation = (): SourceLocation => {
+  throw new BinastError('BAD_OPTION', 'locations were not requested');
+};
+
+export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Program {
+  checkOptions(options);
+  const header = readHeader(bytes);
+  const strings = readStrings(bytes, header.strings);
+  const locations = options.locations === true;
+  const ranges = options.ranges === true;
+  const location = locations ? createLocator(readLineStarts(bytes, header.lines)) : noLocation;
+  const program = decodeNodeSection({
+    bytes,
+    offset: header.nodes.start,
+    end: header.nodes.end,
+    strings,
+    locations,
+    ranges,
+    location,
+  }) as Program;
+  const { onComment } = options;
+  if (onComment !== undefined) {
+    if ((header.flags & FLAG_COMMENTS) === 0) {
+      throw new BinastError(
+        'BAD_OPTION',
+        'onComment was given but this binary was encoded without comments; encode with { comments: true }',
+      );
+    }
+    // A fresh locator: the nodes' one has moved to the end of the file.
+    const commentLocation = locations ? createLocator(readLineStarts(bytes, header.lines)) : null;
+    if (Array.isArray(onComment)) {
+      readComments(bytes, header.comments, strings, commentLocation, ranges, onComment);
+    } else {
+      const comments: Comment[] = [];
+      readComments(bytes, header.comments, strings, commentLocation, false, comments);
+      for (const c of comments) {
+        const { start, end } = c as Comment & { start: number; end: number };
+        onComment(c.type === 'Block', c.value, start, end, c.loc?.start, c.loc?.end);
+      }
+    }
+  }
+  return program;
+}
+
+function checkOptions(options: DecodeOptions): void {
+  if (options === null || typeof options !== 'object') {
+    throw new BinastError('BAD_OPTION', 'decode options must be an object');
+  }
+  for (const key of Object.keys(options)) {
+    if (!DECODE_OPTIONS.has(key)) throw new BinastError('BAD_OPTION', `unknown decode option "${key}"`);
+  }
+  const { onComment } = options;
+  if (onComment !== undefined && !Array.isArray(onComment) && typeof onComment !== 'function') {
+    throw new BinastError('BAD_OPTION', 'onComment must be an array or a function');
+  }
+}

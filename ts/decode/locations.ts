@@ -1,0 +1,50 @@
+// Line/column positions (acorn's `loc`) from the line table: starts of lines 2..n in UTF-16.
+import type { Position, SourceLocation } from 'estree';
+import { BinastError } from '../errors.ts';
+import type { Section } from './header.ts';
+import { SectionReader } from './varint.ts';
+
+export function readLineStarts(bytes: Uint8Array, section: Section): Int32Array {
+  const reader = new SectionReader(bytes, section.start, section.end, 'lines');
+  const count = reader.varint();
+  if (count > section.end - reader.offset) {
+    throw new BinastError('CORRUPT', `the line table claims ${count} lines`, section.start);
+  }
+  const starts = new Int32Array(count + 1);
+  let at = 0;
+  for (let i = 1; i <= count; i++) {
+    at += reader.varint();
+    starts[i] = at;
+  }
+  reader.finish();
+  return starts;
+}
+
+/**
+ * Returns acorn-shaped `loc` objects. Nodes arrive in source order, mostly, so the line of the
+ * previous lookup is tried first before a binary search.
+ */
+export function createLocator(lineStarts: Int32Array): (start: number, end: number) => SourceLocation {
+  let line = 0;
+  const position = (offset: number): Position => {
+    if (offset < lineStarts[line] || (line + 1 < lineStarts.length && offset >= lineStarts[line + 1])) {
+      if (line + 2 < lineStarts.length && offset >= lineStarts[line + 1] && offset < lineStarts[line + 2]) {
+        line++;
+      } else {
+        let low = 0;
+        let high = lineStarts.length - 1;
+        while (low < high) {
+          const mid = (low + high + 1) >> 1;
+          if (lineStarts[mid] <= offset) low = mid;
+          else high = mid - 1;
+        }
+        line = low;
+      }
+    }
+    return { line: line + 1, column: offset - lineStarts[line] };
+  };
+  return (start, end) => {
+    const startPosition = position(start);
+    return { start: startPosition, end: position(end) };
+  };
+}

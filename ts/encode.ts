@@ -1,0 +1,56 @@
+// encode(): JavaScript source -> binary AST, through the WASM encoder (one call, one buffer).
+import { BinastError } from './errors.ts';
+import { syntaxError } from './syntax-error.ts';
+import {
+  encodeRaw,
+  FLAG_ALLOW_HASH_BANG,
+  FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION,
+  FLAG_COMMENTS,
+  FLAG_MODULE,
+} from './wasm-loader.ts';
+
+export interface EncodeOptions {
+  /** 'script' (default) or 'module', as acorn's sourceType. */
+  sourceType?: 'script' | 'module';
+  /** Store comments, so that decode's `onComment` can return them. */
+  comments?: boolean;
+  /** Accept `return` at the top level (acorn's allowReturnOutsideFunction). */
+  allowReturnOutsideFunction?: boolean;
+  /** Accept a leading `#!` line (default true, as acorn with ecmaVersion 'latest'). */
+  allowHashBang?: boolean;
+}
+
+const ENCODE_OPTIONS = new Set(['sourceType', 'comments', 'allowReturnOutsideFunction', 'allowHashBang']);
+
+export function encode(source: string, options: EncodeOptions = {}): Uint8Array {
+  if (typeof source !== 'string') {
+    throw new BinastError('BAD_OPTION', `encode expects the source as a string, got ${typeof source}`);
+  }
+  const flags = encodeFlags(options);
+  // acorn without allowHashBang reads `#` as the start of a private name, then fails on `!`.
+  if ((flags & FLAG_ALLOW_HASH_BANG) === 0 && source.startsWith('#!')) {
+    throw syntaxError(source, "Unexpected character '!'", 1);
+  }
+  const result = encodeRaw(source, flags);
+  if (!result.ok) throw syntaxError(source, result.message, result.pos);
+  return result.bytes;
+}
+
+export function encodeFlags(options: EncodeOptions): number {
+  if (options === null || typeof options !== 'object') {
+    throw new BinastError('BAD_OPTION', 'encode options must be an object');
+  }
+  for (const key of Object.keys(options)) {
+    if (!ENCODE_OPTIONS.has(key)) throw new BinastError('BAD_OPTION', `unknown encode option "${key}"`);
+  }
+  const { sourceType = 'script' } = options;
+  if (sourceType !== 'script' && sourceType !== 'module') {
+    throw new BinastError('BAD_OPTION', `sourceType must be 'script' or 'module', got ${JSON.stringify(sourceType)}`);
+  }
+  let flags = 0;
+  if (sourceType === 'module') flags |= FLAG_MODULE;
+  if (options.comments === true) flags |= FLAG_COMMENTS;
+  if (options.allowReturnOutsideFunction === true) flags |= FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION;
+  if (options.allowHashBang !== false) flags |= FLAG_ALLOW_HASH_BANG;
+  return flags;
+}

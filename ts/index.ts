@@ -1,0 +1,10 @@
+// binast's API. This entry works everywhere; in environments without synchronous WASM
+// compilation (browsers, Workers) call `await init()` before `encode`/`parse`.
+// Node's entry (./node.ts) initialises the encoder synchronously on import.
+export { decode, type DecodeOptions, type CommentCallback } from './decode/index.ts';
+export { encode, type EncodeOptions } from './encode.ts';
+export { parse, type AcornOptions } from './parse.ts';
+export { BinastError, type BinastErrorCode } from './errors.ts';
+export type { BinastSyntaxError } from './syntax-error.ts';
+export { init, isReady } from './wasm-loader.ts';
+export { FORMAT_VERSION, SCHEMA_HASH } from './generated/schema.ts';

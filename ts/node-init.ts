@@ -1,0 +1,23 @@
+// Node-only: synchronous initialisation of the WASM encoder on import.
+// Importing this module reads ../wasm/binast.wasm (next to ts/ and dist/) and
+// instantiates it, so `encode`/`parse` work without `await init()`.
+import { readFileSync } from 'node:fs';
+import { defaultWasmUrl, instantiateSync, isReady } from './wasm-loader.ts';
+
+/** Initialise synchronously from `wasm/binast.wasm` (no-op when already initialised). */
+export function initSync(): void {
+  if (isReady()) return;
+  const url = defaultWasmUrl();
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(url);
+  } catch (cause) {
+    throw new Error(
+      `binast: cannot read the WASM encoder at ${url.pathname}; build it with \`npm run build:wasm\``,
+      { cause },
+    );
+  }
+  instantiateSync(bytes);
+}
+
+initSync();
