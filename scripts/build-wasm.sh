@@ -75,4 +75,4 @@ size=$(wc -c <"$OUT" | tr -d ' ')
 raw_size=$(wc -c <"$RAW" | tr -d ' ')
 gz=""
 command -v gzip >/dev/null 2>&1 && gz=", $(gzip -9c "$OUT" | wc -c | tr -d ' ') gzipped"
-echo "build-wasm: wrote wasm/binast.wasm: $size bytes ($((size / 1024)) KiB$gz; cargo output $raw_size bytes) [$BINAST_TOOLCHAIN rustc $BINAST_RUST_VERSION, $(($(date +%s) - start)) s]"
+echo "build-wasm: wasm/binast.wasm: $size bytes ($((size / 1024)) KiB$gz; cargo output $raw_size bytes) [$BINAST_TOOLCHAIN rustc $BINAST_RUST_VERSION, $(($(date +%s) - start)) s]"

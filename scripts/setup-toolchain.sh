@@ -12,7 +12,7 @@
 #      `-Z build-std` (RUSTC_BOOTSTRAP=1), since Debian ships no wasm32 std.
 #   3. `rustup target add wasm32-unknown-unknown` (needs static.rust-lang.org).
 #   4. `apt-get install rustc-web cargo-web rust-web-src rust-web-llvm lld-22`
-#      (only as root with apt-get; Debian bookworm-backports/trixie+), then 2.
+#      (only as root with apt-get; Debian 12 updates or newer), then 2.
 # Override with BINAST_TOOLCHAIN=rustup|debian (no fallback then).
 #
 # Also installs binaryen (wasm-opt) with apt when missing and possible; it is
@@ -132,7 +132,7 @@ setup-toolchain: ERROR: no Rust toolchain that can build for $TARGET (Rust >= $M
   standard toolchain: rustc on PATH = ${STD_RUSTC:-<none>} $( [ -n "$STD_RUSTC" ] && rustc_version "$STD_RUSTC"), missing the $TARGET std.
       fix: rustup target add $TARGET        (needs access to static.rust-lang.org)
   Debian route: missing ${deb_missing[*]:-nothing?}
-      fix (as root, Debian bookworm-backports or newer):
+      fix (as root, Debian 12 bookworm with updates, or newer):
           apt-get update && apt-get install -y ${DEBIAN_PKGS[*]}
 EOF
   exit 1

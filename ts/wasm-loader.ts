@@ -129,7 +129,12 @@ async function initAsync(input: InitInput | undefined): Promise<void> {
     const url = typeof source === 'string' ? new URL(source, import.meta.url) : source;
     if (url.protocol === 'file:') {
       // fetch() does not read file: URLs in Node.
-      const bytes = readFileSyncViaBuiltin(url);
+      let bytes: Uint8Array | undefined;
+      try {
+        bytes = readFileSyncViaBuiltin(url);
+      } catch (cause) {
+        throw new Error(`binast: cannot read ${url.href} (build it with npm run build:wasm)`, { cause });
+      }
       if (bytes === undefined) {
         throw new Error(
           `binast: cannot load ${url.href} here; in Node import 'binast' (it initialises itself), ` +

@@ -59,29 +59,74 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     let allocator = Allocator::default();
     let source_type = if options.module { SourceType::mjs() } else { SourceType::script() };
     let parse_options = ParseOptions {
+        // Parentheses are kept so that oxc rejects parenthesized patterns (`[(a = 1)] = b`,
+        // `((a)) => 0`) as acorn does; the converter skips them.
         preserve_parens: true,
         allow_return_outside_function: options.allow_return_outside_function,
         parse_regular_expression: true,
         ..ParseOptions::default()
     };
-    let parsed = Parser::new(&allocator, source, source_type).with_options(parse_options).parse();
-    if let Some(error) = first_error(&parsed.diagnostics) {
+
+    // The text oxc parses: `source`, or a copy with misparsed `let` identifiers replaced.
+    let mut text = source;
+    let mut let_placeholder = None;
+    let parsed = loop {
+        let parsed = Parser::new(&allocator, text, source_type).with_options(parse_options).parse();
+        let Some(error) = first_error(&parsed.diagnostics) else {
+            if parsed.panicked {
+                return Err(EncodeError::Syntax { message: "Unexpected token".into(), pos_utf16: 0 });
+            }
+            break parsed;
+        };
+        // Sloppy scripts only: `let` is a reserved word in modules.
+        if !options.module
+            && let Some(at) = convert::quirks::misparsed_let(text, error_offset(error) as usize)
+            && let Some(placeholder) = let_placeholder.or_else(|| convert::quirks::let_placeholder(source))
+        {
+            let mut patched = text.to_owned();
+            patched.replace_range(at..at + 3, placeholder);
+            text = allocator.alloc_str(&patched);
+            let_placeholder = Some(placeholder);
+            continue;
+        }
         return Err(syntax_error(source, error));
-    }
-    if parsed.panicked {
-        return Err(EncodeError::Syntax { message: "Unexpected token".into(), pos_utf16: 0 });
-    }
+    };
     let program = allocator.alloc(parsed.program);
 
     // Early errors acorn reports that oxc's parser leaves to semantic analysis (redeclarations,
     // undefined exports, bad labels, ...).
     let semantic = SemanticBuilder::new().with_check_syntax_error(true).build(program);
-    if let Some(error) = first_error(&semantic.diagnostics) {
+    // Errors oxc reports that acorn does not (see `convert::quirks`).
+    let acorn_ignores = |error: &&OxcDiagnostic| {
+        let [label] = error.labels.as_slice() else { return false };
+        convert::quirks::is_class_name_eval_or_arguments(source, label.span())
+            || convert::quirks::is_directive_before_unseen_use_strict(program, label.span())
+    };
+    if let Some(error) = semantic.diagnostics.errors().find(|error| !acorn_ignores(error)) {
         return Err(syntax_error(source, error));
+    }
+    // A `let` identifier is a reserved word in strict code (acorn: "The keyword 'let' is
+    // reserved").
+    if let Some(placeholder) = let_placeholder {
+        let scoping = semantic.semantic.scoping();
+        for (name, references) in scoping.root_unresolved_references() {
+            if name.as_str() == placeholder
+                && references.iter().any(|&id| {
+                    scoping.scope_flags(scoping.get_reference(id).scope_id()).is_strict_mode()
+                })
+            {
+                let at = text.find(placeholder).unwrap_or(0);
+                return Err(EncodeError::Syntax {
+                    message: "The keyword 'let' is reserved".into(),
+                    pos_utf16: utf16_offset(source, at),
+                });
+            }
+        }
     }
     drop(semantic);
 
-    // acorn reads `#!` as a comment only with `allowHashBang` (its default for "latest").
+    // acorn reads `#!` as a comment only with `allowHashBang` (its default for "latest"); without
+    // it `#` starts a private name and `!` is unexpected.
     if program.hashbang.is_some() && !options.allow_hash_bang {
         return Err(EncodeError::Syntax { message: "Unexpected character '!'".into(), pos_utf16: 1 });
     }
@@ -92,7 +137,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         return Err(EncodeError::Syntax { message: rejected.message.into(), pos_utf16 });
     }
     if options.comments {
-        convert::write_comments(&mut writer, program);
+        convert::write_comments(&mut writer, program, source);
     }
     Ok(writer.finish(options.module, options.comments))
 }
@@ -103,9 +148,13 @@ fn first_error(diagnostics: &oxc_diagnostics::Diagnostics) -> Option<&OxcDiagnos
 
 /// The error at its primary label (else its first label, else the start of the input).
 fn syntax_error(source: &str, error: &OxcDiagnostic) -> EncodeError {
+    EncodeError::Syntax { message: error.message.to_string(), pos_utf16: utf16_offset(source, error_offset(error) as usize) }
+}
+
+/// UTF-8 offset of the error's primary label (else its first label, else 0).
+fn error_offset(error: &OxcDiagnostic) -> u32 {
     let labels = &error.labels;
-    let offset = labels.iter().find(|label| label.primary()).or_else(|| labels.first()).map_or(0, |l| l.offset());
-    EncodeError::Syntax { message: error.message.to_string(), pos_utf16: utf16_offset(source, offset as usize) }
+    labels.iter().find(|label| label.primary()).or_else(|| labels.first()).map_or(0, |label| label.offset())
 }
 
 /// UTF-8 byte offset -> UTF-16 code unit offset (clamped to the source, on a char boundary).

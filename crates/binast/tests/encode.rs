@@ -205,3 +205,38 @@ fn lone_surrogates_and_odd_templates() {
     ok("tag`\\unicode and \\u{55}`", &SCRIPT);
     ok("tag`\\xg\r\nline`", &SCRIPT);
 }
+
+/// Statement-level `let` identifiers oxc misparses as declarations (acorn reads them as
+/// identifiers in sloppy scripts, and rejects them in strict code and modules).
+#[test]
+fn let_as_an_identifier() {
+    for source in ["let", "let\n", "let++", "let\n++x", "{ let }", "let, a", "let ? a : b", "let`x`", "if (a) let\nelse let"] {
+        ok(source, &SCRIPT);
+    }
+    assert_eq!(err("'use strict'; let", &SCRIPT), 14);
+    assert_eq!(err("class A { m() { let } }", &SCRIPT), 16);
+    err("let", &MODULE);
+    err("let 1", &SCRIPT);
+    err("let\nlet", &SCRIPT);
+    // A placeholder never leaks: the source may contain the placeholder letters themselves.
+    ok("var \u{3131} = 1; let", &SCRIPT);
+}
+
+/// acorn checks `eval`/`arguments` as class names only for declarations.
+#[test]
+fn eval_and_arguments_class_names() {
+    ok("(class eval {})", &SCRIPT);
+    ok("x = class arguments {}", &MODULE);
+    assert_eq!(err("class eval {}", &SCRIPT), 6);
+    assert_eq!(err("export default class arguments {}", &MODULE), 21);
+    assert_eq!(err("(class eval { m() { eval = 1 } })", &SCRIPT), 20);
+}
+
+/// oxc accepts parenthesized destructuring patterns when parentheses are not preserved.
+#[test]
+fn parenthesized_patterns() {
+    for source in ["((a)) => 0", "[(a = 0)] = 1", "({a: (b = 0)} = 1)", "for(([a]) of 0);", "for(({a}) in 0);"] {
+        err(source, &SCRIPT);
+    }
+    ok("(a) = 1; [(a)] = 1; ({ a: (b) } = 1); ((a)) = 1; (a.b) = 1", &SCRIPT);
+}

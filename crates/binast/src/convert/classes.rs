@@ -3,6 +3,7 @@
 use oxc_ast::ast::*;
 
 use crate::generated::schema::method_kind;
+use super::jumps;
 use crate::writer::Writer;
 
 const NOT_JS: &str = "TypeScript syntax is not JavaScript";
@@ -20,6 +21,17 @@ impl<'a> Writer<'a> {
             && heritage.type_arguments.is_some()
         {
             return self.reject(class.span, NOT_JS);
+        }
+        // `encode` lets oxc's eval/arguments class-name error pass for acorn's sake, which only
+        // checks declarations.
+        if class.r#type == ClassType::ClassDeclaration
+            && let Some(id) = &class.id
+        {
+            match id.name.as_str() {
+                "eval" => return self.reject(id.span, "Binding eval in strict mode"),
+                "arguments" => return self.reject(id.span, "Binding arguments in strict mode"),
+                _ => {}
+            }
         }
         let id = |w: &mut Self| w.opt_binding_identifier(class.id.as_ref());
         let super_class = |w: &mut Self| match &class.heritage {
@@ -43,7 +55,11 @@ impl<'a> Writer<'a> {
 
     fn class_element(&mut self, element: &ClassElement<'a>) {
         match element {
-            ClassElement::StaticBlock(b) => self.static_block(b.span, b.body.len(), |w| w.statements(&b.body)),
+            ClassElement::StaticBlock(b) => {
+                let outer = jumps::enter_function();
+                self.static_block(b.span, b.body.len(), |w| w.statements(&b.body));
+                jumps::leave_function(outer);
+            }
             ClassElement::MethodDefinition(m) => {
                 if let Some(decorator) = m.decorators.first() {
                     return self.reject(decorator.span, DECORATORS);

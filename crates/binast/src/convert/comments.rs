@@ -7,10 +7,11 @@ use crate::writer::Writer;
 
 /// Records every comment of `program`: the hashbang first (acorn reports `#!...` as a Line
 /// comment), then oxc's comments, which are in source order.
-pub fn write_comments<'a>(w: &mut Writer<'a>, program: &Program<'a>) {
-    let source = program.source_text;
+///
+/// `source` is the original text (the parsed text may have placeholders, never in comments).
+pub fn write_comments<'a>(w: &mut Writer<'a>, program: &Program<'a>, source: &'a str) {
     if let Some(hashbang) = &program.hashbang {
-        w.comment(false, hashbang.span, hashbang.value.as_str());
+        w.comment(false, hashbang.span, &source[2..hashbang.span.end as usize]);
     }
     for comment in &program.comments {
         let (start, end) = (comment.span.start as usize, comment.span.end as usize);

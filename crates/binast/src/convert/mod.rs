@@ -18,9 +18,11 @@ mod classes;
 mod comments;
 mod expressions;
 mod functions;
+mod jumps;
 mod literals;
 mod modules;
 mod patterns;
+pub mod quirks;
 mod statements;
 mod templates;
 
@@ -51,6 +53,7 @@ pub fn write_program<'a>(
     allocator: &'a Allocator,
 ) -> Result<(), Unsupported> {
     REJECTED.with(|slot| slot.set(None));
+    jumps::reset();
     ARENA.with(|slot| slot.set(allocator));
     // acorn's Program always spans the whole input (leading comments and trailing space too).
     let span = Span::new(0, program.source_text.len() as u32);
@@ -90,6 +93,14 @@ impl<'a> Writer<'a> {
     pub(crate) fn reject(&mut self, span: Span, message: &'static str) {
         note_rejection(span, message);
         self.null();
+    }
+
+    /// The name of an identifier reference: `let` where `encode` re-parsed a misparsed `let`
+    /// statement with a placeholder (see [`quirks`]).
+    #[inline]
+    pub(crate) fn reference_name(&self, span: Span, name: &'a str) -> &'a str {
+        // Placeholders are 3-byte letters starting 0xE3 that the source does not contain.
+        if name.len() == 3 && name.as_bytes()[0] == 0xE3 && self.source_slice(span) == "let" { "let" } else { name }
     }
 
     /// Copies `text` into the AST arena so it lives as long as the source strings.

@@ -2,6 +2,7 @@
 
 use oxc_ast::ast::*;
 
+use super::{jumps, note_rejection};
 use crate::generated::schema::variable_kind;
 use crate::writer::Writer;
 
@@ -23,13 +24,21 @@ impl<'a> Writer<'a> {
     pub(crate) fn statement(&mut self, statement: &Statement<'a>) {
         match statement {
             Statement::BlockStatement(s) => self.block(s),
-            Statement::BreakStatement(s) => self.break_statement(s.span, |w| w.opt_label(s.label.as_ref())),
+            Statement::BreakStatement(s) => {
+                if !jumps::can_break(s.label.as_ref().map(|label| label.name.as_str())) {
+                    note_rejection(s.span, "Unsyntactic break");
+                }
+                self.break_statement(s.span, |w| w.opt_label(s.label.as_ref()));
+            }
             Statement::ContinueStatement(s) => {
+                if !jumps::can_continue(s.label.as_ref().map(|label| label.name.as_str())) {
+                    note_rejection(s.span, "Unsyntactic continue");
+                }
                 self.continue_statement(s.span, |w| w.opt_label(s.label.as_ref()));
             }
             Statement::DebuggerStatement(s) => self.debugger_statement(s.span),
             Statement::DoWhileStatement(s) => {
-                self.do_while_statement(s.span, |w| w.statement(&s.body), |w| w.expression(&s.test));
+                self.do_while_statement(s.span, |w| w.loop_body(&s.body), |w| w.expression(&s.test));
             }
             Statement::EmptyStatement(s) => self.empty_statement(s.span),
             Statement::ExpressionStatement(s) => self.expression_statement(s.span, |w| w.expression(&s.expression)),
@@ -37,14 +46,14 @@ impl<'a> Writer<'a> {
                 s.span,
                 |w| w.for_left(&s.left),
                 |w| w.expression(&s.right),
-                |w| w.statement(&s.body),
+                |w| w.loop_body(&s.body),
             ),
             Statement::ForOfStatement(s) => self.for_of_statement(
                 s.span,
                 s.r#await,
                 |w| w.for_left(&s.left),
                 |w| w.expression(&s.right),
-                |w| w.statement(&s.body),
+                |w| w.loop_body(&s.body),
             ),
             Statement::ForStatement(s) => self.for_statement(
                 s.span,
@@ -55,7 +64,7 @@ impl<'a> Writer<'a> {
                 },
                 |w| w.opt_expression(s.test.as_ref()),
                 |w| w.opt_expression(s.update.as_ref()),
-                |w| w.statement(&s.body),
+                |w| w.loop_body(&s.body),
             ),
             Statement::IfStatement(s) => self.if_statement(
                 s.span,
@@ -69,7 +78,11 @@ impl<'a> Writer<'a> {
             Statement::LabeledStatement(s) => self.labeled_statement(
                 s.span,
                 |w| w.identifier(s.label.span, s.label.name.as_str()),
-                |w| w.statement(&s.body),
+                |w| {
+                    jumps::enter_label(s.label.name.as_str(), labels_loop(&s.body));
+                    w.statement(&s.body);
+                    jumps::leave_label();
+                },
             ),
             Statement::ReturnStatement(s) => self.return_statement(s.span, |w| w.opt_expression(s.argument.as_ref())),
             Statement::SwitchStatement(s) => self.switch_statement(
@@ -77,6 +90,7 @@ impl<'a> Writer<'a> {
                 |w| w.expression(&s.discriminant),
                 s.cases.len(),
                 |w| {
+                    jumps::enter_switch();
                     for case in &s.cases {
                         w.switch_case(
                             case.span,
@@ -85,6 +99,7 @@ impl<'a> Writer<'a> {
                             |w| w.statements(&case.consequent),
                         );
                     }
+                    jumps::leave_switch();
                 },
             ),
             Statement::ThrowStatement(s) => self.throw_statement(s.span, |w| w.expression(&s.argument)),
@@ -109,7 +124,7 @@ impl<'a> Writer<'a> {
                 },
             ),
             Statement::WhileStatement(s) => {
-                self.while_statement(s.span, |w| w.expression(&s.test), |w| w.statement(&s.body));
+                self.while_statement(s.span, |w| w.expression(&s.test), |w| w.loop_body(&s.body));
             }
             Statement::WithStatement(s) => {
                 self.with_statement(s.span, |w| w.expression(&s.object), |w| w.statement(&s.body));
@@ -135,6 +150,12 @@ impl<'a> Writer<'a> {
                 self.reject(d.span, "TypeScript syntax is not JavaScript");
             }
         }
+    }
+
+    fn loop_body(&mut self, body: &Statement<'a>) {
+        jumps::enter_loop();
+        self.statement(body);
+        jumps::leave_loop();
     }
 
     pub(crate) fn block(&mut self, block: &BlockStatement<'a>) {
@@ -178,5 +199,18 @@ impl<'a> Writer<'a> {
             ForStatementLeft::VariableDeclaration(d) => self.var_decl(d),
             target => self.assignment_target(target.to_assignment_target()),
         }
+    }
+}
+
+/// Whether a label applies to a loop (directly or through more labels), so `continue` may name it.
+fn labels_loop(body: &Statement<'_>) -> bool {
+    match body {
+        Statement::LabeledStatement(s) => labels_loop(&s.body),
+        Statement::DoWhileStatement(_)
+        | Statement::WhileStatement(_)
+        | Statement::ForStatement(_)
+        | Statement::ForInStatement(_)
+        | Statement::ForOfStatement(_) => true,
+        _ => false,
     }
 }

@@ -1,0 +1,70 @@
+// Sizes: source vs binary AST, raw / gzip -9 / brotli (quality 11, 16 MiB window), plus the
+// WASM encoder and the minified decode-only bundle.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { ROOT } from './corpus.mjs';
+
+export function compressedSizes(buffer) {
+  const gzip = zlib.gzipSync(buffer, { level: 9 }).length;
+  const brotli = zlib.brotliCompressSync(buffer, {
+    params: {
+      [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+      [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
+      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+    },
+  }).length;
+  return { raw: buffer.length, gzip, brotli };
+}
+
+/** Per-file { source, binary } sizes (binary: null + error when encoding failed) and their sums. */
+export function corpusSizes(fixtures) {
+  const perFile = {};
+  for (const f of fixtures) {
+    const source = compressedSizes(Buffer.from(f.source, 'utf8'));
+    let binary = null, error;
+    try {
+      binary = compressedSizes(f.binary());
+    } catch (e) {
+      error = e.message;
+    }
+    perFile[f.name] = { source, binary, ...(error ? { error } : {}) };
+  }
+  const sum = (pick) => {
+    const total = { raw: 0, gzip: 0, brotli: 0 };
+    for (const s of Object.values(perFile)) {
+      const v = pick(s);
+      if (!v) return null;
+      for (const k of Object.keys(total)) total[k] += v[k];
+    }
+    return total;
+  };
+  return { perFile, aggregate: { source: sum((s) => s.source), binary: sum((s) => s.binary) } };
+}
+
+/** The WASM encoder and the decoder bundled alone (esbuild, minified, ESM). */
+export async function librarySizes() {
+  const out = {};
+  try {
+    out.wasm = compressedSizes(readFileSync(path.join(ROOT, 'wasm/binast.wasm')));
+  } catch (error) {
+    out.wasm = { error: error.message };
+  }
+  try {
+    const esbuild = await import('esbuild');
+    const result = await esbuild.build({
+      entryPoints: [path.join(ROOT, 'ts/decode/index.ts')],
+      bundle: true,
+      minify: true,
+      format: 'esm',
+      platform: 'neutral',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+    });
+    out.decoder = { ...compressedSizes(Buffer.from(result.outputFiles[0].contents)), entry: 'ts/decode/index.ts', tool: 'esbuild --bundle --minify' };
+  } catch (error) {
+    out.decoder = { error: error.message };
+  }
+  return out;
+}

@@ -1,0 +1,68 @@
+// Bundler-independent core of the plugin: chunks in, .binast files and a manifest out.
+import { encode, FORMAT_VERSION, SCHEMA_HASH } from '../index.ts';
+import { encodeDetecting, type SourceType } from '../cli/source-type.ts';
+
+export interface Chunk {
+  /** Relative to the output folder, `/`-separated. */
+  fileName: string;
+  code: string;
+  /** From the output format; undefined to detect (script first, then module). */
+  sourceType: SourceType | undefined;
+}
+
+export interface ManifestEntry {
+  /** The chunk's binary AST, relative to the output folder. */
+  binast: string;
+  sourceType: SourceType;
+  /** Bytes of the chunk (UTF-8) and of its .binast. */
+  size: number;
+  binastSize: number;
+}
+
+export interface Manifest {
+  formatVersion: number;
+  schemaHash: string;
+  chunks: Record<string, ManifestEntry>;
+  /** Chunks that could not be encoded, with the error; present only when there are some. */
+  failed?: Record<string, string>;
+}
+
+export interface Emitted {
+  files: { fileName: string; bytes: Uint8Array }[];
+  manifest: Manifest;
+  failures: { fileName: string; message: string }[];
+}
+
+export function encodeChunks(chunks: Chunk[], comments: boolean): Emitted {
+  const manifest: Manifest = {
+    formatVersion: FORMAT_VERSION,
+    schemaHash: `0x${SCHEMA_HASH.toString(16).padStart(8, '0')}`,
+    chunks: {},
+  };
+  const files: Emitted['files'] = [];
+  const failures: Emitted['failures'] = [];
+  for (const chunk of [...chunks].sort((a, b) => (a.fileName < b.fileName ? -1 : a.fileName > b.fileName ? 1 : 0))) {
+    try {
+      const { bytes, sourceType } = chunk.sourceType
+        ? { bytes: encode(chunk.code, { sourceType: chunk.sourceType, comments }), sourceType: chunk.sourceType }
+        : encodeDetecting(chunk.code, undefined, comments);
+      const fileName = `${chunk.fileName}.binast`;
+      files.push({ fileName, bytes });
+      manifest.chunks[chunk.fileName] = {
+        binast: fileName,
+        sourceType,
+        size: Buffer.byteLength(chunk.code, 'utf8'),
+        binastSize: bytes.length,
+      };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      failures.push({ fileName: chunk.fileName, message });
+      (manifest.failed ??= {})[chunk.fileName] = message;
+    }
+  }
+  return { files, manifest, failures };
+}
+
+export function manifestJson(manifest: Manifest): string {
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
