@@ -10,6 +10,7 @@ function readWireItem(item) {
   const name = local(item.name);
   switch (item.type) {
     case 'node':
+      return `const ${name} = readNode() ?? missing(${JSON.stringify(item.name)});`;
     case 'node?':
       return `const ${name} = readNode();`;
     case 'node[]':
@@ -28,7 +29,7 @@ function readWireItem(item) {
     case 'bool':
       return `const ${name} = (attrs & ${1 << item.bit}) !== 0;`;
     case 'enum':
-      return `const ${name} = ${screamingCase(item.enumName)}[(attrs >>> ${item.bit}) & ${(1 << item.width) - 1}];`;
+      return `const ${name} = ${screamingCase(item.enumName)}[(attrs >>> ${item.bit}) & ${(1 << item.width) - 1}] ?? badEnum(${JSON.stringify(item.enumName)});`;
   }
   throw new Error(`unhandled wire type ${item.type}`);
 }
@@ -122,6 +123,14 @@ export function decodeNodeSection(section: NodeSection): any {
     if (program === null || program.type !== 'Program') throw corrupt('the node section does not start with a Program');
     if (offset !== limit) throw corrupt(\`the node section has \${limit - offset} bytes left after the Program\`);
     return program;
+  } catch (error) {
+    // Reads past the end (DataView) or a stack overflow: never let a RangeError escape.
+    if (error instanceof RangeError) {
+      throw /call stack/i.test(error.message)
+        ? new BinastError('LIMIT', 'the tree is nested too deeply for this JavaScript stack', offset)
+        : corrupt('the node section ends inside a node');
+    }
+    throw error;
   } finally {
     // Do not keep the caller's buffer alive.
     bytes = new Uint8Array(0);
@@ -158,12 +167,24 @@ function readDelta(): number {
 }
 
 function readString(): string {
-  return strings[readVarint()];
+  return strings[readVarint()] ?? badString();
 }
 
 function readStringOrNull(): string | null {
   const index = readVarint();
-  return index === 0 ? null : strings[index - 1];
+  return index === 0 ? null : (strings[index - 1] ?? badString());
+}
+
+function badString(): never {
+  throw corrupt(\`a string index is outside the table of \${strings.length}\`);
+}
+
+function badEnum(name: string): never {
+  throw corrupt(\`an attribute word holds no valid \${name}\`);
+}
+
+function missing(field: string): never {
+  throw corrupt(\`required field \${field} is null\`);
 }
 
 function readF64(): number {
@@ -174,8 +195,12 @@ function readF64(): number {
 
 /** A function body: its u32 byte length lets lazy readers skip it; a full decode reads on. */
 function readBody(): any {
+  const length = view.getUint32(offset, true);
   offset += 4;
-  return readNode();
+  const end = offset + length;
+  const body = readNode() ?? missing('body');
+  if (offset !== end) throw corrupt(\`a function body is \${offset - end + length} bytes, its prefix says \${length}\`);
+  return body;
 }
 
 /** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Comment } from 'estree';
 import { decode, FORMAT_VERSION, SCHEMA_HASH } from '../index.ts';
-import { FLAG_COMMENTS, FLAG_MODULE, HEADER_LENGTH, MAGIC, readHeader } from '../decode/header.ts';
+import { FLAG_COMMENTS, FLAG_MODULE, HEADER_LENGTH, MAGIC, readHeader, TRAILER_LENGTH } from '../decode/header.ts';
 import { readLineStarts } from '../decode/locations.ts';
 import { readStrings } from '../decode/strings.ts';
 import { exactlyOne, parseCommandLine } from './args.ts';
@@ -31,7 +31,7 @@ export interface Inspection {
   flags: { module: boolean; comments: boolean } | null;
   schemaHash: string | null;
   schemaMatches: boolean;
-  sections: { header: number; strings: number; nodes: number; lines: number; comments: number } | null;
+  sections: { header: number; strings: number; nodes: number; lines: number; comments: number; checksum: number } | null;
   counts: { nodes: number; strings: number; lines: number; comments: number | null } | null;
   sourceLength: number | null;
   error: string | null;
@@ -86,6 +86,7 @@ export function inspect(file: string, bytes: Uint8Array): Inspection {
       nodes: view.getUint32(16, true),
       lines: view.getUint32(20, true),
       comments: view.getUint32(24, true),
+      checksum: TRAILER_LENGTH,
     };
   }
   try {

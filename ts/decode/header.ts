@@ -1,9 +1,12 @@
 // The fixed 32-byte header and the section boundaries it announces (docs/format.md).
 import { BinastError } from '../errors.ts';
+import { xxh32 } from './checksum.ts';
 import { FORMAT_VERSION, SCHEMA_HASH } from '../generated/schema.ts';
 
 export const MAGIC = [0x89, 0x42, 0x41, 0x53] as const;
 export const HEADER_LENGTH = 32;
+/** The XXH32 checksum of everything before it. */
+export const TRAILER_LENGTH = 4;
 export const FLAG_MODULE = 1;
 export const FLAG_COMMENTS = 2;
 
@@ -29,8 +32,8 @@ export function readHeader(bytes: Uint8Array): Header {
   if (bytes.length < 4 || MAGIC.some((byte, i) => bytes[i] !== byte)) {
     throw new BinastError('BAD_MAGIC', 'not a binast file (wrong magic bytes)', 0);
   }
-  if (bytes.length < HEADER_LENGTH) {
-    throw new BinastError('TRUNCATED', `the header needs ${HEADER_LENGTH} bytes, got ${bytes.length}`, bytes.length);
+  if (bytes.length < HEADER_LENGTH + TRAILER_LENGTH) {
+    throw new BinastError('TRUNCATED', `a binast file has at least ${HEADER_LENGTH + TRAILER_LENGTH} bytes, got ${bytes.length}`, bytes.length);
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = bytes[4];
@@ -41,13 +44,14 @@ export function readHeader(bytes: Uint8Array): Header {
   if (schemaHash !== SCHEMA_HASH) {
     throw new BinastError('SCHEMA_MISMATCH', `schema ${hex(schemaHash)}; this decoder reads schema ${hex(SCHEMA_HASH)}`, 8);
   }
+  const payloadEnd = bytes.length - TRAILER_LENGTH;
   let at = HEADER_LENGTH;
   const section = (field: number): Section => {
     const length = view.getUint32(field, true);
     const start = at;
     at += length;
-    if (at > bytes.length) {
-      throw new BinastError('TRUNCATED', `a section ends at byte ${at} but the file has ${bytes.length} bytes`, field);
+    if (at > payloadEnd) {
+      throw new BinastError('TRUNCATED', `a section ends at byte ${at} but the sections end at byte ${payloadEnd}`, field);
     }
     return { start, end: at };
   };
@@ -55,8 +59,13 @@ export function readHeader(bytes: Uint8Array): Header {
   const nodes = section(16);
   const lines = section(20);
   const comments = section(24);
-  if (at !== bytes.length) {
-    throw new BinastError('CORRUPT', `${bytes.length - at} unexpected bytes after the last section`, at);
+  if (at !== payloadEnd) {
+    throw new BinastError('CORRUPT', `${payloadEnd - at} unexpected bytes after the last section`, at);
+  }
+  const stored = view.getUint32(payloadEnd, true);
+  const actual = xxh32(bytes, payloadEnd);
+  if (stored !== actual) {
+    throw new BinastError('CORRUPT', `checksum mismatch (stored ${hex(stored)}, computed ${hex(actual)}): the file is damaged`, payloadEnd);
   }
   return { version, flags: bytes[5], schemaHash, strings, nodes, lines, comments };
 }

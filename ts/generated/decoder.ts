@@ -45,6 +45,14 @@ export function decodeNodeSection(section: NodeSection): any {
     if (program === null || program.type !== 'Program') throw corrupt('the node section does not start with a Program');
     if (offset !== limit) throw corrupt(`the node section has ${limit - offset} bytes left after the Program`);
     return program;
+  } catch (error) {
+    // Reads past the end (DataView) or a stack overflow: never let a RangeError escape.
+    if (error instanceof RangeError) {
+      throw /call stack/i.test(error.message)
+        ? new BinastError('LIMIT', 'the tree is nested too deeply for this JavaScript stack', offset)
+        : corrupt('the node section ends inside a node');
+    }
+    throw error;
   } finally {
     // Do not keep the caller's buffer alive.
     bytes = new Uint8Array(0);
@@ -81,12 +89,24 @@ function readDelta(): number {
 }
 
 function readString(): string {
-  return strings[readVarint()];
+  return strings[readVarint()] ?? badString();
 }
 
 function readStringOrNull(): string | null {
   const index = readVarint();
-  return index === 0 ? null : strings[index - 1];
+  return index === 0 ? null : (strings[index - 1] ?? badString());
+}
+
+function badString(): never {
+  throw corrupt(`a string index is outside the table of ${strings.length}`);
+}
+
+function badEnum(name: string): never {
+  throw corrupt(`an attribute word holds no valid ${name}`);
+}
+
+function missing(field: string): never {
+  throw corrupt(`required field ${field} is null`);
 }
 
 function readF64(): number {
@@ -97,8 +117,12 @@ function readF64(): number {
 
 /** A function body: its u32 byte length lets lazy readers skip it; a full decode reads on. */
 function readBody(): any {
+  const length = view.getUint32(offset, true);
   offset += 4;
-  return readNode();
+  const end = offset + length;
+  const body = readNode() ?? missing('body');
+  if (offset !== end) throw corrupt(`a function body is ${offset - end + length} bytes, its prefix says ${length}`);
+  return body;
 }
 
 /** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
@@ -214,7 +238,7 @@ function readProgram(): any {
   pos = start;
   const attrs = readVarint();
   const body = readNodeList();
-  const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1];
+  const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -229,7 +253,7 @@ function readProgram(): any {
 function readExpressionStatement(): any {
   const start = pos + readDelta();
   pos = start;
-  const expression = readNode();
+  const expression = readNode() ?? missing("expression");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -244,7 +268,7 @@ function readExpressionStatement(): any {
 function readDirective(): any {
   const start = pos + readDelta();
   pos = start;
-  const expression = readNode();
+  const expression = readNode() ?? missing("expression");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -317,8 +341,8 @@ function readDebuggerStatement(): any {
 function readWithStatement(): any {
   const start = pos + readDelta();
   pos = start;
-  const object = readNode();
-  const body = readNode();
+  const object = readNode() ?? missing("object");
+  const body = readNode() ?? missing("body");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -348,8 +372,8 @@ function readReturnStatement(): any {
 function readLabeledStatement(): any {
   const start = pos + readDelta();
   pos = start;
-  const label = readNode();
-  const body = readNode();
+  const label = readNode() ?? missing("label");
+  const body = readNode() ?? missing("body");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -394,8 +418,8 @@ function readContinueStatement(): any {
 function readIfStatement(): any {
   const start = pos + readDelta();
   pos = start;
-  const test = readNode();
-  const consequent = readNode();
+  const test = readNode() ?? missing("test");
+  const consequent = readNode() ?? missing("consequent");
   const alternate = readNode();
   const end = pos + readDelta();
   pos = end;
@@ -411,7 +435,7 @@ function readIfStatement(): any {
 function readSwitchStatement(): any {
   const start = pos + readDelta();
   pos = start;
-  const discriminant = readNode();
+  const discriminant = readNode() ?? missing("discriminant");
   const cases = readNodeList();
   const end = pos + readDelta();
   pos = end;
@@ -443,7 +467,7 @@ function readSwitchCase(): any {
 function readThrowStatement(): any {
   const start = pos + readDelta();
   pos = start;
-  const argument = readNode();
+  const argument = readNode() ?? missing("argument");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -458,7 +482,7 @@ function readThrowStatement(): any {
 function readTryStatement(): any {
   const start = pos + readDelta();
   pos = start;
-  const block = readNode();
+  const block = readNode() ?? missing("block");
   const handler = readNode();
   const finalizer = readNode();
   const end = pos + readDelta();
@@ -476,7 +500,7 @@ function readCatchClause(): any {
   const start = pos + readDelta();
   pos = start;
   const param = readNode();
-  const body = readNode();
+  const body = readNode() ?? missing("body");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -491,8 +515,8 @@ function readCatchClause(): any {
 function readWhileStatement(): any {
   const start = pos + readDelta();
   pos = start;
-  const test = readNode();
-  const body = readNode();
+  const test = readNode() ?? missing("test");
+  const body = readNode() ?? missing("body");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -507,8 +531,8 @@ function readWhileStatement(): any {
 function readDoWhileStatement(): any {
   const start = pos + readDelta();
   pos = start;
-  const body = readNode();
-  const test = readNode();
+  const body = readNode() ?? missing("body");
+  const test = readNode() ?? missing("test");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -526,7 +550,7 @@ function readForStatement(): any {
   const init = readNode();
   const test = readNode();
   const update = readNode();
-  const body = readNode();
+  const body = readNode() ?? missing("body");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -541,9 +565,9 @@ function readForStatement(): any {
 function readForInStatement(): any {
   const start = pos + readDelta();
   pos = start;
-  const left = readNode();
-  const right = readNode();
-  const body = readNode();
+  const left = readNode() ?? missing("left");
+  const right = readNode() ?? missing("right");
+  const body = readNode() ?? missing("body");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -560,9 +584,9 @@ function readForOfStatement(): any {
   pos = start;
   const attrs = readVarint();
   const await_ = (attrs & 1) !== 0;
-  const left = readNode();
-  const right = readNode();
-  const body = readNode();
+  const left = readNode() ?? missing("left");
+  const right = readNode() ?? missing("right");
+  const body = readNode() ?? missing("body");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -579,7 +603,7 @@ function readVariableDeclaration(): any {
   pos = start;
   const attrs = readVarint();
   const declarations = readNodeList();
-  const kind = VARIABLE_KIND[(attrs >>> 0) & 7];
+  const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -594,7 +618,7 @@ function readVariableDeclaration(): any {
 function readVariableDeclarator(): any {
   const start = pos + readDelta();
   pos = start;
-  const id = readNode();
+  const id = readNode() ?? missing("id");
   const init = readNode();
   const end = pos + readDelta();
   pos = end;
@@ -671,7 +695,7 @@ function readClassDeclaration(): any {
   pos = start;
   const id = readNode();
   const superClass = readNode();
-  const body = readNode();
+  const body = readNode() ?? missing("body");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -688,7 +712,7 @@ function readClassExpression(): any {
   pos = start;
   const id = readNode();
   const superClass = readNode();
-  const body = readNode();
+  const body = readNode() ?? missing("body");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -721,9 +745,9 @@ function readMethodDefinition(): any {
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  const key = readNode();
-  const kind = METHOD_KIND[(attrs >>> 2) & 3];
-  const value = readNode();
+  const key = readNode() ?? missing("key");
+  const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
+  const value = readNode() ?? missing("value");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -741,7 +765,7 @@ function readPropertyDefinition(): any {
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  const key = readNode();
+  const key = readNode() ?? missing("key");
   const value = readNode();
   const end = pos + readDelta();
   pos = end;
@@ -849,9 +873,9 @@ function readProperty(): any {
   const method = (attrs & 1) !== 0;
   const shorthand = (attrs & 2) !== 0;
   const computed = (attrs & 4) !== 0;
-  const key = readNode();
-  const value = readNode();
-  const kind = PROPERTY_KIND[(attrs >>> 3) & 3];
+  const key = readNode() ?? missing("key");
+  const value = readNode() ?? missing("value");
+  const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -882,8 +906,8 @@ function readUnaryExpression(): any {
   const start = pos + readDelta();
   pos = start;
   const attrs = readVarint();
-  const operator = UNARY_OPERATOR[(attrs >>> 0) & 7];
-  const argument = readNode();
+  const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
+  const argument = readNode() ?? missing("argument");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -899,9 +923,9 @@ function readUpdateExpression(): any {
   const start = pos + readDelta();
   pos = start;
   const attrs = readVarint();
-  const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1];
+  const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
   const prefix = (attrs & 2) !== 0;
-  const argument = readNode();
+  const argument = readNode() ?? missing("argument");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -917,9 +941,9 @@ function readBinaryExpression(): any {
   const start = pos + readDelta();
   pos = start;
   const attrs = readVarint();
-  const left = readNode();
-  const operator = BINARY_OPERATOR[(attrs >>> 0) & 31];
-  const right = readNode();
+  const left = readNode() ?? missing("left");
+  const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
+  const right = readNode() ?? missing("right");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -935,9 +959,9 @@ function readLogicalExpression(): any {
   const start = pos + readDelta();
   pos = start;
   const attrs = readVarint();
-  const left = readNode();
-  const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3];
-  const right = readNode();
+  const left = readNode() ?? missing("left");
+  const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
+  const right = readNode() ?? missing("right");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -953,9 +977,9 @@ function readAssignmentExpression(): any {
   const start = pos + readDelta();
   pos = start;
   const attrs = readVarint();
-  const left = readNode();
-  const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15];
-  const right = readNode();
+  const left = readNode() ?? missing("left");
+  const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
+  const right = readNode() ?? missing("right");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -970,9 +994,9 @@ function readAssignmentExpression(): any {
 function readConditionalExpression(): any {
   const start = pos + readDelta();
   pos = start;
-  const test = readNode();
-  const consequent = readNode();
-  const alternate = readNode();
+  const test = readNode() ?? missing("test");
+  const consequent = readNode() ?? missing("consequent");
+  const alternate = readNode() ?? missing("alternate");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -988,7 +1012,7 @@ function readCallExpression(): any {
   const start = pos + readDelta();
   pos = start;
   const attrs = readVarint();
-  const callee = readNode();
+  const callee = readNode() ?? missing("callee");
   const arguments_ = readNodeList();
   const optional = (attrs & 1) !== 0;
   const end = pos + readDelta();
@@ -1005,7 +1029,7 @@ function readCallExpression(): any {
 function readNewExpression(): any {
   const start = pos + readDelta();
   pos = start;
-  const callee = readNode();
+  const callee = readNode() ?? missing("callee");
   const arguments_ = readNodeList();
   const end = pos + readDelta();
   pos = end;
@@ -1022,8 +1046,8 @@ function readMemberExpression(): any {
   const start = pos + readDelta();
   pos = start;
   const attrs = readVarint();
-  const object = readNode();
-  const property = readNode();
+  const object = readNode() ?? missing("object");
+  const property = readNode() ?? missing("property");
   const computed = (attrs & 1) !== 0;
   const optional = (attrs & 2) !== 0;
   const end = pos + readDelta();
@@ -1040,7 +1064,7 @@ function readMemberExpression(): any {
 function readChainExpression(): any {
   const start = pos + readDelta();
   pos = start;
-  const expression = readNode();
+  const expression = readNode() ?? missing("expression");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1072,7 +1096,7 @@ function readYieldExpression(): any {
 function readAwaitExpression(): any {
   const start = pos + readDelta();
   pos = start;
-  const argument = readNode();
+  const argument = readNode() ?? missing("argument");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1103,8 +1127,8 @@ function readTemplateLiteral(): any {
 function readTaggedTemplateExpression(): any {
   const start = pos + readDelta();
   pos = start;
-  const tag = readNode();
-  const quasi = readNode();
+  const tag = readNode() ?? missing("tag");
+  const quasi = readNode() ?? missing("quasi");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1154,8 +1178,8 @@ function readTemplateElementCooked(): any {
 function readMetaProperty(): any {
   const start = pos + readDelta();
   pos = start;
-  const meta = readNode();
-  const property = readNode();
+  const meta = readNode() ?? missing("meta");
+  const property = readNode() ?? missing("property");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1170,7 +1194,7 @@ function readMetaProperty(): any {
 function readImportExpression(): any {
   const start = pos + readDelta();
   pos = start;
-  const source = readNode();
+  const source = readNode() ?? missing("source");
   const options = readNode();
   const end = pos + readDelta();
   pos = end;
@@ -1186,7 +1210,7 @@ function readImportExpression(): any {
 function readSpreadElement(): any {
   const start = pos + readDelta();
   pos = start;
-  const argument = readNode();
+  const argument = readNode() ?? missing("argument");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1369,7 +1393,7 @@ function readArrayPattern(): any {
 function readRestElement(): any {
   const start = pos + readDelta();
   pos = start;
-  const argument = readNode();
+  const argument = readNode() ?? missing("argument");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1384,8 +1408,8 @@ function readRestElement(): any {
 function readAssignmentPattern(): any {
   const start = pos + readDelta();
   pos = start;
-  const left = readNode();
-  const right = readNode();
+  const left = readNode() ?? missing("left");
+  const right = readNode() ?? missing("right");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1401,7 +1425,7 @@ function readImportDeclaration(): any {
   const start = pos + readDelta();
   pos = start;
   const specifiers = readNodeList();
-  const source = readNode();
+  const source = readNode() ?? missing("source");
   const attributes = readNodeList();
   const end = pos + readDelta();
   pos = end;
@@ -1417,8 +1441,8 @@ function readImportDeclaration(): any {
 function readImportSpecifier(): any {
   const start = pos + readDelta();
   pos = start;
-  const imported = readNode();
-  const local = readNode();
+  const imported = readNode() ?? missing("imported");
+  const local = readNode() ?? missing("local");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1433,7 +1457,7 @@ function readImportSpecifier(): any {
 function readImportDefaultSpecifier(): any {
   const start = pos + readDelta();
   pos = start;
-  const local = readNode();
+  const local = readNode() ?? missing("local");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1448,7 +1472,7 @@ function readImportDefaultSpecifier(): any {
 function readImportNamespaceSpecifier(): any {
   const start = pos + readDelta();
   pos = start;
-  const local = readNode();
+  const local = readNode() ?? missing("local");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1463,8 +1487,8 @@ function readImportNamespaceSpecifier(): any {
 function readImportAttribute(): any {
   const start = pos + readDelta();
   pos = start;
-  const key = readNode();
-  const value = readNode();
+  const key = readNode() ?? missing("key");
+  const value = readNode() ?? missing("value");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1497,8 +1521,8 @@ function readExportNamedDeclaration(): any {
 function readExportSpecifier(): any {
   const start = pos + readDelta();
   pos = start;
-  const local = readNode();
-  const exported = readNode();
+  const local = readNode() ?? missing("local");
+  const exported = readNode() ?? missing("exported");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1513,7 +1537,7 @@ function readExportSpecifier(): any {
 function readExportDefaultDeclaration(): any {
   const start = pos + readDelta();
   pos = start;
-  const declaration = readNode();
+  const declaration = readNode() ?? missing("declaration");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1529,7 +1553,7 @@ function readExportAllDeclaration(): any {
   const start = pos + readDelta();
   pos = start;
   const exported = readNode();
-  const source = readNode();
+  const source = readNode() ?? missing("source");
   const attributes = readNodeList();
   const end = pos + readDelta();
   pos = end;

@@ -4,6 +4,7 @@
 //! (ecmaVersion "latest") would reject but oxc accepts, and writes the tree with
 //! [`writer::Writer`] through the schema-generated per-kind writers.
 
+mod checksum;
 mod convert;
 mod generated;
 mod positions;
@@ -148,13 +149,18 @@ fn first_error(diagnostics: &oxc_diagnostics::Diagnostics) -> Option<&OxcDiagnos
 
 /// The error at its primary label (else its first label, else the start of the input).
 fn syntax_error(source: &str, error: &OxcDiagnostic) -> EncodeError {
-    EncodeError::Syntax { message: error.message.to_string(), pos_utf16: utf16_offset(source, error_offset(error) as usize) }
+    let mut offset = error_offset(error) as usize;
+    if error.message.starts_with("Expected a semicolon or an implicit semicolon") {
+        offset = convert::quirks::next_token_start(source, offset);
+    }
+    EncodeError::Syntax { message: error.message.to_string(), pos_utf16: utf16_offset(source, offset) }
 }
 
-/// UTF-8 offset of the error's primary label (else its first label, else 0).
+/// UTF-8 offset of the error's primary label, else of its last label (oxc labels a
+/// redeclaration at both declarations; acorn reports the second), else 0.
 fn error_offset(error: &OxcDiagnostic) -> u32 {
     let labels = &error.labels;
-    labels.iter().find(|label| label.primary()).or_else(|| labels.first()).map_or(0, |label| label.offset())
+    labels.iter().find(|label| label.primary()).or_else(|| labels.iter().max_by_key(|l| l.offset())).map_or(0, |label| label.offset())
 }
 
 /// UTF-8 byte offset -> UTF-16 code unit offset (clamped to the source, on a char boundary).

@@ -5,6 +5,7 @@
 use oxc_span::Span;
 use rustc_hash::FxHashMap;
 
+use crate::checksum::xxh32;
 use crate::generated::schema::{FORMAT_VERSION, SCHEMA_HASH};
 use crate::positions::Utf16Positions;
 
@@ -16,6 +17,8 @@ pub const HEADER_LEN: usize = 32;
 pub const FLAG_MODULE: u8 = 1;
 /// Header flag: the comments section is present.
 pub const FLAG_COMMENTS: u8 = 2;
+/// Trailer size: the XXH32 checksum of everything before it.
+pub const TRAILER_LEN: usize = 4;
 
 /// A string as the writer stores it.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
@@ -184,7 +187,7 @@ impl<'a> Writer<'a> {
             flags |= FLAG_COMMENTS;
         }
 
-        let total = HEADER_LEN + strings.len() + self.nodes.len() + lines.len() + comments.len();
+        let total = HEADER_LEN + strings.len() + self.nodes.len() + lines.len() + comments.len() + TRAILER_LEN;
         let mut out = Vec::with_capacity(total);
         out.extend_from_slice(&MAGIC);
         out.push(FORMAT_VERSION);
@@ -199,6 +202,8 @@ impl<'a> Writer<'a> {
         out.append(&mut self.nodes);
         out.extend_from_slice(&lines);
         out.extend_from_slice(&comments);
+        let checksum = xxh32(&out);
+        out.extend_from_slice(&checksum.to_le_bytes());
         out
     }
 

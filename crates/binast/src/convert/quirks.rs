@@ -98,6 +98,27 @@ fn ends_line_and_file(mut rest: &str) -> bool {
     }
 }
 
+/// acorn reports a failed automatic semicolon insertion at the unexpected token; oxc at the
+/// end of the previous one. Moves `offset` over whitespace and comments to the next token.
+pub fn next_token_start(text: &str, offset: usize) -> usize {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    loop {
+        let rest = &text[at..];
+        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+        at += rest.len() - trimmed.len();
+        if let Some(comment) = trimmed.strip_prefix("/*")
+            && let Some(close) = comment.find("*/")
+        {
+            at += 2 + close + 2;
+            continue;
+        }
+        return at;
+    }
+}
+
 fn is_ident_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'$' || byte == b'_' || byte >= 0x80
 }
@@ -153,6 +174,13 @@ mod tests {
         assert!(!ends_line_and_file(";"));
         assert!(!ends_line_and_file("\n"));
         assert!(!ends_line_and_file("/* \n */"));
+    }
+
+    #[test]
+    fn next_tokens() {
+        assert_eq!(next_token_start("a\r\n\u{2028}b c", 7), 8);
+        assert_eq!(next_token_start("a /* x */ b", 1), 10);
+        assert_eq!(next_token_start("a", 1), 1);
     }
 
     #[test]

