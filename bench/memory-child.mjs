@@ -10,8 +10,8 @@ const source = readFileSync(file, 'utf8');
 
 let op;
 if (tool === 'decode') {
-  const binast = await import('../dist/index.js');
-  if (!binast.isReady()) await binast.init();
+  const { loadBinast } = await import('./binast.mjs');
+  const binast = await loadBinast();
   const bytes = binast.encode(source, { sourceType });
   op = () => binast.decode(bytes);
 } else if (tool === 'acorn') {

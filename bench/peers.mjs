@@ -10,17 +10,7 @@ import * as oxc from 'oxc-parser';
 import { parseAst } from 'rollup/parseAst';
 import { allocateLike } from './floor.mjs';
 
-/** Loads the built library; a clear message when `npm run build` has not been run. */
-export async function loadBinast() {
-  let api;
-  try {
-    api = await import('../dist/index.js');
-  } catch (error) {
-    throw new Error(`cannot load ../dist/index.js (run \`npm run build\` first): ${error.message}`, { cause: error });
-  }
-  if (!api.isReady()) await api.init();
-  return api;
-}
+export { loadBinast } from './binast.mjs';
 
 const major = Number(process.versions.node.split('.')[0]);
 

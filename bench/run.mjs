@@ -7,7 +7,8 @@
 //          --no-sizes, --no-memory, --no-readme
 // Writes bench/results/latest-node<major>.{json,md} (quick: quick-node<major>.*), regenerates
 // bench/results/chart.svg and the README section between the bench markers (full runs only).
-// Exits non-zero if any measured function threw.
+// Exits non-zero if any measured function threw. BINAST_DIST=path/to/index.js benchmarks another
+// build (with its wasm/ next to its dist/, as in the repo).
 import { spawnSync, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -90,7 +91,7 @@ async function main() {
 
   const quick = args.quick;
   const settings = {
-    rounds: args.rounds ?? (quick ? 3 : 9),
+    rounds: args.rounds ?? (quick ? 3 : 7),
     warmupRounds: args.warmup ?? 1,
     batchBytes: (args.batchKB ?? (quick ? 0 : 1024)) * 1024,
     method:
@@ -108,6 +109,8 @@ async function main() {
   const corpus = loadCorpus(args.files ?? (quick ? QUICK_FILES : FILES.map((f) => f.name)));
   const fixtures = corpus.map((f) => createFixture(f, binast));
 
+  const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+  let prepared = performance.now();
   log('fidelity (decode vs acorn, JSON)...');
   const fidelity = {};
   for (const f of fixtures) {
@@ -116,21 +119,20 @@ async function main() {
     if (plain !== true || locations !== true) log(`  ! ${f.name}: plain ${plain}, locations ${locations}`);
   }
 
+  log(`  ${seconds(prepared)}`);
   log(`timing: ${fixtures.length} files x ${tools.length} tools, ${settings.warmupRounds}+${settings.rounds} rounds...`);
+  prepared = performance.now();
   const timing = runInterleaved({ fixtures, tools, ...settings, log });
+  log(`  ${seconds(prepared)}`);
 
-  let sizes = null;
-  if (args.sizes) {
-    log('sizes...');
-    sizes = corpusSizes(fixtures);
-  }
-  const library = await librarySizes();
-
-  let memory = null;
-  if (args.memory) {
-    log('memory (child processes)...');
-    memory = measureMemory(fixtures, log);
-  }
+  // Sizes compress on the thread pool while the memory children run (neither is timed).
+  const phase = performance.now();
+  log(`${args.sizes ? 'sizes' : ''}${args.sizes && args.memory ? ' + ' : ''}${args.memory ? 'memory (child processes)' : ''}...`);
+  const sizesPending = args.sizes ? corpusSizes(fixtures) : Promise.resolve(null);
+  const libraryPending = librarySizes();
+  const memory = args.memory ? measureMemory(fixtures, log) : null;
+  const [sizes, library] = await Promise.all([sizesPending, libraryPending]);
+  log(`  ${seconds(phase)}`);
 
   const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
   const result = {

@@ -2,34 +2,47 @@
 // WASM encoder and the minified decode-only bundle.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import { ROOT } from './corpus.mjs';
 
-export function compressedSizes(buffer) {
-  const gzip = zlib.gzipSync(buffer, { level: 9 }).length;
-  const brotli = zlib.brotliCompressSync(buffer, {
-    params: {
-      [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
-      [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
-      [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
-    },
-  }).length;
-  return { raw: buffer.length, gzip, brotli };
+const gzip = promisify(zlib.gzip);
+const brotli = promisify(zlib.brotliCompress);
+
+/**
+ * { raw, gzip, brotli } byte counts. Asynchronous: compression runs on libuv's thread pool, so
+ * it can overlap with work that does not time anything (the memory child processes).
+ */
+export async function compressedSizes(buffer) {
+  const [g, b] = await Promise.all([
+    gzip(buffer, { level: 9 }),
+    brotli(buffer, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY,
+        [zlib.constants.BROTLI_PARAM_LGWIN]: 24,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buffer.length,
+      },
+    }),
+  ]);
+  return { raw: buffer.length, gzip: g.length, brotli: b.length };
 }
 
 /** Per-file { source, binary } sizes (binary: null + error when encoding failed) and their sums. */
-export function corpusSizes(fixtures) {
+export async function corpusSizes(fixtures) {
   const perFile = {};
-  for (const f of fixtures) {
-    const source = compressedSizes(Buffer.from(f.source, 'utf8'));
-    let binary = null, error;
+  await Promise.all(fixtures.map(async (f) => {
+    let binaryBytes = null, error;
     try {
-      binary = compressedSizes(f.binary());
+      binaryBytes = f.binary();
     } catch (e) {
       error = e.message;
     }
+    const [source, binary] = await Promise.all([
+      compressedSizes(Buffer.from(f.source, 'utf8')),
+      binaryBytes ? compressedSizes(binaryBytes) : null,
+    ]);
     perFile[f.name] = { source, binary, ...(error ? { error } : {}) };
-  }
+  }));
   const sum = (pick) => {
     const total = { raw: 0, gzip: 0, brotli: 0 };
     for (const s of Object.values(perFile)) {
@@ -46,7 +59,7 @@ export function corpusSizes(fixtures) {
 export async function librarySizes() {
   const out = {};
   try {
-    out.wasm = compressedSizes(readFileSync(path.join(ROOT, 'wasm/binast.wasm')));
+    out.wasm = await compressedSizes(readFileSync(path.join(ROOT, 'wasm/binast.wasm')));
   } catch (error) {
     out.wasm = { error: error.message };
   }
@@ -62,7 +75,7 @@ export async function librarySizes() {
       write: false,
       logLevel: 'silent',
     });
-    out.decoder = { ...compressedSizes(Buffer.from(result.outputFiles[0].contents)), entry: 'ts/decode/index.ts', tool: 'esbuild --bundle --minify' };
+    out.decoder = { ...await compressedSizes(Buffer.from(result.outputFiles[0].contents)), entry: 'ts/decode/index.ts', tool: 'esbuild --bundle --minify' };
   } catch (error) {
     out.decoder = { error: error.message };
   }

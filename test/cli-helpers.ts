@@ -79,8 +79,17 @@ export function binast(args: string[], options: SpawnSyncOptions = {}): Run {
   return run(process.execPath, [BIN, ...args], options);
 }
 
+const created: string[] = [];
+
 export function tempDir(prefix: string): string {
-  return mkdtempSync(join(tmpdir(), `binast-${prefix}-`));
+  const dir = mkdtempSync(join(tmpdir(), `binast-${prefix}-`));
+  created.push(dir);
+  return dir;
+}
+
+/** Deletes the folders tempDir() and makeProject() made (call from afterAll). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
 }
 
 /**

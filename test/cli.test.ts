@@ -3,11 +3,13 @@ import * as acorn from 'acorn';
 import type { Comment } from 'estree';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode, FORMAT_VERSION, SCHEMA_HASH } from '../ts/index.ts';
 import { treeDifference } from '../ts/cli/diff.ts';
 import { firstDifference } from './helpers/canonical.ts';
-import { acornJson, BIN, binast, docExample, ensureBuilt, makeProject, REPO, run, tempDir } from './cli-helpers.ts';
+import { acornJson, binast, docExample, ensureBuilt, makeProject, removeTempDirs, REPO, run, tempDir } from './cli-helpers.ts';
+
+afterAll(removeTempDirs);
 
 beforeAll(ensureBuilt, 120_000);
 
@@ -95,6 +97,10 @@ describe('encode', () => {
     const comments: Comment[] = [];
     decode(readFileSync(join(dir, 'src', 'a.js.binast')), { onComment: comments });
     expect(comments.map((c) => c.value)).toEqual([' line comment']);
+
+    // A pattern that matches a folder searches it; -o mirrors from the pattern's fixed part.
+    expect(binast(['encode', 's?c', '-o', 'mirror'], { cwd: dir }).code).toBe(0);
+    expect(filesUnder(join(dir, 'mirror'))).toEqual(['src', 'src/a.js.binast', 'src/b.mjs.binast', 'src/sub', 'src/sub/c.js.binast']);
 
     const forced = binast(['encode', 'src/a.js', '--module'], { cwd: dir });
     expect(forced.code).toBe(1); // `with` is not allowed in a module
@@ -206,7 +212,7 @@ describe('inspect', () => {
     const r = binast(['inspect', 'cut.binast'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('schema hash');
-    expect(r.stderr).toMatch(/^cut\.binast: binast: a section ends at byte \d+ but the file has 40 bytes/);
+    expect(r.stderr).toMatch(/^cut\.binast: binast: a section ends at byte \d+ but /); // the damage, located
   });
 });
 
@@ -295,6 +301,5 @@ describe('docs/usage-cli-plugin-cache.md', () => {
     expect(existsSync(join(dir, 'build', 'ast', 'lazy.js.binast'))).toBe(true);
     const ast = JSON.parse(readFileSync(join(dir, 'main.ast.json'), 'utf8'));
     expect(ast.body[0].loc.start).toEqual({ line: 2, column: 0 });
-    expect(BIN).toContain('bin');
   });
 });

@@ -76,7 +76,7 @@ function writeItem(item) {
     case '(node|null)[]':
       return [`self.list_len(${snakeCase(item.name)}_len);`, `${name}(self);`];
     case 'string':
-      return [`self.string(${name}.into());`];
+      return [`self.string(${name}.into());`];  // a no-op conversion when already a WireStr
     case 'string?':
       return [`self.string_or_null(${name});`];
     case 'uint':
@@ -97,7 +97,26 @@ function emitWriter(kind) {
   lines.push(`    /// ${kind.type}${kind.type !== kind.name ? ` (as ${kind.name})` : ''} { ${summary} }`);
   lines.push('    #[inline]');
   lines.push(`    pub fn ${method(kind.name)}(&mut self, ${params.join(', ')}) {`);
-  lines.push(`        self.start_node(tag::${screamingCase(kind.name)}, span.start);`);
+  if (kind.endLength) {
+    // Leaves whose end is start + a length derived from what they store: no end is written.
+    for (const item of kind.wire) {
+      if (item.type === 'string') lines.push(`        let ${param(item.name)}: WireStr<'a> = ${param(item.name)}.into();`);
+    }
+    lines.push('        let start = self.utf16(span.start);');
+    lines.push('        let end = self.utf16(span.end);');
+    lines.push(`        let length: u32 = ${kind.endLength.rust};`);
+    if (kind.endLength.fallback) {
+      const args = ['span', ...kind.wire.map((w) => param(w.name))];
+      lines.push(`        if end.wrapping_sub(start) != length {`);
+      lines.push(`            return self.${method(kind.endLength.fallback)}(${args.join(', ')});`);
+      lines.push('        }');
+    } else {
+      lines.push(`        debug_assert_eq!(end.wrapping_sub(start), length, "${kind.name}: end is not start + length");`);
+    }
+    lines.push(`        self.start_node_utf16(tag::${screamingCase(kind.name)}, start);`);
+  } else {
+    lines.push(`        self.start_node(tag::${screamingCase(kind.name)}, span.start);`);
+  }
   const attrParts = kind.wire
     .filter((w) => w.bit >= 0)
     .map((w) => {
@@ -106,7 +125,7 @@ function emitWriter(kind) {
     });
   if (attrParts.length > 0) lines.push(`        self.attrs(${attrParts.join(' | ')});`);
   for (const item of kind.wire) for (const line of writeItem(item)) lines.push(`        ${line}`);
-  lines.push('        self.end_node(span.end);');
+  lines.push(kind.endLength ? '        self.implicit_end(end);' : '        self.end_node(span.end);');
   lines.push('    }');
   return lines.join('\n');
 }
@@ -118,7 +137,7 @@ export function emitRustWriter(model) {
 use oxc_span::Span;
 
 use super::schema::tag;
-use crate::writer::{WireStr, Writer};
+use crate::writer::{WireStr, Writer, decimal_digits, str_len16};
 
 impl<'a> Writer<'a> {`);
   out.push(model.kinds.map(emitWriter).join('\n\n'));

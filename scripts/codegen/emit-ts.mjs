@@ -50,7 +50,7 @@ function emitReader(kind) {
   lines.push('  pos = start;');
   if (kind.attrBits > 0) lines.push('  const attrs = readVarint();');
   for (const item of kind.wire) lines.push(`  ${readWireItem(item)}`);
-  lines.push('  const end = pos + readDelta();');
+  lines.push(kind.endLength ? `  const end = start + (${kind.endLength.ts});` : '  const end = pos + readDelta();');
   lines.push('  pos = end;');
   lines.push('  switch (mode) {');
   lines.push(`    case 0: return ${literal('')};`);
@@ -226,7 +226,7 @@ export function emitTsDecoder(model) {
   const out = [HEADER('node readers')];
   out.push(`import type { SourceLocation } from 'estree';
 import { BinastError } from '../errors.ts';
-import { bigIntDigits, bigIntValue, regExpValue } from '../decode/values.ts';
+import { bigIntDigits, bigIntValue, decimalDigits, regExpValue } from '../decode/values.ts';
 import { ${enumNames.join(', ')} } from './schema.ts';`);
   out.push(RUNTIME);
   out.push(`/** Reads one node, or null for tag 0, at the current offset. */

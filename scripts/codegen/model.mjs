@@ -46,6 +46,9 @@ function buildKind(def, index) {
     const used = fields.some((f) => f.wire === item || (f.expr && new RegExp(`\\b${item.name}\\b`).test(f.expr)));
     if (!used) throw new Error(`${def.name}.${item.name}: stored but never decoded`);
   }
+  if (def.endLength && wire.some((item) => ['node', 'node?', 'node[]', '(node|null)[]', 'body'].includes(item.type))) {
+    throw new Error(`${def.name}: only leaves can derive their end`);
+  }
   return {
     name: def.name,
     type: def.type ?? def.name,
@@ -53,6 +56,7 @@ function buildKind(def, index) {
     wire,
     fields,
     attrBits: bit,
+    endLength: def.endLength ?? null,
   };
 }
 
@@ -74,6 +78,14 @@ export function buildModel() {
   for (const kind of built) {
     if (names.has(kind.name)) throw new Error(`duplicate wire kind ${kind.name}`);
     names.add(kind.name);
+  }
+  for (const kind of built) {
+    const fallback = kind.endLength?.fallback;
+    if (!fallback) continue;
+    const other = built.find((k) => k.name === fallback);
+    if (!other || other.endLength || JSON.stringify(other.wire) !== JSON.stringify(kind.wire)) {
+      throw new Error(`${kind.name}: fallback ${fallback} must exist, store its end, and have the same wire items`);
+    }
   }
   const schemaHash = fnv1a(JSON.stringify({ FORMAT_VERSION, enums, kinds }));
   return { formatVersion: FORMAT_VERSION, schemaHash, enums, kinds: built };

@@ -17,6 +17,10 @@
 // `fields` lists what the decoded object holds, in acorn's key order after type/start/end:
 // a bare name is the wire item of that name; [key, expr] is a TypeScript expression over the
 // wire items (a constant or a value derived at decode time).
+// `endLength` marks leaves whose end is `start + length`, derivable from what they store, so
+// the end is not written: `ts`/`rust` compute the length in UTF-16 units from the wire items.
+// With `fallback`, the writer checks it and uses that kind (which stores the end) where the
+// source differs (escapes in identifiers); without one the length always holds.
 
 export const FORMAT_VERSION = 1;
 
@@ -98,10 +102,16 @@ export const kinds = [
   { name: 'PropertyDefinition', wire: { static: 'bool', computed: 'bool', key: 'node', value: 'node?' } },
 
   // Expressions
-  { name: 'Identifier', wire: { name: 'string' } },
-  { name: 'PrivateIdentifier', wire: { name: 'string' } },
-  { name: 'ThisExpression', wire: {} },
-  { name: 'Super', wire: {} },
+  {
+    name: 'Identifier', wire: { name: 'string' },
+    endLength: { ts: 'name.length', rust: 'str_len16(name)', fallback: 'IdentifierWithEnd' },
+  },
+  {
+    name: 'PrivateIdentifier', wire: { name: 'string' },
+    endLength: { ts: 'name.length + 1', rust: 'str_len16(name) + 1', fallback: 'PrivateIdentifierWithEnd' },
+  },
+  { name: 'ThisExpression', wire: {}, endLength: { ts: '4', rust: '4' } },
+  { name: 'Super', wire: {}, endLength: { ts: '5', rust: '5' } },
   { name: 'ArrayExpression', wire: { elements: '(node|null)[]' } },
   { name: 'ObjectExpression', wire: { properties: 'node[]' } },
   {
@@ -150,20 +160,35 @@ export const kinds = [
   {
     name: 'StringLiteralDoubleQuoted', type: 'Literal', wire: { value: 'string' },
     fields: ['value', ['raw', '"\\"" + value + "\\""']],
+    endLength: { ts: 'value.length + 2', rust: 'str_len16(value) + 2' },
   },
   {
     name: 'StringLiteralSingleQuoted', type: 'Literal', wire: { value: 'string' },
     fields: ['value', ['raw', '"\'" + value + "\'"']],
+    endLength: { ts: 'value.length + 2', rust: 'str_len16(value) + 2' },
   },
-  { name: 'StringLiteral', type: 'Literal', wire: { value: 'string', raw: 'string' } },
+  {
+    name: 'StringLiteral', type: 'Literal', wire: { value: 'string', raw: 'string' },
+    endLength: { ts: 'raw.length', rust: 'str_len16(raw)' },
+  },
   // An integer below 2^31 whose raw text is its plain decimal form.
-  { name: 'IntegerLiteral', type: 'Literal', wire: { value: 'uint' }, fields: ['value', ['raw', '"" + value']] },
-  { name: 'NumberLiteral', type: 'Literal', wire: { value: 'f64', raw: 'string' } },
+  {
+    name: 'IntegerLiteral', type: 'Literal', wire: { value: 'uint' }, fields: ['value', ['raw', '"" + value']],
+    endLength: { ts: 'decimalDigits(value)', rust: 'decimal_digits(value)' },
+  },
+  {
+    name: 'NumberLiteral', type: 'Literal', wire: { value: 'f64', raw: 'string' },
+    endLength: { ts: 'raw.length', rust: 'str_len16(raw)' },
+  },
   {
     name: 'BooleanLiteral', type: 'Literal', wire: { value: 'bool' },
     fields: ['value', ['raw', 'value ? "true" : "false"']],
+    endLength: { ts: 'value ? 4 : 5', rust: 'if value { 4 } else { 5 }' },
   },
-  { name: 'NullLiteral', type: 'Literal', wire: {}, fields: [['value', NULL], ['raw', '"null"']] },
+  {
+    name: 'NullLiteral', type: 'Literal', wire: {}, fields: [['value', NULL], ['raw', '"null"']],
+    endLength: { ts: '4', rust: '4' },
+  },
   {
     name: 'RegExpLiteral', type: 'Literal', wire: { pattern: 'string', flags: 'string' },
     fields: [
@@ -171,10 +196,12 @@ export const kinds = [
       ['raw', '"/" + pattern + "/" + flags'],
       ['regex', '{ pattern, flags }'],
     ],
+    endLength: { ts: 'pattern.length + flags.length + 2', rust: 'str_len16(pattern) + str_len16(flags) + 2' },
   },
   {
     name: 'BigIntLiteral', type: 'Literal', wire: { raw: 'string' },
     fields: [['value', 'bigIntValue(raw)'], 'raw', ['bigint', 'bigIntDigits(raw)']],
+    endLength: { ts: 'raw.length', rust: 'str_len16(raw)' },
   },
 
   // Patterns
@@ -196,4 +223,8 @@ export const kinds = [
   { name: 'ExportSpecifier', wire: { local: 'node', exported: 'node' } },
   { name: 'ExportDefaultDeclaration', wire: { declaration: 'node' } },
   { name: 'ExportAllDeclaration', wire: { exported: 'node?', source: 'node', attributes: 'node[]' } },
+
+  // Identifiers written with escapes (`\\u0061`): their end is stored.
+  { name: 'IdentifierWithEnd', type: 'Identifier', wire: { name: 'string' } },
+  { name: 'PrivateIdentifierWithEnd', type: 'PrivateIdentifier', wire: { name: 'string' } },
 ];

@@ -7,9 +7,9 @@
 // spec: {
 //   workers: [{ name, modules: [{ type: 'ESModule' | 'CompiledWasm', path }], bindings? }],
 //   origin: { [pathname]: { file, type } },   // served to the Workers' outbound fetch()
-//   requests: [{ worker, url, method?, headers?, bodyFrom?: index, until?: { header, equals, tries } }]
+//   requests: [{ name, worker, url, method?, headers?, bodyFrom?: name, until?: { header, equals, tries } }]
 // }
-// result: { workerd, miniflare, results: [{ status, headers, body (base64), attempts }], origin: [pathnames] }
+// result: { workerd, miniflare, node, results: { [name]: { status, headers, body (base64), attempts } }, origin }
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -44,7 +44,7 @@ const mf = new Miniflare({
   cachePersist: false,
 });
 
-const results = [];
+const results = {};
 try {
   await mf.ready;
   for (const r of spec.requests) {
@@ -54,6 +54,7 @@ try {
     for (let attempt = 1; attempt <= tries; attempt++) {
       const init = { method: r.method ?? 'GET', headers: r.headers ?? {} };
       if (r.bodyFrom !== undefined) init.body = Buffer.from(results[r.bodyFrom].body, 'base64');
+      if (r.bodyFrom !== undefined && results[r.bodyFrom].status !== 200) throw new Error(`${r.bodyFrom} failed`);
       const response = await worker.fetch(r.url, init);
       const body = Buffer.from(await response.arrayBuffer());
       result = {
@@ -65,7 +66,7 @@ try {
       if (!r.until || result.headers[r.until.header.toLowerCase()] === r.until.equals) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    results.push(result);
+    results[r.name] = result;
   }
 } finally {
   await mf.dispose();

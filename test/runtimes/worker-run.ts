@@ -8,11 +8,12 @@ export interface WorkerSpec {
   workers: { name: string; modules: { type: 'ESModule' | 'CompiledWasm'; path: string }[]; bindings?: Record<string, string> }[];
   origin: Record<string, { file: string; type: string }>;
   requests: {
+    name: string;
     worker: string;
     url: string;
     method?: string;
     headers?: Record<string, string>;
-    bodyFrom?: number;
+    bodyFrom?: string;
     until?: { header: string; equals: string; tries: number };
   }[];
 }
@@ -29,7 +30,7 @@ export interface WorkerRun {
   workerd: string;
   miniflare: string;
   node: string;
-  results: WorkerResult[];
+  results: Record<string, WorkerResult>;
   origin: string[];
 }
 
@@ -44,12 +45,18 @@ export async function runWorkers(spec: WorkerSpec, dir: string, timeoutMs = 60_0
     const child = spawn(NODE24, [runner, specPath, resultPath], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Own process group, so that a timeout also ends workerd (Miniflare's child).
+      detached: true,
       env: { ...process.env, NODE_OPTIONS: '' },
     });
     child.stdout.on('data', (d: Buffer) => output.push(d.toString()));
     child.stderr.on('data', (d: Buffer) => output.push(d.toString()));
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL');
+      }
       resolve(`timed out after ${timeoutMs} ms`);
     }, timeoutMs);
     child.on('error', (error) => {

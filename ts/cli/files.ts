@@ -29,20 +29,29 @@ export async function expandInputs(args: string[], cwd: string): Promise<Inputs>
       files.add(path);
       bases.push(dirname(path));
     } else if (stats?.isDirectory()) {
-      const found = await glob('**/*.{js,mjs,cjs}', { cwd: path, absolute: true, ignore: SKIPPED_DIRS });
-      for (const file of found) files.add(resolve(file));
+      const found = await filesIn(path);
+      for (const file of found) files.add(file);
       bases.push(path);
       if (found.length === 0) unmatched.push({ arg, reason: 'no .js, .mjs or .cjs files in this folder' });
     } else if (isDynamicPattern(arg)) {
-      const found = (await glob(arg, { cwd, absolute: true })).filter((file) => JS_FILE.test(file));
-      for (const file of found) files.add(resolve(file));
+      // A pattern may match folders too (`packages/*/src`): those are searched like folder arguments.
+      let count = 0;
+      for (const match of await glob(arg, { cwd, absolute: true, onlyFiles: false, expandDirectories: false })) {
+        const found = match.endsWith('/') ? await filesIn(match) : JS_FILE.test(match) ? [resolve(match)] : [];
+        for (const file of found) files.add(file);
+        count += found.length;
+      }
       bases.push(resolve(cwd, staticBase(arg)));
-      if (found.length === 0) unmatched.push({ arg, reason: 'no .js, .mjs or .cjs files match this pattern' });
+      if (count === 0) unmatched.push({ arg, reason: 'no .js, .mjs or .cjs files match this pattern' });
     } else {
       unmatched.push({ arg, reason: 'no such file or directory' });
     }
   }
   return { files: [...files].sort(), root: commonAncestor(bases.length ? bases : [cwd]), unmatched };
+}
+
+async function filesIn(dir: string): Promise<string[]> {
+  return (await glob('**/*.{js,mjs,cjs}', { cwd: dir, absolute: true, ignore: SKIPPED_DIRS })).map((file) => resolve(file));
 }
 
 /** The part of a glob before its first wildcard segment: `src/lib/**\/*.js` -> `src/lib`. */

@@ -18,3 +18,13 @@ export function bigIntValue(raw: string): bigint {
 export function bigIntDigits(raw: string): string {
   return bigIntValue(raw).toString();
 }
+
+/** Length of the plain decimal text of a non-negative integer below 2^31. */
+export function decimalDigits(value: number): number {
+  let digits = 1;
+  while (value >= 10) {
+    value = (value / 10) | 0;
+    digits++;
+  }
+  return digits;
+}

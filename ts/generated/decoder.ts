@@ -2,7 +2,7 @@
 
 import type { SourceLocation } from 'estree';
 import { BinastError } from '../errors.ts';
-import { bigIntDigits, bigIntValue, regExpValue } from '../decode/values.ts';
+import { bigIntDigits, bigIntValue, decimalDigits, regExpValue } from '../decode/values.ts';
 import { SOURCE_TYPE, VARIABLE_KIND, PROPERTY_KIND, METHOD_KIND, UNARY_OPERATOR, UPDATE_OPERATOR, LOGICAL_OPERATOR, BINARY_OPERATOR, ASSIGNMENT_OPERATOR } from './schema.ts';
 
 let bytes: Uint8Array = new Uint8Array(0);
@@ -228,6 +228,8 @@ function readNode(): any {
     case 80: return readExportSpecifier();
     case 81: return readExportDefaultDeclaration();
     case 82: return readExportAllDeclaration();
+    case 83: return readIdentifierWithEnd();
+    case 84: return readPrivateIdentifierWithEnd();
     default: throw corrupt(`unknown node tag ${bytes[offset - 1]}`);
   }
 }
@@ -782,7 +784,7 @@ function readIdentifier(): any {
   const start = pos + readDelta();
   pos = start;
   const name = readString();
-  const end = pos + readDelta();
+  const end = start + (name.length);
   pos = end;
   switch (mode) {
     case 0: return { type: "Identifier", start, end, name };
@@ -797,7 +799,7 @@ function readPrivateIdentifier(): any {
   const start = pos + readDelta();
   pos = start;
   const name = readString();
-  const end = pos + readDelta();
+  const end = start + (name.length + 1);
   pos = end;
   switch (mode) {
     case 0: return { type: "PrivateIdentifier", start, end, name };
@@ -811,7 +813,7 @@ function readPrivateIdentifier(): any {
 function readThisExpression(): any {
   const start = pos + readDelta();
   pos = start;
-  const end = pos + readDelta();
+  const end = start + (4);
   pos = end;
   switch (mode) {
     case 0: return { type: "ThisExpression", start, end };
@@ -825,7 +827,7 @@ function readThisExpression(): any {
 function readSuper(): any {
   const start = pos + readDelta();
   pos = start;
-  const end = pos + readDelta();
+  const end = start + (5);
   pos = end;
   switch (mode) {
     case 0: return { type: "Super", start, end };
@@ -1226,7 +1228,7 @@ function readStringLiteralDoubleQuoted(): any {
   const start = pos + readDelta();
   pos = start;
   const value = readString();
-  const end = pos + readDelta();
+  const end = start + (value.length + 2);
   pos = end;
   switch (mode) {
     case 0: return { type: "Literal", start, end, value, raw: "\"" + value + "\"" };
@@ -1241,7 +1243,7 @@ function readStringLiteralSingleQuoted(): any {
   const start = pos + readDelta();
   pos = start;
   const value = readString();
-  const end = pos + readDelta();
+  const end = start + (value.length + 2);
   pos = end;
   switch (mode) {
     case 0: return { type: "Literal", start, end, value, raw: "'" + value + "'" };
@@ -1257,7 +1259,7 @@ function readStringLiteral(): any {
   pos = start;
   const value = readString();
   const raw = readString();
-  const end = pos + readDelta();
+  const end = start + (raw.length);
   pos = end;
   switch (mode) {
     case 0: return { type: "Literal", start, end, value, raw };
@@ -1272,7 +1274,7 @@ function readIntegerLiteral(): any {
   const start = pos + readDelta();
   pos = start;
   const value = readVarint();
-  const end = pos + readDelta();
+  const end = start + (decimalDigits(value));
   pos = end;
   switch (mode) {
     case 0: return { type: "Literal", start, end, value, raw: "" + value };
@@ -1288,7 +1290,7 @@ function readNumberLiteral(): any {
   pos = start;
   const value = readF64();
   const raw = readString();
-  const end = pos + readDelta();
+  const end = start + (raw.length);
   pos = end;
   switch (mode) {
     case 0: return { type: "Literal", start, end, value, raw };
@@ -1304,7 +1306,7 @@ function readBooleanLiteral(): any {
   pos = start;
   const attrs = readVarint();
   const value = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = start + (value ? 4 : 5);
   pos = end;
   switch (mode) {
     case 0: return { type: "Literal", start, end, value, raw: value ? "true" : "false" };
@@ -1318,7 +1320,7 @@ function readBooleanLiteral(): any {
 function readNullLiteral(): any {
   const start = pos + readDelta();
   pos = start;
-  const end = pos + readDelta();
+  const end = start + (4);
   pos = end;
   switch (mode) {
     case 0: return { type: "Literal", start, end, value: null, raw: "null" };
@@ -1334,7 +1336,7 @@ function readRegExpLiteral(): any {
   pos = start;
   const pattern = readString();
   const flags = readString();
-  const end = pos + readDelta();
+  const end = start + (pattern.length + flags.length + 2);
   pos = end;
   switch (mode) {
     case 0: return { type: "Literal", start, end, value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
@@ -1349,7 +1351,7 @@ function readBigIntLiteral(): any {
   const start = pos + readDelta();
   pos = start;
   const raw = readString();
-  const end = pos + readDelta();
+  const end = start + (raw.length);
   pos = end;
   switch (mode) {
     case 0: return { type: "Literal", start, end, value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
@@ -1562,5 +1564,35 @@ function readExportAllDeclaration(): any {
     case 1: return { type: "ExportAllDeclaration", start, end, loc: location(start, end), exported, source, attributes };
     case 2: return { type: "ExportAllDeclaration", start, end, range: [start, end], exported, source, attributes };
     default: return { type: "ExportAllDeclaration", start, end, loc: location(start, end), range: [start, end], exported, source, attributes };
+  }
+}
+
+// IdentifierWithEnd: name: string
+function readIdentifierWithEnd(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const name = readString();
+  const end = pos + readDelta();
+  pos = end;
+  switch (mode) {
+    case 0: return { type: "Identifier", start, end, name };
+    case 1: return { type: "Identifier", start, end, loc: location(start, end), name };
+    case 2: return { type: "Identifier", start, end, range: [start, end], name };
+    default: return { type: "Identifier", start, end, loc: location(start, end), range: [start, end], name };
+  }
+}
+
+// PrivateIdentifierWithEnd: name: string
+function readPrivateIdentifierWithEnd(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const name = readString();
+  const end = pos + readDelta();
+  pos = end;
+  switch (mode) {
+    case 0: return { type: "PrivateIdentifier", start, end, name };
+    case 1: return { type: "PrivateIdentifier", start, end, loc: location(start, end), name };
+    case 2: return { type: "PrivateIdentifier", start, end, range: [start, end], name };
+    default: return { type: "PrivateIdentifier", start, end, loc: location(start, end), range: [start, end], name };
   }
 }

@@ -57,6 +57,11 @@ impl std::error::Error for EncodeError {}
 
 /// Encode `source` to the binary AST format.
 pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeError> {
+    // acorn reads `#!` as a comment only with `allowHashBang` (its default for "latest");
+    // without it `#` starts a private name and `!` is unexpected, before anything else.
+    if !options.allow_hash_bang && source.starts_with("#!") {
+        return Err(EncodeError::Syntax { message: "Unexpected character '!'".into(), pos_utf16: 1 });
+    }
     let allocator = Allocator::default();
     let source_type = if options.module { SourceType::mjs() } else { SourceType::script() };
     let parse_options = ParseOptions {
@@ -71,6 +76,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     // The text oxc parses: `source`, or a copy with misparsed `let` identifiers replaced.
     let mut text = source;
     let mut let_placeholder = None;
+    let mut retries = 0;
     let parsed = loop {
         let parsed = Parser::new(&allocator, text, source_type).with_options(parse_options).parse();
         let Some(error) = first_error(&parsed.diagnostics) else {
@@ -79,8 +85,10 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             }
             break parsed;
         };
-        // Sloppy scripts only: `let` is a reserved word in modules.
+        // Sloppy scripts only: `let` is a reserved word in modules. Each retry replaces one more
+        // `let`; the cap bounds the re-parsing of pathological inputs.
         if !options.module
+            && retries < MAX_LET_RETRIES
             && let Some(at) = convert::quirks::misparsed_let(text, error_offset(error) as usize)
             && let Some(placeholder) = let_placeholder.or_else(|| convert::quirks::let_placeholder(source))
         {
@@ -88,6 +96,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             patched.replace_range(at..at + 3, placeholder);
             text = allocator.alloc_str(&patched);
             let_placeholder = Some(placeholder);
+            retries += 1;
             continue;
         }
         return Err(syntax_error(source, error));
@@ -126,12 +135,6 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     }
     drop(semantic);
 
-    // acorn reads `#!` as a comment only with `allowHashBang` (its default for "latest"); without
-    // it `#` starts a private name and `!` is unexpected.
-    if program.hashbang.is_some() && !options.allow_hash_bang {
-        return Err(EncodeError::Syntax { message: "Unexpected character '!'".into(), pos_utf16: 1 });
-    }
-
     let mut writer = writer::Writer::new(source);
     if let Err(rejected) = convert::write_program(&mut writer, program, &allocator) {
         let pos_utf16 = utf16_offset(source, rejected.offset as usize);
@@ -143,11 +146,14 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     Ok(writer.finish(options.module, options.comments))
 }
 
+/// How many misparsed `let` statements one source may have re-parsed (see `convert::quirks`).
+const MAX_LET_RETRIES: usize = 32;
+
 fn first_error(diagnostics: &oxc_diagnostics::Diagnostics) -> Option<&OxcDiagnostic> {
     diagnostics.errors().next()
 }
 
-/// The error at its primary label (else its first label, else the start of the input).
+/// The error as acorn would place it, at a UTF-16 offset (see [`error_offset`]).
 fn syntax_error(source: &str, error: &OxcDiagnostic) -> EncodeError {
     let mut offset = error_offset(error) as usize;
     if error.message.starts_with("Expected a semicolon or an implicit semicolon") {

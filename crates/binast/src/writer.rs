@@ -93,6 +93,20 @@ impl<'a> Writer<'a> {
         self.cursor = start;
     }
 
+    /// Starts a node whose start is already in UTF-16.
+    #[inline]
+    pub(crate) fn start_node_utf16(&mut self, tag: u8, start: u32) {
+        self.nodes.push(tag);
+        write_delta(&mut self.nodes, start, self.cursor);
+        self.cursor = start;
+    }
+
+    /// Ends a node whose end the reader derives (start + a length it knows): nothing is written.
+    #[inline]
+    pub(crate) fn implicit_end(&mut self, end: u32) {
+        self.cursor = end;
+    }
+
     #[inline]
     pub(crate) fn end_node(&mut self, end: u32) {
         let end = self.positions.convert(end);
@@ -236,6 +250,28 @@ impl<'a> Writer<'a> {
         out.extend_from_slice(&headers);
         out
     }
+}
+
+/// Length in UTF-16 code units, as JavaScript's `length`.
+pub(crate) fn str_len16(text: WireStr<'_>) -> u32 {
+    match text {
+        WireStr::Utf8(text) => utf16_len(text),
+        WireStr::LoneSurrogates(text) => {
+            let mut units = Vec::new();
+            decode_lone_surrogates(text, &mut units);
+            units.len() as u32
+        }
+    }
+}
+
+/// Number of decimal digits of `value`, the length of its plain decimal text.
+pub(crate) fn decimal_digits(mut value: u32) -> u32 {
+    let mut digits = 1;
+    while value >= 10 {
+        value /= 10;
+        digits += 1;
+    }
+    digits
 }
 
 fn utf16_len(text: &str) -> u32 {

@@ -12,7 +12,8 @@
 import { encode, init, FORMAT_VERSION } from 'binast';
 import wasm from 'binast/wasm/binast.wasm';
 
-export const BINAST_TYPE = 'application/javascript-binast';
+// (Only handlers may be exported from a Worker's main module: workerd treats every export as an entrypoint.)
+const BINAST_TYPE = 'application/javascript-binast';
 
 /** Default budget of the in-memory cache, per isolate (override with MEMORY_CACHE_BYTES; 0 disables it). */
 const DEFAULT_MEMORY_CACHE_BYTES = 32 * 1024 * 1024;
@@ -20,14 +21,14 @@ const DEFAULT_MEMORY_CACHE_BYTES = 32 * 1024 * 1024;
 /** Request headers that must not reach the origin when we need the full source to encode. */
 const CONDITIONAL_HEADERS = ['if-none-match', 'if-modified-since', 'if-match', 'if-unmodified-since', 'if-range', 'range'];
 
-/** Source hash -> binary AST, least recently used first. */
+/** Cache key (source hash, format, options) -> binary AST, least recently used first. */
 const memory = new Map();
 let memoryBytes = 0;
 
 export default {
   /**
    * @param {Request} request
-   * @param {{ ORIGIN?: string, MEMORY_CACHE_BYTES?: string }} env
+   * @param {{ ORIGIN?: string, MEMORY_CACHE_BYTES?: string, COMMENTS?: string }} env
    * @param {{ waitUntil(promise: Promise<unknown>): void }} ctx
    */
   async fetch(request, env, ctx) {
@@ -38,8 +39,11 @@ export default {
 
     const source = await upstream.text();
     const sourceType = new URL(request.url).pathname.endsWith('.mjs') ? 'module' : 'script';
-    const hash = await sha256Hex(source);
-    const etag = `"${hash.slice(0, 32)}-binast${FORMAT_VERSION}"`;
+    const comments = env.COMMENTS === 'true';
+    // One entry per source, format version and options: a changed script is never served stale.
+    const digest = await sha256Hex(source);
+    const cacheKey = `${digest}-${FORMAT_VERSION}${comments ? 'c' : ''}`;
+    const etag = `"binast-${digest.slice(0, 32)}-${FORMAT_VERSION}${comments ? 'c' : ''}"`;
     const headers = new Headers({
       'Content-Type': BINAST_TYPE,
       Vary: 'Accept',
@@ -56,7 +60,7 @@ export default {
 
     let result;
     try {
-      result = await binaryAst(source, sourceType, hash, request.url, env, ctx);
+      result = await binaryAst(source, { sourceType, comments }, cacheKey, request.url, env, ctx);
     } catch (error) {
       // Not parseable (or not by binast): the client still gets the script.
       const fallback = new Response(source, upstream);
@@ -71,7 +75,7 @@ export default {
 };
 
 /** True when the Accept header names application/javascript-binast with q > 0 (wildcards do not count). */
-export function acceptsBinast(accept) {
+function acceptsBinast(accept) {
   if (!accept) return false;
   return accept.split(',').some((range) => {
     const [type, ...params] = range.split(';').map((part) => part.trim().toLowerCase());
@@ -125,31 +129,31 @@ async function sha256Hex(text) {
 }
 
 /** The binary AST of `source`: from memory, from the Cache API, or encoded now (then cached). */
-async function binaryAst(source, preferredType, hash, requestUrl, env, ctx) {
+async function binaryAst(source, options, cacheKey, requestUrl, env, ctx) {
   const budget = env.MEMORY_CACHE_BYTES === undefined ? DEFAULT_MEMORY_CACHE_BYTES : Number(env.MEMORY_CACHE_BYTES);
-  const hit = memory.get(hash);
+  const hit = memory.get(cacheKey);
   if (hit !== undefined) {
-    memory.delete(hash); // most recently used goes last
-    memory.set(hash, hit);
+    memory.delete(cacheKey); // most recently used goes last
+    memory.set(cacheKey, hit);
     return { ...hit, from: 'memory' };
   }
 
-  // Same host as the request (the Cache API is per zone), one key per source and format version.
-  const key = new Request(new URL(`/.binast-cache/v${FORMAT_VERSION}/${hash}`, requestUrl));
+  // Same host as the request (the Cache API is per zone).
+  const key = new Request(new URL(`/.binast-cache/${cacheKey}`, requestUrl));
   const cache = typeof caches !== 'undefined' ? caches.default : undefined;
   const cached = await cache?.match(key);
   if (cached) {
     const entry = {
       bytes: new Uint8Array(await cached.arrayBuffer()),
-      sourceType: cached.headers.get('x-binast-source-type') ?? preferredType,
+      sourceType: cached.headers.get('x-binast-source-type') ?? options.sourceType,
     };
-    remember(hash, entry, budget);
+    remember(cacheKey, entry, budget);
     return { ...entry, from: 'cache' };
   }
 
   await init(wasm); // instantiates the precompiled module once per isolate
-  const entry = encodeEither(source, preferredType);
-  remember(hash, entry, budget);
+  const entry = encodeEither(source, options);
+  remember(cacheKey, entry, budget);
   if (cache) {
     const stored = new Response(entry.bytes, {
       headers: {
@@ -164,22 +168,22 @@ async function binaryAst(source, preferredType, hash, requestUrl, env, ctx) {
 }
 
 /** `.mjs` is a module; anything else is tried as a classic script first, then as a module. */
-function encodeEither(source, preferredType) {
+function encodeEither(source, { sourceType, comments }) {
   try {
-    return { bytes: encode(source, { sourceType: preferredType }), sourceType: preferredType };
+    return { bytes: encode(source, { sourceType, comments }), sourceType };
   } catch (error) {
-    if (preferredType === 'module' || !(error instanceof SyntaxError)) throw error;
+    if (sourceType === 'module' || !(error instanceof SyntaxError)) throw error;
     try {
-      return { bytes: encode(source, { sourceType: 'module' }), sourceType: 'module' };
+      return { bytes: encode(source, { sourceType: 'module', comments }), sourceType: 'module' };
     } catch {
       throw error; // report the script error
     }
   }
 }
 
-function remember(hash, entry, budget) {
+function remember(cacheKey, entry, budget) {
   if (!(entry.bytes.length <= budget)) return;
-  memory.set(hash, entry);
+  memory.set(cacheKey, entry);
   memoryBytes += entry.bytes.length;
   for (const [oldest, old] of memory) {
     if (memoryBytes <= budget) break;

@@ -3,7 +3,7 @@
 /// Version of the binary layout; bumped on any change a reader must know about.
 pub const FORMAT_VERSION: u8 = 1;
 /// FNV-1a of the schema: a decoder built from another schema refuses the file.
-pub const SCHEMA_HASH: u32 = 0xe0514016;
+pub const SCHEMA_HASH: u32 = 0xfd3843c8;
 
 /// Node tags (0 is null).
 pub mod tag {
@@ -89,6 +89,8 @@ pub mod tag {
     pub const EXPORT_SPECIFIER: u8 = 80;
     pub const EXPORT_DEFAULT_DECLARATION: u8 = 81;
     pub const EXPORT_ALL_DECLARATION: u8 = 82;
+    pub const IDENTIFIER_WITH_END: u8 = 83;
+    pub const PRIVATE_IDENTIFIER_WITH_END: u8 = 84;
 }
 
 /// Index of `value` in the SourceType table.

@@ -5,7 +5,7 @@
 use oxc_span::Span;
 
 use super::schema::tag;
-use crate::writer::{WireStr, Writer};
+use crate::writer::{WireStr, Writer, decimal_digits, str_len16};
 
 impl<'a> Writer<'a> {
     /// Program { body: node[], sourceType: SourceType }
@@ -327,31 +327,53 @@ impl<'a> Writer<'a> {
     /// Identifier { name: string }
     #[inline]
     pub fn identifier(&mut self, span: Span, name: impl Into<WireStr<'a>>) {
-        self.start_node(tag::IDENTIFIER, span.start);
+        let name: WireStr<'a> = name.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(name);
+        if end.wrapping_sub(start) != length {
+            return self.identifier_with_end(span, name);
+        }
+        self.start_node_utf16(tag::IDENTIFIER, start);
         self.string(name.into());
-        self.end_node(span.end);
+        self.implicit_end(end);
     }
 
     /// PrivateIdentifier { name: string }
     #[inline]
     pub fn private_identifier(&mut self, span: Span, name: impl Into<WireStr<'a>>) {
-        self.start_node(tag::PRIVATE_IDENTIFIER, span.start);
+        let name: WireStr<'a> = name.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(name) + 1;
+        if end.wrapping_sub(start) != length {
+            return self.private_identifier_with_end(span, name);
+        }
+        self.start_node_utf16(tag::PRIVATE_IDENTIFIER, start);
         self.string(name.into());
-        self.end_node(span.end);
+        self.implicit_end(end);
     }
 
     /// ThisExpression {  }
     #[inline]
     pub fn this_expression(&mut self, span: Span) {
-        self.start_node(tag::THIS_EXPRESSION, span.start);
-        self.end_node(span.end);
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = 4;
+        debug_assert_eq!(end.wrapping_sub(start), length, "ThisExpression: end is not start + length");
+        self.start_node_utf16(tag::THIS_EXPRESSION, start);
+        self.implicit_end(end);
     }
 
     /// Super {  }
     #[inline]
     pub fn super_(&mut self, span: Span) {
-        self.start_node(tag::SUPER, span.start);
-        self.end_node(span.end);
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = 5;
+        debug_assert_eq!(end.wrapping_sub(start), length, "Super: end is not start + length");
+        self.start_node_utf16(tag::SUPER, start);
+        self.implicit_end(end);
     }
 
     /// ArrayExpression { elements: (node|null)[] }
@@ -573,75 +595,119 @@ impl<'a> Writer<'a> {
     /// Literal (as StringLiteralDoubleQuoted) { value: string }
     #[inline]
     pub fn string_literal_double_quoted(&mut self, span: Span, value: impl Into<WireStr<'a>>) {
-        self.start_node(tag::STRING_LITERAL_DOUBLE_QUOTED, span.start);
+        let value: WireStr<'a> = value.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(value) + 2;
+        debug_assert_eq!(end.wrapping_sub(start), length, "StringLiteralDoubleQuoted: end is not start + length");
+        self.start_node_utf16(tag::STRING_LITERAL_DOUBLE_QUOTED, start);
         self.string(value.into());
-        self.end_node(span.end);
+        self.implicit_end(end);
     }
 
     /// Literal (as StringLiteralSingleQuoted) { value: string }
     #[inline]
     pub fn string_literal_single_quoted(&mut self, span: Span, value: impl Into<WireStr<'a>>) {
-        self.start_node(tag::STRING_LITERAL_SINGLE_QUOTED, span.start);
+        let value: WireStr<'a> = value.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(value) + 2;
+        debug_assert_eq!(end.wrapping_sub(start), length, "StringLiteralSingleQuoted: end is not start + length");
+        self.start_node_utf16(tag::STRING_LITERAL_SINGLE_QUOTED, start);
         self.string(value.into());
-        self.end_node(span.end);
+        self.implicit_end(end);
     }
 
     /// Literal (as StringLiteral) { value: string, raw: string }
     #[inline]
     pub fn string_literal(&mut self, span: Span, value: impl Into<WireStr<'a>>, raw: impl Into<WireStr<'a>>) {
-        self.start_node(tag::STRING_LITERAL, span.start);
+        let value: WireStr<'a> = value.into();
+        let raw: WireStr<'a> = raw.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(raw);
+        debug_assert_eq!(end.wrapping_sub(start), length, "StringLiteral: end is not start + length");
+        self.start_node_utf16(tag::STRING_LITERAL, start);
         self.string(value.into());
         self.string(raw.into());
-        self.end_node(span.end);
+        self.implicit_end(end);
     }
 
     /// Literal (as IntegerLiteral) { value: uint }
     #[inline]
     pub fn integer_literal(&mut self, span: Span, value: u32) {
-        self.start_node(tag::INTEGER_LITERAL, span.start);
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = decimal_digits(value);
+        debug_assert_eq!(end.wrapping_sub(start), length, "IntegerLiteral: end is not start + length");
+        self.start_node_utf16(tag::INTEGER_LITERAL, start);
         self.uint(value);
-        self.end_node(span.end);
+        self.implicit_end(end);
     }
 
     /// Literal (as NumberLiteral) { value: f64, raw: string }
     #[inline]
     pub fn number_literal(&mut self, span: Span, value: f64, raw: impl Into<WireStr<'a>>) {
-        self.start_node(tag::NUMBER_LITERAL, span.start);
+        let raw: WireStr<'a> = raw.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(raw);
+        debug_assert_eq!(end.wrapping_sub(start), length, "NumberLiteral: end is not start + length");
+        self.start_node_utf16(tag::NUMBER_LITERAL, start);
         self.f64(value);
         self.string(raw.into());
-        self.end_node(span.end);
+        self.implicit_end(end);
     }
 
     /// Literal (as BooleanLiteral) { value: bool }
     #[inline]
     pub fn boolean_literal(&mut self, span: Span, value: bool) {
-        self.start_node(tag::BOOLEAN_LITERAL, span.start);
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = if value { 4 } else { 5 };
+        debug_assert_eq!(end.wrapping_sub(start), length, "BooleanLiteral: end is not start + length");
+        self.start_node_utf16(tag::BOOLEAN_LITERAL, start);
         self.attrs(u32::from(value));
-        self.end_node(span.end);
+        self.implicit_end(end);
     }
 
     /// Literal (as NullLiteral) {  }
     #[inline]
     pub fn null_literal(&mut self, span: Span) {
-        self.start_node(tag::NULL_LITERAL, span.start);
-        self.end_node(span.end);
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = 4;
+        debug_assert_eq!(end.wrapping_sub(start), length, "NullLiteral: end is not start + length");
+        self.start_node_utf16(tag::NULL_LITERAL, start);
+        self.implicit_end(end);
     }
 
     /// Literal (as RegExpLiteral) { pattern: string, flags: string }
     #[inline]
     pub fn reg_exp_literal(&mut self, span: Span, pattern: impl Into<WireStr<'a>>, flags: impl Into<WireStr<'a>>) {
-        self.start_node(tag::REG_EXP_LITERAL, span.start);
+        let pattern: WireStr<'a> = pattern.into();
+        let flags: WireStr<'a> = flags.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(pattern) + str_len16(flags) + 2;
+        debug_assert_eq!(end.wrapping_sub(start), length, "RegExpLiteral: end is not start + length");
+        self.start_node_utf16(tag::REG_EXP_LITERAL, start);
         self.string(pattern.into());
         self.string(flags.into());
-        self.end_node(span.end);
+        self.implicit_end(end);
     }
 
     /// Literal (as BigIntLiteral) { raw: string }
     #[inline]
     pub fn big_int_literal(&mut self, span: Span, raw: impl Into<WireStr<'a>>) {
-        self.start_node(tag::BIG_INT_LITERAL, span.start);
+        let raw: WireStr<'a> = raw.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(raw);
+        debug_assert_eq!(end.wrapping_sub(start), length, "BigIntLiteral: end is not start + length");
+        self.start_node_utf16(tag::BIG_INT_LITERAL, start);
         self.string(raw.into());
-        self.end_node(span.end);
+        self.implicit_end(end);
     }
 
     /// ObjectPattern { properties: node[] }
@@ -763,6 +829,22 @@ impl<'a> Writer<'a> {
         source(self);
         self.list_len(attributes_len);
         attributes(self);
+        self.end_node(span.end);
+    }
+
+    /// Identifier (as IdentifierWithEnd) { name: string }
+    #[inline]
+    pub fn identifier_with_end(&mut self, span: Span, name: impl Into<WireStr<'a>>) {
+        self.start_node(tag::IDENTIFIER_WITH_END, span.start);
+        self.string(name.into());
+        self.end_node(span.end);
+    }
+
+    /// PrivateIdentifier (as PrivateIdentifierWithEnd) { name: string }
+    #[inline]
+    pub fn private_identifier_with_end(&mut self, span: Span, name: impl Into<WireStr<'a>>) {
+        self.start_node(tag::PRIVATE_IDENTIFIER_WITH_END, span.start);
+        self.string(name.into());
         self.end_node(span.end);
     }
 }
