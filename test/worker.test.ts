@@ -20,7 +20,8 @@ const BINAST = 'application/javascript-binast';
 const lodash = readFileSync(FIXTURES.lodash.path, 'utf8');
 const vue = readFileSync(FIXTURES.vue.path, 'utf8');
 const BROKEN = 'function broken( {\n  return 1;\n}\n';
-const ETAG = `"binast-${createHash('sha256').update(lodash).digest('hex').slice(0, 32)}-${FORMAT_VERSION}"`;
+const ETAG = `"binast-${createHash('sha256').update(lodash).digest('hex').slice(0, 32)}-${FORMAT_VERSION}s"`;
+const BROKEN_UNICODE = 'const café = 1;\nlet € = 2;\n';
 
 let dir = '';
 let edge: WorkerBundle;
@@ -32,6 +33,7 @@ beforeAll(async () => {
   requireFile(join(REPO_ROOT, 'dist', 'index.js'), 'run `npm run build` first');
   dir = mkdtempSync(join(tmpdir(), 'binast-worker-'));
   writeFileSync(join(dir, 'broken.js'), BROKEN);
+  writeFileSync(join(dir, 'broken-unicode.js'), BROKEN_UNICODE);
   edge = await bundleWorker(join(REPO_ROOT, 'examples', 'worker', 'src', 'worker.js'), join(dir, 'edge'), 'worker');
   decoder = await bundleWorker(join(REPO_ROOT, 'test', 'runtimes', 'decode-worker.ts'), join(dir, 'decoder'), 'worker');
   const edgeModules = [
@@ -53,6 +55,7 @@ beforeAll(async () => {
       '/vue.mjs': { file: FIXTURES.vue.path, type: 'text/javascript' },
       '/vue-as-js.js': { file: FIXTURES.vue.path, type: 'text/javascript' },
       '/broken.js': { file: join(dir, 'broken.js'), type: 'text/javascript' },
+      '/broken-unicode.js': { file: join(dir, 'broken-unicode.js'), type: 'text/javascript; charset=utf-8' },
       '/style.css': { file: join(REPO_ROOT, 'package.json'), type: 'text/css' },
     },
     requests: [
@@ -65,6 +68,7 @@ beforeAll(async () => {
       { name: 'mjs', worker: 'edge', url: 'https://cdn.test/vue.mjs', headers: { accept: `text/javascript, ${BINAST};q=0.9` } },
       { name: 'moduleAsJs', worker: 'edge', url: 'https://cdn.test/vue-as-js.js', headers: binast },
       { name: 'broken', worker: 'edge', url: 'https://cdn.test/broken.js', headers: binast },
+      { name: 'brokenUnicode', worker: 'edge', url: 'https://cdn.test/broken-unicode.js', headers: binast },
       { name: 'css', worker: 'edge', url: 'https://cdn.test/style.css', headers: binast },
       // Workers share caches.default: another host, so another cache key.
       { name: 'cacheMiss', worker: 'edge-no-memory', url: 'https://other.test/lodash.js', headers: binast },
@@ -176,6 +180,11 @@ describe('examples/worker in workerd', () => {
     // The encoder's own message, as encode() gives it in Node.
     expect(r.headers['x-binast-error']).toBe(encodeError(BROKEN));
     expect(text(r)).toBe(BROKEN);
+    // A message quoting a non-ASCII character still makes a valid header.
+    const u = result('brokenUnicode');
+    expect(u.status).toBe(200);
+    expect(u.headers['x-binast-error']).toBe(encodeError(BROKEN_UNICODE).replace(/[^\x20-\x7e]+/g, '?'));
+    expect(text(u)).toBe(BROKEN_UNICODE);
   });
 
   it('passes other content through untouched', () => {

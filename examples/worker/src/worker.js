@@ -12,7 +12,7 @@
 import { encode, init, FORMAT_VERSION } from 'binast';
 import wasm from 'binast/wasm/binast.wasm';
 
-// (Only handlers may be exported from a Worker's main module: workerd treats every export as an entrypoint.)
+// Nothing but the handler is exported: workerd treats every export of the main module as an entrypoint.
 const BINAST_TYPE = 'application/javascript-binast';
 
 /** Default budget of the in-memory cache, per isolate (override with MEMORY_CACHE_BYTES; 0 disables it). */
@@ -42,8 +42,9 @@ export default {
     const comments = env.COMMENTS === 'true';
     // One entry per source, format version and options: a changed script is never served stale.
     const digest = await sha256Hex(source);
-    const cacheKey = `${digest}-${FORMAT_VERSION}${comments ? 'c' : ''}`;
-    const etag = `"binast-${digest.slice(0, 32)}-${FORMAT_VERSION}${comments ? 'c' : ''}"`;
+    const variant = `${FORMAT_VERSION}${sourceType === 'module' ? 'm' : 's'}${comments ? 'c' : ''}`;
+    const cacheKey = `${digest}-${variant}`;
+    const etag = `"binast-${digest.slice(0, 32)}-${variant}"`;
     const headers = new Headers({
       'Content-Type': BINAST_TYPE,
       Vary: 'Accept',
@@ -65,7 +66,9 @@ export default {
       // Not parseable (or not by binast): the client still gets the script.
       const fallback = new Response(source, upstream);
       fallback.headers.delete('content-length');
-      fallback.headers.set('X-Binast-Error', String(error?.message ?? error).slice(0, 200).replace(/[\r\n]+/g, ' '));
+      // Header values must be printable ASCII here (a message may quote any character).
+      const reason = String(error?.message ?? error).replace(/[^\x20-\x7e]+/g, '?').slice(0, 200);
+      fallback.headers.set('X-Binast-Error', reason);
       return withVaryAccept(fallback);
     }
     headers.set('X-Binast-Cache', result.from);
