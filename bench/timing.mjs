@@ -2,19 +2,21 @@
 //
 // One round = for every file, one tinybench Bench holding every tool's task for that file, in
 // an order rotated each round; each task runs `k` iterations (k is larger for small files so
-// that each file gets a comparable share of samples). Before each task the heap is cleaned
-// (the previous result dropped, then a full GC, which needs --expose-gc), so no tool pays for
-// another's garbage; within a task each result stays alive until the next one replaces it.
-// Rounds repeat, so slow drifts of a noisy machine hit every tool alike. The first rounds are
-// warm-up and are discarded. Medians are over all samples of all measured rounds.
+// that each file gets a comparable share of samples). Steady state, no forced GC: each result
+// stays alive until the next call of the same task replaces it, and the previous task's result
+// is dropped (left to the GC) when the next task starts. A forced full GC before each task was
+// tried and rejected: it shrinks the young generation, which made garbage-heavy parsers (acorn)
+// up to 2.5x slower on their next call while barely affecting binast's decode, i.e. it flattered
+// binast. Rounds repeat with rotated order, so a slow drift of a noisy machine and the cost of
+// collecting the previous task's garbage hit every tool alike. The first rounds are warm-up and
+// are discarded. Medians are over all samples of all measured rounds.
 import { Bench } from 'tinybench';
 import { mean, summarize } from './stats.mjs';
 
 let sink = null;
 
-function cleanHeap() {
+function dropResult() {
   sink = null;
-  globalThis.gc?.();
 }
 
 /** Iterations per round for a file: about `batchBytes` of source per task, 1 to 16. */
@@ -50,7 +52,7 @@ export function runInterleaved({ fixtures, tools, rounds, warmupRounds, batchByt
         errors.push({ file: f.name, tool: t.id, message: error.message });
         log(`  ! ${t.label} on ${f.name}: ${error.message}`);
       }
-      cleanHeap();
+      dropResult();
     }
   }
 
@@ -70,7 +72,7 @@ export function runInterleaved({ fixtures, tools, rounds, warmupRounds, batchByt
       const shift = r % Math.max(1, live.length);
       for (const t of [...live.slice(shift), ...live.slice(0, shift)]) {
         const fn = prepared[f.name][t.id];
-        bench.add(t.id, () => { sink = fn(); }, { async: false, beforeAll: cleanHeap });
+        bench.add(t.id, () => { sink = fn(); }, { async: false, beforeAll: dropResult });
       }
       bench.runSync();
       for (const task of bench.tasks) {
@@ -88,7 +90,7 @@ export function runInterleaved({ fixtures, tools, rounds, warmupRounds, batchByt
         samples[f.name][task.name].push(...s);
         roundMeans[f.name][task.name].push(mean(s));
       }
-      cleanHeap();
+      dropResult();
     }
     log(`  round ${r + 1}/${total}${measuring ? '' : ' (warm-up)'}: ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }

@@ -114,6 +114,8 @@ describe('playground in Chromium', () => {
     expect(await statement.locator('> summary').textContent()).toContain(`${index}: ExpressionStatement`);
     const expression = statement.locator('> div > details').first();
     await expression.locator('> summary').click();
+    mkdirSync(RESULTS, { recursive: true });
+    await page.screenshot({ path: join(RESULTS, 'playground.png') });
     // Clicking a range selects that node's text in the source.
     await expression.locator('> summary .range').click();
     const selection = await page.evaluate(() => {
@@ -122,10 +124,6 @@ describe('playground in Chromium', () => {
     });
     const node = (expected.body[index] as acorn.ExpressionStatement).expression;
     expect(selection).toEqual([node.start, node.end]);
-    await page.locator('#tree').evaluate((tree) => (tree.scrollTop = 0));
-
-    mkdirSync(RESULTS, { recursive: true });
-    await page.screenshot({ path: join(RESULTS, 'playground.png') });
     expect(log.errors).toEqual([]);
   });
 
@@ -146,6 +144,7 @@ describe('playground in Chromium', () => {
     expect(await text('#error-acorn')).toMatch(/^acorn: .* \(3:22\)$/);
     const excerpt = (await page.textContent('#error-excerpt'))!.split('\n');
     expect(excerpt).toEqual(['2 | function f() {', '3 | \tif (ok) { return ok +; }', `  | \t${' '.repeat(21)}^`]);
+    mkdirSync(RESULTS, { recursive: true });
     await page.screenshot({ path: join(RESULTS, 'playground-error.png') });
     // The link puts the cursor on the error.
     await page.click('#error-goto');
