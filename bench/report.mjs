@@ -93,7 +93,7 @@ export function renderMarkdown(r) {
   const out = [];
   out.push(`# binast benchmark: Node ${r.node}${r.mode === 'quick' ? ' (quick)' : ''}`);
   out.push('');
-  out.push(`${r.date}. ${machineLine(r)}. binast ${r.binast.version} (${r.binast.commit}), format v${r.binast.formatVersion}.`);
+  out.push(`${r.date}. ${machineLine(r)}. binast ${r.binast.version} (${r.binast.commit}; ${r.binast.entry ?? 'dist/index.js'}), format v${r.binast.formatVersion}.`);
   out.push(`Peers: ${Object.entries(r.versions).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   out.push('');
   out.push(`Timing: ${r.settings.rounds} measured rounds after ${r.settings.warmupRounds} warm-up round(s); ${r.settings.method}`);

