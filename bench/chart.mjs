@@ -4,10 +4,15 @@
 const COLORS = ['#2563eb', '#f59e0b', '#10b981', '#ef4444'];
 const esc = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
+/** Union of the results' tools, in the order of the run that has the most. */
+export function mergeTools(results) {
+  const tools = [...results].sort((a, b) => b.tools.length - a.tools.length).flatMap((r) => r.tools);
+  return tools.filter((t, i) => tools.findIndex((x) => x.id === t.id) === i);
+}
+
 /** results: [{ node, tools, timing: { aggregate } }, ...] (e.g. Node 20 and Node 24). */
 export function renderChart(results) {
-  const tools = [];
-  for (const r of results) for (const t of r.tools) if (!tools.some((x) => x.id === t.id)) tools.push(t);
+  const tools = mergeTools(results);
   const ratio = (r, id) => {
     const a = r.timing.aggregate;
     const v = a[id]?.median / a.decode?.median;
@@ -19,7 +24,7 @@ export function renderChart(results) {
 
   const labelW = 250, plotW = 470, right = 70, barH = 11, gap = 3, groupGap = 10, top = 58;
   const groupH = results.length * (barH + gap) - gap + groupGap;
-  const height = top + tools.length * groupH + 40;
+  const height = top + tools.length * groupH + 30;
   const width = labelW + plotW + right;
   const x = (v) => labelW + (v / axisMax) * plotW;
 
@@ -28,9 +33,10 @@ export function renderChart(results) {
   out.push(`<rect width="${width}" height="${height}" fill="#fff"/>`);
   out.push(`<text x="12" y="20" font-size="14" font-weight="600">Time relative to binast decode (aggregate over the corpus; shorter is faster)</text>`);
   results.forEach((r, i) => {
-    const lx = 12 + i * 120;
+    const lx = 12 + i * 260;
+    const decode = r.timing.aggregate.decode?.median;
     out.push(`<rect x="${lx}" y="31" width="12" height="12" fill="${COLORS[i % COLORS.length]}"/>`);
-    out.push(`<text x="${lx + 17}" y="41">Node ${esc(r.node)}</text>`);
+    out.push(`<text x="${lx + 17}" y="41">Node ${esc(r.node)}${decode ? ` (1x = ${decode.toFixed(0)} ms)` : ''}</text>`);
   });
   for (let v = 0; v <= axisMax; v += step) {
     out.push(`<line x1="${x(v)}" y1="${top - 6}" x2="${x(v)}" y2="${height - 32}" stroke="${v === 0 ? '#999' : '#e5e7eb'}"/>`);

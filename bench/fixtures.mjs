@@ -32,7 +32,7 @@ function once(compute) {
 }
 
 /**
- * Adds lazy inputs to a corpus file: binary(), acornJson(), acornV8(), profile(), counts().
+ * Adds lazy inputs to a corpus file: binary(), binaryWithComments(), acornJson(), acornV8(), profile(), counts().
  * acorn's tree itself is not kept (typescript.js's is several hundred MB).
  */
 export function createFixture(file, binast) {
@@ -44,6 +44,7 @@ export function createFixture(file, binast) {
   return {
     ...file,
     binary: once(() => binast.encode(file.source, { sourceType: file.sourceType })),
+    binaryWithComments: once(() => binast.encode(file.source, { sourceType: file.sourceType, comments: true })),
     acornJson: () => acornDerived().json,
     acornV8: () => acornDerived().v8,
     profile: () => acornDerived().profile,

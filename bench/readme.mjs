@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './corpus.mjs';
-import { renderChart } from './chart.mjs';
+import { mergeTools, renderChart } from './chart.mjs';
 import { fmtKB, fmtMB, fmtMs, fmtX } from './report.mjs';
 
 const RESULTS = path.join(ROOT, 'bench/results');
@@ -28,6 +28,8 @@ export function writeChart() {
   return `wrote bench/results/chart.svg (${results.map((r) => `Node ${r.node}`).join(', ')})`;
 }
 
+const major = (r) => r.node.replace(/^v/, '').split('.')[0];
+
 function table(header, rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map((_, i) => (i === 0 ? '---' : '---:'))), ...rows.map(line)].join('\n');
@@ -48,9 +50,8 @@ export function renderSection(results) {
   out.push('');
   out.push('![Aggregate time relative to binast decode](bench/results/chart.svg)');
   out.push('');
-  const tools = [];
-  for (const r of results) for (const t of r.tools) if (!tools.some((x) => x.id === t.id)) tools.push(t);
-  out.push(table(['Aggregate', ...results.map((r) => `Node ${r.node.split('.')[0]}, ms`), ...results.map((r) => `÷ decode (Node ${r.node.split('.')[0]})`)],
+  const tools = mergeTools(results);
+  out.push(table(['Aggregate', ...results.map((r) => `Node ${major(r)}, ms`), ...results.map((r) => `÷ decode (Node ${major(r)})`)],
     tools.map((t) => {
       const cells = results.map((r) => r.timing.aggregate[t.id]);
       return [
@@ -60,10 +61,11 @@ export function renderSection(results) {
       ];
     })));
   out.push('');
-  out.push(table(['Target', 'Goal', ...results.map((r) => `Node ${r.node.split('.')[0]}`)],
+  out.push(table(['Target', 'Goal', ...results.map((r) => `Node ${major(r)}`)],
     first.targets.map((t) => [t.label, t.goal, ...results.map((r) => {
       const x = r.targets.find((y) => y.id === t.id);
-      return x ? `${fmtX(x.value)} ${x.status === 'PASS' ? '**PASS**' : x.status}` : 'n/a';
+      if (!x || x.status === 'n/a') return 'n/a';
+      return `${fmtX(x.value)} ${x.status === 'PASS' ? '**PASS**' : x.status}`;
     })])));
   out.push('');
   const s = first.sizes.aggregate;

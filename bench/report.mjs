@@ -48,22 +48,23 @@ export function timeTable(r) {
 
 export function sizeTable(r) {
   const row = (name, s) => {
-    const src = s.source, bin = s.binary;
-    if (!src) return [name, 'n/a', '', '', '', '', '', '', '', ''];
-    if (!bin) return [name, fmtKB(src.raw), fmtKB(src.gzip), fmtKB(src.brotli), 'error', '', '', '', '', ''];
+    const src = s.source, bin = s.binary, com = s.comments;
+    if (!src) return [name, 'n/a', '', '', '', '', '', '', '', '', '', ''];
+    if (!bin) return [name, fmtKB(src.raw), fmtKB(src.gzip), fmtKB(src.brotli), 'error', '', '', '', '', '', '', ''];
     return [name, fmtKB(src.raw), fmtKB(src.gzip), fmtKB(src.brotli), fmtKB(bin.raw), fmtKB(bin.gzip), fmtKB(bin.brotli),
-      fmtX(bin.raw / src.raw), fmtX(bin.gzip / src.gzip), fmtX(bin.brotli / src.brotli)];
+      fmtX(bin.raw / src.raw), fmtX(bin.gzip / src.gzip), fmtX(bin.brotli / src.brotli),
+      com ? fmtKB(com.brotli) : 'n/a', com ? fmtX(com.brotli / src.brotli) : 'n/a'];
   };
   const rows = r.files.map((f) => row(f.name, r.sizes.perFile[f.name]));
   rows.push(row('**aggregate**', r.sizes.aggregate));
-  return table(['File', 'source', 'gzip', 'brotli', 'binary', 'gzip', 'brotli', 'bin/src', 'gzip', 'brotli'], rows);
+  return table(['File', 'source', 'gzip', 'brotli', 'binary', 'gzip', 'brotli', 'bin/src', 'gzip', 'brotli', 'binary+comments brotli', '/src brotli'], rows);
 }
 
 export function libraryTable(r) {
   const row = (name, s) => (s?.error ? [name, `error: ${s.error}`, '', ''] : [name, fmtKB(s.raw), fmtKB(s.gzip), fmtKB(s.brotli)]);
   return table(['Artifact', 'raw', 'gzip -9', 'brotli 11'], [
     row('wasm/binast.wasm (encoder)', r.library.wasm),
-    row('decoder (ts/decode/index.ts, esbuild bundle, minified)', r.library.decoder),
+    row(`decoder (${r.library.decoder?.entry ?? 'ts/decode/index.ts'}, esbuild bundle, minified)`, r.library.decoder),
   ]);
 }
 
@@ -114,7 +115,7 @@ export function renderMarkdown(r) {
   out.push('');
   out.push('## Sizes');
   out.push('');
-  out.push('gzip level 9; brotli quality 11, window 2^24. KB = 1024 bytes.');
+  out.push('gzip level 9; brotli quality 11, window 2^24. KB = 1024 bytes. "binary" is the default encoding, without comments (the source sizes include them); "binary+comments" is `encode(source, { comments: true })`.');
   out.push('');
   out.push(sizeTable(r));
   out.push('');

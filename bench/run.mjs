@@ -97,7 +97,7 @@ async function main() {
 
   const quick = args.quick;
   const settings = {
-    rounds: args.rounds ?? (quick ? 3 : 7),
+    rounds: args.rounds ?? (quick ? 3 : 11),
     warmupRounds: args.warmup ?? 1,
     batchBytes: (args.batchKB ?? (quick ? 0 : 1024)) * 1024,
     method:

@@ -27,21 +27,28 @@ export async function compressedSizes(buffer) {
   return { raw: buffer.length, gzip: g.length, brotli: b.length };
 }
 
-/** Per-file { source, binary } sizes (binary: null + error when encoding failed) and their sums. */
+/**
+ * Per-file { source, binary, comments } sizes and their sums. `binary` is the default encoding
+ * (no comments, what decode returns by default); `comments` the same with `comments: true`.
+ * A missing binary is null, with `error`.
+ */
 export async function corpusSizes(fixtures) {
   const perFile = {};
   await Promise.all(fixtures.map(async (f) => {
-    let binaryBytes = null, error;
-    try {
-      binaryBytes = f.binary();
-    } catch (e) {
-      error = e.message;
-    }
-    const [source, binary] = await Promise.all([
+    const errors = [];
+    const get = (fn) => {
+      try {
+        return fn();
+      } catch (e) {
+        errors.push(e.message);
+        return null;
+      }
+    };
+    const [source, binary, comments] = await Promise.all([
       compressedSizes(Buffer.from(f.source, 'utf8')),
-      binaryBytes ? compressedSizes(binaryBytes) : null,
+      ...[get(f.binary), get(f.binaryWithComments)].map((b) => (b ? compressedSizes(b) : null)),
     ]);
-    perFile[f.name] = { source, binary, ...(error ? { error } : {}) };
+    perFile[f.name] = { source, binary, comments, ...(errors.length ? { error: errors.join('; ') } : {}) };
   }));
   const sum = (pick) => {
     const total = { raw: 0, gzip: 0, brotli: 0 };
@@ -52,21 +59,28 @@ export async function corpusSizes(fixtures) {
     }
     return total;
   };
-  return { perFile, aggregate: { source: sum((s) => s.source), binary: sum((s) => s.binary) } };
+  return { perFile, aggregate: { source: sum((s) => s.source), binary: sum((s) => s.binary), comments: sum((s) => s.comments) } };
 }
 
-/** The WASM encoder and the decoder bundled alone (esbuild, minified, ESM). */
+/**
+ * The WASM encoder and the decoder bundled alone (esbuild, minified, ESM): `ts/decode/index.ts`
+ * and `wasm/binast.wasm`, or, when BINAST_DIST points at another build, that build's
+ * `decode/index.js` and the `wasm/` beside its dist/ (so sizes match what was timed).
+ */
 export async function librarySizes() {
+  const other = process.env.BINAST_DIST ? path.dirname(path.resolve(process.env.BINAST_DIST)) : null;
+  const wasmPath = other ? path.join(other, '../wasm/binast.wasm') : path.join(ROOT, 'wasm/binast.wasm');
+  const entry = other ? path.join(other, 'decode/index.js') : path.join(ROOT, 'ts/decode/index.ts');
   const out = {};
   try {
-    out.wasm = await compressedSizes(readFileSync(path.join(ROOT, 'wasm/binast.wasm')));
+    out.wasm = await compressedSizes(readFileSync(wasmPath));
   } catch (error) {
     out.wasm = { error: error.message };
   }
   try {
     const esbuild = await import('esbuild');
     const result = await esbuild.build({
-      entryPoints: [path.join(ROOT, 'ts/decode/index.ts')],
+      entryPoints: [entry],
       bundle: true,
       minify: true,
       format: 'esm',
@@ -75,7 +89,7 @@ export async function librarySizes() {
       write: false,
       logLevel: 'silent',
     });
-    out.decoder = { ...await compressedSizes(Buffer.from(result.outputFiles[0].contents)), entry: 'ts/decode/index.ts', tool: 'esbuild --bundle --minify' };
+    out.decoder = { ...await compressedSizes(Buffer.from(result.outputFiles[0].contents)), entry: path.relative(ROOT, entry), tool: 'esbuild --bundle --minify' };
   } catch (error) {
     out.decoder = { error: error.message };
   }

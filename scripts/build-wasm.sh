@@ -10,6 +10,19 @@
 # Cargo output goes to target/wasm (separate from native builds). wasm-opt -O3
 # runs when binaryen is installed and its input changed; otherwise the cargo
 # output is copied as is. Set BINAST_NO_WASM_OPT=1 to skip wasm-opt.
+#
+# Link arguments (passed with `cargo rustc`, so they apply to the final link
+# only and dependencies are not rebuilt when they change):
+# - a WASM_STACK_SIZE-byte shadow stack instead of rustc's 1 MiB. The encoder
+#   recurses once per nesting level; in V8 each wasm frame also takes native
+#   stack, and Node's default native stack (~1 MB) runs out first unless the
+#   shadow stack is smaller than about 1.3x the native one (`if` chains use
+#   ~420 B of shadow stack per level). 8 MiB keeps the native stack the limit
+#   up to `node --stack-size` of ~6 MB. The stack sits first in linear memory
+#   (wasm-ld --stack-first, rustc's default for wasm32), so an overflow traps
+#   instead of overwriting data; pages it never touches cost nothing.
+# - `__stack_pointer` exported, so that ts/wasm-loader.ts can tell a stack
+#   overflow (pointer at or below 0) from other traps after the fact.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -25,7 +38,8 @@ RAW="$TARGET_DIR/$TARGET/release/binast.wasm"
 OUT_DIR="$ROOT/wasm"
 OUT="$OUT_DIR/binast.wasm"
 
-cargo_args=(build --release --target "$TARGET" --target-dir "$TARGET_DIR" -p binast --lib)
+WASM_STACK_SIZE=$((8 * 1024 * 1024))
+cargo_args=(rustc --release --target "$TARGET" --target-dir "$TARGET_DIR" -p binast --lib)
 cargo_env=(RUSTC="$BINAST_RUSTC")
 if [ "$BINAST_BUILD_STD" = 1 ]; then
   # Debian ships no wasm32 std: rebuild it (with panic=abort) from rust-web-src.
@@ -33,9 +47,11 @@ if [ "$BINAST_BUILD_STD" = 1 ]; then
   cargo_env+=(RUSTC_BOOTSTRAP=1)
 fi
 
+link_args=(-C "link-arg=-zstack-size=$WASM_STACK_SIZE" -C "link-arg=--export=__stack_pointer")
+
 start=$(date +%s)
-echo "build-wasm: $BINAST_CARGO ${cargo_args[*]}" >&2
-env "${cargo_env[@]}" "$BINAST_CARGO" "${cargo_args[@]}"
+echo "build-wasm: $BINAST_CARGO ${cargo_args[*]} -- ${link_args[*]}" >&2
+env "${cargo_env[@]}" "$BINAST_CARGO" "${cargo_args[@]}" -- "${link_args[@]}"
 
 if [ ! -f "$RAW" ]; then
   echo "build-wasm: ERROR: cargo did not produce $RAW" >&2

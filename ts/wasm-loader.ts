@@ -14,12 +14,26 @@
 //   binast_free(ptr, len)               JS frees the source buffer (same len
 //                                       as allocated)
 //   binast_result_clear()               releases the result early
+//   binast_realloc(ptr, old, new) -> ptr
+//                                       grows the source buffer (big sources)
+//   binast_failure() -> FAILURE_*       why the last call trapped, with
+//   binast_failure_message_ptr/len()    a message; callable after a trap
 //   binast_abi_version() -> ABI_VERSION
+//   __stack_pointer (global)            to recognise a stack overflow
 // Result layout: STATUS_OK -> the binary AST; otherwise u32 LE UTF-16 offset
 // `pos` followed by the UTF-8 message.
+//
+// Failures never escape as RangeError, TypeError or WebAssembly.RuntimeError:
+// every one becomes a BinastError (ts/errors.ts). A trap (a panic, a failed
+// allocation, a stack overflow) or a JS stack overflow inside the module
+// leaves the instance unusable (allocator mid-operation, stack pointer not
+// restored), so it is dropped and the next call instantiates the compiled
+// module again; an instance whose memory grew past RETAIN_MEMORY_BYTES is
+// dropped after the call as well (WebAssembly memory never shrinks).
+import { BinastError } from './errors.ts';
 
 /** Must equal `abi::ABI_VERSION` in crates/binast/src/wasm.rs. */
-export const ABI_VERSION = 1;
+export const ABI_VERSION = 2;
 
 /** bit0: parse as an ES module (else as a script). */
 export const FLAG_MODULE = 1 << 0;
@@ -34,6 +48,26 @@ export const STATUS_OK = 0;
 export const STATUS_SYNTAX_ERROR = 1;
 export const STATUS_INTERNAL_ERROR = 2;
 
+export const FAILURE_NONE = 0;
+export const FAILURE_OUT_OF_MEMORY = 1;
+export const FAILURE_PANIC = 2;
+
+/**
+ * After a call, an instance whose linear memory is larger than this is
+ * replaced by a fresh one (lazily, on the next call) so that one huge source
+ * does not pin its peak memory for the life of the process.
+ */
+export const RETAIN_MEMORY_BYTES = 256 * 1024 * 1024;
+
+/** Sources up to this many UTF-16 units get 3 bytes per unit up front (no second pass). */
+const SMALL_SOURCE = 1 << 20;
+
+/**
+ * A trap with the shadow stack pointer below this many bytes is a stack
+ * overflow: the stack grows down towards address 0 (it is placed first).
+ */
+const STACK_OVERFLOW_MARGIN = 64 * 1024;
+
 export type EncodeRawResult = { ok: true; bytes: Uint8Array } | { ok: false; pos: number; message: string };
 
 /** Module bytes: any ArrayBuffer or view (e.g. a Node Buffer). */
@@ -43,17 +77,28 @@ export type InitInput = WasmBytes | WebAssembly.Module | URL | string | Response
 
 interface BinastExports {
   readonly memory: WebAssembly.Memory;
+  readonly __stack_pointer?: WebAssembly.Global;
   binast_alloc(len: number): number;
+  binast_realloc(ptr: number, oldLen: number, newLen: number): number;
   binast_free(ptr: number, len: number): void;
   binast_encode(srcPtr: number, srcLen: number, flags: number): number;
   binast_result_ptr(): number;
   binast_result_len(): number;
   binast_result_clear(): void;
+  binast_failure(): number;
+  binast_failure_message_ptr(): number;
+  binast_failure_message_len(): number;
   binast_abi_version(): number;
 }
 
+const REQUIRED_EXPORTS = [
+  'binast_abi_version', 'binast_alloc', 'binast_realloc', 'binast_free', 'binast_encode', 'binast_result_ptr',
+  'binast_result_len', 'binast_result_clear', 'binast_failure', 'binast_failure_message_ptr',
+  'binast_failure_message_len',
+] as const;
+
 const NOT_INITIALISED =
-  "binast: WASM encoder not initialised; call `await init()` first (browsers, Workers) or import 'binast' in Node";
+  "WASM encoder not initialised; call `await init()` first (browsers, Workers) or import 'binast' in Node";
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -72,16 +117,47 @@ export function defaultWasmUrl(): URL {
 function checkExports(instance: WebAssembly.Instance): BinastExports {
   const ex = instance.exports as unknown as BinastExports;
   if (typeof ex.binast_abi_version !== 'function' || !(ex.memory instanceof WebAssembly.Memory)) {
-    throw new Error('binast: the WASM module is not a binast encoder (missing exports)');
+    throw new BinastError('INTERNAL', 'the WASM module is not a binast encoder (missing exports)');
   }
   const version = ex.binast_abi_version();
   if (version !== ABI_VERSION) {
-    throw new Error(
-      `binast: WASM ABI version ${version} does not match the loader's ${ABI_VERSION}; ` +
+    throw new BinastError(
+      'INTERNAL',
+      `WASM ABI version ${version} does not match the loader's ${ABI_VERSION}; ` +
         'rebuild wasm/binast.wasm (npm run build:wasm) or reinstall binast',
     );
   }
+  const missing = REQUIRED_EXPORTS.filter((name) => typeof ex[name] !== 'function');
+  if (missing.length > 0) {
+    throw new BinastError('INTERNAL', `the WASM module lacks ${missing.join(', ')}; rebuild it (npm run build:wasm)`);
+  }
   return ex;
+}
+
+/** Compiles or instantiates, turning the engine's errors into BinastErrors. */
+function guarded<T>(what: string, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw asLoadError(what, error);
+  }
+}
+
+function asLoadError(what: string, error: unknown): BinastError {
+  if (error instanceof BinastError) return error;
+  if (isStackOverflow(error)) {
+    return new BinastError('LIMIT', `${what}: not enough stack space`, -1, { cause: error });
+  }
+  if (error instanceof RangeError) {
+    // Instantiation reserves the module's initial memory (stack and data, ~9 MB).
+    return new BinastError('LIMIT', `${what}: cannot reserve memory (${error.message})`, -1, { cause: error });
+  }
+  return new BinastError('INTERNAL', `${what}: ${error instanceof Error ? error.message : String(error)}`, -1, { cause: error });
+}
+
+function isStackOverflow(error: unknown): boolean {
+  // V8: RangeError "Maximum call stack size exceeded"; SpiderMonkey: InternalError "too much recursion".
+  return error instanceof Error && /\bstack\b.*\b(exceeded|overflow)\b|\btoo much recursion\b/i.test(error.message);
 }
 
 function adopt(module: WebAssembly.Module, instance: WebAssembly.Instance): BinastExports {
@@ -92,8 +168,8 @@ function adopt(module: WebAssembly.Module, instance: WebAssembly.Instance): Bina
 }
 
 function instantiateBytesSync(bytes: WasmBytes): BinastExports {
-  const module = new WebAssembly.Module(bytes as BufferSource);
-  return adopt(module, new WebAssembly.Instance(module, {}));
+  const module = guarded('compiling the WASM encoder', () => new WebAssembly.Module(bytes as BufferSource));
+  return adopt(module, guarded('instantiating the WASM encoder', () => new WebAssembly.Instance(module, {})));
 }
 
 /**
@@ -113,9 +189,13 @@ export function instantiateSync(bytes: WasmBytes): void {
  */
 export function init(input?: InitInput): Promise<void> {
   if (wasmModule !== undefined) return Promise.resolve();
-  pending ??= initAsync(input).finally(() => {
-    pending = undefined;
-  });
+  pending ??= initAsync(input)
+    .catch((error: unknown) => {
+      throw error instanceof BinastError ? error : asLoadError('initialising the WASM encoder', error);
+    })
+    .finally(() => {
+      pending = undefined;
+    });
   return pending;
 }
 
@@ -133,11 +213,12 @@ async function initAsync(input: InitInput | undefined): Promise<void> {
       try {
         bytes = readFileSyncViaBuiltin(url);
       } catch (cause) {
-        throw new Error(`binast: cannot read ${url.href} (build it with npm run build:wasm)`, { cause });
+        throw new BinastError('NOT_INITIALISED', `cannot read ${url.href} (build it with npm run build:wasm)`, -1, { cause });
       }
       if (bytes === undefined) {
-        throw new Error(
-          `binast: cannot load ${url.href} here; in Node import 'binast' (it initialises itself), ` +
+        throw new BinastError(
+          'NOT_INITIALISED',
+          `cannot load ${url.href} here; in Node import 'binast' (it initialises itself), ` +
             'elsewhere pass the bytes, a WebAssembly.Module or an http(s) URL to init()',
         );
       }
@@ -149,7 +230,7 @@ async function initAsync(input: InitInput | undefined): Promise<void> {
   if (isResponseLike(source)) {
     const response = await source;
     if (!response.ok) {
-      throw new Error(`binast: fetching ${response.url || 'the WASM module'} failed: HTTP ${response.status}`);
+      throw new BinastError('NOT_INITIALISED', `fetching ${response.url || 'the WASM module'} failed: HTTP ${response.status}`);
     }
     if (
       typeof WebAssembly.instantiateStreaming === 'function' &&
@@ -188,11 +269,21 @@ export function isReady(): boolean {
   return wasmModule !== undefined;
 }
 
+/**
+ * Bytes of linear memory held by the live encoder instance (0 when there is
+ * none). A diagnostic: WebAssembly memory never shrinks, so this is the
+ * instance's high-water mark.
+ */
+export function wasmMemoryBytes(): number {
+  return wasm === undefined ? 0 : wasm.memory.buffer.byteLength;
+}
+
 function exports(): BinastExports {
   if (wasm !== undefined) return wasm;
   if (wasmModule !== undefined) {
-    // The previous instance trapped: its memory may be inconsistent, start afresh.
-    wasm = checkExports(new WebAssembly.Instance(wasmModule, {}));
+    // The previous instance trapped or grew too large: start afresh.
+    const module = wasmModule;
+    wasm = checkExports(guarded('instantiating the WASM encoder', () => new WebAssembly.Instance(module, {})));
     return wasm;
   }
   // Last resort in Node >= 20.16 when nobody initialised us (e.g. importing
@@ -203,49 +294,176 @@ function exports(): BinastExports {
     try {
       bytes = readFileSyncViaBuiltin(url);
     } catch (cause) {
-      throw new Error(`binast: cannot read ${url.href} (build it with npm run build:wasm)`, { cause });
+      throw new BinastError('NOT_INITIALISED', `cannot read ${url.href} (build it with npm run build:wasm)`, -1, { cause });
     }
     if (bytes !== undefined) return instantiateBytesSync(bytes);
   }
-  throw new Error(NOT_INITIALISED);
+  throw new BinastError('NOT_INITIALISED', NOT_INITIALISED);
 }
+
+/**
+ * Offset (UTF-16 units) of the first lone surrogate in `source`, or -1. UTF-8
+ * cannot carry one (TextEncoder would silently turn it into U+FFFD and change
+ * string values), so such sources are refused.
+ */
+export function firstLoneSurrogate(source: string): number {
+  const wellFormed = (source as { isWellFormed?: () => boolean }).isWellFormed;
+  if (typeof wellFormed === 'function' ? wellFormed.call(source) : !LONE_SURROGATE.test(source)) return -1;
+  LONE_SURROGATE.lastIndex = 0;
+  const match = LONE_SURROGATE.exec(source);
+  return match === null ? -1 : match.index;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Encodes `source` with the given `FLAG_*` bits. The source crosses into WASM
  * memory once (UTF-8, `TextEncoder.encodeInto`); the result is copied out, so
- * the returned bytes stay valid after later calls.
+ * the returned bytes stay valid after later calls. Throws a BinastError for
+ * everything but syntax errors (which are returned): `UNSUPPORTED_SOURCE`
+ * (lone surrogates), `LIMIT` (stack or memory exhausted), `INTERNAL` (a bug),
+ * `NOT_INITIALISED`.
  */
 export function encodeRaw(source: string, flags: number): EncodeRawResult {
-  const ex = exports();
-  // Every UTF-16 code unit takes at most 3 UTF-8 bytes (lone surrogates become
-  // U+FFFD, also 3 bytes and 1 code unit, so UTF-16 offsets are unchanged).
-  const capacity = source.length * 3;
-  const srcPtr = ex.binast_alloc(capacity);
-  if (srcPtr === 0) {
-    throw new Error(`binast: out of WASM memory allocating ${capacity} bytes for the source`);
+  const lone = firstLoneSurrogate(source);
+  if (lone >= 0) {
+    const unit = source.charCodeAt(lone).toString(16).toUpperCase();
+    throw new BinastError(
+      'UNSUPPORTED_SOURCE',
+      `the source contains a lone surrogate (U+${unit}) at UTF-16 offset ${lone}; binast encodes through UTF-8, ` +
+        'which cannot represent it (write it as an escape such as "\\u' + unit + '" instead)',
+    );
   }
+  const ex = exports();
   let status: number;
   let result: Uint8Array;
   try {
-    const { written } = encoder.encodeInto(source, new Uint8Array(ex.memory.buffer, srcPtr, capacity));
-    status = ex.binast_encode(srcPtr, written, flags);
+    const { ptr, length, capacity } = writeSource(ex, source);
+    status = ex.binast_encode(ptr, length, flags);
     // Re-read memory.buffer: it is replaced whenever the memory grows.
     result = new Uint8Array(ex.memory.buffer, ex.binast_result_ptr(), ex.binast_result_len()).slice();
-    ex.binast_free(srcPtr, capacity);
+    ex.binast_free(ptr, capacity);
     ex.binast_result_clear();
   } catch (error) {
-    // A trap (e.g. a Rust panic, which aborts) leaves the instance unusable;
-    // the next call instantiates the module again.
+    // The instance may be inconsistent (see the top of this file): drop it.
     wasm = undefined;
-    if (error instanceof WebAssembly.RuntimeError) {
-      throw new Error(`binast: internal encoder error (${error.message})`, { cause: error });
-    }
-    throw error;
+    throw asEncodeError(ex, error);
   }
+  if (ex.memory.buffer.byteLength > RETAIN_MEMORY_BYTES) wasm = undefined;
   if (status === STATUS_OK) return { ok: true, bytes: result };
-  if (result.length < 4) throw new Error(`binast: malformed encoder result (status ${status})`);
+  if (result.length < 4) throw new BinastError('INTERNAL', `malformed encoder result (status ${status})`);
   const pos = new DataView(result.buffer, result.byteOffset, result.byteLength).getUint32(0, true);
   const message = decoder.decode(result.subarray(4));
   if (status === STATUS_SYNTAX_ERROR) return { ok: false, pos, message };
-  throw new Error(status === STATUS_INTERNAL_ERROR ? message : `binast: unknown encoder status ${status}: ${message}`);
+  throw new BinastError(
+    'INTERNAL',
+    status === STATUS_INTERNAL_ERROR ? message.replace(/^binast: /, '') : `unknown encoder status ${status}: ${message}`,
+  );
+}
+
+/** Thrown inside encodeRaw's try block when WASM memory cannot hold the source. */
+class SourceTooLarge extends Error {}
+
+/**
+ * Copies `source` into WASM memory as UTF-8. Small sources get 3 bytes per
+ * UTF-16 unit (the worst case) and one `encodeInto`. Large ones start with one
+ * byte per unit (exact for ASCII) and grow the buffer once, by 3 bytes per
+ * unit not yet written, when the text is not ASCII; the buffer is then shrunk
+ * to the bytes written. Peak memory stays near the UTF-8 size instead of 3x.
+ */
+function writeSource(ex: BinastExports, source: string): { ptr: number; length: number; capacity: number } {
+  let capacity = source.length <= SMALL_SOURCE ? source.length * 3 : source.length;
+  let ptr = ex.binast_alloc(capacity);
+  if (ptr === 0) throw new SourceTooLarge(`out of WASM memory allocating ${capacity} bytes for the source`);
+  let { read, written } = encoder.encodeInto(source, new Uint8Array(ex.memory.buffer, ptr, capacity));
+  if (read < source.length) {
+    const grown = written + (source.length - read) * 3;
+    if (grown > 0xffff_ffff) {
+      ex.binast_free(ptr, capacity);
+      throw new SourceTooLarge(`the source needs more than 4 GiB as UTF-8`);
+    }
+    const moved = ex.binast_realloc(ptr, capacity, grown);
+    if (moved === 0) {
+      ex.binast_free(ptr, capacity);
+      throw new SourceTooLarge(`out of WASM memory allocating ${grown} bytes for the source`);
+    }
+    ptr = moved;
+    capacity = grown;
+    // encodeInto never splits a surrogate pair, so `read` is on a code point boundary.
+    const rest = encoder.encodeInto(source.slice(read), new Uint8Array(ex.memory.buffer, ptr + written, capacity - written));
+    read += rest.read;
+    written += rest.written;
+  }
+  if (capacity > SMALL_SOURCE * 3 && capacity - written > SMALL_SOURCE) {
+    const shrunk = ex.binast_realloc(ptr, capacity, written);
+    if (shrunk !== 0) {
+      ptr = shrunk;
+      capacity = written;
+    }
+  }
+  return { ptr, length: written, capacity };
+}
+
+/** Classifies an exception thrown by a call into the (now discarded) instance. */
+function asEncodeError(ex: BinastExports, error: unknown): BinastError {
+  if (error instanceof BinastError) return error;
+  if (error instanceof SourceTooLarge) return new BinastError('LIMIT', error.message);
+  if (isStackOverflow(error)) {
+    // The JS engine's stack ran out while WASM frames were on it.
+    return new BinastError(
+      'LIMIT',
+      'the source is nested too deeply for the encoder (out of stack space); acorn itself reports ' +
+        '"Not enough stack space" at a similar depth',
+      -1,
+      { cause: error },
+    );
+  }
+  if (error instanceof WebAssembly.RuntimeError) {
+    const failure = readFailure(ex);
+    if (failure.code === FAILURE_OUT_OF_MEMORY) {
+      return new BinastError('LIMIT', `the encoder ran out of WASM memory (${failure.message})`, -1, { cause: error });
+    }
+    if (failure.code === FAILURE_PANIC) {
+      return new BinastError('INTERNAL', `encoder bug: ${failure.message}`, -1, { cause: error });
+    }
+    if (stackPointer(ex) < STACK_OVERFLOW_MARGIN) {
+      return new BinastError(
+        'LIMIT',
+        'the source is nested too deeply for the encoder (its WASM stack overflowed)',
+        -1,
+        { cause: error },
+      );
+    }
+    return new BinastError('INTERNAL', `the encoder trapped (${error.message})`, -1, { cause: error });
+  }
+  if (error instanceof RangeError) {
+    // E.g. an ArrayBuffer view past the memory's end: a loader or encoder bug.
+    return new BinastError('INTERNAL', `encoder call failed (${error.message})`, -1, { cause: error });
+  }
+  return new BinastError('INTERNAL', `encoder call failed (${error instanceof Error ? error.message : String(error)})`, -1, {
+    cause: error,
+  });
+}
+
+/** The failure the trapped instance recorded, read without allocating in it. */
+function readFailure(ex: BinastExports): { code: number; message: string } {
+  try {
+    const code = ex.binast_failure();
+    if (code === FAILURE_NONE) return { code, message: '' };
+    const bytes = new Uint8Array(ex.memory.buffer, ex.binast_failure_message_ptr(), ex.binast_failure_message_len());
+    return { code, message: decoder.decode(bytes) };
+  } catch {
+    return { code: FAILURE_NONE, message: '' };
+  }
+}
+
+/** The shadow stack pointer as a signed value (negative after an overflow), or +Infinity if unknown. */
+function stackPointer(ex: BinastExports): number {
+  const global = ex.__stack_pointer;
+  if (!(global instanceof WebAssembly.Global)) return Infinity;
+  try {
+    return (global.value as number) | 0;
+  } catch {
+    return Infinity;
+  }
 }

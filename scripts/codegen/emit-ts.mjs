@@ -34,15 +34,72 @@ function readWireItem(item) {
   throw new Error(`unhandled wire type ${item.type}`);
 }
 
-function fieldText(field) {
-  if (field.expr !== null) return `${field.key}: ${field.expr}`;
+// Decode-side replacements for schema expressions whose cost is not O(1) per node (hardening:
+// a forged file may reference one long string from many nodes). Each entry names the exact
+// schema text it replaces, so a schema change fails here instead of being silently overridden.
+const OVERRIDES = {
+  // Slicing a derived raw (`"` + value + `"`, a cons string) flattens it: O(length) per
+  // directive. directiveOf() slices the same way and charges the length to the work budget.
+  'Directive.directive': { schema: 'expression.raw.slice(1, -1)', ts: 'directiveOf(expression)' },
+};
+
+function fieldExpr(kind, field) {
+  const override = OVERRIDES[`${kind.name}.${field.key}`];
+  if (override === undefined) return field.expr;
+  if (override.schema !== field.expr) {
+    throw new Error(`emit-ts: ${kind.name}.${field.key} is now ${JSON.stringify(field.expr)}; update OVERRIDES`);
+  }
+  return override.ts;
+}
+
+function fieldText(kind, field) {
+  if (field.expr !== null) return `${field.key}: ${fieldExpr(kind, field)}`;
   const name = local(field.wire.name);
   return name === field.key ? field.key : `${field.key}: ${name}`;
 }
 
-function emitReader(kind) {
-  const fields = kind.fields.map(fieldText);
+/** The four object literals of a kind (plain, loc, range, both), as `switch (mode)` lines. */
+function literalSwitch(kind) {
+  const fields = kind.fields.map((field) => fieldText(kind, field));
   const literal = (extra) => `{ type: ${JSON.stringify(kind.type)}, start, end${extra}${fields.map((f) => `, ${f}`).join('')} }`;
+  return [
+    '  switch (mode) {',
+    `    case 0: return ${literal('')};`,
+    `    case 1: return ${literal(', loc: location(start, end)')};`,
+    `    case 2: return ${literal(', range: [start, end]')};`,
+    `    default: return ${literal(', loc: location(start, end), range: [start, end]')};`,
+    '  }',
+  ];
+}
+
+const CHILD_TYPES = new Set(['node', 'node?', 'node[]', '(node|null)[]', 'body']);
+/** Kinds with children; the others (leaves) are read by their fast reader in both modes. */
+const hasChildren = (kind) => kind.wire.some((item) => CHILD_TYPES.has(item.type));
+/** Stack-safe reader opcodes, one per wire item that is not in the attribute word. */
+const DEEP_OP = { node: 0, 'node?': 0, 'node[]': 1, '(node|null)[]': 1, body: 2, string: 3, 'string?': 4, uint: 5, f64: 6 };
+
+/**
+ * The stack-safe reader's builder for a kind with children: the stream items arrive read
+ * (children decoded) in `v`, in wire order; the object is the fast reader's literal.
+ */
+function emitBuilder(kind) {
+  const lines = [`function build${kind.name}(start: number, end: number, attrs: number, v: any[]): any {`];
+  let index = 0;
+  for (const item of kind.wire) {
+    const name = local(item.name);
+    if (item.type === 'bool' || item.type === 'enum') {
+      lines.push(`  ${readWireItem(item)}`);
+    } else if (item.type === 'node' || item.type === 'body') {
+      lines.push(`  const ${name} = v[${index++}] ?? missing(${JSON.stringify(item.name)});`);
+    } else {
+      lines.push(`  const ${name} = v[${index++}];`);
+    }
+  }
+  lines.push(...literalSwitch(kind), '}');
+  return lines.join('\n');
+}
+
+function emitReader(kind) {
   const lines = [];
   lines.push(`// ${kind.name}: ${kind.wire.map((w) => `${w.name}: ${w.enumName ?? w.type}`).join(', ') || 'no fields'}`);
   lines.push(`function read${kind.name}(): any {`);
@@ -52,12 +109,7 @@ function emitReader(kind) {
   for (const item of kind.wire) lines.push(`  ${readWireItem(item)}`);
   lines.push(kind.endLength ? `  const end = start + (${kind.endLength.ts});` : '  const end = pos + readDelta();');
   lines.push('  pos = end;');
-  lines.push('  switch (mode) {');
-  lines.push(`    case 0: return ${literal('')};`);
-  lines.push(`    case 1: return ${literal(', loc: location(start, end)')};`);
-  lines.push(`    case 2: return ${literal(', range: [start, end]')};`);
-  lines.push(`    default: return ${literal(', loc: location(start, end), range: [start, end]')};`);
-  lines.push('  }');
+  lines.push(...literalSwitch(kind));
   lines.push('}');
   return lines.join('\n');
 }
@@ -108,35 +160,59 @@ export interface NodeSection {
   location: (start: number, end: number) => SourceLocation;
 }
 
-/** Decodes the node section: one Program, which must end exactly at the section's end. */
+/**
+ * Decodes the node section: one Program, which must end exactly at the section's end.
+ *
+ * The fast readers recurse once per nesting level. When the JavaScript stack runs out (a
+ * tree nested thousands of levels deep: acorn builds member/call chains of any depth
+ * iteratively), the section is decoded again from its start by readNodeDeep(), which keeps
+ * its own stack on the heap: the same objects, at any depth, at no cost to ordinary files.
+ * Nothing but a BinastError leaves this function: a TypeError or RangeError from forged
+ * content (a field of the wrong kind, a read past the end) is reported as CORRUPT.
+ */
 export function decodeNodeSection(section: NodeSection): any {
   bytes = section.bytes;
   view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  offset = section.offset;
   limit = section.end;
-  pos = 0;
   strings = section.strings;
   mode = (section.locations ? 1 : 0) | (section.ranges ? 2 : 0);
   location = section.location;
+  startWork(bytes.length);
   try {
-    const program = readNode();
+    let program: any;
+    try {
+      offset = section.offset;
+      pos = 0;
+      program = readNode();
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      offset = section.offset;
+      pos = 0;
+      program = readNodeDeep();
+    }
     if (program === null || program.type !== 'Program') throw corrupt('the node section does not start with a Program');
     if (offset !== limit) throw corrupt(\`the node section has \${limit - offset} bytes left after the Program\`);
     return program;
   } catch (error) {
-    // Reads past the end (DataView) or a stack overflow: never let a RangeError escape.
-    if (error instanceof RangeError) {
-      throw /call stack/i.test(error.message)
-        ? new BinastError('LIMIT', 'the tree is nested too deeply for this JavaScript stack', offset)
-        : corrupt('the node section ends inside a node');
+    if (error instanceof BinastError) throw error;
+    if (isStackOverflow(error)) {
+      // Only in readNodeDeep's few frames, i.e. decode was called with the stack nearly full.
+      throw new BinastError('LIMIT', 'not enough JavaScript stack left to decode', offset);
     }
-    throw error;
+    if (error instanceof RangeError && offset >= bytes.length) throw corrupt('the node section ends inside a node');
+    throw corrupt(\`inconsistent node data (\${error instanceof Error ? error.message : String(error)})\`);
   } finally {
+    endWork();
     // Do not keep the caller's buffer alive.
     bytes = new Uint8Array(0);
     view = new DataView(bytes.buffer);
     strings = [];
   }
+}
+
+function isStackOverflow(error: unknown): boolean {
+  // V8: RangeError "Maximum call stack size exceeded"; SpiderMonkey: InternalError "too much recursion".
+  return error instanceof Error && /\\bstack\\b.*\\b(exceeded|overflow)\\b|\\btoo much recursion\\b/i.test(error.message);
 }
 
 function corrupt(message: string): BinastError {
@@ -219,6 +295,104 @@ function readNodeList(): any[] {
   for (let i = 0; i < length; i++) list[i] = readNode();
   return list;
 }
+
+/** A node being read by readNodeDeep(): its stream items so far, in wire order. */
+interface DeepFrame {
+  tag: number;
+  start: number;
+  attrs: number;
+  ops: readonly number[];
+  values: any[];
+  /** The list being filled (OP_LIST), else null; \`index\` is its next element. */
+  list: any[] | null;
+  index: number;
+  /** Where the body being read must end (OP_BODY), else -1. */
+  bodyEnd: number;
+}
+
+const PENDING: unknown = {};
+
+/** Starts reading the node at \`offset\`: a leaf or null is read at once, else a frame is pushed. */
+function enterDeep(frames: DeepFrame[]): any {
+  const tag = bytes[offset];
+  const ops = DEEP_OPS[tag];
+  if (ops === null || ops === undefined) return readNode();
+  offset++;
+  const start = pos + readDelta();
+  pos = start;
+  const attrs = DEEP_ATTRS[tag] === 1 ? readVarint() : 0;
+  frames.push({ tag, start, attrs, ops, values: [], list: null, index: 0, bodyEnd: -1 });
+  return PENDING;
+}
+
+/**
+ * The stack-safe reader: the same bytes, checks and objects as readNode(), with an explicit
+ * stack of frames instead of recursion, so any depth the heap can hold decodes.
+ */
+function readNodeDeep(): any {
+  const frames: DeepFrame[] = [];
+  let value = enterDeep(frames);
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    if (value !== PENDING) {
+      // A child is complete.
+      if (frame.list !== null) {
+        frame.list[frame.index++] = value;
+      } else {
+        if (frame.bodyEnd >= 0) {
+          if (offset !== frame.bodyEnd) throw corrupt('a function body does not end where its prefix says');
+          frame.bodyEnd = -1;
+        }
+        frame.values.push(value);
+      }
+    }
+    value = PENDING;
+    if (frame.list !== null) {
+      if (frame.index < frame.list.length) {
+        value = enterDeep(frames);
+        continue;
+      }
+      frame.values.push(frame.list);
+      frame.list = null;
+    }
+    const ops = frame.ops;
+    while (frame.values.length < ops.length) {
+      const op = ops[frame.values.length];
+      if (op === OP_NODE) {
+        value = enterDeep(frames);
+        break;
+      }
+      if (op === OP_BODY) {
+        const length = view.getUint32(offset, true);
+        offset += 4;
+        frame.bodyEnd = offset + length;
+        value = enterDeep(frames);
+        break;
+      }
+      if (op === OP_LIST) {
+        const length = readVarint();
+        if (length > 4 && length > limit - offset) throw corrupt(\`a list claims \${length} elements with \${limit - offset} bytes left\`);
+        if (length === 0) {
+          frame.values.push([]);
+          continue;
+        }
+        frame.list = new Array(length);
+        frame.index = 0;
+        value = enterDeep(frames);
+        break;
+      }
+      frame.values.push(
+        op === OP_STRING ? readString() : op === OP_STRING_OR_NULL ? readStringOrNull() : op === OP_UINT ? readVarint() : readF64(),
+      );
+    }
+    if (frame.values.length < ops.length || frame.list !== null) continue;
+    frames.pop();
+    const end = pos + readDelta();
+    pos = end;
+    value = DEEP_BUILD[frame.tag](frame.start, end, frame.attrs, frame.values);
+  }
+  return value;
+}
 `;
 
 export function emitTsDecoder(model) {
@@ -226,7 +400,7 @@ export function emitTsDecoder(model) {
   const out = [HEADER('node readers')];
   out.push(`import type { SourceLocation } from 'estree';
 import { BinastError } from '../errors.ts';
-import { bigIntDigits, bigIntValue, decimalDigits, regExpValue } from '../decode/values.ts';
+import { bigIntDigits, bigIntValue, decimalDigits, directiveOf, endWork, regExpValue, startWork } from '../decode/values.ts';
 import { ${enumNames.join(', ')} } from './schema.ts';`);
   out.push(RUNTIME);
   out.push(`/** Reads one node, or null for tag 0, at the current offset. */
@@ -239,5 +413,33 @@ function readNode(): any {
 }
 `);
   out.push(model.kinds.map(emitReader).join('\n\n'));
+  const deep = model.kinds.filter(hasChildren);
+  const byTag = (f) => [null, ...model.kinds.map((kind) => (hasChildren(kind) ? f(kind) : null))];
+  out.push(`
+// The stack-safe reader's tables, by tag: the opcodes of the stream items that are not in the
+// attribute word (null: a leaf or null, read by the fast reader), whether an attribute word
+// follows the start, and the builder.
+const OP_NODE = ${DEEP_OP.node};
+const OP_LIST = ${DEEP_OP['node[]']};
+const OP_BODY = ${DEEP_OP.body};
+const OP_STRING = ${DEEP_OP.string};
+const OP_STRING_OR_NULL = ${DEEP_OP['string?']};
+const OP_UINT = ${DEEP_OP.uint};
+
+const DEEP_OPS: readonly (readonly number[] | null)[] = ${JSON.stringify(
+    byTag((kind) => kind.wire.filter((item) => item.type !== 'bool' && item.type !== 'enum').map((item) => DEEP_OP[item.type])),
+  )};
+
+const DEEP_ATTRS: readonly number[] = ${JSON.stringify([0, ...model.kinds.map((kind) => (kind.attrBits > 0 ? 1 : 0))])};
+
+const DEEP_BUILD: readonly ((start: number, end: number, attrs: number, v: any[]) => any)[] = [
+${byTag((kind) => `build${kind.name}`).map((name) => `  ${name ?? 'badDeepTag'},`).join('\n')}
+];
+
+function badDeepTag(): never {
+  throw corrupt('no builder for this tag');
+}
+`);
+  out.push(deep.map(emitBuilder).join('\n\n'));
   return out.join('\n') + '\n';
 }

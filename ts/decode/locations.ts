@@ -14,6 +14,7 @@ export function readLineStarts(bytes: Uint8Array, section: Section): Int32Array 
   let at = 0;
   for (let i = 1; i <= count; i++) {
     at += reader.varint();
+    if (at > 0x7fffffff) throw new BinastError('CORRUPT', `line ${i + 1} starts past 2^31`, reader.offset);
     starts[i] = at;
   }
   reader.finish();

@@ -36,9 +36,7 @@ export function readStrings(bytes: Uint8Array, section: Section): string[] {
       if (length > section.end - reader.offset) {
         throw new BinastError('CORRUPT', `string ${i} claims ${length} code units`, reader.offset);
       }
-      const units = new Array<number>(length);
-      for (let j = 0; j < length; j++) units[j] = reader.varint();
-      strings[i] = String.fromCharCode(...units);
+      strings[i] = readCodeUnits(reader, length, i);
     }
   }
   if (at !== text.length) {
@@ -46,4 +44,24 @@ export function readStrings(bytes: Uint8Array, section: Section): string[] {
   }
   reader.finish();
   return strings;
+}
+
+/** Code units passed to one String.fromCharCode call: spreading more overflows the stack. */
+const CHUNK = 4096;
+
+function readCodeUnits(reader: SectionReader, length: number, index: number): string {
+  let text = '';
+  const units: number[] = [];
+  for (let done = 0; done < length; ) {
+    const n = Math.min(CHUNK, length - done);
+    units.length = n;
+    for (let j = 0; j < n; j++) {
+      const unit = reader.varint();
+      if (unit > 0xffff) throw new BinastError('CORRUPT', `string ${index} holds ${unit}, not a UTF-16 code unit`, reader.offset);
+      units[j] = unit;
+    }
+    text += String.fromCharCode.apply(null, units);
+    done += n;
+  }
+  return text;
 }

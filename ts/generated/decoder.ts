@@ -2,7 +2,7 @@
 
 import type { SourceLocation } from 'estree';
 import { BinastError } from '../errors.ts';
-import { bigIntDigits, bigIntValue, decimalDigits, regExpValue } from '../decode/values.ts';
+import { bigIntDigits, bigIntValue, decimalDigits, directiveOf, endWork, regExpValue, startWork } from '../decode/values.ts';
 import { SOURCE_TYPE, VARIABLE_KIND, PROPERTY_KIND, METHOD_KIND, UNARY_OPERATOR, UPDATE_OPERATOR, LOGICAL_OPERATOR, BINARY_OPERATOR, ASSIGNMENT_OPERATOR } from './schema.ts';
 
 let bytes: Uint8Array = new Uint8Array(0);
@@ -30,35 +30,59 @@ export interface NodeSection {
   location: (start: number, end: number) => SourceLocation;
 }
 
-/** Decodes the node section: one Program, which must end exactly at the section's end. */
+/**
+ * Decodes the node section: one Program, which must end exactly at the section's end.
+ *
+ * The fast readers recurse once per nesting level. When the JavaScript stack runs out (a
+ * tree nested thousands of levels deep: acorn builds member/call chains of any depth
+ * iteratively), the section is decoded again from its start by readNodeDeep(), which keeps
+ * its own stack on the heap: the same objects, at any depth, at no cost to ordinary files.
+ * Nothing but a BinastError leaves this function: a TypeError or RangeError from forged
+ * content (a field of the wrong kind, a read past the end) is reported as CORRUPT.
+ */
 export function decodeNodeSection(section: NodeSection): any {
   bytes = section.bytes;
   view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  offset = section.offset;
   limit = section.end;
-  pos = 0;
   strings = section.strings;
   mode = (section.locations ? 1 : 0) | (section.ranges ? 2 : 0);
   location = section.location;
+  startWork(bytes.length);
   try {
-    const program = readNode();
+    let program: any;
+    try {
+      offset = section.offset;
+      pos = 0;
+      program = readNode();
+    } catch (error) {
+      if (!isStackOverflow(error)) throw error;
+      offset = section.offset;
+      pos = 0;
+      program = readNodeDeep();
+    }
     if (program === null || program.type !== 'Program') throw corrupt('the node section does not start with a Program');
     if (offset !== limit) throw corrupt(`the node section has ${limit - offset} bytes left after the Program`);
     return program;
   } catch (error) {
-    // Reads past the end (DataView) or a stack overflow: never let a RangeError escape.
-    if (error instanceof RangeError) {
-      throw /call stack/i.test(error.message)
-        ? new BinastError('LIMIT', 'the tree is nested too deeply for this JavaScript stack', offset)
-        : corrupt('the node section ends inside a node');
+    if (error instanceof BinastError) throw error;
+    if (isStackOverflow(error)) {
+      // Only in readNodeDeep's few frames, i.e. decode was called with the stack nearly full.
+      throw new BinastError('LIMIT', 'not enough JavaScript stack left to decode', offset);
     }
-    throw error;
+    if (error instanceof RangeError && offset >= bytes.length) throw corrupt('the node section ends inside a node');
+    throw corrupt(`inconsistent node data (${error instanceof Error ? error.message : String(error)})`);
   } finally {
+    endWork();
     // Do not keep the caller's buffer alive.
     bytes = new Uint8Array(0);
     view = new DataView(bytes.buffer);
     strings = [];
   }
+}
+
+function isStackOverflow(error: unknown): boolean {
+  // V8: RangeError "Maximum call stack size exceeded"; SpiderMonkey: InternalError "too much recursion".
+  return error instanceof Error && /\bstack\b.*\b(exceeded|overflow)\b|\btoo much recursion\b/i.test(error.message);
 }
 
 function corrupt(message: string): BinastError {
@@ -140,6 +164,104 @@ function readNodeList(): any[] {
   const list = new Array(length);
   for (let i = 0; i < length; i++) list[i] = readNode();
   return list;
+}
+
+/** A node being read by readNodeDeep(): its stream items so far, in wire order. */
+interface DeepFrame {
+  tag: number;
+  start: number;
+  attrs: number;
+  ops: readonly number[];
+  values: any[];
+  /** The list being filled (OP_LIST), else null; `index` is its next element. */
+  list: any[] | null;
+  index: number;
+  /** Where the body being read must end (OP_BODY), else -1. */
+  bodyEnd: number;
+}
+
+const PENDING: unknown = {};
+
+/** Starts reading the node at `offset`: a leaf or null is read at once, else a frame is pushed. */
+function enterDeep(frames: DeepFrame[]): any {
+  const tag = bytes[offset];
+  const ops = DEEP_OPS[tag];
+  if (ops === null || ops === undefined) return readNode();
+  offset++;
+  const start = pos + readDelta();
+  pos = start;
+  const attrs = DEEP_ATTRS[tag] === 1 ? readVarint() : 0;
+  frames.push({ tag, start, attrs, ops, values: [], list: null, index: 0, bodyEnd: -1 });
+  return PENDING;
+}
+
+/**
+ * The stack-safe reader: the same bytes, checks and objects as readNode(), with an explicit
+ * stack of frames instead of recursion, so any depth the heap can hold decodes.
+ */
+function readNodeDeep(): any {
+  const frames: DeepFrame[] = [];
+  let value = enterDeep(frames);
+  while (frames.length > 0) {
+    const frame = frames[frames.length - 1];
+    if (value !== PENDING) {
+      // A child is complete.
+      if (frame.list !== null) {
+        frame.list[frame.index++] = value;
+      } else {
+        if (frame.bodyEnd >= 0) {
+          if (offset !== frame.bodyEnd) throw corrupt('a function body does not end where its prefix says');
+          frame.bodyEnd = -1;
+        }
+        frame.values.push(value);
+      }
+    }
+    value = PENDING;
+    if (frame.list !== null) {
+      if (frame.index < frame.list.length) {
+        value = enterDeep(frames);
+        continue;
+      }
+      frame.values.push(frame.list);
+      frame.list = null;
+    }
+    const ops = frame.ops;
+    while (frame.values.length < ops.length) {
+      const op = ops[frame.values.length];
+      if (op === OP_NODE) {
+        value = enterDeep(frames);
+        break;
+      }
+      if (op === OP_BODY) {
+        const length = view.getUint32(offset, true);
+        offset += 4;
+        frame.bodyEnd = offset + length;
+        value = enterDeep(frames);
+        break;
+      }
+      if (op === OP_LIST) {
+        const length = readVarint();
+        if (length > 4 && length > limit - offset) throw corrupt(`a list claims ${length} elements with ${limit - offset} bytes left`);
+        if (length === 0) {
+          frame.values.push([]);
+          continue;
+        }
+        frame.list = new Array(length);
+        frame.index = 0;
+        value = enterDeep(frames);
+        break;
+      }
+      frame.values.push(
+        op === OP_STRING ? readString() : op === OP_STRING_OR_NULL ? readStringOrNull() : op === OP_UINT ? readVarint() : readF64(),
+      );
+    }
+    if (frame.values.length < ops.length || frame.list !== null) continue;
+    frames.pop();
+    const end = pos + readDelta();
+    pos = end;
+    value = DEEP_BUILD[frame.tag](frame.start, end, frame.attrs, frame.values);
+  }
+  return value;
 }
 
 /** Reads one node, or null for tag 0, at the current offset. */
@@ -274,10 +396,10 @@ function readDirective(): any {
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
-    case 0: return { type: "ExpressionStatement", start, end, expression, directive: expression.raw.slice(1, -1) };
-    case 1: return { type: "ExpressionStatement", start, end, loc: location(start, end), expression, directive: expression.raw.slice(1, -1) };
-    case 2: return { type: "ExpressionStatement", start, end, range: [start, end], expression, directive: expression.raw.slice(1, -1) };
-    default: return { type: "ExpressionStatement", start, end, loc: location(start, end), range: [start, end], expression, directive: expression.raw.slice(1, -1) };
+    case 0: return { type: "ExpressionStatement", start, end, expression, directive: directiveOf(expression) };
+    case 1: return { type: "ExpressionStatement", start, end, loc: location(start, end), expression, directive: directiveOf(expression) };
+    case 2: return { type: "ExpressionStatement", start, end, range: [start, end], expression, directive: directiveOf(expression) };
+    default: return { type: "ExpressionStatement", start, end, loc: location(start, end), range: [start, end], expression, directive: directiveOf(expression) };
   }
 }
 
@@ -1594,5 +1716,843 @@ function readPrivateIdentifierWithEnd(): any {
     case 1: return { type: "PrivateIdentifier", start, end, loc: location(start, end), name };
     case 2: return { type: "PrivateIdentifier", start, end, range: [start, end], name };
     default: return { type: "PrivateIdentifier", start, end, loc: location(start, end), range: [start, end], name };
+  }
+}
+
+// The stack-safe reader's tables, by tag: the opcodes of the stream items that are not in the
+// attribute word (null: a leaf or null, read by the fast reader), whether an attribute word
+// follows the start, and the builder.
+const OP_NODE = 0;
+const OP_LIST = 1;
+const OP_BODY = 2;
+const OP_STRING = 3;
+const OP_STRING_OR_NULL = 4;
+const OP_UINT = 5;
+
+const DEEP_OPS: readonly (readonly number[] | null)[] = [null,[1],[0],[0],[1],[1],null,null,[0,0],[0],[0,0],[0],[0],[0,0,0],[0,1],[0,1],[0],[0,0,0],[0,0],[0,0],[0,0],[0,0,0,0],[0,0,0],[0,0,0],[1],[0,0],[0,1,2],[0,1,2],[1,2],[0,0,0],[0,0,0],[1],[0,0],[0,0],null,null,null,null,[1],[1],[0,0],[1],[0],[0],[0,0],[0,0],[0,0],[0,0,0],[0,1],[0,1],[0,0],[0],[0],[0],[1,1],[0,0],null,null,[0,0],[0,0],[0],null,null,null,null,null,null,null,null,null,[1],[1],[0],[0,0],[1,0,1],[0,0],[0],[0],[0,0],[0,1,0,1],[0,0],[0],[0,0,1],null,null];
+
+const DEEP_ATTRS: readonly number[] = [0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,1,1,1,0,0,0,1,1,0,0,0,0,0,0,1,0,1,1,1,1,1,0,1,0,1,0,1,0,0,0,1,1,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0];
+
+const DEEP_BUILD: readonly ((start: number, end: number, attrs: number, v: any[]) => any)[] = [
+  badDeepTag,
+  buildProgram,
+  buildExpressionStatement,
+  buildDirective,
+  buildBlockStatement,
+  buildStaticBlock,
+  badDeepTag,
+  badDeepTag,
+  buildWithStatement,
+  buildReturnStatement,
+  buildLabeledStatement,
+  buildBreakStatement,
+  buildContinueStatement,
+  buildIfStatement,
+  buildSwitchStatement,
+  buildSwitchCase,
+  buildThrowStatement,
+  buildTryStatement,
+  buildCatchClause,
+  buildWhileStatement,
+  buildDoWhileStatement,
+  buildForStatement,
+  buildForInStatement,
+  buildForOfStatement,
+  buildVariableDeclaration,
+  buildVariableDeclarator,
+  buildFunctionDeclaration,
+  buildFunctionExpression,
+  buildArrowFunctionExpression,
+  buildClassDeclaration,
+  buildClassExpression,
+  buildClassBody,
+  buildMethodDefinition,
+  buildPropertyDefinition,
+  badDeepTag,
+  badDeepTag,
+  badDeepTag,
+  badDeepTag,
+  buildArrayExpression,
+  buildObjectExpression,
+  buildProperty,
+  buildSequenceExpression,
+  buildUnaryExpression,
+  buildUpdateExpression,
+  buildBinaryExpression,
+  buildLogicalExpression,
+  buildAssignmentExpression,
+  buildConditionalExpression,
+  buildCallExpression,
+  buildNewExpression,
+  buildMemberExpression,
+  buildChainExpression,
+  buildYieldExpression,
+  buildAwaitExpression,
+  buildTemplateLiteral,
+  buildTaggedTemplateExpression,
+  badDeepTag,
+  badDeepTag,
+  buildMetaProperty,
+  buildImportExpression,
+  buildSpreadElement,
+  badDeepTag,
+  badDeepTag,
+  badDeepTag,
+  badDeepTag,
+  badDeepTag,
+  badDeepTag,
+  badDeepTag,
+  badDeepTag,
+  badDeepTag,
+  buildObjectPattern,
+  buildArrayPattern,
+  buildRestElement,
+  buildAssignmentPattern,
+  buildImportDeclaration,
+  buildImportSpecifier,
+  buildImportDefaultSpecifier,
+  buildImportNamespaceSpecifier,
+  buildImportAttribute,
+  buildExportNamedDeclaration,
+  buildExportSpecifier,
+  buildExportDefaultDeclaration,
+  buildExportAllDeclaration,
+  badDeepTag,
+  badDeepTag,
+];
+
+function badDeepTag(): never {
+  throw corrupt('no builder for this tag');
+}
+
+function buildProgram(start: number, end: number, attrs: number, v: any[]): any {
+  const body = v[0];
+  const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
+  switch (mode) {
+    case 0: return { type: "Program", start, end, body, sourceType };
+    case 1: return { type: "Program", start, end, loc: location(start, end), body, sourceType };
+    case 2: return { type: "Program", start, end, range: [start, end], body, sourceType };
+    default: return { type: "Program", start, end, loc: location(start, end), range: [start, end], body, sourceType };
+  }
+}
+
+function buildExpressionStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const expression = v[0] ?? missing("expression");
+  switch (mode) {
+    case 0: return { type: "ExpressionStatement", start, end, expression };
+    case 1: return { type: "ExpressionStatement", start, end, loc: location(start, end), expression };
+    case 2: return { type: "ExpressionStatement", start, end, range: [start, end], expression };
+    default: return { type: "ExpressionStatement", start, end, loc: location(start, end), range: [start, end], expression };
+  }
+}
+
+function buildDirective(start: number, end: number, attrs: number, v: any[]): any {
+  const expression = v[0] ?? missing("expression");
+  switch (mode) {
+    case 0: return { type: "ExpressionStatement", start, end, expression, directive: directiveOf(expression) };
+    case 1: return { type: "ExpressionStatement", start, end, loc: location(start, end), expression, directive: directiveOf(expression) };
+    case 2: return { type: "ExpressionStatement", start, end, range: [start, end], expression, directive: directiveOf(expression) };
+    default: return { type: "ExpressionStatement", start, end, loc: location(start, end), range: [start, end], expression, directive: directiveOf(expression) };
+  }
+}
+
+function buildBlockStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const body = v[0];
+  switch (mode) {
+    case 0: return { type: "BlockStatement", start, end, body };
+    case 1: return { type: "BlockStatement", start, end, loc: location(start, end), body };
+    case 2: return { type: "BlockStatement", start, end, range: [start, end], body };
+    default: return { type: "BlockStatement", start, end, loc: location(start, end), range: [start, end], body };
+  }
+}
+
+function buildStaticBlock(start: number, end: number, attrs: number, v: any[]): any {
+  const body = v[0];
+  switch (mode) {
+    case 0: return { type: "StaticBlock", start, end, body };
+    case 1: return { type: "StaticBlock", start, end, loc: location(start, end), body };
+    case 2: return { type: "StaticBlock", start, end, range: [start, end], body };
+    default: return { type: "StaticBlock", start, end, loc: location(start, end), range: [start, end], body };
+  }
+}
+
+function buildWithStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const object = v[0] ?? missing("object");
+  const body = v[1] ?? missing("body");
+  switch (mode) {
+    case 0: return { type: "WithStatement", start, end, object, body };
+    case 1: return { type: "WithStatement", start, end, loc: location(start, end), object, body };
+    case 2: return { type: "WithStatement", start, end, range: [start, end], object, body };
+    default: return { type: "WithStatement", start, end, loc: location(start, end), range: [start, end], object, body };
+  }
+}
+
+function buildReturnStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const argument = v[0];
+  switch (mode) {
+    case 0: return { type: "ReturnStatement", start, end, argument };
+    case 1: return { type: "ReturnStatement", start, end, loc: location(start, end), argument };
+    case 2: return { type: "ReturnStatement", start, end, range: [start, end], argument };
+    default: return { type: "ReturnStatement", start, end, loc: location(start, end), range: [start, end], argument };
+  }
+}
+
+function buildLabeledStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const label = v[0] ?? missing("label");
+  const body = v[1] ?? missing("body");
+  switch (mode) {
+    case 0: return { type: "LabeledStatement", start, end, body, label };
+    case 1: return { type: "LabeledStatement", start, end, loc: location(start, end), body, label };
+    case 2: return { type: "LabeledStatement", start, end, range: [start, end], body, label };
+    default: return { type: "LabeledStatement", start, end, loc: location(start, end), range: [start, end], body, label };
+  }
+}
+
+function buildBreakStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const label = v[0];
+  switch (mode) {
+    case 0: return { type: "BreakStatement", start, end, label };
+    case 1: return { type: "BreakStatement", start, end, loc: location(start, end), label };
+    case 2: return { type: "BreakStatement", start, end, range: [start, end], label };
+    default: return { type: "BreakStatement", start, end, loc: location(start, end), range: [start, end], label };
+  }
+}
+
+function buildContinueStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const label = v[0];
+  switch (mode) {
+    case 0: return { type: "ContinueStatement", start, end, label };
+    case 1: return { type: "ContinueStatement", start, end, loc: location(start, end), label };
+    case 2: return { type: "ContinueStatement", start, end, range: [start, end], label };
+    default: return { type: "ContinueStatement", start, end, loc: location(start, end), range: [start, end], label };
+  }
+}
+
+function buildIfStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const test = v[0] ?? missing("test");
+  const consequent = v[1] ?? missing("consequent");
+  const alternate = v[2];
+  switch (mode) {
+    case 0: return { type: "IfStatement", start, end, test, consequent, alternate };
+    case 1: return { type: "IfStatement", start, end, loc: location(start, end), test, consequent, alternate };
+    case 2: return { type: "IfStatement", start, end, range: [start, end], test, consequent, alternate };
+    default: return { type: "IfStatement", start, end, loc: location(start, end), range: [start, end], test, consequent, alternate };
+  }
+}
+
+function buildSwitchStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const discriminant = v[0] ?? missing("discriminant");
+  const cases = v[1];
+  switch (mode) {
+    case 0: return { type: "SwitchStatement", start, end, discriminant, cases };
+    case 1: return { type: "SwitchStatement", start, end, loc: location(start, end), discriminant, cases };
+    case 2: return { type: "SwitchStatement", start, end, range: [start, end], discriminant, cases };
+    default: return { type: "SwitchStatement", start, end, loc: location(start, end), range: [start, end], discriminant, cases };
+  }
+}
+
+function buildSwitchCase(start: number, end: number, attrs: number, v: any[]): any {
+  const test = v[0];
+  const consequent = v[1];
+  switch (mode) {
+    case 0: return { type: "SwitchCase", start, end, consequent, test };
+    case 1: return { type: "SwitchCase", start, end, loc: location(start, end), consequent, test };
+    case 2: return { type: "SwitchCase", start, end, range: [start, end], consequent, test };
+    default: return { type: "SwitchCase", start, end, loc: location(start, end), range: [start, end], consequent, test };
+  }
+}
+
+function buildThrowStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const argument = v[0] ?? missing("argument");
+  switch (mode) {
+    case 0: return { type: "ThrowStatement", start, end, argument };
+    case 1: return { type: "ThrowStatement", start, end, loc: location(start, end), argument };
+    case 2: return { type: "ThrowStatement", start, end, range: [start, end], argument };
+    default: return { type: "ThrowStatement", start, end, loc: location(start, end), range: [start, end], argument };
+  }
+}
+
+function buildTryStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const block = v[0] ?? missing("block");
+  const handler = v[1];
+  const finalizer = v[2];
+  switch (mode) {
+    case 0: return { type: "TryStatement", start, end, block, handler, finalizer };
+    case 1: return { type: "TryStatement", start, end, loc: location(start, end), block, handler, finalizer };
+    case 2: return { type: "TryStatement", start, end, range: [start, end], block, handler, finalizer };
+    default: return { type: "TryStatement", start, end, loc: location(start, end), range: [start, end], block, handler, finalizer };
+  }
+}
+
+function buildCatchClause(start: number, end: number, attrs: number, v: any[]): any {
+  const param = v[0];
+  const body = v[1] ?? missing("body");
+  switch (mode) {
+    case 0: return { type: "CatchClause", start, end, param, body };
+    case 1: return { type: "CatchClause", start, end, loc: location(start, end), param, body };
+    case 2: return { type: "CatchClause", start, end, range: [start, end], param, body };
+    default: return { type: "CatchClause", start, end, loc: location(start, end), range: [start, end], param, body };
+  }
+}
+
+function buildWhileStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const test = v[0] ?? missing("test");
+  const body = v[1] ?? missing("body");
+  switch (mode) {
+    case 0: return { type: "WhileStatement", start, end, test, body };
+    case 1: return { type: "WhileStatement", start, end, loc: location(start, end), test, body };
+    case 2: return { type: "WhileStatement", start, end, range: [start, end], test, body };
+    default: return { type: "WhileStatement", start, end, loc: location(start, end), range: [start, end], test, body };
+  }
+}
+
+function buildDoWhileStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const body = v[0] ?? missing("body");
+  const test = v[1] ?? missing("test");
+  switch (mode) {
+    case 0: return { type: "DoWhileStatement", start, end, body, test };
+    case 1: return { type: "DoWhileStatement", start, end, loc: location(start, end), body, test };
+    case 2: return { type: "DoWhileStatement", start, end, range: [start, end], body, test };
+    default: return { type: "DoWhileStatement", start, end, loc: location(start, end), range: [start, end], body, test };
+  }
+}
+
+function buildForStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const init = v[0];
+  const test = v[1];
+  const update = v[2];
+  const body = v[3] ?? missing("body");
+  switch (mode) {
+    case 0: return { type: "ForStatement", start, end, init, test, update, body };
+    case 1: return { type: "ForStatement", start, end, loc: location(start, end), init, test, update, body };
+    case 2: return { type: "ForStatement", start, end, range: [start, end], init, test, update, body };
+    default: return { type: "ForStatement", start, end, loc: location(start, end), range: [start, end], init, test, update, body };
+  }
+}
+
+function buildForInStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const left = v[0] ?? missing("left");
+  const right = v[1] ?? missing("right");
+  const body = v[2] ?? missing("body");
+  switch (mode) {
+    case 0: return { type: "ForInStatement", start, end, left, right, body };
+    case 1: return { type: "ForInStatement", start, end, loc: location(start, end), left, right, body };
+    case 2: return { type: "ForInStatement", start, end, range: [start, end], left, right, body };
+    default: return { type: "ForInStatement", start, end, loc: location(start, end), range: [start, end], left, right, body };
+  }
+}
+
+function buildForOfStatement(start: number, end: number, attrs: number, v: any[]): any {
+  const await_ = (attrs & 1) !== 0;
+  const left = v[0] ?? missing("left");
+  const right = v[1] ?? missing("right");
+  const body = v[2] ?? missing("body");
+  switch (mode) {
+    case 0: return { type: "ForOfStatement", start, end, await: await_, left, right, body };
+    case 1: return { type: "ForOfStatement", start, end, loc: location(start, end), await: await_, left, right, body };
+    case 2: return { type: "ForOfStatement", start, end, range: [start, end], await: await_, left, right, body };
+    default: return { type: "ForOfStatement", start, end, loc: location(start, end), range: [start, end], await: await_, left, right, body };
+  }
+}
+
+function buildVariableDeclaration(start: number, end: number, attrs: number, v: any[]): any {
+  const declarations = v[0];
+  const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
+  switch (mode) {
+    case 0: return { type: "VariableDeclaration", start, end, declarations, kind };
+    case 1: return { type: "VariableDeclaration", start, end, loc: location(start, end), declarations, kind };
+    case 2: return { type: "VariableDeclaration", start, end, range: [start, end], declarations, kind };
+    default: return { type: "VariableDeclaration", start, end, loc: location(start, end), range: [start, end], declarations, kind };
+  }
+}
+
+function buildVariableDeclarator(start: number, end: number, attrs: number, v: any[]): any {
+  const id = v[0] ?? missing("id");
+  const init = v[1];
+  switch (mode) {
+    case 0: return { type: "VariableDeclarator", start, end, id, init };
+    case 1: return { type: "VariableDeclarator", start, end, loc: location(start, end), id, init };
+    case 2: return { type: "VariableDeclarator", start, end, range: [start, end], id, init };
+    default: return { type: "VariableDeclarator", start, end, loc: location(start, end), range: [start, end], id, init };
+  }
+}
+
+function buildFunctionDeclaration(start: number, end: number, attrs: number, v: any[]): any {
+  const id = v[0];
+  const generator = (attrs & 1) !== 0;
+  const async_ = (attrs & 2) !== 0;
+  const params = v[1];
+  const body = v[2] ?? missing("body");
+  switch (mode) {
+    case 0: return { type: "FunctionDeclaration", start, end, id, expression: false, generator, async: async_, params, body };
+    case 1: return { type: "FunctionDeclaration", start, end, loc: location(start, end), id, expression: false, generator, async: async_, params, body };
+    case 2: return { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
+    default: return { type: "FunctionDeclaration", start, end, loc: location(start, end), range: [start, end], id, expression: false, generator, async: async_, params, body };
+  }
+}
+
+function buildFunctionExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const id = v[0];
+  const generator = (attrs & 1) !== 0;
+  const async_ = (attrs & 2) !== 0;
+  const params = v[1];
+  const body = v[2] ?? missing("body");
+  switch (mode) {
+    case 0: return { type: "FunctionExpression", start, end, id, expression: false, generator, async: async_, params, body };
+    case 1: return { type: "FunctionExpression", start, end, loc: location(start, end), id, expression: false, generator, async: async_, params, body };
+    case 2: return { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
+    default: return { type: "FunctionExpression", start, end, loc: location(start, end), range: [start, end], id, expression: false, generator, async: async_, params, body };
+  }
+}
+
+function buildArrowFunctionExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const expression = (attrs & 1) !== 0;
+  const async_ = (attrs & 2) !== 0;
+  const params = v[0];
+  const body = v[1] ?? missing("body");
+  switch (mode) {
+    case 0: return { type: "ArrowFunctionExpression", start, end, id: null, expression, generator: false, async: async_, params, body };
+    case 1: return { type: "ArrowFunctionExpression", start, end, loc: location(start, end), id: null, expression, generator: false, async: async_, params, body };
+    case 2: return { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params, body };
+    default: return { type: "ArrowFunctionExpression", start, end, loc: location(start, end), range: [start, end], id: null, expression, generator: false, async: async_, params, body };
+  }
+}
+
+function buildClassDeclaration(start: number, end: number, attrs: number, v: any[]): any {
+  const id = v[0];
+  const superClass = v[1];
+  const body = v[2] ?? missing("body");
+  switch (mode) {
+    case 0: return { type: "ClassDeclaration", start, end, id, superClass, body };
+    case 1: return { type: "ClassDeclaration", start, end, loc: location(start, end), id, superClass, body };
+    case 2: return { type: "ClassDeclaration", start, end, range: [start, end], id, superClass, body };
+    default: return { type: "ClassDeclaration", start, end, loc: location(start, end), range: [start, end], id, superClass, body };
+  }
+}
+
+function buildClassExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const id = v[0];
+  const superClass = v[1];
+  const body = v[2] ?? missing("body");
+  switch (mode) {
+    case 0: return { type: "ClassExpression", start, end, id, superClass, body };
+    case 1: return { type: "ClassExpression", start, end, loc: location(start, end), id, superClass, body };
+    case 2: return { type: "ClassExpression", start, end, range: [start, end], id, superClass, body };
+    default: return { type: "ClassExpression", start, end, loc: location(start, end), range: [start, end], id, superClass, body };
+  }
+}
+
+function buildClassBody(start: number, end: number, attrs: number, v: any[]): any {
+  const body = v[0];
+  switch (mode) {
+    case 0: return { type: "ClassBody", start, end, body };
+    case 1: return { type: "ClassBody", start, end, loc: location(start, end), body };
+    case 2: return { type: "ClassBody", start, end, range: [start, end], body };
+    default: return { type: "ClassBody", start, end, loc: location(start, end), range: [start, end], body };
+  }
+}
+
+function buildMethodDefinition(start: number, end: number, attrs: number, v: any[]): any {
+  const static_ = (attrs & 1) !== 0;
+  const computed = (attrs & 2) !== 0;
+  const key = v[0] ?? missing("key");
+  const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
+  const value = v[1] ?? missing("value");
+  switch (mode) {
+    case 0: return { type: "MethodDefinition", start, end, static: static_, computed, key, kind, value };
+    case 1: return { type: "MethodDefinition", start, end, loc: location(start, end), static: static_, computed, key, kind, value };
+    case 2: return { type: "MethodDefinition", start, end, range: [start, end], static: static_, computed, key, kind, value };
+    default: return { type: "MethodDefinition", start, end, loc: location(start, end), range: [start, end], static: static_, computed, key, kind, value };
+  }
+}
+
+function buildPropertyDefinition(start: number, end: number, attrs: number, v: any[]): any {
+  const static_ = (attrs & 1) !== 0;
+  const computed = (attrs & 2) !== 0;
+  const key = v[0] ?? missing("key");
+  const value = v[1];
+  switch (mode) {
+    case 0: return { type: "PropertyDefinition", start, end, static: static_, computed, key, value };
+    case 1: return { type: "PropertyDefinition", start, end, loc: location(start, end), static: static_, computed, key, value };
+    case 2: return { type: "PropertyDefinition", start, end, range: [start, end], static: static_, computed, key, value };
+    default: return { type: "PropertyDefinition", start, end, loc: location(start, end), range: [start, end], static: static_, computed, key, value };
+  }
+}
+
+function buildArrayExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const elements = v[0];
+  switch (mode) {
+    case 0: return { type: "ArrayExpression", start, end, elements };
+    case 1: return { type: "ArrayExpression", start, end, loc: location(start, end), elements };
+    case 2: return { type: "ArrayExpression", start, end, range: [start, end], elements };
+    default: return { type: "ArrayExpression", start, end, loc: location(start, end), range: [start, end], elements };
+  }
+}
+
+function buildObjectExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const properties = v[0];
+  switch (mode) {
+    case 0: return { type: "ObjectExpression", start, end, properties };
+    case 1: return { type: "ObjectExpression", start, end, loc: location(start, end), properties };
+    case 2: return { type: "ObjectExpression", start, end, range: [start, end], properties };
+    default: return { type: "ObjectExpression", start, end, loc: location(start, end), range: [start, end], properties };
+  }
+}
+
+function buildProperty(start: number, end: number, attrs: number, v: any[]): any {
+  const method = (attrs & 1) !== 0;
+  const shorthand = (attrs & 2) !== 0;
+  const computed = (attrs & 4) !== 0;
+  const key = v[0] ?? missing("key");
+  const value = v[1] ?? missing("value");
+  const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
+  switch (mode) {
+    case 0: return { type: "Property", start, end, method, shorthand, computed, key, value, kind };
+    case 1: return { type: "Property", start, end, loc: location(start, end), method, shorthand, computed, key, value, kind };
+    case 2: return { type: "Property", start, end, range: [start, end], method, shorthand, computed, key, value, kind };
+    default: return { type: "Property", start, end, loc: location(start, end), range: [start, end], method, shorthand, computed, key, value, kind };
+  }
+}
+
+function buildSequenceExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const expressions = v[0];
+  switch (mode) {
+    case 0: return { type: "SequenceExpression", start, end, expressions };
+    case 1: return { type: "SequenceExpression", start, end, loc: location(start, end), expressions };
+    case 2: return { type: "SequenceExpression", start, end, range: [start, end], expressions };
+    default: return { type: "SequenceExpression", start, end, loc: location(start, end), range: [start, end], expressions };
+  }
+}
+
+function buildUnaryExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
+  const argument = v[0] ?? missing("argument");
+  switch (mode) {
+    case 0: return { type: "UnaryExpression", start, end, operator, prefix: true, argument };
+    case 1: return { type: "UnaryExpression", start, end, loc: location(start, end), operator, prefix: true, argument };
+    case 2: return { type: "UnaryExpression", start, end, range: [start, end], operator, prefix: true, argument };
+    default: return { type: "UnaryExpression", start, end, loc: location(start, end), range: [start, end], operator, prefix: true, argument };
+  }
+}
+
+function buildUpdateExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
+  const prefix = (attrs & 2) !== 0;
+  const argument = v[0] ?? missing("argument");
+  switch (mode) {
+    case 0: return { type: "UpdateExpression", start, end, operator, prefix, argument };
+    case 1: return { type: "UpdateExpression", start, end, loc: location(start, end), operator, prefix, argument };
+    case 2: return { type: "UpdateExpression", start, end, range: [start, end], operator, prefix, argument };
+    default: return { type: "UpdateExpression", start, end, loc: location(start, end), range: [start, end], operator, prefix, argument };
+  }
+}
+
+function buildBinaryExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const left = v[0] ?? missing("left");
+  const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
+  const right = v[1] ?? missing("right");
+  switch (mode) {
+    case 0: return { type: "BinaryExpression", start, end, left, operator, right };
+    case 1: return { type: "BinaryExpression", start, end, loc: location(start, end), left, operator, right };
+    case 2: return { type: "BinaryExpression", start, end, range: [start, end], left, operator, right };
+    default: return { type: "BinaryExpression", start, end, loc: location(start, end), range: [start, end], left, operator, right };
+  }
+}
+
+function buildLogicalExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const left = v[0] ?? missing("left");
+  const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
+  const right = v[1] ?? missing("right");
+  switch (mode) {
+    case 0: return { type: "LogicalExpression", start, end, left, operator, right };
+    case 1: return { type: "LogicalExpression", start, end, loc: location(start, end), left, operator, right };
+    case 2: return { type: "LogicalExpression", start, end, range: [start, end], left, operator, right };
+    default: return { type: "LogicalExpression", start, end, loc: location(start, end), range: [start, end], left, operator, right };
+  }
+}
+
+function buildAssignmentExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const left = v[0] ?? missing("left");
+  const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
+  const right = v[1] ?? missing("right");
+  switch (mode) {
+    case 0: return { type: "AssignmentExpression", start, end, operator, left, right };
+    case 1: return { type: "AssignmentExpression", start, end, loc: location(start, end), operator, left, right };
+    case 2: return { type: "AssignmentExpression", start, end, range: [start, end], operator, left, right };
+    default: return { type: "AssignmentExpression", start, end, loc: location(start, end), range: [start, end], operator, left, right };
+  }
+}
+
+function buildConditionalExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const test = v[0] ?? missing("test");
+  const consequent = v[1] ?? missing("consequent");
+  const alternate = v[2] ?? missing("alternate");
+  switch (mode) {
+    case 0: return { type: "ConditionalExpression", start, end, test, consequent, alternate };
+    case 1: return { type: "ConditionalExpression", start, end, loc: location(start, end), test, consequent, alternate };
+    case 2: return { type: "ConditionalExpression", start, end, range: [start, end], test, consequent, alternate };
+    default: return { type: "ConditionalExpression", start, end, loc: location(start, end), range: [start, end], test, consequent, alternate };
+  }
+}
+
+function buildCallExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const callee = v[0] ?? missing("callee");
+  const arguments_ = v[1];
+  const optional = (attrs & 1) !== 0;
+  switch (mode) {
+    case 0: return { type: "CallExpression", start, end, callee, arguments: arguments_, optional };
+    case 1: return { type: "CallExpression", start, end, loc: location(start, end), callee, arguments: arguments_, optional };
+    case 2: return { type: "CallExpression", start, end, range: [start, end], callee, arguments: arguments_, optional };
+    default: return { type: "CallExpression", start, end, loc: location(start, end), range: [start, end], callee, arguments: arguments_, optional };
+  }
+}
+
+function buildNewExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const callee = v[0] ?? missing("callee");
+  const arguments_ = v[1];
+  switch (mode) {
+    case 0: return { type: "NewExpression", start, end, callee, arguments: arguments_ };
+    case 1: return { type: "NewExpression", start, end, loc: location(start, end), callee, arguments: arguments_ };
+    case 2: return { type: "NewExpression", start, end, range: [start, end], callee, arguments: arguments_ };
+    default: return { type: "NewExpression", start, end, loc: location(start, end), range: [start, end], callee, arguments: arguments_ };
+  }
+}
+
+function buildMemberExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const object = v[0] ?? missing("object");
+  const property = v[1] ?? missing("property");
+  const computed = (attrs & 1) !== 0;
+  const optional = (attrs & 2) !== 0;
+  switch (mode) {
+    case 0: return { type: "MemberExpression", start, end, object, property, computed, optional };
+    case 1: return { type: "MemberExpression", start, end, loc: location(start, end), object, property, computed, optional };
+    case 2: return { type: "MemberExpression", start, end, range: [start, end], object, property, computed, optional };
+    default: return { type: "MemberExpression", start, end, loc: location(start, end), range: [start, end], object, property, computed, optional };
+  }
+}
+
+function buildChainExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const expression = v[0] ?? missing("expression");
+  switch (mode) {
+    case 0: return { type: "ChainExpression", start, end, expression };
+    case 1: return { type: "ChainExpression", start, end, loc: location(start, end), expression };
+    case 2: return { type: "ChainExpression", start, end, range: [start, end], expression };
+    default: return { type: "ChainExpression", start, end, loc: location(start, end), range: [start, end], expression };
+  }
+}
+
+function buildYieldExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const delegate = (attrs & 1) !== 0;
+  const argument = v[0];
+  switch (mode) {
+    case 0: return { type: "YieldExpression", start, end, delegate, argument };
+    case 1: return { type: "YieldExpression", start, end, loc: location(start, end), delegate, argument };
+    case 2: return { type: "YieldExpression", start, end, range: [start, end], delegate, argument };
+    default: return { type: "YieldExpression", start, end, loc: location(start, end), range: [start, end], delegate, argument };
+  }
+}
+
+function buildAwaitExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const argument = v[0] ?? missing("argument");
+  switch (mode) {
+    case 0: return { type: "AwaitExpression", start, end, argument };
+    case 1: return { type: "AwaitExpression", start, end, loc: location(start, end), argument };
+    case 2: return { type: "AwaitExpression", start, end, range: [start, end], argument };
+    default: return { type: "AwaitExpression", start, end, loc: location(start, end), range: [start, end], argument };
+  }
+}
+
+function buildTemplateLiteral(start: number, end: number, attrs: number, v: any[]): any {
+  const quasis = v[0];
+  const expressions = v[1];
+  switch (mode) {
+    case 0: return { type: "TemplateLiteral", start, end, expressions, quasis };
+    case 1: return { type: "TemplateLiteral", start, end, loc: location(start, end), expressions, quasis };
+    case 2: return { type: "TemplateLiteral", start, end, range: [start, end], expressions, quasis };
+    default: return { type: "TemplateLiteral", start, end, loc: location(start, end), range: [start, end], expressions, quasis };
+  }
+}
+
+function buildTaggedTemplateExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const tag = v[0] ?? missing("tag");
+  const quasi = v[1] ?? missing("quasi");
+  switch (mode) {
+    case 0: return { type: "TaggedTemplateExpression", start, end, tag, quasi };
+    case 1: return { type: "TaggedTemplateExpression", start, end, loc: location(start, end), tag, quasi };
+    case 2: return { type: "TaggedTemplateExpression", start, end, range: [start, end], tag, quasi };
+    default: return { type: "TaggedTemplateExpression", start, end, loc: location(start, end), range: [start, end], tag, quasi };
+  }
+}
+
+function buildMetaProperty(start: number, end: number, attrs: number, v: any[]): any {
+  const meta = v[0] ?? missing("meta");
+  const property = v[1] ?? missing("property");
+  switch (mode) {
+    case 0: return { type: "MetaProperty", start, end, meta, property };
+    case 1: return { type: "MetaProperty", start, end, loc: location(start, end), meta, property };
+    case 2: return { type: "MetaProperty", start, end, range: [start, end], meta, property };
+    default: return { type: "MetaProperty", start, end, loc: location(start, end), range: [start, end], meta, property };
+  }
+}
+
+function buildImportExpression(start: number, end: number, attrs: number, v: any[]): any {
+  const source = v[0] ?? missing("source");
+  const options = v[1];
+  switch (mode) {
+    case 0: return { type: "ImportExpression", start, end, source, options };
+    case 1: return { type: "ImportExpression", start, end, loc: location(start, end), source, options };
+    case 2: return { type: "ImportExpression", start, end, range: [start, end], source, options };
+    default: return { type: "ImportExpression", start, end, loc: location(start, end), range: [start, end], source, options };
+  }
+}
+
+function buildSpreadElement(start: number, end: number, attrs: number, v: any[]): any {
+  const argument = v[0] ?? missing("argument");
+  switch (mode) {
+    case 0: return { type: "SpreadElement", start, end, argument };
+    case 1: return { type: "SpreadElement", start, end, loc: location(start, end), argument };
+    case 2: return { type: "SpreadElement", start, end, range: [start, end], argument };
+    default: return { type: "SpreadElement", start, end, loc: location(start, end), range: [start, end], argument };
+  }
+}
+
+function buildObjectPattern(start: number, end: number, attrs: number, v: any[]): any {
+  const properties = v[0];
+  switch (mode) {
+    case 0: return { type: "ObjectPattern", start, end, properties };
+    case 1: return { type: "ObjectPattern", start, end, loc: location(start, end), properties };
+    case 2: return { type: "ObjectPattern", start, end, range: [start, end], properties };
+    default: return { type: "ObjectPattern", start, end, loc: location(start, end), range: [start, end], properties };
+  }
+}
+
+function buildArrayPattern(start: number, end: number, attrs: number, v: any[]): any {
+  const elements = v[0];
+  switch (mode) {
+    case 0: return { type: "ArrayPattern", start, end, elements };
+    case 1: return { type: "ArrayPattern", start, end, loc: location(start, end), elements };
+    case 2: return { type: "ArrayPattern", start, end, range: [start, end], elements };
+    default: return { type: "ArrayPattern", start, end, loc: location(start, end), range: [start, end], elements };
+  }
+}
+
+function buildRestElement(start: number, end: number, attrs: number, v: any[]): any {
+  const argument = v[0] ?? missing("argument");
+  switch (mode) {
+    case 0: return { type: "RestElement", start, end, argument };
+    case 1: return { type: "RestElement", start, end, loc: location(start, end), argument };
+    case 2: return { type: "RestElement", start, end, range: [start, end], argument };
+    default: return { type: "RestElement", start, end, loc: location(start, end), range: [start, end], argument };
+  }
+}
+
+function buildAssignmentPattern(start: number, end: number, attrs: number, v: any[]): any {
+  const left = v[0] ?? missing("left");
+  const right = v[1] ?? missing("right");
+  switch (mode) {
+    case 0: return { type: "AssignmentPattern", start, end, left, right };
+    case 1: return { type: "AssignmentPattern", start, end, loc: location(start, end), left, right };
+    case 2: return { type: "AssignmentPattern", start, end, range: [start, end], left, right };
+    default: return { type: "AssignmentPattern", start, end, loc: location(start, end), range: [start, end], left, right };
+  }
+}
+
+function buildImportDeclaration(start: number, end: number, attrs: number, v: any[]): any {
+  const specifiers = v[0];
+  const source = v[1] ?? missing("source");
+  const attributes = v[2];
+  switch (mode) {
+    case 0: return { type: "ImportDeclaration", start, end, specifiers, source, attributes };
+    case 1: return { type: "ImportDeclaration", start, end, loc: location(start, end), specifiers, source, attributes };
+    case 2: return { type: "ImportDeclaration", start, end, range: [start, end], specifiers, source, attributes };
+    default: return { type: "ImportDeclaration", start, end, loc: location(start, end), range: [start, end], specifiers, source, attributes };
+  }
+}
+
+function buildImportSpecifier(start: number, end: number, attrs: number, v: any[]): any {
+  const imported = v[0] ?? missing("imported");
+  const local = v[1] ?? missing("local");
+  switch (mode) {
+    case 0: return { type: "ImportSpecifier", start, end, imported, local };
+    case 1: return { type: "ImportSpecifier", start, end, loc: location(start, end), imported, local };
+    case 2: return { type: "ImportSpecifier", start, end, range: [start, end], imported, local };
+    default: return { type: "ImportSpecifier", start, end, loc: location(start, end), range: [start, end], imported, local };
+  }
+}
+
+function buildImportDefaultSpecifier(start: number, end: number, attrs: number, v: any[]): any {
+  const local = v[0] ?? missing("local");
+  switch (mode) {
+    case 0: return { type: "ImportDefaultSpecifier", start, end, local };
+    case 1: return { type: "ImportDefaultSpecifier", start, end, loc: location(start, end), local };
+    case 2: return { type: "ImportDefaultSpecifier", start, end, range: [start, end], local };
+    default: return { type: "ImportDefaultSpecifier", start, end, loc: location(start, end), range: [start, end], local };
+  }
+}
+
+function buildImportNamespaceSpecifier(start: number, end: number, attrs: number, v: any[]): any {
+  const local = v[0] ?? missing("local");
+  switch (mode) {
+    case 0: return { type: "ImportNamespaceSpecifier", start, end, local };
+    case 1: return { type: "ImportNamespaceSpecifier", start, end, loc: location(start, end), local };
+    case 2: return { type: "ImportNamespaceSpecifier", start, end, range: [start, end], local };
+    default: return { type: "ImportNamespaceSpecifier", start, end, loc: location(start, end), range: [start, end], local };
+  }
+}
+
+function buildImportAttribute(start: number, end: number, attrs: number, v: any[]): any {
+  const key = v[0] ?? missing("key");
+  const value = v[1] ?? missing("value");
+  switch (mode) {
+    case 0: return { type: "ImportAttribute", start, end, key, value };
+    case 1: return { type: "ImportAttribute", start, end, loc: location(start, end), key, value };
+    case 2: return { type: "ImportAttribute", start, end, range: [start, end], key, value };
+    default: return { type: "ImportAttribute", start, end, loc: location(start, end), range: [start, end], key, value };
+  }
+}
+
+function buildExportNamedDeclaration(start: number, end: number, attrs: number, v: any[]): any {
+  const declaration = v[0];
+  const specifiers = v[1];
+  const source = v[2];
+  const attributes = v[3];
+  switch (mode) {
+    case 0: return { type: "ExportNamedDeclaration", start, end, declaration, specifiers, source, attributes };
+    case 1: return { type: "ExportNamedDeclaration", start, end, loc: location(start, end), declaration, specifiers, source, attributes };
+    case 2: return { type: "ExportNamedDeclaration", start, end, range: [start, end], declaration, specifiers, source, attributes };
+    default: return { type: "ExportNamedDeclaration", start, end, loc: location(start, end), range: [start, end], declaration, specifiers, source, attributes };
+  }
+}
+
+function buildExportSpecifier(start: number, end: number, attrs: number, v: any[]): any {
+  const local = v[0] ?? missing("local");
+  const exported = v[1] ?? missing("exported");
+  switch (mode) {
+    case 0: return { type: "ExportSpecifier", start, end, local, exported };
+    case 1: return { type: "ExportSpecifier", start, end, loc: location(start, end), local, exported };
+    case 2: return { type: "ExportSpecifier", start, end, range: [start, end], local, exported };
+    default: return { type: "ExportSpecifier", start, end, loc: location(start, end), range: [start, end], local, exported };
+  }
+}
+
+function buildExportDefaultDeclaration(start: number, end: number, attrs: number, v: any[]): any {
+  const declaration = v[0] ?? missing("declaration");
+  switch (mode) {
+    case 0: return { type: "ExportDefaultDeclaration", start, end, declaration };
+    case 1: return { type: "ExportDefaultDeclaration", start, end, loc: location(start, end), declaration };
+    case 2: return { type: "ExportDefaultDeclaration", start, end, range: [start, end], declaration };
+    default: return { type: "ExportDefaultDeclaration", start, end, loc: location(start, end), range: [start, end], declaration };
+  }
+}
+
+function buildExportAllDeclaration(start: number, end: number, attrs: number, v: any[]): any {
+  const exported = v[0];
+  const source = v[1] ?? missing("source");
+  const attributes = v[2];
+  switch (mode) {
+    case 0: return { type: "ExportAllDeclaration", start, end, exported, source, attributes };
+    case 1: return { type: "ExportAllDeclaration", start, end, loc: location(start, end), exported, source, attributes };
+    case 2: return { type: "ExportAllDeclaration", start, end, range: [start, end], exported, source, attributes };
+    default: return { type: "ExportAllDeclaration", start, end, loc: location(start, end), range: [start, end], exported, source, attributes };
   }
 }

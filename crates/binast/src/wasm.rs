@@ -18,10 +18,25 @@
 //! - [`abi::STATUS_SYNTAX_ERROR`] / [`abi::STATUS_INTERNAL_ERROR`]:
 //!   `u32` little-endian UTF-16 offset `pos`, then the UTF-8 message.
 //!
+//! **Traps.** A panic (`panic = "abort"`), a failed allocation or a stack
+//! overflow traps: the call throws a `WebAssembly.RuntimeError` in JS and the
+//! instance's state (allocator, stack pointer) is no longer trustworthy, so
+//! the loader drops it and instantiates the module afresh. Before doing so it
+//! asks the trapped instance *why*, through calls that neither allocate nor
+//! touch the stack much: [`binast_failure`] (an `abi::FAILURE_*` code, set by
+//! the allocator wrapper and the panic hook below) and
+//! [`binast_failure_message_ptr`] / [`binast_failure_message_len`]. A stack
+//! overflow leaves no such record; the loader recognises it from the exported
+//! `__stack_pointer` global (`--export=__stack_pointer`, scripts/build-wasm.sh):
+//! the stack is placed first in linear memory (wasm-ld's `--stack-first`, the
+//! Rust default for wasm32), so an overflow moves the pointer below 0 and the
+//! next frame access traps instead of overwriting data.
+//!
 //! Keep `ts/wasm-loader.ts` in sync with [`abi`].
 
-use std::alloc::{Layout, alloc, dealloc};
+use std::alloc::{GlobalAlloc, Layout, System, alloc, dealloc, realloc};
 use std::cell::UnsafeCell;
+use std::fmt::Write as _;
 use std::ptr::NonNull;
 
 use crate::EncodeError;
@@ -30,7 +45,7 @@ use crate::EncodeError;
 pub mod abi {
     /// Bumped whenever the exported functions or the flag/status meaning
     /// change; exported as `binast_abi_version()` and checked by the loader.
-    pub const ABI_VERSION: u32 = 1;
+    pub const ABI_VERSION: u32 = 2;
 
     /// bit0: parse as an ES module (else as a script).
     pub const FLAG_MODULE: u32 = 1 << 0;
@@ -50,6 +65,13 @@ pub mod abi {
     pub const STATUS_SYNTAX_ERROR: u32 = 1;
     /// Bad call (unknown flags, invalid UTF-8, ...): same layout as a syntax error.
     pub const STATUS_INTERNAL_ERROR: u32 = 2;
+
+    /// [`super::binast_failure`]: nothing went wrong in the last call.
+    pub const FAILURE_NONE: u32 = 0;
+    /// An allocation failed (linear memory cannot grow any further).
+    pub const FAILURE_OUT_OF_MEMORY: u32 = 1;
+    /// The encoder panicked (a bug); the message says where.
+    pub const FAILURE_PANIC: u32 = 2;
 
     /// Decode the `flags` word into [`crate::EncodeOptions`].
     pub fn options_from_flags(flags: u32) -> crate::EncodeOptions {
@@ -84,6 +106,110 @@ fn result() -> &'static [u8] {
     unsafe { (*RESULT.0.get()).as_slice() }
 }
 
+/// Why the last call trapped (`abi::FAILURE_*`) and a short message, kept in
+/// statics so that reading them after a trap needs no allocation.
+struct FailureSlot(UnsafeCell<(u32, usize, [u8; FAILURE_MESSAGE_CAPACITY])>);
+
+// SAFETY: single-threaded, as `ResultSlot`.
+unsafe impl Sync for FailureSlot {}
+
+const FAILURE_MESSAGE_CAPACITY: usize = 512;
+
+static FAILURE: FailureSlot = FailureSlot(UnsafeCell::new((abi::FAILURE_NONE, 0, [0; FAILURE_MESSAGE_CAPACITY])));
+
+/// Records a failure (the first one of a call wins: an out-of-memory abort
+/// may be followed by nothing, a panic by nothing else either).
+fn record_failure(code: u32, message: std::fmt::Arguments<'_>) {
+    // SAFETY: single-threaded; no reference into FAILURE outlives this call.
+    let slot = unsafe { &mut *FAILURE.0.get() };
+    if slot.0 != abi::FAILURE_NONE {
+        return;
+    }
+    struct Truncating<'a> {
+        buffer: &'a mut [u8; FAILURE_MESSAGE_CAPACITY],
+        len: usize,
+    }
+    impl std::fmt::Write for Truncating<'_> {
+        fn write_str(&mut self, text: &str) -> std::fmt::Result {
+            for &byte in text.as_bytes() {
+                // Stop at a char boundary so the message stays valid UTF-8.
+                if self.len == FAILURE_MESSAGE_CAPACITY || (self.len + 4 > FAILURE_MESSAGE_CAPACITY && byte >= 0xC0) {
+                    return Ok(());
+                }
+                self.buffer[self.len] = byte;
+                self.len += 1;
+            }
+            Ok(())
+        }
+    }
+    let mut writer = Truncating { buffer: &mut slot.2, len: 0 };
+    let _ = writer.write_fmt(message);
+    let len = writer.len;
+    slot.0 = code;
+    slot.1 = len;
+}
+
+fn clear_failure() {
+    // SAFETY: as above.
+    unsafe { (*FAILURE.0.get()).0 = abi::FAILURE_NONE }
+}
+
+/// The global allocator: the platform's (dlmalloc), noting every failed
+/// request so that the loader can tell an out-of-memory abort from a bug.
+struct TrackingAllocator;
+
+// SAFETY: forwards to `System`, which upholds `GlobalAlloc`'s contract.
+unsafe impl GlobalAlloc for TrackingAllocator {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded.
+        let ptr = unsafe { System.alloc(layout) };
+        if ptr.is_null() {
+            record_failure(abi::FAILURE_OUT_OF_MEMORY, format_args!("memory allocation of {} bytes failed", layout.size()));
+        }
+        ptr
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: forwarded.
+        let ptr = unsafe { System.alloc_zeroed(layout) };
+        if ptr.is_null() {
+            record_failure(abi::FAILURE_OUT_OF_MEMORY, format_args!("memory allocation of {} bytes failed", layout.size()));
+        }
+        ptr
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: forwarded.
+        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        if new.is_null() {
+            record_failure(abi::FAILURE_OUT_OF_MEMORY, format_args!("memory allocation of {new_size} bytes failed"));
+        }
+        new
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: forwarded.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: TrackingAllocator = TrackingAllocator;
+
+/// Routes panics to [`record_failure`] (the default hook would try to print
+/// to a stderr that wasm32-unknown-unknown does not have). Installed once.
+fn install_panic_hook() {
+    static INSTALLED: std::sync::Once = std::sync::Once::new();
+    INSTALLED.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            let location = info.location();
+            let file = location.map_or("?", |l| l.file());
+            let line = location.map_or(0, |l| l.line());
+            record_failure(abi::FAILURE_PANIC, format_args!("panicked at {file}:{line}: {}", info.payload_as_str().unwrap_or("(no message)")));
+        }));
+    });
+}
+
 fn error_buffer(pos_utf16: u32, message: &str) -> Vec<u8> {
     let mut out = Vec::with_capacity(4 + message.len());
     out.extend_from_slice(&pos_utf16.to_le_bytes());
@@ -104,6 +230,29 @@ pub extern "C" fn binast_alloc(len: u32) -> *mut u8 {
         Ok(layout) => unsafe { alloc(layout) },
         Err(_) => std::ptr::null_mut(),
     }
+}
+
+/// Resize a buffer obtained from [`binast_alloc`]`(old_len)` to `new_len`
+/// bytes, keeping its first `min(old_len, new_len)` bytes. Returns null (and
+/// leaves the old buffer allocated) on failure. The loader uses it to grow the
+/// source buffer of a large non-ASCII source instead of reserving three bytes
+/// per UTF-16 unit up front.
+///
+/// # Safety
+/// `ptr` must come from `binast_alloc(old_len)` (or this function with
+/// `new_len = old_len`) and not have been freed yet.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn binast_realloc(ptr: *mut u8, old_len: u32, new_len: u32) -> *mut u8 {
+    if old_len == 0 {
+        return binast_alloc(new_len);
+    }
+    if new_len == 0 {
+        // SAFETY: guaranteed by the caller.
+        unsafe { binast_free(ptr, old_len) };
+        return NonNull::<u8>::dangling().as_ptr();
+    }
+    // SAFETY: guaranteed by the caller (same layout as in `binast_alloc`); new_len is non-zero.
+    unsafe { realloc(ptr, Layout::from_size_align_unchecked(old_len as usize, 1), new_len as usize) }
 }
 
 /// Free a buffer obtained from [`binast_alloc`] with the same `len`.
@@ -127,6 +276,8 @@ pub unsafe extern "C" fn binast_free(ptr: *mut u8, len: u32) {
 /// `src_ptr[..src_len]` must be readable (e.g. from [`binast_alloc`]).
 #[unsafe(no_mangle)]
 pub unsafe extern "C" fn binast_encode(src_ptr: *const u8, src_len: u32, flags: u32) -> u32 {
+    install_panic_hook();
+    clear_failure();
     // Release the previous result first to keep peak memory down.
     set_result(Vec::new());
 
@@ -173,6 +324,28 @@ pub extern "C" fn binast_result_len() -> u32 {
 #[unsafe(no_mangle)]
 pub extern "C" fn binast_result_clear() {
     set_result(Vec::new());
+}
+
+/// Why the last [`binast_encode`] call trapped: an `abi::FAILURE_*` code.
+/// Safe to call on an instance that has trapped (reads a static).
+#[unsafe(no_mangle)]
+pub extern "C" fn binast_failure() -> u32 {
+    // SAFETY: single-threaded; a plain read.
+    unsafe { (*FAILURE.0.get()).0 }
+}
+
+/// Pointer to the UTF-8 message of the last failure (see [`binast_failure`]).
+#[unsafe(no_mangle)]
+pub extern "C" fn binast_failure_message_ptr() -> *const u8 {
+    // SAFETY: as above; the pointer is only read by JS.
+    unsafe { (*FAILURE.0.get()).2.as_ptr() }
+}
+
+/// Length in bytes of the message of the last failure.
+#[unsafe(no_mangle)]
+pub extern "C" fn binast_failure_message_len() -> u32 {
+    // SAFETY: as above.
+    unsafe { (*FAILURE.0.get()).1 as u32 }
 }
 
 /// [`abi::ABI_VERSION`], checked by the JS loader.

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Compare decode speed of several builds, interleaved in one process:
+//   node bench/compare.mjs [--files typescript,three] [--rounds 15] [--locations] dist/index.js /tmp/other/dist/index.js ...
+// Each build is a dist/ with its wasm/ beside it (e.g. a copy of dist/ with one change). The
+// bytes are encoded once with the first build and decoded by every build; medians per file and
+// summed. Used to back decoder performance suggestions with numbers.
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { loadCorpus } from './corpus.mjs';
+import { summarize } from './stats.mjs';
+
+const argv = process.argv.slice(2);
+let files = ['react-dom', 'd3', 'vue', 'three'];
+let rounds = 15;
+let locations = false;
+const builds = [];
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === '--files') files = argv[++i].split(',');
+  else if (argv[i] === '--rounds') rounds = Number(argv[++i]);
+  else if (argv[i] === '--locations') locations = true;
+  else builds.push(argv[i]);
+}
+if (builds.length === 0) builds.push(new URL('../dist/index.js', import.meta.url).pathname);
+
+const apis = [];
+for (const b of builds) {
+  const api = await import(pathToFileURL(path.resolve(b)).href);
+  if (!api.isReady()) await api.init();
+  apis.push(api);
+}
+const corpus = loadCorpus(files).map((f) => ({ ...f, bytes: apis[0].encode(f.source, { sourceType: f.sourceType }) }));
+const options = { locations };
+const samples = builds.map(() => Object.fromEntries(corpus.map((f) => [f.name, []])));
+let keep = null;
+for (let r = 0; r < rounds + 2; r++) {
+  for (const f of corpus) {
+    const reps = Math.max(1, Math.round(1e6 / f.sourceBytes));
+    for (let k = 0; k < apis.length; k++) {
+      const b = (k + r) % apis.length; // rotate who goes first
+      for (let i = 0; i < reps; i++) {
+        const t = performance.now();
+        keep = apis[b].decode(f.bytes, options);
+        if (r >= 2) samples[b][f.name].push(performance.now() - t);
+      }
+    }
+  }
+}
+void keep;
+for (const stat of ['median', 'min']) {
+  console.log(`Node ${process.version}, decode${locations ? ' +loc' : ''}, ${stat} ms over ${rounds} rounds`);
+  console.log(['build', ...corpus.map((f) => f.name), 'sum', 'vs first'].join('\t'));
+  let first;
+  builds.forEach((b, k) => {
+    const values = corpus.map((f) => summarize(samples[k][f.name])[stat]);
+    const sum = values.reduce((a, c) => a + c, 0);
+    first ??= sum;
+    console.log([b, ...values.map((m) => m.toFixed(2)), sum.toFixed(1), `${(sum / first).toFixed(3)}x`].join('\t'));
+  });
+}
