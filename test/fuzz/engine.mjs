@@ -1,0 +1,848 @@
+// The fuzzers and the binary forge shared by test/fuzz/*.test.ts, test/hostile-*.test.ts and
+// scripts/fuzz.mjs. Plain JavaScript (typed by engine.d.mts) so that the script runs on Node
+// without a TypeScript step; the API under test is passed in (ts/ sources from vitest, dist/
+// from the script), so both exercise the same code the same way.
+//
+// Everything is deterministic for a given seed: a failure prints its seed and iteration, and
+// `node scripts/fuzz.mjs --seed S` (or the test with that seed) replays it.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildModel } from '../../scripts/codegen/model.mjs';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+// ---------------------------------------------------------------------------------------------
+// PRNG: sfc32 seeded through splitmix32, so nearby seeds give unrelated streams.
+
+export function createRandom(seed) {
+  let s = seed >>> 0;
+  const split = () => {
+    s = (s + 0x9e3779b9) >>> 0;
+    let z = s;
+    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+    return (z ^ (z >>> 16)) >>> 0;
+  };
+  let a = split(), b = split(), c = split(), d = split();
+  const next = () => {
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) >>> 0;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
+    c = (c + t) >>> 0;
+    return t;
+  };
+  for (let i = 0; i < 12; i++) next();
+  const random = {
+    seed: seed >>> 0,
+    next,
+    /** Integer in [0, n). */
+    int: (n) => (n <= 0 ? 0 : Math.floor((next() / 4294967296) * n)),
+    /** Integer in [lo, hi]. */
+    range: (lo, hi) => lo + random.int(hi - lo + 1),
+    chance: (p) => next() / 4294967296 < p,
+    pick: (list) => list[random.int(list.length)],
+  };
+  return random;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Byte-level helpers for forging files.
+
+const MODEL = buildModel();
+export const SCHEMA = MODEL;
+export const KIND = new Map(MODEL.kinds.map((kind) => [kind.name, kind]));
+export const HEADER_LENGTH = 32;
+
+export function varint(value) {
+  const out = [];
+  let v = value;
+  for (;;) {
+    const low = v % 128;
+    v = Math.floor(v / 128);
+    if (v === 0) {
+      out.push(low);
+      return out;
+    }
+    out.push(low | 128);
+  }
+}
+
+export const zigzag = (delta) => (delta >= 0 ? delta * 2 : -delta * 2 - 1);
+
+export function u32(value) {
+  return [value & 255, (value >>> 8) & 255, (value >>> 16) & 255, (value >>> 24) & 255];
+}
+
+/** Section boundaries of a binary, from its header (no validation). */
+export function layout(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let at = HEADER_LENGTH;
+  const section = (field) => {
+    const start = at;
+    at += view.getUint32(field, true);
+    return { start, end: at, field };
+  };
+  return { strings: section(12), nodes: section(16), lines: section(20), comments: section(24) };
+}
+
+/** A copy of `bytes` whose XXH32 trailer is recomputed, so the decoder's deeper checks run. */
+export function reseal(bytes, xxh32) {
+  const out = bytes.slice();
+  if (out.length < 4) return out;
+  const payload = out.length - 4;
+  const hash = xxh32(out, payload);
+  out.set(u32(hash), payload);
+  return out;
+}
+
+/**
+ * Assembles a file from raw sections (arrays or Uint8Arrays of bytes) with a valid header
+ * and checksum: hand-forged files exercise the checks behind the checksum.
+ */
+export function assemble({ strings, nodes, lines = [0], comments = null, module = false }, xxh32) {
+  const parts = [strings, nodes, lines, comments ?? []].map((p) => Uint8Array.from(p));
+  const total = HEADER_LENGTH + parts.reduce((n, p) => n + p.length, 0) + 4;
+  const out = new Uint8Array(total);
+  out.set([0x89, 0x42, 0x41, 0x53, MODEL.formatVersion, (module ? 1 : 0) | (comments ? 2 : 0), 0, 0]);
+  out.set(u32(MODEL.schemaHash), 8);
+  parts.forEach((p, i) => out.set(u32(p.length), 12 + 4 * i));
+  let at = HEADER_LENGTH;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return reseal(out, xxh32);
+}
+
+/** A strings section: ordinary strings go to the UTF-8 blob, the others as code units. */
+export function stringsSection(list) {
+  const encoder = new TextEncoder();
+  const blob = [];
+  const headers = [];
+  for (const s of list) {
+    if (s.isWellFormed()) {
+      blob.push(...encoder.encode(s));
+      headers.push(...varint(s.length * 2));
+    } else {
+      headers.push(...varint(s.length * 2 + 1));
+      for (let i = 0; i < s.length; i++) headers.push(...varint(s.charCodeAt(i)));
+    }
+  }
+  return [...varint(list.length), ...varint(blob.length), ...blob, ...headers];
+}
+
+/** The lines section of a source (acorn's line breaks). */
+export function linesSection(source) {
+  const out = [];
+  let count = 0;
+  let previous = 0;
+  const deltas = [];
+  for (const match of source.matchAll(/\r\n?|\n|\u2028|\u2029/g)) {
+    const start = match.index + match[0].length;
+    deltas.push(...varint(start - previous));
+    previous = start;
+    count++;
+  }
+  out.push(...varint(count), ...deltas);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The forge writer: an ESTree (acorn's) to a binast binary, without recursion, so that trees
+// nested deeper than any stack can be written. Independent of the Rust encoder: decoding its
+// output and comparing with acorn checks the decoder alone, at any depth.
+
+class ByteSink {
+  constructor() {
+    this.buffer = new Uint8Array(1 << 16);
+    this.length = 0;
+  }
+  reserve(n) {
+    if (this.length + n <= this.buffer.length) return;
+    let size = this.buffer.length * 2;
+    while (size < this.length + n) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.buffer.subarray(0, this.length));
+    this.buffer = grown;
+  }
+  byte(b) {
+    this.reserve(1);
+    this.buffer[this.length++] = b;
+  }
+  varint(value) {
+    let v = value;
+    this.reserve(10);
+    for (;;) {
+      const low = v % 128;
+      v = Math.floor(v / 128);
+      if (v === 0) {
+        this.buffer[this.length++] = low;
+        return;
+      }
+      this.buffer[this.length++] = low | 128;
+    }
+  }
+  bytes(list) {
+    this.reserve(list.length);
+    this.buffer.set(list, this.length);
+    this.length += list.length;
+  }
+  result() {
+    return this.buffer.slice(0, this.length);
+  }
+}
+
+function literalKind(node) {
+  if (node.regex) return 'RegExpLiteral';
+  if (typeof node.bigint === 'string') return 'BigIntLiteral';
+  const { value, raw } = node;
+  if (value === null) return 'NullLiteral';
+  if (typeof value === 'boolean') return 'BooleanLiteral';
+  if (typeof value === 'string') {
+    if (raw === `"${value}"`) return 'StringLiteralDoubleQuoted';
+    if (raw === `'${value}'`) return 'StringLiteralSingleQuoted';
+    return 'StringLiteral';
+  }
+  if (Number.isInteger(value) && value >= 0 && value < 2 ** 31 && raw === String(value)) return 'IntegerLiteral';
+  return 'NumberLiteral';
+}
+
+function wireKind(node) {
+  switch (node.type) {
+    case 'Literal':
+      return literalKind(node);
+    case 'ExpressionStatement':
+      return typeof node.directive === 'string' ? 'Directive' : 'ExpressionStatement';
+    case 'Identifier':
+      return node.end - node.start === node.name.length ? 'Identifier' : 'IdentifierWithEnd';
+    case 'PrivateIdentifier':
+      return node.end - node.start === node.name.length + 1 ? 'PrivateIdentifier' : 'PrivateIdentifierWithEnd';
+    case 'TemplateElement':
+      return node.value.cooked === node.value.raw ? 'TemplateElement' : 'TemplateElementCooked';
+    default:
+      return node.type;
+  }
+}
+
+function wireValue(node, item) {
+  if (node.type === 'TemplateElement' && (item.name === 'raw' || item.name === 'cooked')) return node.value[item.name];
+  if (node.type === 'Literal' && node.regex && (item.name === 'pattern' || item.name === 'flags')) return node.regex[item.name];
+  return node[item.name];
+}
+
+/** Writes `program` (acorn's tree of `source`) as a binast binary with a valid checksum. */
+export function forge(program, source, xxh32, { module = program.sourceType === 'module' } = {}) {
+  const sink = new ByteSink();
+  const strings = [];
+  const index = new Map();
+  const stringIndex = (s) => {
+    let i = index.get(s);
+    if (i === undefined) {
+      i = strings.length;
+      strings.push(s);
+      index.set(s, i);
+    }
+    return i;
+  };
+  let pos = 0;
+  // Work items: a node (object or null), or a function to run.
+  const work = [program];
+  while (work.length > 0) {
+    const item = work.pop();
+    if (typeof item === 'function') {
+      item();
+      continue;
+    }
+    if (item === null || item === undefined) {
+      sink.byte(0);
+      continue;
+    }
+    const node = item;
+    const kind = KIND.get(wireKind(node));
+    if (kind === undefined) throw new Error(`forge: no wire kind for ${node.type}`);
+    sink.byte(kind.tag);
+    sink.varint(zigzag(node.start - pos));
+    pos = node.start;
+    if (kind.attrBits > 0) {
+      let attrs = 0;
+      for (const w of kind.wire) {
+        if (w.type === 'bool' && wireValue(node, w) === true) attrs += 2 ** w.bit;
+        if (w.type === 'enum') {
+          const at = MODEL.enums[w.enumName].indexOf(wireValue(node, w));
+          if (at < 0) throw new Error(`forge: ${node.type}.${w.name} = ${wireValue(node, w)}`);
+          attrs += at * 2 ** w.bit;
+        }
+      }
+      sink.varint(attrs);
+    }
+    const tasks = [];
+    for (const w of kind.wire) {
+      const value = wireValue(node, w);
+      switch (w.type) {
+        case 'node':
+        case 'node?':
+          tasks.push(value ?? null);
+          break;
+        case 'node[]':
+        case '(node|null)[]':
+          tasks.push(() => sink.varint(value.length));
+          for (const element of value) tasks.push(element ?? null);
+          break;
+        case 'string':
+          tasks.push(() => sink.varint(stringIndex(value)));
+          break;
+        case 'string?':
+          tasks.push(() => sink.varint(value === null ? 0 : stringIndex(value) + 1));
+          break;
+        case 'uint':
+          tasks.push(() => sink.varint(value));
+          break;
+        case 'f64':
+          tasks.push(() => {
+            const b = new Uint8Array(8);
+            new DataView(b.buffer).setFloat64(0, value, true);
+            sink.bytes(b);
+          });
+          break;
+        case 'body': {
+          let at = -1;
+          tasks.push(() => {
+            at = sink.length;
+            sink.bytes([0, 0, 0, 0]);
+          });
+          tasks.push(value);
+          tasks.push(() => {
+            const length = sink.length - at - 4;
+            sink.buffer.set(u32(length), at);
+          });
+          break;
+        }
+        default:
+          break; // bool, enum: in the attribute word
+      }
+    }
+    tasks.push(() => {
+      if (kind.endLength) {
+        pos = node.end;
+      } else {
+        sink.varint(zigzag(node.end - pos));
+        pos = node.end;
+      }
+    });
+    for (let i = tasks.length - 1; i >= 0; i--) work.push(tasks[i]);
+  }
+  return assemble(
+    { strings: stringsSection(strings), nodes: sink.result(), lines: linesSection(source), module },
+    xxh32,
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tree comparison without recursion (trees here may be 100,000 levels deep). Same rules as
+// test/helpers/canonical.ts: own enumerable keys in order, primitives by Object.is, bigint by
+// value, RegExp by its text, holes, prototypes ignored.
+
+function show(value) {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 60) + '...' : value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value instanceof RegExp) return String(value);
+  if (Array.isArray(value)) return `[array ${value.length}]`;
+  if (value !== null && typeof value === 'object') return `{${typeof value.type === 'string' ? value.type : 'object'}}`;
+  return String(value);
+}
+
+/** Path of the first difference, e.g. `body[0].expression.end: 3 vs 4`, or null. */
+export function treeDifference(a, b) {
+  const stack = [[a, b, '']];
+  while (stack.length > 0) {
+    const [x, y, path] = stack.pop();
+    const where = path || '(root)';
+    const xo = x !== null && typeof x === 'object' && !(x instanceof RegExp);
+    const yo = y !== null && typeof y === 'object' && !(y instanceof RegExp);
+    if (!xo || !yo) {
+      if (xo || yo) return `${where}: ${show(x)} vs ${show(y)}`;
+      if (x instanceof RegExp || y instanceof RegExp) {
+        if (!(x instanceof RegExp && y instanceof RegExp) || String(x) !== String(y)) return `${where}: ${show(x)} vs ${show(y)}`;
+      } else if (!Object.is(x, y)) {
+        return `${where}: ${show(x)} vs ${show(y)}`;
+      }
+      continue;
+    }
+    if (Array.isArray(x) !== Array.isArray(y)) return `${where}: ${show(x)} vs ${show(y)}`;
+    const pending = [];
+    if (Array.isArray(x)) {
+      if (x.length !== y.length) return `${where}: length ${x.length} vs ${y.length}`;
+      for (let i = 0; i < x.length; i++) {
+        const xi = i in x, yi = i in y;
+        if (xi !== yi) return `${path}[${i}]: ${xi ? show(x[i]) : '<hole>'} vs ${yi ? show(y[i]) : '<hole>'}`;
+        if (xi) pending.push([x[i], y[i], `${path}[${i}]`]);
+      }
+    } else {
+      const kx = Object.keys(x), ky = Object.keys(y);
+      if (kx.length !== ky.length || kx.some((k, i) => k !== ky[i])) {
+        return `${where}: keys [${kx.join(',')}] vs [${ky.join(',')}]`;
+      }
+      for (const k of kx) pending.push([x[k], y[k], path ? `${path}.${k}` : k]);
+    }
+    // Reverse so that the first difference in document order is found first.
+    for (let i = pending.length - 1; i >= 0; i--) stack.push(pending[i]);
+  }
+  return null;
+}
+
+/**
+ * A canonical text of a tree under the same rules as treeDifference, built without
+ * recursion: compares trees that live in different threads (equal texts, equal trees).
+ */
+export function treeText(tree) {
+  const parts = [];
+  const stack = [tree];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === CLOSE_OBJECT || value === CLOSE_ARRAY || value === HOLE) {
+      parts.push(value === HOLE ? '<hole>' : value === CLOSE_OBJECT ? '}' : ']');
+      continue;
+    }
+    if (value instanceof Key) {
+      parts.push(value.text);
+      continue;
+    }
+    if (typeof value === 'string') {
+      parts.push(JSON.stringify(value));
+      continue;
+    }
+    if (value === null || typeof value !== 'object') {
+      parts.push(typeof value === 'bigint' ? `${value}n` : Object.is(value, -0) ? '-0' : String(value));
+      continue;
+    }
+    if (value instanceof RegExp) {
+      parts.push(`/${value.source}/${value.flags}`);
+      continue;
+    }
+    if (Array.isArray(value)) {
+      parts.push('[');
+      stack.push(CLOSE_ARRAY);
+      for (let i = value.length - 1; i >= 0; i--) stack.push(i in value ? value[i] : HOLE);
+    } else {
+      parts.push('{');
+      stack.push(CLOSE_OBJECT);
+      const keys = Object.keys(value);
+      for (let i = keys.length - 1; i >= 0; i--) stack.push(value[keys[i]], KEYS.get(keys[i]) ?? key(keys[i]));
+    }
+  }
+  return parts.join(',');
+}
+const CLOSE_OBJECT = Symbol('}');
+const CLOSE_ARRAY = Symbol(']');
+const HOLE = Symbol('hole');
+/** An object key on the stack (distinct from a string value). */
+class Key {
+  constructor(name) {
+    this.text = `${JSON.stringify(name)}:`;
+  }
+}
+const KEYS = new Map();
+function key(name) {
+  const marker = new Key(name);
+  KEYS.set(name, marker);
+  return marker;
+}
+
+/** Nesting depth of a tree (objects and arrays), without recursion. */
+export function treeDepth(tree) {
+  let max = 0;
+  const stack = [[tree, 1]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop();
+    if (depth > max) max = depth;
+    if (value === null || typeof value !== 'object' || value instanceof RegExp) continue;
+    for (const child of Array.isArray(value) ? value : Object.values(value)) {
+      if (child !== null && typeof child === 'object') stack.push([child, depth + 1]);
+    }
+  }
+  return max;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Corpus.
+
+const NODE_MODULES = join(REPO_ROOT, 'node_modules');
+
+/** Real files for the fuzzers: lodash, and every `step`-th test262 pass file. */
+export function fuzzCorpus({ test262Step = 20 } = {}) {
+  const files = [{ name: 'lodash/lodash.js', source: readFileSync(join(NODE_MODULES, 'lodash/lodash.js'), 'utf8'), sourceType: 'script' }];
+  const dir = join(NODE_MODULES, 'test262-parser-tests/pass');
+  const names = readdirSync(dir).filter((n) => n.endsWith('.js')).sort();
+  for (let i = 0; i < names.length; i += test262Step) {
+    const name = names[i];
+    files.push({
+      name: `test262/pass/${name}`,
+      source: readFileSync(join(dir, name), 'utf8'),
+      sourceType: name.endsWith('.module.js') ? 'module' : 'script',
+    });
+  }
+  return files;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decode fuzzer: mutated binaries must decode to a tree or throw a BinastError.
+
+const MUTATIONS = ['flip', 'byte', 'truncate', 'splice', 'insert', 'delete', 'forge-varint', 'forge-u32', 'header-length'];
+
+/** One mutation of `bytes` (a copy). `other` is another binary to splice from. */
+export function mutateBinary(random, bytes, other) {
+  const kind = random.pick(MUTATIONS);
+  let out = bytes.slice();
+  const at = () => random.int(out.length);
+  switch (kind) {
+    case 'flip': {
+      const n = random.range(1, 8);
+      for (let i = 0; i < n; i++) out[at()] ^= 1 << random.int(8);
+      break;
+    }
+    case 'byte': {
+      const n = random.range(1, 4);
+      for (let i = 0; i < n; i++) out[at()] = random.chance(0.5) ? random.int(256) : random.pick([0, 1, 0x7f, 0x80, 0xff]);
+      break;
+    }
+    case 'truncate':
+      out = out.slice(0, random.int(out.length));
+      break;
+    case 'splice': {
+      const from = random.int(other.length);
+      const length = random.range(1, Math.min(256, other.length - from));
+      const to = at();
+      const piece = other.subarray(from, from + length);
+      const replaced = random.range(0, Math.min(256, out.length - to));
+      const joined = new Uint8Array(out.length - replaced + piece.length);
+      joined.set(out.subarray(0, to));
+      joined.set(piece, to);
+      joined.set(out.subarray(to + replaced), to + piece.length);
+      out = joined;
+      break;
+    }
+    case 'insert': {
+      const to = at();
+      const piece = Array.from({ length: random.range(1, 16) }, () => random.int(256));
+      out = Uint8Array.from([...out.subarray(0, to), ...piece, ...out.subarray(to)]);
+      break;
+    }
+    case 'delete': {
+      const from = at();
+      const length = random.range(1, 64);
+      out = Uint8Array.from([...out.subarray(0, from), ...out.subarray(from + length)]);
+      break;
+    }
+    case 'forge-varint': {
+      // A huge count or index where a varint was: 2^31, 2^53 - 1 or a random large value.
+      const value = random.pick([2 ** 31, 2 ** 32 - 1, 2 ** 53 - 1, 2 ** 20 + random.int(2 ** 30), 2 ** 28]);
+      const encoded = varint(value);
+      const to = Math.max(HEADER_LENGTH, at());
+      out = Uint8Array.from([...out.subarray(0, to), ...encoded, ...out.subarray(to + random.range(1, 2))]);
+      break;
+    }
+    case 'forge-u32': {
+      const to = Math.max(HEADER_LENGTH, at());
+      if (to + 4 <= out.length) out.set(u32(random.pick([0xffffffff, 0x7fffffff, random.next(), random.int(1024)])), to);
+      break;
+    }
+    case 'header-length': {
+      const field = random.pick([12, 16, 20, 24]);
+      if (out.length >= 32) {
+        const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+        const old = view.getUint32(field, true);
+        const delta = random.pick([1, -1, 2, -2, 1000, -1000]);
+        view.setUint32(field, random.chance(0.8) ? Math.max(0, old + delta) >>> 0 : random.next(), true);
+      }
+      break;
+    }
+  }
+  return { kind, bytes: out };
+}
+
+const equalBytes = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Runs `iterations` decode-fuzz cases (or until `deadline`, a performance.now() value).
+ * `api`: { decode, BinastError, xxh32 }. `bases`: [{ name, bytes, tree }] where `tree` is the
+ * expected result of decode(bytes, {}). Returns counts and failures (never throws itself).
+ */
+export function fuzzDecode(api, bases, { seed, iterations = Infinity, deadline = Infinity }) {
+  const random = createRandom(seed);
+  const stats = { seed, cases: 0, decodes: 0, trees: 0, errors: {}, unchanged: 0, slowestMs: 0, failures: [] };
+  const OPTIONS = [{}, { locations: true }, { ranges: true }, { locations: true, ranges: true }];
+  for (let i = 0; i < iterations && performance.now() < deadline; i++) {
+    const base = random.pick(bases);
+    const other = random.pick(bases);
+    const { kind, bytes: mutated } = mutateBinary(random, base.bytes, other.bytes);
+    const variants = [
+      ['raw', mutated],
+      ['resealed', reseal(mutated, api.xxh32)],
+    ];
+    stats.cases++;
+    for (const [variant, bytes] of variants) {
+      const unchanged = equalBytes(bytes, base.bytes);
+      const options = unchanged ? {} : { ...random.pick(OPTIONS) };
+      const comments = [];
+      if (!unchanged && random.chance(0.3)) options.onComment = comments;
+      const started = performance.now();
+      let outcome;
+      try {
+        const tree = api.decode(bytes, options);
+        outcome = { tree };
+      } catch (error) {
+        outcome = { error };
+      }
+      const ms = performance.now() - started;
+      stats.decodes++;
+      if (ms > stats.slowestMs) stats.slowestMs = ms;
+      const where = `seed ${seed} case ${i} (${kind}, ${variant}, base ${base.name})`;
+      if (outcome.error !== undefined) {
+        const e = outcome.error;
+        if (e instanceof api.BinastError) {
+          stats.errors[e.code] = (stats.errors[e.code] ?? 0) + 1;
+          if (unchanged) stats.failures.push(`${where}: unchanged bytes threw ${e.code}: ${e.message}`);
+          else if (variant === 'raw' && e.code === 'LIMIT') stats.failures.push(`${where}: LIMIT before the checksum: ${e.message}`);
+        } else {
+          stats.failures.push(`${where}: threw ${e?.constructor?.name}: ${e?.message ?? e}`);
+        }
+        continue;
+      }
+      stats.trees++;
+      const tree = outcome.tree;
+      if (unchanged) {
+        stats.unchanged++;
+        const diff = treeDifference(tree, base.tree);
+        if (diff) stats.failures.push(`${where}: unchanged bytes decode differently: ${diff}`);
+      } else if (variant === 'raw') {
+        // A checksum collision is a 2^-32 event: anything decoding here is a missed check.
+        stats.failures.push(`${where}: damaged bytes decoded without a checksum error`);
+      } else if (tree === null || typeof tree !== 'object') {
+        stats.failures.push(`${where}: decode returned ${typeof tree}`);
+      }
+      if (ms > 5000) stats.failures.push(`${where}: decode took ${ms.toFixed(0)} ms`);
+    }
+  }
+  return stats;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Encode fuzzer: mutated and generated sources must round-trip identically to acorn, or be
+// rejected by both.
+
+const TOKENS = [
+  '(', ')', '[', ']', '{', '}', ';', ',', '.', '...', '?.', '?', ':', '=>', '=', '==', '===', '+', '++', '-', '--',
+  '*', '**', '/', '%', '!', '~', '&&', '||', '??', '??=', '||=', '&&=', '<', '>>>', '<=', 'in', 'of', 'instanceof',
+  'typeof', 'void', 'delete', 'new', 'new.target', 'this', 'super', 'class', 'extends', 'static', 'get', 'set',
+  'function', 'function*', 'async', 'await', 'yield', 'yield*', 'return', 'if', 'else', 'for', 'while', 'do',
+  'break', 'continue', 'switch', 'case', 'default', 'try', 'catch', 'finally', 'throw', 'var', 'let', 'const',
+  'using', 'import', 'export', 'from', 'as', 'with', 'debugger', 'label:', 'null', 'true', 'false', 'undefined',
+  'arguments', 'eval', '#x', 'a', 'b', 'x', '0', '1', '0x1F', '1e3', '.5', '08', '0o7', '0b1', '1_000', '1n',
+  '"s"', "'s'", '"\\u0061"', "'\\x41'", '"\\0"', '`t`', '`a${b}c`', 'tag`x`', '`\\unicode`', '/re/g', '/[/]/v',
+  '/(?<n>a)\\k<n>/u', '\\u0061', '\\u{62}', 'π', '℮', '𝑥', '\u00a0', '\u2028', '\u2029', '\r\n', '\n', '\t',
+  '/* c */', '// c\n', '<!-- c\n', '\n--> c\n', '#!x\n', 'import.meta', 'import("m")', 'a?.[0]', 'a?.()',
+  '"use strict";', 'async () => {}', '(a, b) => a', 'function* g() { yield 1 }', 'class C { #p = 1; static { } }',
+  'for await (x of y);', 'let [a, ...b] = c;', '({a, b: [c] = d, ...e} = f);', 'x => x', '\\', '@', '\u200c',
+];
+
+/** Sources from a tiny grammar: deep-ish, varied, mostly valid. */
+export function generateSource(random, budget = 40) {
+  let remaining = budget;
+  const ident = () => random.pick(['a', 'b', 'c', 'x', 'y', 'yield', 'await', 'let', 'async', 'of', 'get', 'ℯ', '\\u0061']);
+  const expr = (depth) => {
+    remaining--;
+    if (depth > 6 || remaining <= 0) return random.pick([ident(), '1', '"s"', '`t`', 'this', 'null', '/r/g', '2n', '0.5']);
+    switch (random.int(16)) {
+      case 0: return `${expr(depth + 1)} ${random.pick(['+', '-', '*', '**', '/', '%', '<<', '>>>', '&', '|', '^', '==', '!==', '<', '>=', 'in', 'instanceof', '&&', '||', '??'])} ${expr(depth + 1)}`;
+      case 1: return `(${expr(depth + 1)})`;
+      case 2: return `${random.pick(['!', '-', '+', '~', 'typeof ', 'void ', 'delete ', '++', '--', 'await ', 'new '])}${expr(depth + 1)}`;
+      case 3: return `${expr(depth + 1)} ? ${expr(depth + 1)} : ${expr(depth + 1)}`;
+      case 4: return `${ident()} ${random.pick(['=', '+=', '**=', '??=', '||=', '&&=', '>>>='])} ${expr(depth + 1)}`;
+      case 5: return `${expr(depth + 1)}${random.pick(['.p', '?.p', '[0]', '?.[0]', '()', '?.()', '`t${1}`', '.#p'])}`;
+      case 6: return `[${Array.from({ length: random.int(4) }, () => (random.chance(0.2) ? '' : random.chance(0.2) ? `...${expr(depth + 1)}` : expr(depth + 1))).join(', ')}]`;
+      case 7: return `({${Array.from({ length: random.int(4) }, () => random.pick([`${ident()}`, `${ident()}: ${expr(depth + 1)}`, `[${expr(depth + 1)}]: 1`, `${ident()}() {}`, `get ${ident()}() {}`, `...${expr(depth + 1)}`, `async *${ident()}() {}`, `"k": 1`, `1: 2`])).join(', ')}})`;
+      case 8: return `${random.pick(['async ', ''])}(${random.pick(['', 'a', 'a, b', '...r', '[a] = []', '{a}'])}) => ${random.chance(0.5) ? expr(depth + 1) : `{ ${stmt(depth + 1)} }`}`;
+      case 9: return `${random.pick(['function', 'function*', 'async function'])} ${random.chance(0.5) ? ident() : ''}(${random.pick(['', 'a', 'a = 1', '...r'])}) { ${stmt(depth + 1)} }`;
+      case 10: return `class ${random.chance(0.5) ? ident() : ''} ${random.chance(0.3) ? `extends ${expr(depth + 1)}` : ''} { ${random.pick(['', 'constructor() { super(); }', 'static x = 1;', '#p; m() { return this.#p }', 'static { this.y = 2 }', 'get [a]() {}', 'accessor z;'])} }`;
+      case 11: return `\`${random.pick(['', 'a', '\\n', '\\u{41}', '\\x'])}\${${expr(depth + 1)}}${random.pick(['', 'z', '\\`'])}\``;
+      case 12: return `${expr(depth + 1)}, ${expr(depth + 1)}`;
+      case 13: return `yield ${expr(depth + 1)}`;
+      case 14: return `import(${expr(depth + 1)})`;
+      default: return `${ident()}(${expr(depth + 1)})`;
+    }
+  };
+  const stmt = (depth) => {
+    remaining--;
+    if (depth > 5 || remaining <= 0) return `${expr(depth + 1)};`;
+    switch (random.int(14)) {
+      case 0: return `${random.pick(['var', 'let', 'const', 'using'])} ${random.pick([ident(), '[a, b]', '{a, b: c}'])} = ${expr(depth + 1)};`;
+      case 1: return `if (${expr(depth + 1)}) ${stmt(depth + 1)}${random.chance(0.5) ? ` else ${stmt(depth + 1)}` : ''}`;
+      case 2: return `for (${random.pick(['let i = 0; i < n; i++', 'const k in o', 'const v of a', 'await (const v of a)', ';;', 'x of y', 'var i = 0 in x'])}) ${stmt(depth + 1)}`;
+      case 3: return `while (${expr(depth + 1)}) ${stmt(depth + 1)}`;
+      case 4: return `{ ${stmt(depth + 1)} ${stmt(depth + 1)} }`;
+      case 5: return `try { ${stmt(depth + 1)} } ${random.pick(['catch (e) {}', 'catch {}', 'finally {}', 'catch ([e]) {} finally {}'])}`;
+      case 6: return `switch (${expr(depth + 1)}) { case 1: ${stmt(depth + 1)} default: break; }`;
+      case 7: return `${ident()}: ${stmt(depth + 1)}`;
+      case 8: return `return ${expr(depth + 1)};`;
+      case 9: return `function ${ident()}(${random.pick(['', 'a, a', 'a', '...a'])}) { ${random.chance(0.3) ? '"use strict"; ' : ''}${stmt(depth + 1)} }`;
+      case 10: return random.pick(['export default 1;', 'export const e = 1;', 'import x from "m";', 'import * as ns from "m";', 'export { a as b };', 'import "m" with { type: "json" };', 'export * as q from "m";']);
+      case 11: return `do ${stmt(depth + 1)} while (${expr(depth + 1)})`;
+      case 12: return `with (${expr(depth + 1)}) ${stmt(depth + 1)}`;
+      default: return `${expr(depth + 1)};`;
+    }
+  };
+  const parts = [];
+  while (remaining > 0) parts.push(stmt(0));
+  return parts.join(random.pick(['\n', ' ', ';\n', '\r\n']));
+}
+
+/** One source to try: a mutated corpus slice, a generated program, or a token soup. */
+export function fuzzSource(random, corpus) {
+  const choice = random.int(10);
+  if (choice < 4) {
+    return { origin: 'generated', source: generateSource(random, random.range(5, 60)), sourceType: random.pick(['script', 'module']) };
+  }
+  if (choice === 4) {
+    const n = random.range(1, 20);
+    return { origin: 'tokens', source: Array.from({ length: n }, () => random.pick(TOKENS)).join(random.pick([' ', '', '\n'])), sourceType: random.pick(['script', 'module']) };
+  }
+  const file = random.pick(corpus);
+  let source = file.source;
+  if (source.length > 4000) {
+    const start = random.int(source.length - 2000);
+    source = source.slice(start, start + random.range(200, 2000));
+  }
+  const edits = random.range(1, 4);
+  for (let e = 0; e < edits; e++) {
+    const at = random.int(source.length + 1);
+    switch (random.int(6)) {
+      case 0: source = source.slice(0, at) + random.pick(TOKENS) + source.slice(at); break;
+      case 1: source = source.slice(0, at) + source.slice(at + random.range(1, 20)); break;
+      case 2: {
+        const from = random.int(source.length);
+        source = source.slice(0, at) + source.slice(from, from + random.range(1, 40)) + source.slice(at);
+        break;
+      }
+      case 3: source = source.slice(0, at) + String.fromCharCode(random.pick([0x20, 0x0a, 0x28, 0x29, 0x7b, 0x7d, 0x5c, 0x60, 0x24, 0x2f, 0x23, 0x22, 0x27, 0xa0, 0xfeff, 0x2028, 0x3000, 0x41 + random.int(26)])) + source.slice(at); break;
+      case 4: source = source.slice(0, at) + random.pick(TOKENS) + ' ' + random.pick(TOKENS) + source.slice(at); break;
+      default: source = random.pick(TOKENS) + ' ' + source; break;
+    }
+  }
+  return { origin: `mutated ${file.name}`, source, sourceType: random.chance(0.2) ? (file.sourceType === 'module' ? 'script' : 'module') : file.sourceType };
+}
+
+/** acorn's and binast's outcome for one source: 'ok' with a tree difference, or an error. */
+export function compareWithAcorn(api, source, sourceType, optionsVariant = 0) {
+  const OPTIONS = [{}, { locations: true }, { ranges: true }, { locations: true, ranges: true }];
+  const options = OPTIONS[optionsVariant % 4];
+  let expected, acornError;
+  const acornComments = [];
+  try {
+    expected = api.acorn.parse(source, { ecmaVersion: 'latest', sourceType, ...options, onComment: acornComments });
+  } catch (error) {
+    acornError = error;
+  }
+  let bytes, binastError;
+  try {
+    bytes = api.encode(source, { sourceType, comments: true });
+  } catch (error) {
+    binastError = error;
+  }
+  const acornOutcome = acornError ? `rejects: ${acornError.message}` : 'accepts';
+  if (binastError !== undefined) {
+    const e = binastError;
+    const name = e instanceof api.BinastError ? `BinastError ${e.code}` : e?.constructor?.name;
+    const binastOutcome = `${e instanceof SyntaxError ? 'rejects' : 'throws ' + name}: ${e?.message}`;
+    if (e instanceof api.BinastError && e.code === 'UNSUPPORTED_SOURCE' && !source.isWellFormed()) {
+      return { status: 'unsupported', acornOutcome, binastOutcome };
+    }
+    if (e instanceof api.BinastError && e.code === 'LIMIT' && acornError && /stack space/.test(acornError.message)) {
+      return { status: 'both-limit', acornOutcome, binastOutcome };
+    }
+    if (!(e instanceof SyntaxError) || e instanceof api.BinastError) {
+      return { status: 'crash', acornOutcome, binastOutcome };
+    }
+    if (typeof e.pos !== 'number' || typeof e.loc?.line !== 'number') return { status: 'crash', acornOutcome, binastOutcome: `SyntaxError without pos/loc: ${e.message}` };
+    return acornError ? { status: 'both-reject', acornOutcome, binastOutcome } : { status: 'disagree', kind: 'binast-rejects', acornOutcome, binastOutcome };
+  }
+  if (acornError) return { status: 'disagree', kind: 'binast-accepts', acornOutcome, binastOutcome: 'accepts' };
+  let actual;
+  const comments = [];
+  try {
+    actual = api.decode(bytes, { ...options, onComment: comments });
+  } catch (error) {
+    return { status: 'crash', acornOutcome, binastOutcome: `decode of its own output threw ${error?.constructor?.name}: ${error?.message}` };
+  }
+  const diff = treeDifference(actual, expected) ?? (treeDifference(comments, acornComments) && `comments: ${treeDifference(comments, acornComments)}`);
+  if (diff) return { status: 'disagree', kind: 'tree', acornOutcome, binastOutcome: `different tree (${JSON.stringify(options)}): ${diff}` };
+  return { status: 'same', acornOutcome, binastOutcome: 'accepts' };
+}
+
+/** Shrinks `source` while `still(source)` holds (greedy chunk removal, then single chars). */
+export function minimize(source, still, { maxSteps = 4000 } = {}) {
+  let best = source;
+  let steps = 0;
+  for (let chunk = Math.max(1, best.length >> 1); chunk >= 1; chunk = chunk >> 1) {
+    let progress = true;
+    while (progress && steps < maxSteps) {
+      progress = false;
+      for (let at = 0; at < best.length && steps < maxSteps; ) {
+        const candidate = best.slice(0, at) + best.slice(at + chunk);
+        steps++;
+        if (candidate.length < best.length && still(candidate)) {
+          best = candidate;
+          progress = true;
+        } else {
+          at += chunk;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+/**
+ * Runs encode-fuzz cases. `api`: { encode, decode, BinastError, acorn }. `known`: predicates
+ * recognising already-recorded disagreements ({ id, test(source, sourceType, result) }).
+ * New disagreements are minimised (when `minimizeNew`) and returned; crashes are failures.
+ */
+export function fuzzEncode(api, corpus, { seed, iterations = Infinity, deadline = Infinity, known = [], minimizeNew = true }) {
+  const random = createRandom(seed);
+  const stats = { seed, cases: 0, same: 0, bothReject: 0, unsupported: 0, bothLimit: 0, knownDisagreements: {}, disagreements: [], failures: [] };
+  const seen = new Set();
+  for (let i = 0; i < iterations && performance.now() < deadline; i++) {
+    const { origin, source, sourceType } = fuzzSource(random, corpus);
+    const variant = random.int(4);
+    const result = compareWithAcorn(api, source, sourceType, variant);
+    stats.cases++;
+    const where = `seed ${seed} case ${i} (${origin}, ${sourceType})`;
+    switch (result.status) {
+      case 'same': stats.same++; continue;
+      case 'both-reject': stats.bothReject++; continue;
+      case 'unsupported': stats.unsupported++; continue;
+      case 'both-limit': stats.bothLimit++; continue;
+      case 'crash':
+        stats.failures.push(`${where}: ${result.binastOutcome} [source ${JSON.stringify(source.slice(0, 300))}]`);
+        continue;
+    }
+    const match = known.find((k) => k.test(source, sourceType, result));
+    if (match) {
+      stats.knownDisagreements[match.id] = (stats.knownDisagreements[match.id] ?? 0) + 1;
+      continue;
+    }
+    const same = (candidate) => {
+      const r = compareWithAcorn(api, candidate, sourceType, variant);
+      return r.status === 'disagree' && r.kind === result.kind;
+    };
+    const minimal = minimizeNew ? minimize(source, same) : source;
+    const final = compareWithAcorn(api, minimal, sourceType, variant);
+    const key = `${sourceType}:${minimal}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    stats.disagreements.push({ where, sourceType, source: minimal, original: source.length > 2000 ? source.slice(0, 2000) : source, kind: result.kind, acorn: final.acornOutcome, binast: final.binastOutcome });
+  }
+  return stats;
+}

