@@ -92,7 +92,11 @@ function runEncode(deadline) {
     t.bothLimit += stats.bothLimit;
     for (const [id, n] of Object.entries(stats.knownDisagreements)) t.known[id] = (t.known[id] ?? 0) + n;
     totals.failures.push(...stats.failures);
-    totals.disagreements.push(...stats.disagreements);
+    for (const found of stats.disagreements) {
+      const same = totals.disagreements.find((d) => d.signature === found.signature);
+      if (same) same.count += found.count;
+      else totals.disagreements.push(found);
+    }
     seed++;
   }
 }
@@ -123,8 +127,10 @@ if (json) {
   }
   for (const f of totals.failures.slice(0, 20)) console.log(`FAILURE ${f}`);
   if (totals.failures.length > 20) console.log(`... and ${totals.failures.length - 20} more failures`);
-  for (const x of totals.disagreements.slice(0, 20)) {
-    console.log(`DISAGREEMENT (${x.kind}, ${x.sourceType}) ${JSON.stringify(x.source)}\n  acorn:  ${x.acorn}\n  binast: ${x.binast}\n  at ${x.where}`);
+  for (const x of totals.disagreements) {
+    console.log(
+      `DISAGREEMENT [${x.signature}] x${x.count} (${x.sourceType}) ${JSON.stringify(x.source)}\n  acorn:  ${x.acorn}\n  binast: ${x.binast}\n  first at ${x.where}`,
+    );
   }
 }
 process.exit(totals.failures.length > 0 || totals.disagreements.length > 0 ? 1 : 0);

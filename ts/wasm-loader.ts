@@ -101,7 +101,7 @@ const NOT_INITIALISED =
   "WASM encoder not initialised; call `await init()` first (browsers, Workers) or import 'binast' in Node";
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder();
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The compiled module: kept so that a trapped instance can be replaced. */
 let wasmModule: WebAssembly.Module | undefined;

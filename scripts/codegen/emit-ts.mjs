@@ -65,9 +65,9 @@ function literalSwitch(kind) {
   return [
     '  switch (mode) {',
     `    case 0: return ${literal('')};`,
-    `    case 1: return ${literal(', loc: location(start, end)')};`,
+    `    case 1: return ${literal(', loc: { start: startLoc, end: endPosition(end) }')};`,
     `    case 2: return ${literal(', range: [start, end]')};`,
-    `    default: return ${literal(', loc: location(start, end), range: [start, end]')};`,
+    `    default: return ${literal(', loc: { start: startLoc, end: endPosition(end) }, range: [start, end]')};`,
     '  }',
   ];
 }
@@ -83,7 +83,11 @@ const DEEP_OP = { node: 0, 'node?': 0, 'node[]': 1, '(node|null)[]': 1, body: 2,
  * (children decoded) in `v`, in wire order; the object is the fast reader's literal.
  */
 function emitBuilder(kind) {
-  const lines = [`function build${kind.name}(start: number, end: number, attrs: number, v: any[]): any {`];
+  const lines = [
+    `function build${kind.name}(start: number, end: number, attrs: number, v: any[]): any {`,
+    // Built after its children: the positioner falls back to a binary search, which is fine here.
+    '  const startLoc = mode & 1 ? startPosition(start) : null;',
+  ];
   let index = 0;
   for (const item of kind.wire) {
     const name = local(item.name);
@@ -105,6 +109,8 @@ function emitReader(kind) {
   lines.push(`function read${kind.name}(): any {`);
   lines.push('  const start = pos + readDelta();');
   lines.push('  pos = start;');
+  // The start's line is looked up now, in pre-order, when offsets still arrive in order.
+  lines.push('  const startLoc = mode & 1 ? startPosition(start) : null;');
   if (kind.attrBits > 0) lines.push('  const attrs = readVarint();');
   for (const item of kind.wire) lines.push(`  ${readWireItem(item)}`);
   lines.push(kind.endLength ? `  const end = start + (${kind.endLength.ts});` : '  const end = pos + readDelta();');
@@ -146,9 +152,13 @@ let pos = 0;
 let strings: readonly string[] = [];
 /** 0: plain, 1: with loc, 2: with range, 3: both (one object literal per mode keeps shapes fixed). */
 let mode = 0;
-let location: (start: number, end: number) => SourceLocation = () => {
-  throw new Error('binast: no line table');
-};
+/** Offset to { line, column }: one for starts (read in pre-order), one for ends (post-order). */
+let startPosition: (offset: number) => Position = noPosition;
+let endPosition: (offset: number) => Position = noPosition;
+
+function noPosition(): Position {
+  throw new BinastError('BAD_OPTION', 'locations were not requested');
+}
 
 export interface NodeSection {
   bytes: Uint8Array;
@@ -157,7 +167,8 @@ export interface NodeSection {
   strings: readonly string[];
   locations: boolean;
   ranges: boolean;
-  location: (start: number, end: number) => SourceLocation;
+  startPosition: (offset: number) => Position;
+  endPosition: (offset: number) => Position;
 }
 
 /**
@@ -176,7 +187,8 @@ export function decodeNodeSection(section: NodeSection): any {
   limit = section.end;
   strings = section.strings;
   mode = (section.locations ? 1 : 0) | (section.ranges ? 2 : 0);
-  location = section.location;
+  startPosition = section.startPosition;
+  endPosition = section.endPosition;
   startWork(bytes.length);
   try {
     let program: any;
@@ -398,7 +410,7 @@ function readNodeDeep(): any {
 export function emitTsDecoder(model) {
   const enumNames = Object.keys(model.enums).map(screamingCase);
   const out = [HEADER('node readers')];
-  out.push(`import type { SourceLocation } from 'estree';
+  out.push(`import type { Position } from 'estree';
 import { BinastError } from '../errors.ts';
 import { bigIntDigits, bigIntValue, decimalDigits, directiveOf, endWork, regExpValue, startWork } from '../decode/values.ts';
 import { ${enumNames.join(', ')} } from './schema.ts';`);

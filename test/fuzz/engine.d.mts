@@ -109,6 +109,8 @@ export interface KnownDisagreement {
 }
 export interface Disagreement {
   where: string;
+  signature: string;
+  count: number;
   sourceType: 'script' | 'module';
   source: string;
   original: string;
@@ -130,6 +132,7 @@ export interface EncodeStats {
 export function generateSource(random: Random, budget?: number): string;
 export function fuzzSource(random: Random, corpus: CorpusEntry[]): { origin: string; source: string; sourceType: 'script' | 'module' };
 export function compareWithAcorn(api: EncodeApi, source: string, sourceType: 'script' | 'module', optionsVariant?: number): CompareResult;
+export function signature(result: CompareResult): string;
 export function minimize(source: string, still: (candidate: string) => boolean, options?: { maxSteps?: number }): string;
 export function fuzzEncode(
   api: EncodeApi,

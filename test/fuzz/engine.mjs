@@ -805,14 +805,36 @@ export function minimize(source, still, { maxSteps = 4000 } = {}) {
 }
 
 /**
+ * What kind of disagreement a result is, without positions and tree paths, so that variants
+ * of one bug group together: `tree: name: "x" vs "let"`, `binast-rejects: Unexpected token`.
+ */
+export function signature(result) {
+  const strip = (text) => text.replace(/\s*\(\d+:\d+\)/g, '').replace(/\(at byte \d+\)/g, '');
+  switch (result.kind) {
+    case 'tree': {
+      const diff = result.binastOutcome.replace(/^different tree \([^)]*\): /, '');
+      const colon = diff.indexOf(': ');
+      const path = diff.slice(0, colon);
+      const leaf = path.slice(Math.max(path.lastIndexOf('.'), path.lastIndexOf(']')) + 1).replace(/^\./, '');
+      return `tree: ${leaf}: ${diff.slice(colon + 2)}`;
+    }
+    case 'binast-rejects':
+      return `binast-rejects: ${strip(result.binastOutcome.replace(/^rejects: /, ''))}`;
+    default:
+      return `binast-accepts: ${strip(result.acornOutcome.replace(/^rejects: /, ''))}`;
+  }
+}
+
+/**
  * Runs encode-fuzz cases. `api`: { encode, decode, BinastError, acorn }. `known`: predicates
  * recognising already-recorded disagreements ({ id, test(source, sourceType, result) }).
- * New disagreements are minimised (when `minimizeNew`) and returned; crashes are failures.
+ * A new disagreement is minimised (when `minimizeNew`) once per signature and returned with
+ * how often its signature came up; crashes are failures.
  */
 export function fuzzEncode(api, corpus, { seed, iterations = Infinity, deadline = Infinity, known = [], minimizeNew = true }) {
   const random = createRandom(seed);
   const stats = { seed, cases: 0, same: 0, bothReject: 0, unsupported: 0, bothLimit: 0, knownDisagreements: {}, disagreements: [], failures: [] };
-  const seen = new Set();
+  const bySignature = new Map();
   for (let i = 0; i < iterations && performance.now() < deadline; i++) {
     const { origin, source, sourceType } = fuzzSource(random, corpus);
     const variant = random.int(4);
@@ -833,16 +855,21 @@ export function fuzzEncode(api, corpus, { seed, iterations = Infinity, deadline 
       stats.knownDisagreements[match.id] = (stats.knownDisagreements[match.id] ?? 0) + 1;
       continue;
     }
+    const sig = signature(result);
+    const seen = bySignature.get(sig);
+    if (seen) {
+      seen.count++;
+      continue;
+    }
     const same = (candidate) => {
       const r = compareWithAcorn(api, candidate, sourceType, variant);
-      return r.status === 'disagree' && r.kind === result.kind;
+      return r.status === 'disagree' && signature(r) === sig;
     };
     const minimal = minimizeNew ? minimize(source, same) : source;
     const final = compareWithAcorn(api, minimal, sourceType, variant);
-    const key = `${sourceType}:${minimal}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    stats.disagreements.push({ where, sourceType, source: minimal, original: source.length > 2000 ? source.slice(0, 2000) : source, kind: result.kind, acorn: final.acornOutcome, binast: final.binastOutcome });
+    const entry = { where, sourceType, source: minimal, original: source.length > 2000 ? source.slice(0, 2000) : source, kind: result.kind, signature: sig, count: 1, acorn: final.acornOutcome, binast: final.binastOutcome };
+    bySignature.set(sig, entry);
+    stats.disagreements.push(entry);
   }
   return stats;
 }

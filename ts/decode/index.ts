@@ -4,7 +4,7 @@ import { BinastError } from '../errors.ts';
 import { decodeNodeSection } from '../generated/decoder.ts';
 import { readComments } from './comments.ts';
 import { FLAG_COMMENTS, readHeader } from './header.ts';
-import { createLocator, readLineStarts } from './locations.ts';
+import { createLocator, createPositioner, readLineStarts } from './locations.ts';
 import { readStrings } from './strings.ts';
 
 /** acorn's function form of `onComment`. */
@@ -28,7 +28,7 @@ export interface DecodeOptions {
 
 const DECODE_OPTIONS = new Set(['locations', 'ranges', 'onComment']);
 
-const noLocation = (): SourceLocation => {
+const noPosition = (): never => {
   throw new BinastError('BAD_OPTION', 'locations were not requested');
 };
 
@@ -38,7 +38,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Program 
   const strings = readStrings(bytes, header.strings);
   const locations = options.locations === true;
   const ranges = options.ranges === true;
-  const location = locations ? createLocator(readLineStarts(bytes, header.lines)) : noLocation;
+  const lineStarts = locations ? readLineStarts(bytes, header.lines) : null;
   const program = decodeNodeSection({
     bytes,
     offset: header.nodes.start,
@@ -46,7 +46,8 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Program 
     strings,
     locations,
     ranges,
-    location,
+    startPosition: lineStarts ? createPositioner(lineStarts) : noPosition,
+    endPosition: lineStarts ? createPositioner(lineStarts) : noPosition,
   }) as Program;
   const { onComment } = options;
   if (onComment !== undefined) {
@@ -56,8 +57,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Program 
         'onComment was given but this binary was encoded without comments; encode with { comments: true }',
       );
     }
-    // A fresh locator: the nodes' one has moved to the end of the file.
-    const commentLocation = locations ? createLocator(readLineStarts(bytes, header.lines)) : null;
+    const commentLocation = lineStarts ? createLocator(lineStarts) : null;
     if (Array.isArray(onComment)) {
       readComments(bytes, header.comments, strings, commentLocation, ranges, onComment);
     } else {

@@ -22,18 +22,19 @@ export function readLineStarts(bytes: Uint8Array, section: Section): Int32Array 
 }
 
 /**
- * Returns acorn-shaped `loc` objects. Nodes arrive in source order, mostly, so the line of the
- * previous lookup is tried first before a binary search.
+ * Returns a function from offset to acorn's `{ line, column }`. Offsets arrive mostly in
+ * increasing order, so the current line and the next one are tried before a binary search.
  */
-export function createLocator(lineStarts: Int32Array): (start: number, end: number) => SourceLocation {
+export function createPositioner(lineStarts: Int32Array): (offset: number) => Position {
   let line = 0;
-  const position = (offset: number): Position => {
-    if (offset < lineStarts[line] || (line + 1 < lineStarts.length && offset >= lineStarts[line + 1])) {
-      if (line + 2 < lineStarts.length && offset >= lineStarts[line + 1] && offset < lineStarts[line + 2]) {
+  const last = lineStarts.length - 1;
+  return (offset) => {
+    if (offset < lineStarts[line] || (line < last && offset >= lineStarts[line + 1])) {
+      if (line + 1 < last && offset >= lineStarts[line + 1] && offset < lineStarts[line + 2]) {
         line++;
       } else {
         let low = 0;
-        let high = lineStarts.length - 1;
+        let high = last;
         while (low < high) {
           const mid = (low + high + 1) >> 1;
           if (lineStarts[mid] <= offset) low = mid;
@@ -44,6 +45,11 @@ export function createLocator(lineStarts: Int32Array): (start: number, end: numb
     }
     return { line: line + 1, column: offset - lineStarts[line] };
   };
+}
+
+/** acorn-shaped `loc` objects from start and end offsets (for comments, read in order). */
+export function createLocator(lineStarts: Int32Array): (start: number, end: number) => SourceLocation {
+  const position = createPositioner(lineStarts);
   return (start, end) => {
     const startPosition = position(start);
     return { start: startPosition, end: position(end) };

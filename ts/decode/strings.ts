@@ -3,7 +3,9 @@ import { BinastError } from '../errors.ts';
 import type { Section } from './header.ts';
 import { SectionReader } from './varint.ts';
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a string table whose first string starts with U+FEFF (a comment `//\uFEFF`, a
+// string literal "\uFEFF...") must keep it; by default TextDecoder drops a leading BOM.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function readStrings(bytes: Uint8Array, section: Section): string[] {
   const reader = new SectionReader(bytes, section.start, section.end, 'strings');
