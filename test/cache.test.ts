@@ -195,7 +195,7 @@ process.stdout.write(JSON.stringify({ ...cache.stats, mismatches }));
   }, 120_000);
 });
 
-describe('docs/usage-cli-plugin-cache.md', () => {
+describe('README.md', () => {
   beforeAll(ensureBuilt, 120_000);
 
   it('the cache example misses on the first run and hits on the next', () => {

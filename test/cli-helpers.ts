@@ -1,6 +1,6 @@
 // Shared by the CLI, plugin and cache tests: an up-to-date dist/ (they run the built code in
 // child processes), spawning the CLI, throwaway projects with binast "installed", and the
-// tested examples of docs/usage-cli-plugin-cache.md.
+// tested examples of README.md.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,11 +106,11 @@ export function makeProject(prefix: string, packages: string[] = []): string {
   return dir;
 }
 
-/** The code block that follows `<!-- tested: name -->` in docs/usage-cli-plugin-cache.md. */
+/** The code block that follows `<!-- tested: name -->` in README.md. */
 export function docExample(name: string): string {
-  const doc = readFileSync(join(REPO, 'docs', 'usage-cli-plugin-cache.md'), 'utf8');
+  const doc = readFileSync(join(REPO, 'README.md'), 'utf8');
   const match = new RegExp(`<!-- tested: ${name} -->\\s*\`\`\`\\w*\\n([\\s\\S]*?)\`\`\``).exec(doc);
-  if (!match) throw new Error(`docs/usage-cli-plugin-cache.md has no tested example "${name}"`);
+  if (!match) throw new Error(`README.md has no tested example "${name}"`);
   return match[1]!;
 }
 

@@ -286,7 +286,7 @@ describe('without acorn installed', () => {
   });
 });
 
-describe('docs/usage-cli-plugin-cache.md', () => {
+describe('README.md', () => {
   it('runs the CLI example as written', () => {
     const dir = makeProject('cli-doc');
     const lines = docExample('cli').split('\n').filter((line) => line.trim() && !line.startsWith('#'));

@@ -181,7 +181,7 @@ describe('options', () => {
   });
 });
 
-describe('docs/usage-cli-plugin-cache.md', () => {
+describe('README.md', () => {
   beforeAll(ensureBuilt, 120_000);
 
   it('the Vite config example builds the fixture project with `vite build`', () => {

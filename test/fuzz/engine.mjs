@@ -648,64 +648,103 @@ const TOKENS = [
   'for await (x of y);', 'let [a, ...b] = c;', '({a, b: [c] = d, ...e} = f);', 'x => x', '\\', '@', '\u200c',
 ];
 
-/** Sources from a tiny grammar: deep-ish, varied, mostly valid. */
-export function generateSource(random, budget = 40) {
+/**
+ * Sources from a tiny grammar: deep-ish and varied. Most are valid (the grammar tracks
+ * whether it is in a function, a generator, an async function, a loop, a module's top
+ * level); a few odd choices (`yield`/`await`/`let` as names, bad template escapes, private
+ * names) keep the error paths busy.
+ */
+export function generateSource(random, budget = 40, sourceType = 'script') {
   let remaining = budget;
-  const ident = () => random.pick(['a', 'b', 'c', 'x', 'y', 'yield', 'await', 'let', 'async', 'of', 'get', 'ℯ', '\\u0061']);
-  const expr = (depth) => {
+  const odd = () => random.chance(0.04);
+  const ident = (ctx) =>
+    odd() ? random.pick(['yield', 'await', 'let', 'async', 'of', 'get', 'static', 'ℯ', '\\u0061', 'arguments', 'eval']) : random.pick(['a', 'b', 'c', 'x', 'y', 'n', 'o', 's', '$', '_t']);
+  const leaf = (ctx) =>
+    random.pick([ident(ctx), ident(ctx), '1', '0.5', '1e3', '0x1F', '2n', '"s"', "'q'", '`t`', 'this', 'null', 'true', '/r/g', '[]', '{}', 'o.p']);
+  const expr = (depth, ctx) => {
     remaining--;
-    if (depth > 6 || remaining <= 0) return random.pick([ident(), '1', '"s"', '`t`', 'this', 'null', '/r/g', '2n', '0.5']);
-    switch (random.int(16)) {
-      case 0: return `${expr(depth + 1)} ${random.pick(['+', '-', '*', '**', '/', '%', '<<', '>>>', '&', '|', '^', '==', '!==', '<', '>=', 'in', 'instanceof', '&&', '||', '??'])} ${expr(depth + 1)}`;
-      case 1: return `(${expr(depth + 1)})`;
-      case 2: return `${random.pick(['!', '-', '+', '~', 'typeof ', 'void ', 'delete ', '++', '--', 'await ', 'new '])}${expr(depth + 1)}`;
-      case 3: return `${expr(depth + 1)} ? ${expr(depth + 1)} : ${expr(depth + 1)}`;
-      case 4: return `${ident()} ${random.pick(['=', '+=', '**=', '??=', '||=', '&&=', '>>>='])} ${expr(depth + 1)}`;
-      case 5: return `${expr(depth + 1)}${random.pick(['.p', '?.p', '[0]', '?.[0]', '()', '?.()', '`t${1}`', '.#p'])}`;
-      case 6: return `[${Array.from({ length: random.int(4) }, () => (random.chance(0.2) ? '' : random.chance(0.2) ? `...${expr(depth + 1)}` : expr(depth + 1))).join(', ')}]`;
-      case 7: return `({${Array.from({ length: random.int(4) }, () => random.pick([`${ident()}`, `${ident()}: ${expr(depth + 1)}`, `[${expr(depth + 1)}]: 1`, `${ident()}() {}`, `get ${ident()}() {}`, `...${expr(depth + 1)}`, `async *${ident()}() {}`, `"k": 1`, `1: 2`])).join(', ')}})`;
-      case 8: return `${random.pick(['async ', ''])}(${random.pick(['', 'a', 'a, b', '...r', '[a] = []', '{a}'])}) => ${random.chance(0.5) ? expr(depth + 1) : `{ ${stmt(depth + 1)} }`}`;
-      case 9: return `${random.pick(['function', 'function*', 'async function'])} ${random.chance(0.5) ? ident() : ''}(${random.pick(['', 'a', 'a = 1', '...r'])}) { ${stmt(depth + 1)} }`;
-      case 10: return `class ${random.chance(0.5) ? ident() : ''} ${random.chance(0.3) ? `extends ${expr(depth + 1)}` : ''} { ${random.pick(['', 'constructor() { super(); }', 'static x = 1;', '#p; m() { return this.#p }', 'static { this.y = 2 }', 'get [a]() {}', 'accessor z;'])} }`;
-      case 11: return `\`${random.pick(['', 'a', '\\n', '\\u{41}', '\\x'])}\${${expr(depth + 1)}}${random.pick(['', 'z', '\\`'])}\``;
-      case 12: return `${expr(depth + 1)}, ${expr(depth + 1)}`;
-      case 13: return `yield ${expr(depth + 1)}`;
-      case 14: return `import(${expr(depth + 1)})`;
-      default: return `${ident()}(${expr(depth + 1)})`;
+    if (depth > 6 || remaining <= 0) return leaf(ctx);
+    const e = (c = ctx) => expr(depth + 1, c);
+    switch (random.int(18)) {
+      case 0: return `${e()} ${random.pick(['+', '-', '*', '**', '/', '%', '<<', '>>>', '&', '|', '^', '==', '!==', '<', '>=', 'in', 'instanceof', '&&', '||', ','])} ${e()}`;
+      case 1: return `(${e()})`;
+      case 2: return `${random.pick(['!', '-', '+', '~', 'typeof ', 'void ', 'new '])}${e()}`;
+      case 3: return `${e()} ? ${e()} : ${e()}`;
+      case 4: return `${random.pick(['a', 'b', 'o.p', 'o[0]', '[a, b]', '({a} )'.trim()])} ${random.pick(['=', '+=', '**=', '??=', '||=', '&&=', '>>>='])} ${e()}`;
+      case 5: return `${e()}${random.pick(['.p', '?.p', '[0]', '?.[0]', '()', '?.()', '`t${1}`', '.q.r', '(1, 2)'])}`;
+      case 6: return `[${Array.from({ length: random.int(4) }, () => (random.chance(0.15) ? '' : random.chance(0.2) ? `...${e()}` : e())).join(', ')}]`;
+      case 7: return `({${Array.from({ length: random.int(4) }, () => random.pick([ident(ctx), `${ident(ctx)}: ${e()}`, `[${e()}]: 1`, `${ident(ctx)}() {}`, `get ${ident(ctx)}() { return 1 }`, `set k(v) {}`, `...${e()}`, `async *${ident(ctx)}() {}`, `"k": 1`, `1: 2`])).join(', ')}})`;
+      case 8: {
+        const async = random.chance(0.3);
+        const inner = { ...ctx, fn: true, async, generator: false, loop: false };
+        return `${async ? 'async ' : ''}(${random.pick(['', 'a', 'a, b', '...r', '[a] = []', '{a}', 'a = 1'])}) => ${random.chance(0.5) ? e(inner) : `{ ${block(depth + 1, inner)} }`}`;
+      }
+      case 9: {
+        const kind = random.pick(['function', 'function*', 'async function', 'async function*']);
+        const inner = { ...ctx, fn: true, async: kind.startsWith('async'), generator: kind.endsWith('*'), loop: false };
+        return `(${kind} ${random.chance(0.5) ? 'f' : ''}(${random.pick(['', 'a', 'a = 1', '...r', 'a, b'])}) { ${block(depth + 1, inner)} })`;
+      }
+      case 10: {
+        const inner = { ...ctx, fn: true, async: false, generator: false, loop: false };
+        return `(class ${random.chance(0.5) ? 'K' : ''} ${random.chance(0.3) ? `extends ${e()}` : ''} { ${random.pick(['', 'constructor() { super(); }', 'static x = 1;', '#p = 1; m() { return this.#p }', `static { ${block(depth + 1, inner)} }`, 'get [a]() {}', 'accessor z;', `m(a) { ${block(depth + 1, inner)} }`, '*g() { yield 1 }', 'async am() { await 1 }'])} })`;
+      }
+      case 11: return `\`${random.pick(['', 'a', '\\n', '\\u{41}', odd() ? '\\x' : ''])}\${${e()}}${random.pick(['', 'z', '\\`'])}\``;
+      case 12: return ctx.generator ? `yield ${random.chance(0.3) ? '* ' : ''}${e()}` : e();
+      case 13: return ctx.async ? `await ${e()}` : e();
+      case 14: return `import(${e()})`;
+      case 15: return `${e()} ?? ${e()}`;
+      case 16: return `tag\`a\${${e()}}b\``;
+      default: return `${ident(ctx)}(${e()})`;
     }
   };
-  const stmt = (depth) => {
+  const block = (depth, ctx) => Array.from({ length: random.range(0, 3) }, () => stmt(depth + 1, { ...ctx, top: false })).join(' ');
+  const stmt = (depth, ctx) => {
     remaining--;
-    if (depth > 5 || remaining <= 0) return `${expr(depth + 1)};`;
-    switch (random.int(14)) {
-      case 0: return `${random.pick(['var', 'let', 'const', 'using'])} ${random.pick([ident(), '[a, b]', '{a, b: c}'])} = ${expr(depth + 1)};`;
-      case 1: return `if (${expr(depth + 1)}) ${stmt(depth + 1)}${random.chance(0.5) ? ` else ${stmt(depth + 1)}` : ''}`;
-      case 2: return `for (${random.pick(['let i = 0; i < n; i++', 'const k in o', 'const v of a', 'await (const v of a)', ';;', 'x of y', 'var i = 0 in x'])}) ${stmt(depth + 1)}`;
-      case 3: return `while (${expr(depth + 1)}) ${stmt(depth + 1)}`;
-      case 4: return `{ ${stmt(depth + 1)} ${stmt(depth + 1)} }`;
-      case 5: return `try { ${stmt(depth + 1)} } ${random.pick(['catch (e) {}', 'catch {}', 'finally {}', 'catch ([e]) {} finally {}'])}`;
-      case 6: return `switch (${expr(depth + 1)}) { case 1: ${stmt(depth + 1)} default: break; }`;
-      case 7: return `${ident()}: ${stmt(depth + 1)}`;
-      case 8: return `return ${expr(depth + 1)};`;
-      case 9: return `function ${ident()}(${random.pick(['', 'a, a', 'a', '...a'])}) { ${random.chance(0.3) ? '"use strict"; ' : ''}${stmt(depth + 1)} }`;
-      case 10: return random.pick(['export default 1;', 'export const e = 1;', 'import x from "m";', 'import * as ns from "m";', 'export { a as b };', 'import "m" with { type: "json" };', 'export * as q from "m";']);
-      case 11: return `do ${stmt(depth + 1)} while (${expr(depth + 1)})`;
-      case 12: return `with (${expr(depth + 1)}) ${stmt(depth + 1)}`;
-      default: return `${expr(depth + 1)};`;
+    const e = () => expr(depth + 1, ctx);
+    const s = (c = ctx) => stmt(depth + 1, { ...c, top: false });
+    if (depth > 5 || remaining <= 0) return `${e()};`;
+    switch (random.int(18)) {
+      case 0: return `${random.pick(['var', 'let', 'const'])} ${random.pick(['v' + random.int(9), '[d, e]', '{f, g: h}'])} = ${e()};`;
+      case 1: return `if (${e()}) ${s()}${random.chance(0.5) ? ` else ${s()}` : ''}`;
+      case 2: return `for (${random.pick(['let i = 0; i < n; i++', 'const k in o', 'const v of a', ';;', 'x of y', 'var j in o'])}) ${s({ ...ctx, loop: true })}`;
+      case 3: return `while (${e()}) ${s({ ...ctx, loop: true })}`;
+      case 4: return `{ ${block(depth, ctx)} }`;
+      case 5: return `try { ${block(depth, ctx)} } ${random.pick(['catch (err) {}', 'catch {}', 'finally {}', 'catch ([err]) {} finally {}'])}`;
+      case 6: return `switch (${e()}) { case 1: ${s()} default: break; }`;
+      case 7: return `lbl${random.int(3)}: ${s()}`;
+      case 8: return ctx.fn ? `return ${e()};` : `${e()};`;
+      case 9: {
+        const kind = random.pick(['function', 'function*', 'async function']);
+        const inner = { ...ctx, fn: true, async: kind.startsWith('async'), generator: kind.endsWith('*'), loop: false };
+        return `${kind} fn${random.int(50)}(${random.pick(['', 'p, q', 'p', '...p', 'p = 1'])}) { ${random.chance(0.2) ? '"use strict"; ' : ''}${block(depth, inner)} }`;
+      }
+      case 10:
+        return ctx.top && sourceType === 'module'
+          ? random.pick(['export default 1;', `export const e${random.int(50)} = 1;`, 'import x0 from "m";', 'import * as ns from "m";', 'export { a as b };', 'import "m" with { type: "json" };', 'export * as q from "m";'])
+          : `${e()};`;
+      case 11: return `do ${s({ ...ctx, loop: true })} while (${e()})`;
+      case 12: return sourceType === 'script' && !ctx.strict ? `with (${e()}) ${s()}` : `${e()};`;
+      case 13: return ctx.loop ? random.pick(['break;', 'continue;']) : `${e()};`;
+      case 14: return `class C${random.int(50)} ${random.chance(0.3) ? 'extends B ' : ''}{ ${random.pick(['', 'static #s = 1; static m() { return C.#s }', `m() { ${block(depth, { ...ctx, fn: true, async: false, generator: false, loop: false })} }`])} }`;
+      case 15: return 'throw new Error("x");';
+      default: return `${e()};`;
     }
   };
   const parts = [];
-  while (remaining > 0) parts.push(stmt(0));
+  const top = { fn: false, async: false, generator: false, loop: false, top: true, strict: sourceType === 'module' };
+  if (random.chance(0.1)) parts.push('"use strict";');
+  while (remaining > 0) parts.push(stmt(0, top));
   return parts.join(random.pick(['\n', ' ', ';\n', '\r\n']));
 }
 
 /** One source to try: a mutated corpus slice, a generated program, or a token soup. */
 export function fuzzSource(random, corpus) {
   const choice = random.int(10);
-  if (choice < 4) {
-    return { origin: 'generated', source: generateSource(random, random.range(5, 60)), sourceType: random.pick(['script', 'module']) };
+  if (choice < 5) {
+    const sourceType = random.pick(['script', 'module']);
+    return { origin: 'generated', source: generateSource(random, random.range(5, 60), sourceType), sourceType };
   }
-  if (choice === 4) {
+  if (choice === 5) {
     const n = random.range(1, 20);
     return { origin: 'tokens', source: Array.from({ length: n }, () => random.pick(TOKENS)).join(random.pick([' ', '', '\n'])), sourceType: random.pick(['script', 'module']) };
   }
@@ -715,10 +754,12 @@ export function fuzzSource(random, corpus) {
     const start = random.int(source.length - 2000);
     source = source.slice(start, start + random.range(200, 2000));
   }
-  const edits = random.range(1, 4);
+  const edits = random.range(1, 3);
   for (let e = 0; e < edits; e++) {
     const at = random.int(source.length + 1);
-    switch (random.int(6)) {
+    switch (random.int(8)) {
+      case 6:
+      case 7: source = source.slice(0, at) + random.pick([' ', '\n', '/**/', '\t', '\r\n', '\u2028', '//c\n', '\ufeff']) + source.slice(at); break;
       case 0: source = source.slice(0, at) + random.pick(TOKENS) + source.slice(at); break;
       case 1: source = source.slice(0, at) + source.slice(at + random.range(1, 20)); break;
       case 2: {
