@@ -97,7 +97,14 @@ function corrupt(message: string): BinastError {
 
 function readVarint(): number {
   const first = bytes[offset++];
-  return first < 128 ? first : readVarintTail(first);
+  if (first < 128) return first;
+  // Two bytes (values below 16384: most string indexes and lengths) without a call.
+  const second = bytes[offset];
+  if (second < 128) {
+    offset++;
+    return (first & 127) | (second << 7);
+  }
+  return readVarintTail(first);
 }
 
 function readVarintTail(first: number): number {
