@@ -102,6 +102,7 @@ function emitWriter(kind) {
     for (const item of kind.wire) {
       if (item.type === 'string') lines.push(`        let ${param(item.name)}: WireStr<'a> = ${param(item.name)}.into();`);
     }
+    if (kind.rustBefore) lines.push(`        ${kind.rustBefore}`);
     lines.push('        let start = self.utf16(span.start);');
     lines.push('        let end = self.utf16(span.end);');
     lines.push(`        let length: u32 = ${kind.endLength.rust};`);

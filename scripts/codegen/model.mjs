@@ -57,6 +57,7 @@ function buildKind(def, index) {
     fields,
     attrBits: bit,
     endLength: def.endLength ?? null,
+    rustBefore: def.rustBefore ?? null,
   };
 }
 

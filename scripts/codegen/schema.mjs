@@ -21,6 +21,7 @@
 // the end is not written: `ts`/`rust` compute the length in UTF-16 units from the wire items.
 // With `fallback`, the writer checks it and uses that kind (which stores the end) where the
 // source differs (escapes in identifiers); without one the length always holds.
+// `rustBefore` is a Rust statement the writer method runs first (a hook into hand-written code).
 
 export const FORMAT_VERSION = 1;
 
@@ -105,6 +106,8 @@ export const kinds = [
   {
     name: 'Identifier', wire: { name: 'string' },
     endLength: { ts: 'name.length', rust: 'str_len16(name)', fallback: 'IdentifierWithEnd' },
+    // A hand-written hook: the encoder may have re-parsed a misparsed `let` as a placeholder.
+    rustBefore: 'let name = self.let_identifier(span, name);',
   },
   {
     name: 'PrivateIdentifier', wire: { name: 'string' },

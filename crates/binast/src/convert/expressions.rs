@@ -27,7 +27,7 @@ impl<'a> Writer<'a> {
             Expression::RegExpLiteral(e) => self.regexp_lit(e),
             Expression::StringLiteral(e) => self.string_lit(e),
             Expression::TemplateLiteral(e) => self.template(e),
-            Expression::Identifier(e) => self.identifier(e.span, self.reference_name(e.span, e.name.as_str())),
+            Expression::Identifier(e) => self.identifier(e.span, e.name.as_str()),
             Expression::Super(e) => self.super_(e.span),
             Expression::ThisExpression(e) => self.this_expression(e.span),
             Expression::ArrayExpression(e) => self.array_expression(e.span, e.elements.len(), |w| {

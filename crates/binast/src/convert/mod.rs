@@ -12,7 +12,7 @@ use oxc_ast::ast::Program;
 use oxc_span::Span;
 
 use crate::generated::schema::source_type;
-use crate::writer::Writer;
+use crate::writer::{WireStr, Writer};
 
 mod classes;
 mod comments;
@@ -95,12 +95,20 @@ impl<'a> Writer<'a> {
         self.null();
     }
 
-    /// The name of an identifier reference: `let` where `encode` re-parsed a misparsed `let`
-    /// statement with a placeholder (see [`quirks`]).
+    /// An identifier's name: `let` where `encode` re-parsed a misparsed `let` with a
+    /// placeholder (see [`quirks`]); called by the generated `identifier` writer for every
+    /// identifier (labels, bindings, references, parameters alike).
     #[inline]
-    pub(crate) fn reference_name(&self, span: Span, name: &'a str) -> &'a str {
+    pub(crate) fn let_identifier(&self, span: Span, name: WireStr<'a>) -> WireStr<'a> {
         // Placeholders are 3-byte letters starting 0xE3 that the source does not contain.
-        if name.len() == 3 && name.as_bytes()[0] == 0xE3 && self.source_slice(span) == "let" { "let" } else { name }
+        match name {
+            WireStr::Utf8(text)
+                if text.len() == 3 && text.as_bytes()[0] == 0xE3 && self.source_slice(span) == "let" =>
+            {
+                WireStr::Utf8("let")
+            }
+            _ => name,
+        }
     }
 
     /// Copies `text` into the AST arena so it lives as long as the source strings.

@@ -99,7 +99,7 @@ impl<'a> Writer<'a> {
     pub(crate) fn simple_target(&mut self, target: &SimpleAssignmentTarget<'a>) {
         match target {
             SimpleAssignmentTarget::AssignmentTargetIdentifier(id) => {
-                self.identifier(id.span, self.reference_name(id.span, id.name.as_str()));
+                self.identifier(id.span, id.name.as_str());
             }
             SimpleAssignmentTarget::ComputedMemberExpression(_)
             | SimpleAssignmentTarget::StaticMemberExpression(_)

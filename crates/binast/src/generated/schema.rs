@@ -3,7 +3,7 @@
 /// Version of the binary layout; bumped on any change a reader must know about.
 pub const FORMAT_VERSION: u8 = 1;
 /// FNV-1a of the schema: a decoder built from another schema refuses the file.
-pub const SCHEMA_HASH: u32 = 0xfd3843c8;
+pub const SCHEMA_HASH: u32 = 0x179320c0;
 
 /// Node tags (0 is null).
 pub mod tag {

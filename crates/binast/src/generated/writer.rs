@@ -328,6 +328,7 @@ impl<'a> Writer<'a> {
     #[inline]
     pub fn identifier(&mut self, span: Span, name: impl Into<WireStr<'a>>) {
         let name: WireStr<'a> = name.into();
+        let name = self.let_identifier(span, name);
         let start = self.utf16(span.start);
         let end = self.utf16(span.end);
         let length: u32 = str_len16(name);
