@@ -71,6 +71,11 @@ impl<'a> Writer<'a> {
                 {
                     return self.reject(m.span, NOT_JS);
                 }
+                if m.kind == MethodDefinitionKind::Get
+                    && (m.value.params.rest.is_some() || !m.value.params.items.is_empty())
+                {
+                    return self.reject(m.value.span, super::expressions::GETTER_PARAMS);
+                }
                 let kind = method_kind(match m.kind {
                     MethodDefinitionKind::Constructor => "constructor",
                     MethodDefinitionKind::Method => "method",

@@ -1,7 +1,7 @@
 //! Expressions (literals, templates, functions and classes live in their own files).
 
 use oxc_ast::ast::*;
-use oxc_span::Span;
+use oxc_span::{GetSpan, Span};
 
 use crate::generated::schema::{
     assignment_operator, binary_operator, logical_operator, property_kind, unary_operator, update_operator,
@@ -9,6 +9,28 @@ use crate::generated::schema::{
 use crate::writer::Writer;
 
 const NOT_JS: &str = "TypeScript syntax is not JavaScript";
+const MIXED_COALESCE: &str =
+    "Logical expressions and coalesce expressions cannot be mixed. Wrap either by parentheses";
+pub(crate) const GETTER_PARAMS: &str = "getter should have no params";
+
+/// `a ?? b || c` and the like: oxc, keeping parentheses as nodes, misses a mix whose inner
+/// operand sits beside a parenthesized one (`a ?? (b) || c`); an inner logical expression
+/// that is not itself parenthesized makes the mix.
+fn mixes_coalesce(e: &LogicalExpression<'_>) -> bool {
+    let coalesce = e.operator == LogicalOperator::Coalesce;
+    [&e.left, &e.right].into_iter().any(|operand| match operand {
+        Expression::LogicalExpression(inner) => (inner.operator == LogicalOperator::Coalesce) != coalesce,
+        _ => false,
+    })
+}
+
+/// A getter takes no parameters, not even a rest parameter (oxc lets `get a(...b)` through).
+pub(crate) fn getter_has_params(value: &Expression<'_>) -> bool {
+    match value {
+        Expression::FunctionExpression(f) => f.params.rest.is_some() || !f.params.items.is_empty(),
+        _ => false,
+    }
+}
 
 impl<'a> Writer<'a> {
     pub(crate) fn opt_expression(&mut self, expression: Option<&Expression<'a>>) {
@@ -43,6 +65,11 @@ impl<'a> Writer<'a> {
             Expression::ObjectExpression(e) => self.object_expression(e.span, e.properties.len(), |w| {
                 for property in &e.properties {
                     match property {
+                        ObjectPropertyKind::ObjectProperty(p)
+                            if p.kind == PropertyKind::Get && getter_has_params(&p.value) =>
+                        {
+                            w.reject(p.value.span(), GETTER_PARAMS)
+                        }
                         ObjectPropertyKind::ObjectProperty(p) => w.property(
                             p.span,
                             p.method,
@@ -83,6 +110,7 @@ impl<'a> Writer<'a> {
                 binary_operator("in"),
                 |w| w.expression(&e.right),
             ),
+            Expression::LogicalExpression(e) if mixes_coalesce(e) => self.reject(e.span, MIXED_COALESCE),
             Expression::LogicalExpression(e) => self.logical_expression(
                 e.span,
                 |w| w.expression(&e.left),
