@@ -3,7 +3,9 @@
 use oxc_ast::ast::*;
 
 use crate::generated::schema::method_kind;
-use super::jumps;
+use oxc_span::{GetSpan, Span};
+
+use super::{jumps, quirks};
 use crate::writer::Writer;
 
 const NOT_JS: &str = "TypeScript syntax is not JavaScript";
@@ -71,6 +73,11 @@ impl<'a> Writer<'a> {
                 {
                     return self.reject(m.span, NOT_JS);
                 }
+                if let Some(at) =
+                    quirks::unexpected_member_modifier(self.source(), m.span.start as usize, m.key.span().start as usize)
+                {
+                    return self.reject(Span::new(at as u32, at as u32), NOT_JS);
+                }
                 if m.kind == MethodDefinitionKind::Get
                     && (m.value.params.rest.is_some() || !m.value.params.items.is_empty())
                 {
@@ -105,6 +112,11 @@ impl<'a> Writer<'a> {
                     || p.accessibility.is_some()
                 {
                     return self.reject(p.span, NOT_JS);
+                }
+                if let Some(at) =
+                    quirks::unexpected_member_modifier(self.source(), p.span.start as usize, p.key.span().start as usize)
+                {
+                    return self.reject(Span::new(at as u32, at as u32), NOT_JS);
                 }
                 self.property_definition(
                     p.span,

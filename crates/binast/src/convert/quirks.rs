@@ -119,6 +119,30 @@ pub fn next_token_start(text: &str, offset: usize) -> usize {
     }
 }
 
+/// oxc parses TypeScript modifiers before a class member (`default`, `const`, ...) and drops
+/// them in JavaScript. Returns the offset of the first word between a member's start and its
+/// key that JavaScript does not allow there (only `static`, `async`, `get`, `set`, `*`, `[`).
+pub fn unexpected_member_modifier(text: &str, start: usize, key_start: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = start;
+    loop {
+        at = next_token_start(text, at);
+        if at >= key_start {
+            return None;
+        }
+        if text[at..].starts_with("//") {
+            at += text[at..].find(['\n', '\r', '\u{2028}', '\u{2029}']).unwrap_or(text.len() - at);
+            continue;
+        }
+        let word_end = at + bytes[at..key_start].iter().take_while(|&&b| is_ident_byte(b)).count();
+        match &text[at..word_end] {
+            "static" | "async" | "get" | "set" => at = word_end,
+            "" if matches!(bytes[at], b'*' | b'[') => at += 1,
+            _ => return Some(at),
+        }
+    }
+}
+
 fn is_ident_byte(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || byte == b'$' || byte == b'_' || byte >= 0x80
 }
@@ -174,6 +198,16 @@ mod tests {
         assert!(!ends_line_and_file(";"));
         assert!(!ends_line_and_file("\n"));
         assert!(!ends_line_and_file("/* \n */"));
+    }
+
+    #[test]
+    fn finds_typescript_member_modifiers() {
+        let text = "class{default s(){} static async *[k](){} /* c */ get\n // d\n x(){} const y(){}}";
+        let member = |key: &str| text.find(key).unwrap();
+        assert_eq!(unexpected_member_modifier(text, 6, member("s(")), Some(6));
+        assert_eq!(unexpected_member_modifier(text, 20, member("k]")), None);
+        assert_eq!(unexpected_member_modifier(text, 42, member("x(")), None);
+        assert_eq!(unexpected_member_modifier(text, member("const"), member("y(")), Some(member("const")));
     }
 
     #[test]
