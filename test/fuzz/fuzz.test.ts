@@ -27,8 +27,8 @@ import { test262Files } from '../helpers/corpus.ts';
 
 const SEED = Number(process.env.BINAST_FUZZ_SEED ?? 20_260_801);
 const ROUND = 500;
-const DECODE_ROUNDS = Number(process.env.BINAST_FUZZ_DECODE_ROUNDS ?? 12);
-const ENCODE_ROUNDS = Number(process.env.BINAST_FUZZ_ENCODE_ROUNDS ?? 40);
+const DECODE_ROUNDS = Number(process.env.BINAST_FUZZ_DECODE_ROUNDS ?? 24);
+const ENCODE_ROUNDS = Number(process.env.BINAST_FUZZ_ENCODE_ROUNDS ?? 80);
 
 const corpus = fuzzCorpus();
 const decodeApi = { decode, BinastError, xxh32 };

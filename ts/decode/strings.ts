@@ -17,7 +17,9 @@ export function readStrings(bytes: Uint8Array, section: Section): string[] {
   }
   let text: string;
   try {
-    text = utf8.decode(bytes.subarray(blobStart, blobStart + blobLength));
+    const blob = bytes.subarray(blobStart, blobStart + blobLength);
+    // Browsers' TextDecoder refuses views of a SharedArrayBuffer: decode a copy.
+    text = utf8.decode(typeof SharedArrayBuffer !== 'undefined' && blob.buffer instanceof SharedArrayBuffer ? blob.slice() : blob);
   } catch {
     throw new BinastError('CORRUPT', 'the string table is not valid UTF-8', blobStart);
   }

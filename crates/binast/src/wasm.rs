@@ -251,6 +251,10 @@ pub unsafe extern "C" fn binast_realloc(ptr: *mut u8, old_len: u32, new_len: u32
         unsafe { binast_free(ptr, old_len) };
         return NonNull::<u8>::dangling().as_ptr();
     }
+    // `GlobalAlloc::realloc` requires the new size to fit an isize (2 GiB on wasm32).
+    if new_len > isize::MAX as u32 {
+        return std::ptr::null_mut();
+    }
     // SAFETY: guaranteed by the caller (same layout as in `binast_alloc`); new_len is non-zero.
     unsafe { realloc(ptr, Layout::from_size_align_unchecked(old_len as usize, 1), new_len as usize) }
 }
