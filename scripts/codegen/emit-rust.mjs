@@ -64,7 +64,8 @@ function paramsOf(item) {
   throw new Error(`unhandled wire type ${item.type}`);
 }
 
-function writeItem(item) {
+/** `converted`: string params were already turned into `WireStr`s (derived-end kinds). */
+function writeItem(item, converted = false) {
   const name = param(item.name);
   switch (item.type) {
     case 'node':
@@ -76,7 +77,7 @@ function writeItem(item) {
     case '(node|null)[]':
       return [`self.list_len(${snakeCase(item.name)}_len);`, `${name}(self);`];
     case 'string':
-      return [`self.string(${name}.into());`];  // a no-op conversion when already a WireStr
+      return [converted ? `self.string(${name});` : `self.string(${name}.into());`];
     case 'string?':
       return [`self.string_or_null(${name});`];
     case 'uint':
@@ -125,7 +126,7 @@ function emitWriter(kind) {
       return w.bit === 0 ? value : `(${value} << ${w.bit})`;
     });
   if (attrParts.length > 0) lines.push(`        self.attrs(${attrParts.join(' | ')});`);
-  for (const item of kind.wire) for (const line of writeItem(item)) lines.push(`        ${line}`);
+  for (const item of kind.wire) for (const line of writeItem(item, kind.endLength !== null)) lines.push(`        ${line}`);
   lines.push(kind.endLength ? '        self.implicit_end(end);' : '        self.end_node(span.end);');
   lines.push('    }');
   return lines.join('\n');

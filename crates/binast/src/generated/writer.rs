@@ -336,7 +336,7 @@ impl<'a> Writer<'a> {
             return self.identifier_with_end(span, name);
         }
         self.start_node_utf16(tag::IDENTIFIER, start);
-        self.string(name.into());
+        self.string(name);
         self.implicit_end(end);
     }
 
@@ -351,7 +351,7 @@ impl<'a> Writer<'a> {
             return self.private_identifier_with_end(span, name);
         }
         self.start_node_utf16(tag::PRIVATE_IDENTIFIER, start);
-        self.string(name.into());
+        self.string(name);
         self.implicit_end(end);
     }
 
@@ -602,7 +602,7 @@ impl<'a> Writer<'a> {
         let length: u32 = str_len16(value) + 2;
         debug_assert_eq!(end.wrapping_sub(start), length, "StringLiteralDoubleQuoted: end is not start + length");
         self.start_node_utf16(tag::STRING_LITERAL_DOUBLE_QUOTED, start);
-        self.string(value.into());
+        self.string(value);
         self.implicit_end(end);
     }
 
@@ -615,7 +615,7 @@ impl<'a> Writer<'a> {
         let length: u32 = str_len16(value) + 2;
         debug_assert_eq!(end.wrapping_sub(start), length, "StringLiteralSingleQuoted: end is not start + length");
         self.start_node_utf16(tag::STRING_LITERAL_SINGLE_QUOTED, start);
-        self.string(value.into());
+        self.string(value);
         self.implicit_end(end);
     }
 
@@ -629,8 +629,8 @@ impl<'a> Writer<'a> {
         let length: u32 = str_len16(raw);
         debug_assert_eq!(end.wrapping_sub(start), length, "StringLiteral: end is not start + length");
         self.start_node_utf16(tag::STRING_LITERAL, start);
-        self.string(value.into());
-        self.string(raw.into());
+        self.string(value);
+        self.string(raw);
         self.implicit_end(end);
     }
 
@@ -656,7 +656,7 @@ impl<'a> Writer<'a> {
         debug_assert_eq!(end.wrapping_sub(start), length, "NumberLiteral: end is not start + length");
         self.start_node_utf16(tag::NUMBER_LITERAL, start);
         self.f64(value);
-        self.string(raw.into());
+        self.string(raw);
         self.implicit_end(end);
     }
 
@@ -693,8 +693,8 @@ impl<'a> Writer<'a> {
         let length: u32 = str_len16(pattern) + str_len16(flags) + 2;
         debug_assert_eq!(end.wrapping_sub(start), length, "RegExpLiteral: end is not start + length");
         self.start_node_utf16(tag::REG_EXP_LITERAL, start);
-        self.string(pattern.into());
-        self.string(flags.into());
+        self.string(pattern);
+        self.string(flags);
         self.implicit_end(end);
     }
 
@@ -707,7 +707,7 @@ impl<'a> Writer<'a> {
         let length: u32 = str_len16(raw);
         debug_assert_eq!(end.wrapping_sub(start), length, "BigIntLiteral: end is not start + length");
         self.start_node_utf16(tag::BIG_INT_LITERAL, start);
-        self.string(raw.into());
+        self.string(raw);
         self.implicit_end(end);
     }
 
