@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // Compare decode speed of several builds, interleaved in one process:
 //   node bench/compare.mjs [--files typescript,three] [--rounds 15] [--locations] dist/index.js /tmp/other/dist/index.js ...
-// Each build is a dist/ with its wasm/ beside it (e.g. a copy of dist/ with one change). The
-// bytes are encoded once with the first build and decoded by every build; medians per file and
+// Each build is a dist/ with its wasm/ beside it (e.g. a copy of dist/ with one change). Each
+// build decodes what its own encoder wrote (builds may differ in format); medians per file and
 // summed. Used to back decoder performance suggestions with numbers.
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -28,7 +28,7 @@ for (const b of builds) {
   if (!api.isReady()) await api.init();
   apis.push(api);
 }
-const corpus = loadCorpus(files).map((f) => ({ ...f, bytes: apis[0].encode(f.source, { sourceType: f.sourceType }) }));
+const corpus = loadCorpus(files).map((f) => ({ ...f, bytes: apis.map((api) => api.encode(f.source, { sourceType: f.sourceType })) }));
 const options = { locations };
 const samples = builds.map(() => Object.fromEntries(corpus.map((f) => [f.name, []])));
 let keep = null;
@@ -39,7 +39,7 @@ for (let r = 0; r < rounds + 2; r++) {
       const b = (k + r) % apis.length; // rotate who goes first
       for (let i = 0; i < reps; i++) {
         const t = performance.now();
-        keep = apis[b].decode(f.bytes, options);
+        keep = apis[b].decode(f.bytes[b], options);
         if (r >= 2) samples[b][f.name].push(performance.now() - t);
       }
     }

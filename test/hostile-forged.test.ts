@@ -6,7 +6,7 @@ import * as acorn from 'acorn';
 import { describe, expect, it } from 'vitest';
 import { BinastError, decode, encode } from '../ts/index.ts';
 import { xxh32 } from '../ts/decode/checksum.ts';
-import { assemble, KIND, layout, reseal, stringsSection, u32, varint, zigzag } from './fuzz/engine.mjs';
+import { assemble, KIND, layout, refsSection, reseal, stringsSection, varint, zigzag } from './fuzz/engine.mjs';
 import { firstDifference } from './helpers/canonical.ts';
 
 const tag = (name: string): number => {
@@ -15,15 +15,28 @@ const tag = (name: string): number => {
   return kind.tag;
 };
 
+/**
+ * Forged node streams are arrays of node-section bytes with string references mixed in as
+ * `{ ref: code }`; file() moves those to the string-reference section.
+ */
+type Item = number | { ref: number };
+/** A reference to string `index` of the table (code index + 1; code 0 is "the next new one"). */
+const str = (index: number): Item => ({ ref: index + 1 });
 /** A Program node around `body` (already encoded elements), with `count` as its list length. */
-const program = (count: number, body: number[] = [], end = 0): number[] => [
+const program = (count: number, body: Item[] = [], end = 0): Item[] => [
   tag('Program'), 0, 0, ...varint(count), ...body, ...varint(zigzag(end)),
 ];
-const regex = (pattern: number, flags: number): number[] => [tag('RegExpLiteral'), 0, ...varint(pattern), ...varint(flags)];
-const identifier = (name: number): number[] => [tag('Identifier'), 0, ...varint(name)];
+const regex = (pattern: number, flags: number): Item[] => [tag('RegExpLiteral'), 0, str(pattern), str(flags)];
+const identifier = (name: number): Item[] => [tag('Identifier'), 0, str(name)];
 
-function file(nodes: number[], strings: string[] = ['a'], extra: { lines?: number[]; comments?: number[] } = {}): Uint8Array {
-  return assemble({ strings: stringsSection(strings), nodes, lines: extra.lines ?? [0], comments: extra.comments ?? null }, xxh32);
+function split(items: Item[]): { nodes: number[]; refs: number[]; refWidth: number } {
+  const nodes = items.filter((item): item is number => typeof item === 'number');
+  const codes = items.filter((item): item is { ref: number } => typeof item !== 'number').map((item) => item.ref);
+  return { nodes, ...refsSection(codes) };
+}
+
+function file(items: Item[], strings: string[] = ['a'], extra: { lines?: number[]; comments?: number[] } = {}): Uint8Array {
+  return assemble({ strings: stringsSection(strings), ...split(items), lines: extra.lines ?? [0], comments: extra.comments ?? null }, xxh32);
 }
 
 function decodeError(bytes: Uint8Array, options: object = {}): BinastError {
@@ -65,7 +78,7 @@ describe('forged counts fail fast, before allocating', () => {
   });
 
   it('string table: forged count, blob length, string lengths and code units are CORRUPT', () => {
-    const nodes = program(0);
+    const { nodes } = split(program(0));
     const cases: [number[], RegExp][] = [
       [[...varint(2 ** 31), 0], /claims \d+ strings/],
       [[1, ...varint(2 ** 31), 0x61], /claims 1 strings in \d+ bytes/],
@@ -86,7 +99,7 @@ describe('forged counts fail fast, before allocating', () => {
   });
 
   it('line table: a forged count or a start past 2^31 is CORRUPT (when locations are read)', () => {
-    const nodes = program(0);
+    const { nodes } = split(program(0));
     for (const lines of [[...varint(2 ** 31), 1], [2, ...varint(2 ** 31 - 1), ...varint(2 ** 31 - 1)], [2, 1]]) {
       const bytes = assemble({ strings: stringsSection([]), nodes, lines }, xxh32);
       expect(decodeError(bytes, { locations: true }).code).toBe('CORRUPT');
@@ -94,26 +107,47 @@ describe('forged counts fail fast, before allocating', () => {
   });
 
   it('comments: a forged count, a bad string index or leftover bytes are CORRUPT', () => {
-    const nodes = program(0);
+    const { nodes } = split(program(0));
     for (const comments of [[...varint(2 ** 31), 0], [1, 0, 0, 0, ...varint(7)], [0, 0]]) {
       const bytes = assemble({ strings: stringsSection(['c']), nodes, lines: [0], comments }, xxh32);
       expect(decodeError(bytes, { onComment: [] }).code).toBe('CORRUPT');
     }
   });
 
-  it('a function body whose length prefix lies is CORRUPT', () => {
-    const arrow = (length: number): number[] => [
-      tag('ArrowFunctionExpression'), 0, 1, 0, ...u32(length), ...identifier(0), 2,
+  it('string references: new strings come in table order; bad codes, widths and leftovers are CORRUPT', () => {
+    const newString: Item[] = [tag('Identifier'), 0, { ref: 0 }];
+    const names = (bytes: Uint8Array): string[] =>
+      (decode(bytes) as unknown as { body: { expression: { name: string } }[] }).body.map((s) => s.expression.name);
+    const statement = (id: Item[]): Item[] => [tag('ExpressionStatement'), 0, ...id, 0];
+    // Code 0 twice: the first two strings; then code 1: the first again.
+    expect(names(file(program(3, [...statement(newString), ...statement(newString), ...statement(identifier(0))]), ['a', 'b']))).toEqual(['a', 'b', 'a']);
+    const bad: [Uint8Array, RegExp][] = [
+      // A third new string in a table of two.
+      [file(program(3, [...statement(newString), ...statement(newString), ...statement(newString)]), ['a', 'b']), /outside the table of 2/],
+      // More references than the node stream reads.
+      [assemble({ strings: stringsSection(['a']), nodes: split(program(0)).nodes, refs: [1, 1], lines: [0] }, xxh32), /2 bytes left/],
+      // Fewer: the read runs past the section's end.
+      [assemble({ strings: stringsSection(['a']), nodes: split(program(1, statement(identifier(0)))).nodes, refs: [], lines: [0] }, xxh32), /string|left/],
+      // Widths the format does not have, and a section that is not whole codes.
+      [assemble({ strings: stringsSection(['a']), ...split(program(0)), refWidth: 0, lines: [0] }, xxh32), /1 to 4/],
+      [assemble({ strings: stringsSection(['a']), ...split(program(0)), refWidth: 5, lines: [0] }, xxh32), /1 to 4/],
+      [assemble({ strings: stringsSection(['a']), nodes: split(program(0)).nodes, refs: [1, 0, 0], refWidth: 2, lines: [0] }, xxh32), /whole number/],
     ];
-    for (const length of [0xffffffff, 0, 2, 4]) {
-      expect(decodeError(file(program(1, arrow(length)))).code).toBe('CORRUPT');
+    for (const [bytes, message] of bad) {
+      const error = decodeError(bytes);
+      expect(error.code, error.message).toBe('CORRUPT');
+      expect(error.message).toMatch(message);
     }
-    // The true length (3 bytes: tag, start, name) decodes.
-    expect(() => decode(file(program(1, arrow(3))))).not.toThrow();
+    // Wider codes decode the same.
+    for (const refWidth of [2, 3, 4]) {
+      const { nodes } = split(program(1, statement(identifier(1))));
+      const refs = [2, ...new Array(refWidth - 1).fill(0)];
+      expect(names(assemble({ strings: stringsSection(['a', 'b']), nodes, refs, refWidth, lines: [0] }, xxh32))).toEqual(['b']);
+    }
   });
 
   it('bad tags, missing children, enums, string indexes and varints are CORRUPT', () => {
-    const bad: number[][] = [
+    const bad: Item[][] = [
       program(1, [250, 0]), // unknown tag
       [tag('Identifier'), 0, 0], // not a Program
       [0], // null Program
@@ -139,7 +173,8 @@ describe('forged counts fail fast, before allocating', () => {
       return seal ? reseal(copy, xxh32) : copy;
     };
     expect(decodeError(patched(0, 0x88)).code).toBe('BAD_MAGIC');
-    expect(decodeError(patched(4, 2)).code).toBe('UNSUPPORTED_VERSION');
+    expect(decodeError(patched(4, 1)).code).toBe('UNSUPPORTED_VERSION');
+    expect(decodeError(patched(4, 3)).code).toBe('UNSUPPORTED_VERSION');
     expect(decodeError(patched(8, good[8] ^ 1)).code).toBe('SCHEMA_MISMATCH');
     expect(decodeError(patched(12, good[12] + 1)).code).toBe('TRUNCATED');
     expect(decodeError(patched(12, good[12] - 1)).code).toBe('CORRUPT');
@@ -153,7 +188,7 @@ describe('forged counts fail fast, before allocating', () => {
 
 describe('bounded work: one long string referenced from many nodes', () => {
   const K = 100_000;
-  const repeated = (node: number[], count = K): number[] => program(count, Array.from({ length: count }, () => node).flat());
+  const repeated = (node: Item[], count = K): Item[] => program(count, Array.from({ length: count }, () => node).flat());
 
   it('regex literals sharing a 100 KB pattern stop with LIMIT instead of taking ~10 s', () => {
     const bytes = file(repeated(regex(0, 1)), ['a'.repeat(100_000), 'g']);
@@ -163,7 +198,7 @@ describe('bounded work: one long string referenced from many nodes', () => {
   });
 
   it('directives sharing a 100 KB string stop with LIMIT', () => {
-    const directive = [tag('Directive'), 0, tag('StringLiteralDoubleQuoted'), 0, 0, 0];
+    const directive = [tag('Directive'), 0, tag('StringLiteralDoubleQuoted'), 0, str(0), 0];
     const bytes = file(repeated(directive), ['u'.repeat(100_000)]);
     const { value: error, ms } = timed(() => decodeError(bytes));
     expect(error.code).toBe('LIMIT');
@@ -171,7 +206,7 @@ describe('bounded work: one long string referenced from many nodes', () => {
   });
 
   it('bigint literals sharing a 100,000-digit raw text are converted once', () => {
-    const bytes = file(repeated([tag('BigIntLiteral'), 0, 0], 20_000), ['0x' + 'f'.repeat(100_000) + 'n']);
+    const bytes = file(repeated([tag('BigIntLiteral'), 0, str(0)], 20_000), ['0x' + 'f'.repeat(100_000) + 'n']);
     const { value: tree, ms } = timed(() => decode(bytes) as unknown as { body: { value: bigint; bigint: string }[] });
     expect(tree.body).toHaveLength(20_000);
     expect(tree.body[19_999].value).toBe(tree.body[0].value);

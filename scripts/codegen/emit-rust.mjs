@@ -43,7 +43,6 @@ function paramsOf(item) {
   switch (item.type) {
     case 'node':
     case 'node?':
-    case 'body':
       return [`${name}: impl FnOnce(&mut Self)`];
     case 'node[]':
     case '(node|null)[]':
@@ -71,8 +70,6 @@ function writeItem(item, converted = false) {
     case 'node':
     case 'node?':
       return [`${name}(self);`];
-    case 'body':
-      return ['let body_at = self.begin_body();', `${name}(self);`, 'self.end_body(body_at);'];
     case 'node[]':
     case '(node|null)[]':
       return [`self.list_len(${snakeCase(item.name)}_len);`, `${name}(self);`];

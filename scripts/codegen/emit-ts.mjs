@@ -24,8 +24,6 @@ function readWireItem(item) {
       return `const ${name} = readVarint();`;
     case 'f64':
       return `const ${name} = readF64();`;
-    case 'body':
-      return `const ${name} = readBody();`;
     case 'bool':
       return `const ${name} = (attrs & ${1 << item.bit}) !== 0;`;
     case 'enum':
@@ -72,11 +70,11 @@ function literalSwitch(kind) {
   ];
 }
 
-const CHILD_TYPES = new Set(['node', 'node?', 'node[]', '(node|null)[]', 'body']);
+const CHILD_TYPES = new Set(['node', 'node?', 'node[]', '(node|null)[]']);
 /** Kinds with children; the others (leaves) are read by their fast reader in both modes. */
 const hasChildren = (kind) => kind.wire.some((item) => CHILD_TYPES.has(item.type));
 /** Stack-safe reader opcodes, one per wire item that is not in the attribute word. */
-const DEEP_OP = { node: 0, 'node?': 0, 'node[]': 1, '(node|null)[]': 1, body: 2, string: 3, 'string?': 4, uint: 5, f64: 6 };
+const DEEP_OP = { node: 0, 'node?': 0, 'node[]': 1, '(node|null)[]': 1, string: 2, 'string?': 3, uint: 4, f64: 5 };
 
 /**
  * The stack-safe reader's builder for a kind with children: the stream items arrive read
@@ -93,7 +91,7 @@ function emitBuilder(kind) {
     const name = local(item.name);
     if (item.type === 'bool' || item.type === 'enum') {
       lines.push(`  ${readWireItem(item)}`);
-    } else if (item.type === 'node' || item.type === 'body') {
+    } else if (item.type === 'node') {
       lines.push(`  const ${name} = v[${index++}] ?? missing(${JSON.stringify(item.name)});`);
     } else {
       lines.push(`  const ${name} = v[${index++}];`);
@@ -150,6 +148,12 @@ let limit = 0;
 /** Source position cursor (UTF-16): starts and ends are stored as deltas from it. */
 let pos = 0;
 let strings: readonly string[] = [];
+/** Read position in the string-reference section, its end, and its code width in bytes. */
+let refOffset = 0;
+let refLimit = 0;
+let refWidth = 2;
+/** The next string a "new string" reference (code 0) introduces. */
+let nextNew = 0;
 /** 0: plain, 1: with loc, 2: with range, 3: both (one object literal per mode keeps shapes fixed). */
 let mode = 0;
 /** Offset to { line, column }: one for starts (read in pre-order), one for ends (post-order). */
@@ -164,6 +168,8 @@ export interface NodeSection {
   bytes: Uint8Array;
   offset: number;
   end: number;
+  /** The string-reference section: fixed-width codes, in the order the node stream uses them. */
+  refs: { start: number; end: number; width: number };
   strings: readonly string[];
   locations: boolean;
   ranges: boolean;
@@ -186,6 +192,8 @@ export function decodeNodeSection(section: NodeSection): any {
   view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   limit = section.end;
   strings = section.strings;
+  refLimit = section.refs.end;
+  refWidth = section.refs.width;
   mode = (section.locations ? 1 : 0) | (section.ranges ? 2 : 0);
   startPosition = section.startPosition;
   endPosition = section.endPosition;
@@ -195,15 +203,22 @@ export function decodeNodeSection(section: NodeSection): any {
     try {
       offset = section.offset;
       pos = 0;
+      refOffset = section.refs.start;
+      nextNew = 0;
       program = readNode();
     } catch (error) {
       if (!isStackOverflow(error)) throw error;
       offset = section.offset;
       pos = 0;
+      refOffset = section.refs.start;
+      nextNew = 0;
       program = readNodeDeep();
     }
     if (program === null || program.type !== 'Program') throw corrupt('the node section does not start with a Program');
     if (offset !== limit) throw corrupt(\`the node section has \${limit - offset} bytes left after the Program\`);
+    if (refOffset !== refLimit) {
+      throw new BinastError('CORRUPT', \`the string-reference section has \${refLimit - refOffset} bytes left after the Program\`, refOffset);
+    }
     return program;
   } catch (error) {
     if (error instanceof BinastError) throw error;
@@ -261,17 +276,32 @@ function readDelta(): number {
   return (value >>> 1) ^ -(value & 1);
 }
 
-function readString(): string {
-  return strings[readVarint()] ?? badString();
+/**
+ * The next string-reference code. Codes are fixed-width little-endian (the width suits the
+ * table's size); a read past the section's end is caught by the check after the Program.
+ */
+function readRef(): number {
+  const at = refOffset;
+  refOffset = at + refWidth;
+  if (refWidth === 2) return bytes[at] | (bytes[at + 1] << 8);
+  if (refWidth === 1) return bytes[at];
+  return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16)) + (refWidth === 4 ? bytes[at + 3] * 0x1000000 : 0);
 }
 
+/** Code 0: the next string not used before (strings are numbered by first use); k: string k - 1. */
+function readString(): string {
+  const code = readRef();
+  return (code === 0 ? strings[nextNew++] : strings[code - 1]) ?? badString();
+}
+
+/** As readString, shifted by one: code 0 is null. */
 function readStringOrNull(): string | null {
-  const index = readVarint();
-  return index === 0 ? null : (strings[index - 1] ?? badString());
+  const code = readRef();
+  return code === 0 ? null : ((code === 1 ? strings[nextNew++] : strings[code - 2]) ?? badString());
 }
 
 function badString(): never {
-  throw corrupt(\`a string index is outside the table of \${strings.length}\`);
+  throw new BinastError('CORRUPT', \`a string reference is outside the table of \${strings.length}\`, refOffset - refWidth);
 }
 
 function badEnum(name: string): never {
@@ -286,16 +316,6 @@ function readF64(): number {
   const value = view.getFloat64(offset, true);
   offset += 8;
   return value;
-}
-
-/** A function body: its u32 byte length lets lazy readers skip it; a full decode reads on. */
-function readBody(): any {
-  const length = view.getUint32(offset, true);
-  offset += 4;
-  const end = offset + length;
-  const body = readNode() ?? missing('body');
-  if (offset !== end) throw corrupt(\`a function body is \${offset - end + length} bytes, its prefix says \${length}\`);
-  return body;
 }
 
 /** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
@@ -325,8 +345,6 @@ interface DeepFrame {
   /** The list being filled (OP_LIST), else null; \`index\` is its next element. */
   list: any[] | null;
   index: number;
-  /** Where the body being read must end (OP_BODY), else -1. */
-  bodyEnd: number;
 }
 
 const PENDING: unknown = {};
@@ -340,7 +358,7 @@ function enterDeep(frames: DeepFrame[]): any {
   const start = pos + readDelta();
   pos = start;
   const attrs = DEEP_ATTRS[tag] === 1 ? readVarint() : 0;
-  frames.push({ tag, start, attrs, ops, values: [], list: null, index: 0, bodyEnd: -1 });
+  frames.push({ tag, start, attrs, ops, values: [], list: null, index: 0 });
   return PENDING;
 }
 
@@ -358,10 +376,6 @@ function readNodeDeep(): any {
       if (frame.list !== null) {
         frame.list[frame.index++] = value;
       } else {
-        if (frame.bodyEnd >= 0) {
-          if (offset !== frame.bodyEnd) throw corrupt('a function body does not end where its prefix says');
-          frame.bodyEnd = -1;
-        }
         frame.values.push(value);
       }
     }
@@ -378,13 +392,6 @@ function readNodeDeep(): any {
     while (frame.values.length < ops.length) {
       const op = ops[frame.values.length];
       if (op === OP_NODE) {
-        value = enterDeep(frames);
-        break;
-      }
-      if (op === OP_BODY) {
-        const length = view.getUint32(offset, true);
-        offset += 4;
-        frame.bodyEnd = offset + length;
         value = enterDeep(frames);
         break;
       }
@@ -440,7 +447,6 @@ function readNode(): any {
 // follows the start, and the builder.
 const OP_NODE = ${DEEP_OP.node};
 const OP_LIST = ${DEEP_OP['node[]']};
-const OP_BODY = ${DEEP_OP.body};
 const OP_STRING = ${DEEP_OP.string};
 const OP_STRING_OR_NULL = ${DEEP_OP['string?']};
 const OP_UINT = ${DEEP_OP.uint};

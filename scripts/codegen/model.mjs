@@ -2,7 +2,7 @@
 // attribute-word bit layout, decoded fields, and the schema hash stored in every binary.
 import { FORMAT_VERSION, enums, kinds } from './schema.mjs';
 
-const WIRE_TYPES = new Set(['node', 'node?', 'node[]', '(node|null)[]', 'string', 'string?', 'bool', 'uint', 'f64', 'body']);
+const WIRE_TYPES = new Set(['node', 'node?', 'node[]', '(node|null)[]', 'string', 'string?', 'bool', 'uint', 'f64']);
 
 function bitsFor(count) {
   let bits = 0;
@@ -46,7 +46,7 @@ function buildKind(def, index) {
     const used = fields.some((f) => f.wire === item || (f.expr && new RegExp(`\\b${item.name}\\b`).test(f.expr)));
     if (!used) throw new Error(`${def.name}.${item.name}: stored but never decoded`);
   }
-  if (def.endLength && wire.some((item) => ['node', 'node?', 'node[]', '(node|null)[]', 'body'].includes(item.type))) {
+  if (def.endLength && wire.some((item) => ['node', 'node?', 'node[]', '(node|null)[]'].includes(item.type))) {
     throw new Error(`${def.name}: only leaves can derive their end`);
   }
   return {

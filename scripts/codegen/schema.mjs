@@ -13,7 +13,6 @@
 //   bool      a bit of the node's attribute word
 //   enum:X    an index into enum X, packed into the attribute word
 //   uint      an unsigned varint           f64        8 bytes, IEEE 754 little-endian
-//   body      a node prefixed by its byte length (u32), so a lazy reader can skip it in O(1)
 // `fields` lists what the decoded object holds, in acorn's key order after type/start/end:
 // a bare name is the wire item of that name; [key, expr] is a TypeScript expression over the
 // wire items (a constant or a value derived at decode time).
@@ -23,7 +22,7 @@
 // source differs (escapes in identifiers); without one the length always holds.
 // `rustBefore` is a Rust statement the writer method runs first (a hook into hand-written code).
 
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export const enums = {
   SourceType: ['script', 'module'],
@@ -49,7 +48,7 @@ const NULL = 'null';
 
 // Functions share one shape; `expression`/`generator`/`id` are constants where acorn's
 // grammar fixes them.
-const functionWire = { id: 'node?', generator: 'bool', async: 'bool', params: 'node[]', body: 'body' };
+const functionWire = { id: 'node?', generator: 'bool', async: 'bool', params: 'node[]', body: 'node' };
 const functionFields = ['id', ['expression', FALSE], 'generator', 'async', 'params', 'body'];
 const classWire = { id: 'node?', superClass: 'node?', body: 'node' };
 
@@ -90,7 +89,7 @@ export const kinds = [
   { name: 'FunctionExpression', wire: functionWire, fields: functionFields },
   {
     name: 'ArrowFunctionExpression',
-    wire: { expression: 'bool', async: 'bool', params: 'node[]', body: 'body' },
+    wire: { expression: 'bool', async: 'bool', params: 'node[]', body: 'node' },
     fields: [['id', NULL], 'expression', ['generator', FALSE], 'async', 'params', 'body'],
   },
   { name: 'ClassDeclaration', wire: classWire },

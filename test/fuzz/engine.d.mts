@@ -42,12 +42,14 @@ export interface SectionBounds {
   end: number;
   field: number;
 }
-export function layout(bytes: Uint8Array): { strings: SectionBounds; nodes: SectionBounds; lines: SectionBounds; comments: SectionBounds };
+export function layout(bytes: Uint8Array): { strings: SectionBounds; nodes: SectionBounds; refs: SectionBounds; lines: SectionBounds; comments: SectionBounds };
 export function reseal(bytes: Uint8Array, xxh32: Xxh32): Uint8Array;
 export function assemble(
-  sections: { strings: Bytes; nodes: Bytes; lines?: Bytes; comments?: Bytes | null; module?: boolean },
+  sections: { strings: Bytes; nodes: Bytes; refs?: Bytes; refWidth?: number; lines?: Bytes; comments?: Bytes | null; module?: boolean },
   xxh32: Xxh32,
 ): Uint8Array;
+/** String-reference codes as a refs section, in the fewest bytes per code that fit. */
+export function refsSection(codes: readonly number[]): { refs: number[]; refWidth: number };
 export function stringsSection(list: readonly string[]): number[];
 export function linesSection(source: string): number[];
 export function forge(program: unknown, source: string, xxh32: Xxh32, options?: { module?: boolean }): Uint8Array;

@@ -85,7 +85,7 @@ export function layout(bytes) {
     at += view.getUint32(field, true);
     return { start, end: at, field };
   };
-  return { strings: section(12), nodes: section(16), lines: section(20), comments: section(24) };
+  return { strings: section(12), nodes: section(16), refs: section(20), lines: section(24), comments: section(28) };
 }
 
 /** A copy of `bytes` whose XXH32 trailer is recomputed, so the decoder's deeper checks run. */
@@ -102,11 +102,11 @@ export function reseal(bytes, xxh32) {
  * Assembles a file from raw sections (arrays or Uint8Arrays of bytes) with a valid header
  * and checksum: hand-forged files exercise the checks behind the checksum.
  */
-export function assemble({ strings, nodes, lines = [0], comments = null, module = false }, xxh32) {
-  const parts = [strings, nodes, lines, comments ?? []].map((p) => Uint8Array.from(p));
+export function assemble({ strings, nodes, refs = [], refWidth = 1, lines = [0], comments = null, module = false }, xxh32) {
+  const parts = [strings, nodes, refs, lines, comments ?? []].map((p) => Uint8Array.from(p));
   const total = HEADER_LENGTH + parts.reduce((n, p) => n + p.length, 0) + 4;
   const out = new Uint8Array(total);
-  out.set([0x89, 0x42, 0x41, 0x53, MODEL.formatVersion, (module ? 1 : 0) | (comments ? 2 : 0), 0, 0]);
+  out.set([0x89, 0x42, 0x41, 0x53, MODEL.formatVersion, (module ? 1 : 0) | (comments ? 2 : 0), refWidth, 0]);
   out.set(u32(MODEL.schemaHash), 8);
   parts.forEach((p, i) => out.set(u32(p.length), 12 + 4 * i));
   let at = HEADER_LENGTH;
@@ -115,6 +115,15 @@ export function assemble({ strings, nodes, lines = [0], comments = null, module 
     at += p.length;
   }
   return reseal(out, xxh32);
+}
+
+/** String-reference codes as a refs section: { refs, refWidth } (the fewest bytes that fit). */
+export function refsSection(codes) {
+  const max = codes.reduce((m, c) => Math.max(m, c), 0);
+  const refWidth = max < 0x100 ? 1 : max < 0x10000 ? 2 : max < 0x1000000 ? 3 : 4;
+  const refs = [];
+  for (const code of codes) for (let i = 0; i < refWidth; i++) refs.push(Math.floor(code / 256 ** i) % 256);
+  return { refs, refWidth };
 }
 
 /** A strings section: ordinary strings go to the UTF-8 blob, the others as code units. */
@@ -238,14 +247,14 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
   const sink = new ByteSink();
   const strings = [];
   const index = new Map();
-  const stringIndex = (s) => {
-    let i = index.get(s);
-    if (i === undefined) {
-      i = strings.length;
-      strings.push(s);
-      index.set(s, i);
-    }
-    return i;
+  const codes = [];
+  // Code 0 for a string used for the first time (numbered by first use), else index + 1.
+  const stringCode = (s) => {
+    const i = index.get(s);
+    if (i !== undefined) return i + 1;
+    index.set(s, strings.length);
+    strings.push(s);
+    return 0;
   };
   let pos = 0;
   // Work items: a node (object or null), or a function to run.
@@ -292,10 +301,10 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
           for (const element of value) tasks.push(element ?? null);
           break;
         case 'string':
-          tasks.push(() => sink.varint(stringIndex(value)));
+          tasks.push(() => codes.push(stringCode(value)));
           break;
         case 'string?':
-          tasks.push(() => sink.varint(value === null ? 0 : stringIndex(value) + 1));
+          tasks.push(() => codes.push(value === null ? 0 : stringCode(value) + 1));
           break;
         case 'uint':
           tasks.push(() => sink.varint(value));
@@ -307,19 +316,6 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
             sink.bytes(b);
           });
           break;
-        case 'body': {
-          let at = -1;
-          tasks.push(() => {
-            at = sink.length;
-            sink.bytes([0, 0, 0, 0]);
-          });
-          tasks.push(value);
-          tasks.push(() => {
-            const length = sink.length - at - 4;
-            sink.buffer.set(u32(length), at);
-          });
-          break;
-        }
         default:
           break; // bool, enum: in the attribute word
       }
@@ -335,7 +331,7 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
     for (let i = tasks.length - 1; i >= 0; i--) work.push(tasks[i]);
   }
   return assemble(
-    { strings: stringsSection(strings), nodes: sink.result(), lines: linesSection(source), module },
+    { strings: stringsSection(strings), nodes: sink.result(), ...refsSection(codes), lines: linesSection(source), module },
     xxh32,
   );
 }
@@ -509,12 +505,13 @@ export function mutateBinary(random, bytes, other) {
       break;
     }
     case 'nudge': {
-      // A small change to a node-section byte (a delta, an index, an attribute word, a tag):
+      // A small change to a node-section byte (a delta, an attribute word, a tag) or a string reference:
       // often still well-formed, so it reaches the tree-building code.
       if (out.length > HEADER_LENGTH + 8) {
-        const { nodes } = layout(out);
-        const from = Math.min(Math.max(HEADER_LENGTH, nodes.start), out.length - 1);
-        const to = Math.min(Math.max(from + 1, nodes.end), out.length);
+        const { nodes, refs } = layout(out);
+        const section = random.chance(0.3) ? refs : nodes;
+        const from = Math.min(Math.max(HEADER_LENGTH, section.start), out.length - 1);
+        const to = Math.min(Math.max(from + 1, section.end), out.length);
         const where = from + random.int(to - from);
         out[where] = (out[where] + random.pick([1, -1, 2, -2])) & 255;
       }
@@ -562,7 +559,7 @@ export function mutateBinary(random, bytes, other) {
       break;
     }
     case 'header-length': {
-      const field = random.pick([12, 16, 20, 24]);
+      const field = random.pick([12, 16, 20, 24, 28]);
       if (out.length >= 32) {
         const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
         const old = view.getUint32(field, true);

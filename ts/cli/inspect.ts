@@ -31,7 +31,7 @@ export interface Inspection {
   flags: { module: boolean; comments: boolean } | null;
   schemaHash: string | null;
   schemaMatches: boolean;
-  sections: { header: number; strings: number; nodes: number; lines: number; comments: number; checksum: number } | null;
+  sections: { header: number; strings: number; nodes: number; refs: number; lines: number; comments: number; checksum: number } | null;
   counts: { nodes: number; strings: number; lines: number; comments: number | null } | null;
   sourceLength: number | null;
   error: string | null;
@@ -84,8 +84,9 @@ export function inspect(file: string, bytes: Uint8Array): Inspection {
       header: HEADER_LENGTH,
       strings: view.getUint32(12, true),
       nodes: view.getUint32(16, true),
-      lines: view.getUint32(20, true),
-      comments: view.getUint32(24, true),
+      refs: view.getUint32(20, true),
+      lines: view.getUint32(24, true),
+      comments: view.getUint32(28, true),
       checksum: TRAILER_LENGTH,
     };
   }

@@ -21,6 +21,9 @@ export interface Header {
   schemaHash: number;
   strings: Section;
   nodes: Section;
+  /** String references: fixed-width codes of \`refWidth\` bytes. */
+  refs: Section;
+  refWidth: number;
   lines: Section;
   comments: Section;
 }
@@ -55,10 +58,18 @@ export function readHeader(bytes: Uint8Array): Header {
     }
     return { start, end: at };
   };
+  const refWidth = bytes[6];
+  if (refWidth < 1 || refWidth > 4) {
+    throw new BinastError('CORRUPT', `string references ${refWidth} bytes wide; the format allows 1 to 4`, 6);
+  }
   const strings = section(12);
   const nodes = section(16);
-  const lines = section(20);
-  const comments = section(24);
+  const refs = section(20);
+  const lines = section(24);
+  const comments = section(28);
+  if ((refs.end - refs.start) % refWidth !== 0) {
+    throw new BinastError('CORRUPT', `the string-reference section is not a whole number of ${refWidth}-byte codes`, 20);
+  }
   if (at !== payloadEnd) {
     throw new BinastError('CORRUPT', `${payloadEnd - at} unexpected bytes after the last section`, at);
   }
@@ -67,7 +78,7 @@ export function readHeader(bytes: Uint8Array): Header {
   if (stored !== actual) {
     throw new BinastError('CORRUPT', `checksum mismatch (stored ${hex(stored)}, computed ${hex(actual)}): the file is damaged`, payloadEnd);
   }
-  return { version, flags: bytes[5], schemaHash, strings, nodes, lines, comments };
+  return { version, flags: bytes[5], schemaHash, strings, nodes, refs, refWidth, lines, comments };
 }
 
 function hex(value: number): string {

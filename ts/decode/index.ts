@@ -43,6 +43,7 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Program 
     bytes,
     offset: header.nodes.start,
     end: header.nodes.end,
+    refs: { start: header.refs.start, end: header.refs.end, width: header.refWidth },
     strings,
     locations,
     ranges,

@@ -14,6 +14,12 @@ let limit = 0;
 /** Source position cursor (UTF-16): starts and ends are stored as deltas from it. */
 let pos = 0;
 let strings: readonly string[] = [];
+/** Read position in the string-reference section, its end, and its code width in bytes. */
+let refOffset = 0;
+let refLimit = 0;
+let refWidth = 2;
+/** The next string a "new string" reference (code 0) introduces. */
+let nextNew = 0;
 /** 0: plain, 1: with loc, 2: with range, 3: both (one object literal per mode keeps shapes fixed). */
 let mode = 0;
 /** Offset to { line, column }: one for starts (read in pre-order), one for ends (post-order). */
@@ -28,6 +34,8 @@ export interface NodeSection {
   bytes: Uint8Array;
   offset: number;
   end: number;
+  /** The string-reference section: fixed-width codes, in the order the node stream uses them. */
+  refs: { start: number; end: number; width: number };
   strings: readonly string[];
   locations: boolean;
   ranges: boolean;
@@ -50,6 +58,8 @@ export function decodeNodeSection(section: NodeSection): any {
   view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   limit = section.end;
   strings = section.strings;
+  refLimit = section.refs.end;
+  refWidth = section.refs.width;
   mode = (section.locations ? 1 : 0) | (section.ranges ? 2 : 0);
   startPosition = section.startPosition;
   endPosition = section.endPosition;
@@ -59,15 +69,22 @@ export function decodeNodeSection(section: NodeSection): any {
     try {
       offset = section.offset;
       pos = 0;
+      refOffset = section.refs.start;
+      nextNew = 0;
       program = readNode();
     } catch (error) {
       if (!isStackOverflow(error)) throw error;
       offset = section.offset;
       pos = 0;
+      refOffset = section.refs.start;
+      nextNew = 0;
       program = readNodeDeep();
     }
     if (program === null || program.type !== 'Program') throw corrupt('the node section does not start with a Program');
     if (offset !== limit) throw corrupt(`the node section has ${limit - offset} bytes left after the Program`);
+    if (refOffset !== refLimit) {
+      throw new BinastError('CORRUPT', `the string-reference section has ${refLimit - refOffset} bytes left after the Program`, refOffset);
+    }
     return program;
   } catch (error) {
     if (error instanceof BinastError) throw error;
@@ -125,17 +142,32 @@ function readDelta(): number {
   return (value >>> 1) ^ -(value & 1);
 }
 
-function readString(): string {
-  return strings[readVarint()] ?? badString();
+/**
+ * The next string-reference code. Codes are fixed-width little-endian (the width suits the
+ * table's size); a read past the section's end is caught by the check after the Program.
+ */
+function readRef(): number {
+  const at = refOffset;
+  refOffset = at + refWidth;
+  if (refWidth === 2) return bytes[at] | (bytes[at + 1] << 8);
+  if (refWidth === 1) return bytes[at];
+  return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16)) + (refWidth === 4 ? bytes[at + 3] * 0x1000000 : 0);
 }
 
+/** Code 0: the next string not used before (strings are numbered by first use); k: string k - 1. */
+function readString(): string {
+  const code = readRef();
+  return (code === 0 ? strings[nextNew++] : strings[code - 1]) ?? badString();
+}
+
+/** As readString, shifted by one: code 0 is null. */
 function readStringOrNull(): string | null {
-  const index = readVarint();
-  return index === 0 ? null : (strings[index - 1] ?? badString());
+  const code = readRef();
+  return code === 0 ? null : ((code === 1 ? strings[nextNew++] : strings[code - 2]) ?? badString());
 }
 
 function badString(): never {
-  throw corrupt(`a string index is outside the table of ${strings.length}`);
+  throw new BinastError('CORRUPT', `a string reference is outside the table of ${strings.length}`, refOffset - refWidth);
 }
 
 function badEnum(name: string): never {
@@ -150,16 +182,6 @@ function readF64(): number {
   const value = view.getFloat64(offset, true);
   offset += 8;
   return value;
-}
-
-/** A function body: its u32 byte length lets lazy readers skip it; a full decode reads on. */
-function readBody(): any {
-  const length = view.getUint32(offset, true);
-  offset += 4;
-  const end = offset + length;
-  const body = readNode() ?? missing('body');
-  if (offset !== end) throw corrupt(`a function body is ${offset - end + length} bytes, its prefix says ${length}`);
-  return body;
 }
 
 /** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
@@ -189,8 +211,6 @@ interface DeepFrame {
   /** The list being filled (OP_LIST), else null; `index` is its next element. */
   list: any[] | null;
   index: number;
-  /** Where the body being read must end (OP_BODY), else -1. */
-  bodyEnd: number;
 }
 
 const PENDING: unknown = {};
@@ -204,7 +224,7 @@ function enterDeep(frames: DeepFrame[]): any {
   const start = pos + readDelta();
   pos = start;
   const attrs = DEEP_ATTRS[tag] === 1 ? readVarint() : 0;
-  frames.push({ tag, start, attrs, ops, values: [], list: null, index: 0, bodyEnd: -1 });
+  frames.push({ tag, start, attrs, ops, values: [], list: null, index: 0 });
   return PENDING;
 }
 
@@ -222,10 +242,6 @@ function readNodeDeep(): any {
       if (frame.list !== null) {
         frame.list[frame.index++] = value;
       } else {
-        if (frame.bodyEnd >= 0) {
-          if (offset !== frame.bodyEnd) throw corrupt('a function body does not end where its prefix says');
-          frame.bodyEnd = -1;
-        }
         frame.values.push(value);
       }
     }
@@ -242,13 +258,6 @@ function readNodeDeep(): any {
     while (frame.values.length < ops.length) {
       const op = ops[frame.values.length];
       if (op === OP_NODE) {
-        value = enterDeep(frames);
-        break;
-      }
-      if (op === OP_BODY) {
-        const length = view.getUint32(offset, true);
-        offset += 4;
-        frame.bodyEnd = offset + length;
         value = enterDeep(frames);
         break;
       }
@@ -792,7 +801,7 @@ function readVariableDeclarator(): any {
   }
 }
 
-// FunctionDeclaration: id: node?, generator: bool, async: bool, params: node[], body: body
+// FunctionDeclaration: id: node?, generator: bool, async: bool, params: node[], body: node
 function readFunctionDeclaration(): any {
   const start = pos + readDelta();
   pos = start;
@@ -802,7 +811,7 @@ function readFunctionDeclaration(): any {
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeList();
-  const body = readBody();
+  const body = readNode() ?? missing("body");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -813,7 +822,7 @@ function readFunctionDeclaration(): any {
   }
 }
 
-// FunctionExpression: id: node?, generator: bool, async: bool, params: node[], body: body
+// FunctionExpression: id: node?, generator: bool, async: bool, params: node[], body: node
 function readFunctionExpression(): any {
   const start = pos + readDelta();
   pos = start;
@@ -823,7 +832,7 @@ function readFunctionExpression(): any {
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeList();
-  const body = readBody();
+  const body = readNode() ?? missing("body");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -834,7 +843,7 @@ function readFunctionExpression(): any {
   }
 }
 
-// ArrowFunctionExpression: expression: bool, async: bool, params: node[], body: body
+// ArrowFunctionExpression: expression: bool, async: bool, params: node[], body: node
 function readArrowFunctionExpression(): any {
   const start = pos + readDelta();
   pos = start;
@@ -843,7 +852,7 @@ function readArrowFunctionExpression(): any {
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeList();
-  const body = readBody();
+  const body = readNode() ?? missing("body");
   const end = pos + readDelta();
   pos = end;
   switch (mode) {
@@ -1821,12 +1830,11 @@ function readPrivateIdentifierWithEnd(): any {
 // follows the start, and the builder.
 const OP_NODE = 0;
 const OP_LIST = 1;
-const OP_BODY = 2;
-const OP_STRING = 3;
-const OP_STRING_OR_NULL = 4;
-const OP_UINT = 5;
+const OP_STRING = 2;
+const OP_STRING_OR_NULL = 3;
+const OP_UINT = 4;
 
-const DEEP_OPS: readonly (readonly number[] | null)[] = [null,[1],[0],[0],[1],[1],null,null,[0,0],[0],[0,0],[0],[0],[0,0,0],[0,1],[0,1],[0],[0,0,0],[0,0],[0,0],[0,0],[0,0,0,0],[0,0,0],[0,0,0],[1],[0,0],[0,1,2],[0,1,2],[1,2],[0,0,0],[0,0,0],[1],[0,0],[0,0],null,null,null,null,[1],[1],[0,0],[1],[0],[0],[0,0],[0,0],[0,0],[0,0,0],[0,1],[0,1],[0,0],[0],[0],[0],[1,1],[0,0],null,null,[0,0],[0,0],[0],null,null,null,null,null,null,null,null,null,[1],[1],[0],[0,0],[1,0,1],[0,0],[0],[0],[0,0],[0,1,0,1],[0,0],[0],[0,0,1],null,null];
+const DEEP_OPS: readonly (readonly number[] | null)[] = [null,[1],[0],[0],[1],[1],null,null,[0,0],[0],[0,0],[0],[0],[0,0,0],[0,1],[0,1],[0],[0,0,0],[0,0],[0,0],[0,0],[0,0,0,0],[0,0,0],[0,0,0],[1],[0,0],[0,1,0],[0,1,0],[1,0],[0,0,0],[0,0,0],[1],[0,0],[0,0],null,null,null,null,[1],[1],[0,0],[1],[0],[0],[0,0],[0,0],[0,0],[0,0,0],[0,1],[0,1],[0,0],[0],[0],[0],[1,1],[0,0],null,null,[0,0],[0,0],[0],null,null,null,null,null,null,null,null,null,[1],[1],[0],[0,0],[1,0,1],[0,0],[0],[0],[0,0],[0,1,0,1],[0,0],[0],[0,0,1],null,null];
 
 const DEEP_ATTRS: readonly number[] = [0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,1,1,1,0,0,0,1,1,0,0,0,0,0,0,1,0,1,1,1,1,1,0,1,0,1,0,1,0,0,0,1,1,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0];
 

@@ -1,5 +1,5 @@
-//! The byte-level writer: the node stream, the string table, UTF-16 positions, the line table
-//! and comments, assembled into one buffer by [`Writer::finish`]. docs/format.md specifies
+//! The byte-level writer: the node stream, the string table and the string references, UTF-16
+//! positions, the line table and comments, assembled into one buffer by [`Writer::finish`]. docs/format.md specifies
 //! the layout; the typed per-kind methods are generated (see `generated/writer.rs`).
 
 use oxc_span::Span;
@@ -44,9 +44,12 @@ pub struct Writer<'a> {
     cursor: u32,
     string_index: FxHashMap<WireStr<'a>, u32>,
     strings: Vec<WireStr<'a>>,
-    comments: Vec<u8>,
-    comment_count: u32,
-    comment_cursor: u32,
+    /// String-reference codes of the node stream, in stream order (written apart at the end:
+    /// their width depends on the table's final size).
+    refs: Vec<u32>,
+    /// Comments as (is_block, UTF-16 start, UTF-16 end, value), written at the end so that
+    /// their strings come after the node stream's in the table.
+    comments: Vec<(bool, u32, u32, &'a str)>,
 }
 
 impl<'a> Writer<'a> {
@@ -59,9 +62,8 @@ impl<'a> Writer<'a> {
             cursor: 0,
             string_index: FxHashMap::default(),
             strings: Vec::new(),
+            refs: Vec::with_capacity(source.len() / 16 + 16),
             comments: Vec::new(),
-            comment_count: 0,
-            comment_cursor: 0,
         }
     }
 
@@ -134,33 +136,30 @@ impl<'a> Writer<'a> {
         self.nodes.extend_from_slice(&value.to_le_bytes());
     }
 
+    /// A string reference: code 0 for a string not used before, else its index + 1.
     #[inline]
     pub(crate) fn string(&mut self, text: WireStr<'a>) {
-        let index = self.intern(text);
-        write_varint(&mut self.nodes, index);
+        let code = self.reference(text);
+        self.refs.push(code);
     }
 
+    /// As [`Writer::string`], shifted by one: code 0 is null.
     #[inline]
     pub(crate) fn string_or_null(&mut self, text: Option<WireStr<'a>>) {
         let code = match text {
-            Some(text) => self.intern(text) + 1,
+            Some(text) => self.reference(text) + 1,
             None => 0,
         };
-        write_varint(&mut self.nodes, code);
+        self.refs.push(code);
     }
 
-    /// Reserves the u32 byte length that prefixes a function body.
+    /// Interns `text`; 0 when it is new (the reader numbers strings by first use, so a new
+    /// string needs no index: brotli then sees each known string as the same bytes every time).
     #[inline]
-    pub(crate) fn begin_body(&mut self) -> usize {
-        let at = self.nodes.len();
-        self.nodes.extend_from_slice(&[0; 4]);
-        at
-    }
-
-    #[inline]
-    pub(crate) fn end_body(&mut self, at: usize) {
-        let len = (self.nodes.len() - at - 4) as u32;
-        self.nodes[at..at + 4].copy_from_slice(&len.to_le_bytes());
+    fn reference(&mut self, text: WireStr<'a>) -> u32 {
+        let next = self.strings.len() as u32;
+        let index = self.intern(text);
+        if index == next { 0 } else { index + 1 }
     }
 
     fn intern(&mut self, text: WireStr<'a>) -> u32 {
@@ -175,24 +174,15 @@ impl<'a> Writer<'a> {
     pub fn comment(&mut self, is_block: bool, span: Span, value: &'a str) {
         let start = self.positions.convert(span.start);
         let end = self.positions.convert(span.end);
-        let index = self.intern(WireStr::Utf8(value));
-        write_varint(&mut self.comments, u32::from(is_block));
-        write_delta(&mut self.comments, start, self.comment_cursor);
-        write_varint(&mut self.comments, end - start);
-        write_varint(&mut self.comments, index);
-        self.comment_cursor = end;
-        self.comment_count += 1;
+        self.comments.push((is_block, start, end, value));
     }
 
     /// Assembles header and sections into the final buffer.
     pub fn finish(mut self, module: bool, with_comments: bool) -> Vec<u8> {
+        let (refs, ref_width) = ref_section(&self.refs);
+        let comments = if with_comments { self.comment_section() } else { Vec::new() };
         let strings = self.string_section();
         let lines = line_section(self.source);
-        let mut comments = Vec::with_capacity(self.comments.len() + 5);
-        if with_comments {
-            write_varint(&mut comments, self.comment_count);
-            comments.extend_from_slice(&self.comments);
-        }
         let mut flags = 0;
         if module {
             flags |= FLAG_MODULE;
@@ -201,23 +191,42 @@ impl<'a> Writer<'a> {
             flags |= FLAG_COMMENTS;
         }
 
-        let total = HEADER_LEN + strings.len() + self.nodes.len() + lines.len() + comments.len() + TRAILER_LEN;
+        let total = HEADER_LEN + strings.len() + self.nodes.len() + refs.len() + lines.len() + comments.len() + TRAILER_LEN;
         let mut out = Vec::with_capacity(total);
         out.extend_from_slice(&MAGIC);
         out.push(FORMAT_VERSION);
         out.push(flags);
-        out.extend_from_slice(&[0, 0]);
+        out.push(ref_width);
+        out.push(0); // reserved
         out.extend_from_slice(&SCHEMA_HASH.to_le_bytes());
-        for section in [&strings, &self.nodes, &lines, &comments] {
+        for section in [&strings, &self.nodes, &refs, &lines, &comments] {
             out.extend_from_slice(&(section.len() as u32).to_le_bytes());
         }
-        out.extend_from_slice(&0u32.to_le_bytes()); // reserved
         out.extend_from_slice(&strings);
         out.append(&mut self.nodes);
+        out.extend_from_slice(&refs);
         out.extend_from_slice(&lines);
         out.extend_from_slice(&comments);
         let checksum = xxh32(&out);
         out.extend_from_slice(&checksum.to_le_bytes());
+        out
+    }
+
+    /// Count, then per comment: kind, start delta, length, value string index (the values are
+    /// interned here, after every string of the node stream).
+    fn comment_section(&mut self) -> Vec<u8> {
+        let comments = std::mem::take(&mut self.comments);
+        let mut out = Vec::with_capacity(comments.len() * 6 + 5);
+        write_varint(&mut out, comments.len() as u32);
+        let mut cursor = 0;
+        for (is_block, start, end, value) in comments {
+            let index = self.intern(WireStr::Utf8(value));
+            write_varint(&mut out, u32::from(is_block));
+            write_delta(&mut out, start, cursor);
+            write_varint(&mut out, end - start);
+            write_varint(&mut out, index);
+            cursor = end;
+        }
         out
     }
 
@@ -290,6 +299,24 @@ fn decode_lone_surrogates(text: &str, out: &mut Vec<u16>) {
             out.extend_from_slice(c.encode_utf16(&mut buf));
         }
     }
+}
+
+/// The string-reference codes as fixed-width little-endian integers, and that width: the
+/// fewest bytes that hold the largest code. Fixed width brotli-compresses better than varints
+/// here (each string's code is the same bytes, aligned) and reads without branches.
+fn ref_section(codes: &[u32]) -> (Vec<u8>, u8) {
+    let max = codes.iter().copied().max().unwrap_or(0);
+    let width: usize = match max {
+        0..=0xFF => 1,
+        0x100..=0xFFFF => 2,
+        0x1_0000..=0xFF_FFFF => 3,
+        _ => 4,
+    };
+    let mut out = Vec::with_capacity(codes.len() * width);
+    for &code in codes {
+        out.extend_from_slice(&code.to_le_bytes()[..width]);
+    }
+    (out, width as u8)
 }
 
 /// Line starts (UTF-16) after the first line, delta-coded; acorn's line breaks are

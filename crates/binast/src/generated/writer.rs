@@ -234,7 +234,7 @@ impl<'a> Writer<'a> {
         self.end_node(span.end);
     }
 
-    /// FunctionDeclaration { id: node?, generator: bool, async: bool, params: node[], body: body }
+    /// FunctionDeclaration { id: node?, generator: bool, async: bool, params: node[], body: node }
     #[inline]
     pub fn function_declaration(&mut self, span: Span, id: impl FnOnce(&mut Self), generator: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::FUNCTION_DECLARATION, span.start);
@@ -242,13 +242,11 @@ impl<'a> Writer<'a> {
         id(self);
         self.list_len(params_len);
         params(self);
-        let body_at = self.begin_body();
         body(self);
-        self.end_body(body_at);
         self.end_node(span.end);
     }
 
-    /// FunctionExpression { id: node?, generator: bool, async: bool, params: node[], body: body }
+    /// FunctionExpression { id: node?, generator: bool, async: bool, params: node[], body: node }
     #[inline]
     pub fn function_expression(&mut self, span: Span, id: impl FnOnce(&mut Self), generator: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::FUNCTION_EXPRESSION, span.start);
@@ -256,22 +254,18 @@ impl<'a> Writer<'a> {
         id(self);
         self.list_len(params_len);
         params(self);
-        let body_at = self.begin_body();
         body(self);
-        self.end_body(body_at);
         self.end_node(span.end);
     }
 
-    /// ArrowFunctionExpression { expression: bool, async: bool, params: node[], body: body }
+    /// ArrowFunctionExpression { expression: bool, async: bool, params: node[], body: node }
     #[inline]
     pub fn arrow_function_expression(&mut self, span: Span, expression: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::ARROW_FUNCTION_EXPRESSION, span.start);
         self.attrs(u32::from(expression) | (u32::from(r#async) << 1));
         self.list_len(params_len);
         params(self);
-        let body_at = self.begin_body();
         body(self);
-        self.end_body(body_at);
         self.end_node(span.end);
     }
 
