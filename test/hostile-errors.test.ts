@@ -138,6 +138,32 @@ describe('errors from the WASM loader', () => {
     }
   });
 
+  it("NOT_INITIALISED when Node's synchronous initialisation cannot read the WASM file", async () => {
+    vi.resetModules();
+    const missing = new URL('file:///nonexistent/binast.wasm');
+    vi.doMock('../ts/wasm-loader.ts', async (importOriginal) => ({
+      ...(await importOriginal<typeof import('../ts/wasm-loader.ts')>()),
+      defaultWasmUrl: () => missing,
+    }));
+    try {
+      // Importing node-init runs initSync(); a fresh loader has no instance yet.
+      const error = await import('../ts/node-init.ts').then(
+        () => expect.fail('importing node-init should have thrown'),
+        (e: unknown) => e as BinastError,
+      );
+      // A fresh module graph: its BinastError class is not the one imported above.
+      const { BinastError: FreshBinastError } = await import('../ts/errors.ts');
+      expect(error).toBeInstanceOf(FreshBinastError);
+      expect(error.name).toBe('BinastError');
+      expect(error.code).toBe('NOT_INITIALISED');
+      expect(error.message).toContain(missing.pathname);
+      expect((error as Error & { cause?: { code?: string } }).cause?.code).toBe('ENOENT');
+    } finally {
+      vi.doUnmock('../ts/wasm-loader.ts');
+      vi.resetModules();
+    }
+  });
+
   it('init() failures are BinastErrors', async () => {
     vi.resetModules();
     const fresh = await import('../ts/wasm-loader.ts');
