@@ -220,6 +220,54 @@ fn let_as_an_identifier() {
     err("let\nlet", &SCRIPT);
     // A placeholder never leaks: the source may contain the placeholder letters themselves.
     ok("var \u{3131} = 1; let", &SCRIPT);
+    // `let` before a comment, after non-ASCII whitespace, before an operator and a comma.
+    for source in [
+        "let // c",
+        "let<!--",
+        "let /* c */",
+        "\u{a0}let",
+        "\u{feff}let,1",
+        "let+a,b",
+        "let = a, b",
+        "x; let = function(){ return let + 1 }, b",
+        "a = 'let + 1', let + a, b",
+        "if (a) let + a, b",
+        "let\u{3000}instanceof `x`\n,\nb",
+        "if (a) let\u{a0}++",
+        "if (a) let\n`x`",
+    ] {
+        ok(source, &SCRIPT);
+    }
+    assert_eq!(err("'use strict'; let + a, b", &SCRIPT), 14);
+    assert_eq!(err("'use strict'; if (a) let\n`x`", &SCRIPT), 21);
+    assert_eq!(err("'use strict'; let => a", &SCRIPT), 14);
+    // A `let` label is reserved in strict code.
+    assert_eq!(err("'use strict'; let: 1", &SCRIPT), 14);
+    assert_eq!(err("'use strict'; a: let\n: 1", &SCRIPT), 17);
+    assert_eq!(err("class A { m() { let: 1 } }", &SCRIPT), 16);
+    ok("let: 1", &SCRIPT);
+    // Messages name `let`, not the placeholder.
+    match encode("let: let: 1", &SCRIPT) {
+        Err(EncodeError::Syntax { message, pos_utf16: 5 }) => {
+            assert_eq!(message, "Label `let` has already been declared");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Class member modifiers before whitespace that is not ASCII, or an HTML-like comment.
+#[test]
+fn member_modifiers_before_unusual_trivia() {
+    for source in [
+        "(class{static\u{a0}m(){}})",
+        "(class{get\u{2003}m(){}})",
+        "(class{async\u{3000}*m(){}})",
+        "class a{static<!--\ng}",
+        "class a{static\n-->x\nset g(a){}}",
+    ] {
+        ok(source, &SCRIPT);
+    }
+    err("(class{static\u{a0}declare\u{a0}m(){}})", &SCRIPT);
 }
 
 /// acorn checks `eval`/`arguments` as class names only for declarations.
