@@ -281,6 +281,22 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
       ],
       trees: ['let: 1', 'x = { let: 1 }; let: 1', '(function(){ let: 1; "use strict" })'],
     },
+    'decorator-before-export': {
+      moduleErrors: [
+        '@5 export*from""',
+        '@a export {x}; var x',
+        '@a export {x} from "m"',
+        '@a export * as q from "m"',
+        'x; @a /* c */ @b.c() @(d) export {}',
+        '#!x\n@a export {}',
+        '@a export class A {}',
+        '@a export default class {}',
+        'export @a class A {}',
+        'x = @a class {}',
+      ],
+      errors: ['@a class A {}', 'class A { @a m(){} }', 'class A { @a static x }', 'class A { @a constructor(){} }'],
+      modules: ['export {}; // @a\nexport {}', 'export {}; /* @a */ export {}', 'export default "@a"'],
+    },
     'let-identifier-statement': {
       trees: [
         'let+a,b',
@@ -333,6 +349,18 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
       }
     });
   }
+
+  it("decorators are rejected with acorn's message, wherever oxc parses them", () => {
+    for (const [source, sourceType] of [
+      ['@5 export*from""', 'module'],
+      ['@a class A {}', 'script'],
+      ['class A { @a m(){} }', 'script'],
+      ['(class { @a() @b.c m(){} })', 'script'],
+      ['class A { @a get x(){} }', 'script'],
+    ] as const) {
+      expectAcornError(source, sourceType, "Unexpected character '@'");
+    }
+  });
 
   it('a `let` label that oxc re-parsed is named `let` in the error, not its placeholder', () => {
     expectAcornError('let: let: 1', 'script', 'Label `let` has already been declared');

@@ -110,15 +110,6 @@ export const KNOWN_DISAGREEMENTS = [
     test: (source, sourceType, result) => result.kind === 'binast-accepts' && /has already been declared/.test(result.acornOutcome) && /static\s*\{/.test(source),
   },
   {
-    id: 'decorator-before-export',
-    reason: 'a decorator before a non-class `export` (`@5 export * from ""`) is accepted and dropped',
-    source: '@5 export*from""',
-    sourceType: 'module',
-    acorn: "rejects: Unexpected character '@' (1:0)",
-    binast: 'accepts',
-    test: (source, sourceType, result) => result.kind === 'binast-accepts' && /Unexpected character '@'/.test(result.acornOutcome),
-  },
-  {
     id: 'false-redeclaration',
     reason:
       'redeclarations reported where acorn sees none: mostly sloppy-mode function declarations that may share a name (`function g(){} for (var g in x);`, `{{function b(){}} var b}`, `{function y(){}} const y = 1`, `if (a) function a(){} let a`); one case where binast follows the spec and acorn does not (`{f: function c(){} var c}`: a labelled function is lexically declared in its block)',

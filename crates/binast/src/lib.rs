@@ -151,6 +151,16 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     };
     let program = allocator.alloc(parsed.program);
 
+    // acorn rejects every decorator ("Unexpected character '@'"); oxc drops those before an
+    // `export` that is not of a class, which the converter cannot see.
+    if options.module
+        && source.contains('@')
+        && let Some(at) = convert::quirks::dropped_decorator(program)
+    {
+        let message = convert::DECORATOR.into();
+        return Err(EncodeError::Syntax { message, pos_utf16: utf16_offset(source, at) });
+    }
+
     // Early errors acorn reports that oxc's parser leaves to semantic analysis (redeclarations,
     // undefined exports, bad labels, ...).
     let semantic = SemanticBuilder::new().with_check_syntax_error(true).build(program);

@@ -161,9 +161,17 @@ fn rejects_what_acorn_rejects() {
     // Decorators (position of the `@`).
     assert_eq!(err("@dec class A {}", &SCRIPT), 0);
     assert_eq!(err("class A { @dec m() {} }", &SCRIPT), 10);
+    assert_eq!(err("class A { @dec constructor() {} }", &SCRIPT), 10);
     assert_eq!(err("class A { @dec x = 1 }", &SCRIPT), 10);
     err("class A { m(@dec a) {} }", &SCRIPT);
     err("export @dec class A {}", &MODULE);
+    // Decorators before an `export` that oxc drops (not of a class).
+    assert_eq!(err("@5 export*from\"\"", &MODULE), 0);
+    assert_eq!(err("x; /* @ */ @a @b.c() export { x }", &MODULE), 11);
+    assert_eq!(err("@a export { x } from 'm'", &MODULE), 0);
+    assert_eq!(err("#!x\n@a export {}", &MODULE), 4);
+    assert_eq!(err("@a export class A {}", &MODULE), 0);
+    ok("export {}; // @a\nexport {}", &MODULE);
     // `accessor` fields.
     assert_eq!(err("class A { accessor x = 1 }", &SCRIPT), 10);
     // Import phases.

@@ -9,6 +9,7 @@
 //!   the comma), and ends `let` before a template in a single-statement position (a template
 //!   on the line after `if (a) let` makes a tagged template): the same replacement makes it an
 //!   ordinary identifier. oxc does not check `let` labels in strict code.
+//! - oxc drops decorators before an `export` that is not of a class; acorn rejects every `@`.
 //! - oxc drops TypeScript modifiers before class members (`default`, `const`, ...).
 //! - acorn does not check `eval`/`arguments` as class *expression* names; oxc does.
 //! - acorn decides whether a script is strict by looking ahead over the directive prologue,
@@ -20,7 +21,7 @@ use oxc_ast::ast::{
     ArrowFunctionExpression, Class, Comment, Expression, ExpressionStatement, Function, LabeledStatement, Program,
 };
 use oxc_ast_visit::{Visit, walk};
-use oxc_span::Span;
+use oxc_span::{GetSpan, Span};
 use oxc_syntax::scope::ScopeFlags;
 
 /// Same-length (3 UTF-8 bytes) stand-ins for `let`: identifier letters that the source must
@@ -219,6 +220,27 @@ pub fn unexpected_member_modifier(text: &str, start: usize, key_start: usize) ->
             _ => return Some(at),
         }
     }
+}
+
+/// oxc parses decorators before `export` and drops them unless the export is of a class.
+/// Returns the offset of a decorator (`@`) before a top-level statement of `program`: oxc
+/// keeps a decorated class's span from its first decorator, so only a dropped one can lie
+/// between two statements.
+pub fn dropped_decorator(program: &Program<'_>) -> Option<usize> {
+    let text = program.source_text;
+    let mut previous_end = program.hashbang.as_ref().map_or(0, |hashbang| hashbang.span.end);
+    if let Some(directive) = program.directives.last() {
+        previous_end = directive.span.end;
+    }
+    for statement in &program.body {
+        let start = statement.span().start;
+        let at = skip_trivia(text, previous_end as usize, program.source_type.is_script());
+        if at < start as usize && text.as_bytes()[at] == b'@' {
+            return Some(at);
+        }
+        previous_end = statement.span().end;
+    }
+    None
 }
 
 /// Whether the error labelled at `span` is oxc's strict-mode check of a class name `eval` or
