@@ -297,6 +297,10 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
       errors: ['@a class A {}', 'class A { @a m(){} }', 'class A { @a static x }', 'class A { @a constructor(){} }'],
       modules: ['export {}; // @a\nexport {}', 'export {}; /* @a */ export {}', 'export default "@a"'],
     },
+    'html-open-comment-in-module': {
+      modules: ['f\n<!--c', 'f\n<!--c\n<!--d', 'a\n/*\n*/<!--b', 'a // x\n<!--b', 'x = a\n<!-- b', 'a\n  <!--b; !c; ~d', '`\n<!--`'],
+      moduleErrors: [';\n<!--x', 'x\n<!--', 'a\n<!--b\n-->c'],
+    },
     'let-identifier-statement': {
       trees: [
         'let+a,b',

@@ -80,16 +80,6 @@ export const KNOWN_DISAGREEMENTS = [
       result.kind === 'binast-rejects' && /'arguments' is not allowed in static initialization block/.test(result.binastOutcome),
   },
   {
-    id: 'html-open-comment-in-module',
-    reason:
-      '`<!--` in a module: acorn reads the operators `<`, `!`, `--` (HTML comments are script-only), binast refuses it as an HTML comment',
-    source: 'f\n<!--c',
-    sourceType: 'module',
-    acorn: 'accepts: f < !--c',
-    binast: 'rejects: HTML comments are not allowed in modules (2:0)',
-    test: (source, sourceType, result) => result.kind === 'binast-rejects' && /HTML comments are not allowed in modules/.test(result.binastOutcome),
-  },
-  {
     id: 'rest-not-last-in-object-pattern',
     reason:
       'an object assignment pattern with a rest element followed by a property with a nested pattern and default (`({...a, b: [] = d} = f)`): acorn misses that the rest element is not last; binast rejects it, as the spec (and V8) do',

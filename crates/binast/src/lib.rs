@@ -74,7 +74,8 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     };
 
     // The text oxc parses: `source`, or a same-length copy with the misreadings of
-    // `convert::quirks` rewritten (misparsed `let` identifiers replaced).
+    // `convert::quirks` rewritten (misparsed `let` identifiers replaced, a module's `<!--`
+    // operators spelled `<~--`).
     let mut text = source;
     let mut let_placeholder = None;
     let mut retries = 0;
@@ -146,6 +147,17 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
                     continue;
                 }
             }
+        }
+        // Modules: oxc reads `<!--` at the start of a line as an HTML comment (and reports it);
+        // there it is the operators `<`, `!`, `--`.
+        if options.module
+            && retries < MAX_RETRIES
+            && let Some(patched) = convert::quirks::html_open_comments_as_operators(text, &parsed.diagnostics)
+        {
+            retries += 1;
+            text = allocator.alloc_str(&patched);
+            parsed = parse(text);
+            continue;
         }
         return Err(syntax_error(source, error, let_placeholder));
     };

@@ -278,6 +278,17 @@ fn member_modifiers_before_unusual_trivia() {
     err("(class{static\u{a0}declare\u{a0}m(){}})", &SCRIPT);
 }
 
+/// In a module `<!--` is the operators `<`, `!`, `--`, also at the start of a line.
+#[test]
+fn html_open_comments_in_modules() {
+    ok("f\n<!--c", &MODULE);
+    ok("a // x\n<!--b\n<!--c", &MODULE);
+    assert_eq!(err(";\n<!--x", &MODULE), 2);
+    // The operator is `!` in the tree, not the `~` the re-parse stands in with (the trees
+    // match acorn's in test/hostile-errors.test.ts).
+    assert_ne!(ok("f\n<!--c", &MODULE), ok("f\n<~--c", &MODULE));
+}
+
 /// acorn checks `eval`/`arguments` as class names only for declarations.
 #[test]
 fn eval_and_arguments_class_names() {

@@ -9,6 +9,8 @@
 //!   the comma), and ends `let` before a template in a single-statement position (a template
 //!   on the line after `if (a) let` makes a tagged template): the same replacement makes it an
 //!   ordinary identifier. oxc does not check `let` labels in strict code.
+//! - In a module, `<!--` is the operators `<`, `!`, `--`; oxc takes it for an HTML comment at
+//!   the start of a line (and reports it). `encode` re-parses it as `<~--`.
 //! - oxc drops decorators before an `export` that is not of a class; acorn rejects every `@`.
 //! - oxc drops TypeScript modifiers before class members (`default`, `const`, ...).
 //! - acorn does not check `eval`/`arguments` as class *expression* names; oxc does.
@@ -21,6 +23,7 @@ use oxc_ast::ast::{
     ArrowFunctionExpression, Class, Comment, Expression, ExpressionStatement, Function, LabeledStatement, Program,
 };
 use oxc_ast_visit::{Visit, walk};
+use oxc_diagnostics::Diagnostics;
 use oxc_span::{GetSpan, Span};
 use oxc_syntax::scope::ScopeFlags;
 
@@ -241,6 +244,24 @@ pub fn dropped_decorator(program: &Program<'_>) -> Option<usize> {
         previous_end = statement.span().end;
     }
     None
+}
+
+/// oxc's error for `<!--` at the start of a line in a module.
+const HTML_COMMENT_IN_MODULE: &str = "HTML comments are not allowed in modules";
+
+/// A module's `text` with every `<!--` that oxc `diagnostics` report as an HTML comment
+/// spelled `<~--`, if any: in a module these are the operators `<`, `!`, `--`, and `~` parses
+/// as `!` does (the converter writes the `!` of the source).
+pub fn html_open_comments_as_operators(text: &str, diagnostics: &Diagnostics) -> Option<String> {
+    let mut patched = None;
+    for error in diagnostics.errors().filter(|error| error.message == HTML_COMMENT_IN_MODULE) {
+        let Some(label) = error.labels.first() else { continue };
+        let at = label.offset() as usize + 1;
+        if text.as_bytes().get(at) == Some(&b'!') {
+            patched.get_or_insert_with(|| text.to_owned()).replace_range(at..at + 1, "~");
+        }
+    }
+    patched
 }
 
 /// Whether the error labelled at `span` is oxc's strict-mode check of a class name `eval` or
