@@ -138,6 +138,32 @@ describe('errors from the WASM loader', () => {
     }
   });
 
+  it("NOT_INITIALISED when Node's synchronous initialisation cannot read the WASM file", async () => {
+    vi.resetModules();
+    const missing = new URL('file:///nonexistent/binast.wasm');
+    vi.doMock('../ts/wasm-loader.ts', async (importOriginal) => ({
+      ...(await importOriginal<typeof import('../ts/wasm-loader.ts')>()),
+      defaultWasmUrl: () => missing,
+    }));
+    try {
+      // Importing node-init runs initSync(); a fresh loader has no instance yet.
+      const error = await import('../ts/node-init.ts').then(
+        () => expect.fail('importing node-init should have thrown'),
+        (e: unknown) => e as BinastError,
+      );
+      // A fresh module graph: its BinastError class is not the one imported above.
+      const { BinastError: FreshBinastError } = await import('../ts/errors.ts');
+      expect(error).toBeInstanceOf(FreshBinastError);
+      expect(error.name).toBe('BinastError');
+      expect(error.code).toBe('NOT_INITIALISED');
+      expect(error.message).toContain(missing.pathname);
+      expect((error as Error & { cause?: { code?: string } }).cause?.code).toBe('ENOENT');
+    } finally {
+      vi.doUnmock('../ts/wasm-loader.ts');
+      vi.resetModules();
+    }
+  });
+
   it('init() failures are BinastErrors', async () => {
     vi.resetModules();
     const fresh = await import('../ts/wasm-loader.ts');
@@ -198,5 +224,159 @@ describe('nothing but BinastError and SyntaxError leaves the API', () => {
     expectBinastError(() => decode('x' as unknown as Uint8Array), 'BAD_OPTION');
     expectBinastError(() => decode(null as unknown as Uint8Array), 'BAD_OPTION');
     expectBinastError(() => decode(encode('x'), { locations: true, bogus: 1 } as never), 'BAD_OPTION');
+  });
+});
+
+// Fuzzer-found places where the encoder disagreed with acorn and acorn (the spec) was right
+// (test/fuzz/disagreements.md): each now gives acorn's tree, comments included, or acorn's
+// error position.
+describe('fuzzer-found disagreements with acorn, fixed', () => {
+  type SourceType = 'script' | 'module';
+  const acornOptions = (sourceType: SourceType, onComment: acorn.Comment[]) =>
+    ({ ecmaVersion: 'latest', sourceType, locations: true, ranges: true, onComment }) as const;
+
+  function expectAcornTree(source: string, sourceType: SourceType = 'script'): void {
+    const expectedComments: acorn.Comment[] = [];
+    const expected = acorn.parse(source, acornOptions(sourceType, expectedComments));
+    const comments: acorn.Comment[] = [];
+    const actual = parse(source, acornOptions(sourceType, comments) as unknown as Parameters<typeof parse>[1]);
+    expect(firstDifference(actual, expected)).toBeNull();
+    expect(firstDifference(comments, expectedComments)).toBeNull();
+  }
+
+  function expectAcornError(source: string, sourceType: SourceType = 'script', message?: string): void {
+    const expected = thrown(() => acorn.parse(source, { ecmaVersion: 'latest', sourceType })) as SyntaxError & { pos: number };
+    const actual = thrown(() => encode(source, { sourceType })) as SyntaxError & { pos: number };
+    expect(actual).toBeInstanceOf(SyntaxError);
+    expect(actual.pos, `${actual.message} / acorn: ${expected.message}`).toBe(expected.pos);
+    if (message !== undefined) expect(actual.message).toContain(message);
+  }
+
+  type Cases = { trees?: string[]; modules?: string[]; errors?: string[]; moduleErrors?: string[]; rejects?: string[] };
+  const cases: Record<string, Cases> = {
+    'class-modifier-before-unusual-trivia': {
+      trees: [
+        '(class{static\u00a0m(){}})',
+        '(class{get\u2003m(){}})',
+        '(class{set\u3000m(a){}})',
+        '(class{async\u00a0*m(){}})',
+        '(class{static\ufeffasync\u205f m(){}})',
+        '(class{static\u00a0x = 1; static\u00a0#y})',
+        'class a{static<!--\ng}',
+        'class a{static\n-->x\nget g(){}}',
+        'class a{static // x\n<!-- y\n-->z\nset g(a){}}',
+      ],
+      // Still rejected (acorn blames `m`, binast the TypeScript modifier).
+      rejects: ['(class{static\u00a0declare\u00a0m(){}})', '(class{static\u00a0readonly\u00a0x})'],
+    },
+    'let-label-in-strict-code': {
+      errors: [
+        '"use strict"; let: 1',
+        '"use strict"; let\n: 1',
+        '"use strict"; a: let: 1',
+        '(function(){"use strict"; let: 1})',
+        '() => { "use strict"; let: 1 }',
+        'class A { m(){ let: 1 } }',
+        'class A extends (function(){ let: 1 }) {}',
+      ],
+      trees: ['let: 1', 'x = { let: 1 }; let: 1', '(function(){ let: 1; "use strict" })'],
+    },
+    'decorator-before-export': {
+      moduleErrors: [
+        '@5 export*from""',
+        '@a export {x}; var x',
+        '@a export {x} from "m"',
+        '@a export * as q from "m"',
+        'x; @a /* c */ @b.c() @(d) export {}',
+        '#!x\n@a export {}',
+        '@a export class A {}',
+        '@a export default class {}',
+        'export @a class A {}',
+        'x = @a class {}',
+      ],
+      errors: ['@a class A {}', 'class A { @a m(){} }', 'class A { @a static x }', 'class A { @a constructor(){} }'],
+      modules: ['export {}; // @a\nexport {}', 'export {}; /* @a */ export {}', 'export default "@a"'],
+    },
+    'html-open-comment-in-module': {
+      modules: ['f\n<!--c', 'f\n<!--c\n<!--d', 'a\n/*\n*/<!--b', 'a // x\n<!--b', 'x = a\n<!-- b', 'a\n  <!--b; !c; ~d', '`\n<!--`'],
+      moduleErrors: [';\n<!--x', 'x\n<!--', 'a\n<!--b\n-->c'],
+    },
+    'let-identifier-statement': {
+      trees: [
+        'let+a,b',
+        'let = a, b',
+        'let instanceof a, b',
+        'x; let = function(){ return let + 1 }, b',
+        'a = "let + 1", let + a, b',
+        'if (a) let + a, b',
+        'let // c\n+ a, b',
+        'for (let = 1, b;;);',
+        'let // c',
+        'let// ',
+        'let<!--',
+        'let /* c */',
+        'a\nlet // c',
+        '\u00a0let',
+        '\ufefflet,1',
+        '\u3000let // c',
+        'if (a)/* c */let\u00a0++',
+        'let\u3000instanceof `x`\n,\nb',
+        // A template on the next line makes a tagged template, also in a single-statement position.
+        'if (a) let\n`x`',
+        'a: let\n`x`\n`y`',
+        'while (0) let /* c */\n`${a}`',
+        'let;\n`x`',
+      ],
+      errors: [
+        '"use strict"; let + a, b',
+        '"use strict"; let // x',
+        '"use strict"; if (a) let\n`x`',
+        '"use strict"; let => a',
+        'let: let: 1',
+      ],
+    },
+  };
+
+  for (const [id, { trees = [], modules = [], errors = [], moduleErrors = [], rejects = [] }] of Object.entries(cases)) {
+    describe(id, () => {
+      for (const source of trees) it(`tree: ${JSON.stringify(source)}`, () => expectAcornTree(source));
+      for (const source of modules) it(`module tree: ${JSON.stringify(source)}`, () => expectAcornTree(source, 'module'));
+      for (const source of errors) it(`error: ${JSON.stringify(source)}`, () => expectAcornError(source));
+      for (const source of moduleErrors) {
+        it(`module error: ${JSON.stringify(source)}`, () => expectAcornError(source, 'module'));
+      }
+      for (const source of rejects) {
+        it(`rejected: ${JSON.stringify(source)}`, () => {
+          expect(() => acorn.parse(source, { ecmaVersion: 'latest' })).toThrow(SyntaxError);
+          expect(() => encode(source)).toThrow(SyntaxError);
+        });
+      }
+    });
+  }
+
+  it("decorators are rejected with acorn's message, wherever oxc parses them", () => {
+    for (const [source, sourceType] of [
+      ['@5 export*from""', 'module'],
+      ['@a class A {}', 'script'],
+      ['class A { @a m(){} }', 'script'],
+      ['(class { @a() @b.c m(){} })', 'script'],
+      ['class A { @a get x(){} }', 'script'],
+    ] as const) {
+      expectAcornError(source, sourceType, "Unexpected character '@'");
+    }
+  });
+
+  it('a `let` label that oxc re-parsed is named `let` in the error, not its placeholder', () => {
+    expectAcornError('let: let: 1', 'script', 'Label `let` has already been declared');
+  });
+});
+
+// Where binast follows ECMA-262 and acorn does not (checked against V8), near the fixes above.
+describe('spec over acorn, near the fixed disagreements', () => {
+  it('an HTML-like comment after `let` is a comment: `let\\n-->\\nx` declares x', () => {
+    const tree = decode(encode('let\n-->\nx'));
+    expect(tree.body).toHaveLength(1);
+    expect(tree.body[0]).toMatchObject({ type: 'VariableDeclaration', kind: 'let' });
+    expect(() => encode('let<!--\n{function a(){}}')).toThrow(SyntaxError);
   });
 });

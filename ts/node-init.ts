@@ -2,9 +2,14 @@
 // Importing this module reads ../wasm/binast.wasm (next to ts/ and dist/) and
 // instantiates it, so `encode`/`parse` work without `await init()`.
 import { readFileSync } from 'node:fs';
+import { BinastError } from './errors.ts';
 import { defaultWasmUrl, instantiateSync, isReady } from './wasm-loader.ts';
 
-/** Initialise synchronously from `wasm/binast.wasm` (no-op when already initialised). */
+/**
+ * Initialise synchronously from `wasm/binast.wasm` (no-op when already initialised). Throws a
+ * BinastError: `NOT_INITIALISED` when the file cannot be read, `INTERNAL` when it is not a
+ * binast encoder.
+ */
 export function initSync(): void {
   if (isReady()) return;
   const url = defaultWasmUrl();
@@ -12,8 +17,10 @@ export function initSync(): void {
   try {
     bytes = readFileSync(url);
   } catch (cause) {
-    throw new Error(
-      `binast: cannot read the WASM encoder at ${url.pathname}; build it with \`npm run build:wasm\``,
+    throw new BinastError(
+      'NOT_INITIALISED',
+      `cannot read the WASM encoder at ${url.pathname}; build it with \`npm run build:wasm\``,
+      -1,
       { cause },
     );
   }

@@ -73,65 +73,148 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         ..ParseOptions::default()
     };
 
-    // The text oxc parses: `source`, or a copy with misparsed `let` identifiers replaced.
+    // The text oxc parses: `source`, or a same-length copy with the misreadings of
+    // `convert::quirks` rewritten (misparsed `let` identifiers replaced, a module's `<!--`
+    // operators spelled `<~--`).
     let mut text = source;
     let mut let_placeholder = None;
     let mut retries = 0;
+    let parse = |text| Parser::new(&allocator, text, source_type).with_options(parse_options).parse();
+    let mut parsed = parse(text);
     let parsed = loop {
-        let parsed = Parser::new(&allocator, text, source_type).with_options(parse_options).parse();
         let Some(error) = first_error(&parsed.diagnostics) else {
             if parsed.panicked {
                 return Err(EncodeError::Syntax { message: "Unexpected token".into(), pos_utf16: 0 });
             }
+            // A `let` statement oxc ended before a template on the next line (sloppy scripts).
+            if !options.module
+                && retries < MAX_RETRIES
+                && convert::quirks::let_followed_by(text, None, '`', true)
+                && let Some(at) = convert::quirks::let_before_template(&parsed.program, true)
+                && let Some(placeholder) = let_placeholder.or_else(|| convert::quirks::let_placeholder(source))
+            {
+                retries += 1;
+                let mut patched = text.to_owned();
+                patched.replace_range(at..at + 3, placeholder);
+                text = allocator.alloc_str(&patched);
+                let_placeholder = Some(placeholder);
+                parsed = parse(text);
+                continue;
+            }
             break parsed;
         };
-        // Sloppy scripts only: `let` is a reserved word in modules. Each retry replaces one more
-        // `let`; the cap bounds the re-parsing of pathological inputs.
+        // Sloppy scripts only: `let` is a reserved word in modules. The cap (shared by all the
+        // rewrites) bounds the re-parsing of pathological inputs.
         if !options.module
-            && retries < MAX_LET_RETRIES
-            && let Some(at) = convert::quirks::misparsed_let(text, error_offset(error) as usize)
+            && retries < MAX_RETRIES
             && let Some(placeholder) = let_placeholder.or_else(|| convert::quirks::let_placeholder(source))
         {
-            let mut patched = text.to_owned();
-            patched.replace_range(at..at + 3, placeholder);
-            text = allocator.alloc_str(&patched);
-            let_placeholder = Some(placeholder);
+            let at = error_offset(error) as usize;
+            if let Some(at) = convert::quirks::misparsed_let(text, at, &parsed.program.comments) {
+                retries += 1;
+                let mut patched = text.to_owned();
+                patched.replace_range(at..at + 3, placeholder);
+                text = allocator.alloc_str(&patched);
+                let_placeholder = Some(placeholder);
+                parsed = parse(text);
+                continue;
+            }
+            // `let + a, b`: oxc parses `let <operator> ...` as one assignment expression and
+            // fails at the comma (or, after a line break, at the statement the comma would
+            // start). The `let` starts the statement, somewhere before the comma: try the
+            // candidates from the nearest on, keeping the first replacement that lets oxc get
+            // past the comma. (A `let` in a string, comment or template changes nothing; a `let`
+            // identifier elsewhere is not the one oxc misparsed.)
+            if text.as_bytes().get(convert::quirks::skip_trivia(text, at, true)) == Some(&b',') {
+                let candidates = convert::quirks::let_operator_candidates(text, at, &parsed.program.comments);
+                let mut found = None;
+                // Each candidate costs a parse: they share the retry budget.
+                for candidate in candidates.take(MAX_RETRIES - retries) {
+                    retries += 1;
+                    let mut patched = text.to_owned();
+                    patched.replace_range(candidate..candidate + 3, placeholder);
+                    let patched = allocator.alloc_str(&patched);
+                    let reparsed = parse(patched);
+                    if first_error(&reparsed.diagnostics).is_none_or(|e| error_offset(e) as usize > at) {
+                        found = Some((patched, reparsed));
+                        break;
+                    }
+                }
+                if let Some((patched, reparsed)) = found {
+                    text = patched;
+                    let_placeholder = Some(placeholder);
+                    parsed = reparsed;
+                    continue;
+                }
+            }
+        }
+        // Modules: oxc reads `<!--` at the start of a line as an HTML comment (and reports it);
+        // there it is the operators `<`, `!`, `--`.
+        if options.module
+            && retries < MAX_RETRIES
+            && let Some(patched) = convert::quirks::html_open_comments_as_operators(text, &parsed.diagnostics)
+        {
             retries += 1;
+            text = allocator.alloc_str(&patched);
+            parsed = parse(text);
             continue;
         }
-        return Err(syntax_error(source, error));
+        return Err(syntax_error(source, error, let_placeholder));
     };
     let program = allocator.alloc(parsed.program);
+
+    // acorn rejects every decorator ("Unexpected character '@'"); oxc drops those before an
+    // `export` that is not of a class, which the converter cannot see.
+    if options.module
+        && source.contains('@')
+        && let Some(at) = convert::quirks::dropped_decorator(program)
+    {
+        let message = convert::DECORATOR.into();
+        return Err(EncodeError::Syntax { message, pos_utf16: utf16_offset(source, at) });
+    }
 
     // Early errors acorn reports that oxc's parser leaves to semantic analysis (redeclarations,
     // undefined exports, bad labels, ...).
     let semantic = SemanticBuilder::new().with_check_syntax_error(true).build(program);
     // Errors oxc reports that acorn does not (see `convert::quirks`).
-    let acorn_ignores = |error: &&OxcDiagnostic| {
+    let acorn_ignores = |error: &OxcDiagnostic| {
         let [label] = error.labels.as_slice() else { return false };
-        convert::quirks::is_class_name_eval_or_arguments(source, label.span())
+        convert::quirks::is_class_name_eval_or_arguments(source, label.span(), &program.comments)
             || convert::quirks::is_directive_before_unseen_use_strict(program, label.span())
     };
-    if let Some(error) = semantic.diagnostics.errors().find(|error| !acorn_ignores(error)) {
-        return Err(syntax_error(source, error));
+    if let Some(error) = semantic.diagnostics.errors().find(|&error| !acorn_ignores(error)) {
+        return Err(syntax_error(source, error, let_placeholder));
     }
-    // A `let` identifier is a reserved word in strict code (acorn: "The keyword 'let' is
-    // reserved").
+    // A `let` identifier or label is a reserved word in strict code (acorn: "The keyword 'let'
+    // is reserved"). oxc checks neither labels nor the placeholder.
+    let scoping = semantic.semantic.scoping();
+    let reserved_let = |at: usize| EncodeError::Syntax {
+        message: "The keyword 'let' is reserved".into(),
+        pos_utf16: utf16_offset(source, at),
+    };
     if let Some(placeholder) = let_placeholder {
-        let scoping = semantic.semantic.scoping();
         for (name, references) in scoping.root_unresolved_references() {
             if name.as_str() == placeholder
                 && references.iter().any(|&id| {
                     scoping.scope_flags(scoping.get_reference(id).scope_id()).is_strict_mode()
                 })
             {
-                let at = text.find(placeholder).unwrap_or(0);
-                return Err(EncodeError::Syntax {
-                    message: "The keyword 'let' is reserved".into(),
-                    pos_utf16: utf16_offset(source, at),
-                });
+                return Err(reserved_let(text.find(placeholder).unwrap_or(0)));
             }
         }
+        // Bindings: the parameter of `let => a`.
+        for symbol in scoping.symbol_ids() {
+            if scoping.symbol_name(symbol) == placeholder
+                && scoping.scope_flags(scoping.symbol_scope_id(symbol)).is_strict_mode()
+            {
+                return Err(reserved_let(scoping.symbol_span(symbol).start as usize));
+            }
+        }
+    }
+    if convert::quirks::let_followed_by(text, let_placeholder, ':', !options.module)
+        && let Some(at) = convert::quirks::strict_let_label(program, let_placeholder)
+    {
+        return Err(reserved_let(at));
     }
     drop(semantic);
 
@@ -146,20 +229,30 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     Ok(writer.finish(options.module, options.comments))
 }
 
-/// How many misparsed `let` statements one source may have re-parsed (see `convert::quirks`).
-const MAX_LET_RETRIES: usize = 32;
+/// How many times one source may be re-parsed with a misreading rewritten (see
+/// `convert::quirks`).
+const MAX_RETRIES: usize = 32;
+
+/// oxc's message for a failed automatic semicolon insertion.
+const ASI_FAILED: &str = "Expected a semicolon or an implicit semicolon";
 
 fn first_error(diagnostics: &oxc_diagnostics::Diagnostics) -> Option<&OxcDiagnostic> {
     diagnostics.errors().next()
 }
 
-/// The error as acorn would place it, at a UTF-16 offset (see [`error_offset`]).
-fn syntax_error(source: &str, error: &OxcDiagnostic) -> EncodeError {
+/// The error as acorn would place it, at a UTF-16 offset (see [`error_offset`]), naming `let`
+/// where a message quotes the placeholder that replaced it.
+fn syntax_error(source: &str, error: &OxcDiagnostic, let_placeholder: Option<&str>) -> EncodeError {
     let mut offset = error_offset(error) as usize;
-    if error.message.starts_with("Expected a semicolon or an implicit semicolon") {
+    if error.message.starts_with(ASI_FAILED) {
         offset = convert::quirks::next_token_start(source, offset);
     }
-    EncodeError::Syntax { message: error.message.to_string(), pos_utf16: utf16_offset(source, offset) }
+    let mut message = error.message.to_string();
+    if let Some(placeholder) = let_placeholder {
+        // The source has no placeholder character: every one in the message stands for `let`.
+        message = message.replace(placeholder, "let");
+    }
+    EncodeError::Syntax { message, pos_utf16: utf16_offset(source, offset) }
 }
 
 /// UTF-8 offset of the error's primary label, else of its last label (oxc labels a

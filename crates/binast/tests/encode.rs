@@ -161,9 +161,17 @@ fn rejects_what_acorn_rejects() {
     // Decorators (position of the `@`).
     assert_eq!(err("@dec class A {}", &SCRIPT), 0);
     assert_eq!(err("class A { @dec m() {} }", &SCRIPT), 10);
+    assert_eq!(err("class A { @dec constructor() {} }", &SCRIPT), 10);
     assert_eq!(err("class A { @dec x = 1 }", &SCRIPT), 10);
     err("class A { m(@dec a) {} }", &SCRIPT);
     err("export @dec class A {}", &MODULE);
+    // Decorators before an `export` that oxc drops (not of a class).
+    assert_eq!(err("@5 export*from\"\"", &MODULE), 0);
+    assert_eq!(err("x; /* @ */ @a @b.c() export { x }", &MODULE), 11);
+    assert_eq!(err("@a export { x } from 'm'", &MODULE), 0);
+    assert_eq!(err("#!x\n@a export {}", &MODULE), 4);
+    assert_eq!(err("@a export class A {}", &MODULE), 0);
+    ok("export {}; // @a\nexport {}", &MODULE);
     // `accessor` fields.
     assert_eq!(err("class A { accessor x = 1 }", &SCRIPT), 10);
     // Import phases.
@@ -220,6 +228,65 @@ fn let_as_an_identifier() {
     err("let\nlet", &SCRIPT);
     // A placeholder never leaks: the source may contain the placeholder letters themselves.
     ok("var \u{3131} = 1; let", &SCRIPT);
+    // `let` before a comment, after non-ASCII whitespace, before an operator and a comma.
+    for source in [
+        "let // c",
+        "let<!--",
+        "let /* c */",
+        "\u{a0}let",
+        "\u{feff}let,1",
+        "let+a,b",
+        "let = a, b",
+        "x; let = function(){ return let + 1 }, b",
+        "a = 'let + 1', let + a, b",
+        "if (a) let + a, b",
+        "let\u{3000}instanceof `x`\n,\nb",
+        "if (a) let\u{a0}++",
+        "if (a) let\n`x`",
+    ] {
+        ok(source, &SCRIPT);
+    }
+    assert_eq!(err("'use strict'; let + a, b", &SCRIPT), 14);
+    assert_eq!(err("'use strict'; if (a) let\n`x`", &SCRIPT), 21);
+    assert_eq!(err("'use strict'; let => a", &SCRIPT), 14);
+    // A `let` label is reserved in strict code.
+    assert_eq!(err("'use strict'; let: 1", &SCRIPT), 14);
+    assert_eq!(err("'use strict'; a: let\n: 1", &SCRIPT), 17);
+    assert_eq!(err("class A { m() { let: 1 } }", &SCRIPT), 16);
+    ok("let: 1", &SCRIPT);
+    // Messages name `let`, not the placeholder.
+    match encode("let: let: 1", &SCRIPT) {
+        Err(EncodeError::Syntax { message, pos_utf16: 5 }) => {
+            assert_eq!(message, "Label `let` has already been declared");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Class member modifiers before whitespace that is not ASCII, or an HTML-like comment.
+#[test]
+fn member_modifiers_before_unusual_trivia() {
+    for source in [
+        "(class{static\u{a0}m(){}})",
+        "(class{get\u{2003}m(){}})",
+        "(class{async\u{3000}*m(){}})",
+        "class a{static<!--\ng}",
+        "class a{static\n-->x\nset g(a){}}",
+    ] {
+        ok(source, &SCRIPT);
+    }
+    err("(class{static\u{a0}declare\u{a0}m(){}})", &SCRIPT);
+}
+
+/// In a module `<!--` is the operators `<`, `!`, `--`, also at the start of a line.
+#[test]
+fn html_open_comments_in_modules() {
+    ok("f\n<!--c", &MODULE);
+    ok("a // x\n<!--b\n<!--c", &MODULE);
+    assert_eq!(err(";\n<!--x", &MODULE), 2);
+    // The operator is `!` in the tree, not the `~` the re-parse stands in with (the trees
+    // match acorn's in test/hostile-errors.test.ts).
+    assert_ne!(ok("f\n<!--c", &MODULE), ok("f\n<~--c", &MODULE));
 }
 
 /// acorn checks `eval`/`arguments` as class names only for declarations.

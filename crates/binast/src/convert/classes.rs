@@ -9,12 +9,11 @@ use super::{jumps, quirks};
 use crate::writer::Writer;
 
 const NOT_JS: &str = "TypeScript syntax is not JavaScript";
-const DECORATORS: &str = "decorators are not supported";
 
 impl<'a> Writer<'a> {
     pub(crate) fn class(&mut self, class: &Class<'a>) {
         if let Some(decorator) = class.decorators.first() {
-            return self.reject(decorator.span, DECORATORS);
+            return self.reject(decorator.span, super::DECORATOR);
         }
         if class.type_parameters.is_some() || !class.implements.is_empty() || class.r#abstract || class.declare {
             return self.reject(class.span, NOT_JS);
@@ -64,7 +63,7 @@ impl<'a> Writer<'a> {
             }
             ClassElement::MethodDefinition(m) => {
                 if let Some(decorator) = m.decorators.first() {
-                    return self.reject(decorator.span, DECORATORS);
+                    return self.reject(decorator.span, super::DECORATOR);
                 }
                 if m.r#type != MethodDefinitionType::MethodDefinition
                     || m.r#override
@@ -100,7 +99,7 @@ impl<'a> Writer<'a> {
             }
             ClassElement::PropertyDefinition(p) => {
                 if let Some(decorator) = p.decorators.first() {
-                    return self.reject(decorator.span, DECORATORS);
+                    return self.reject(decorator.span, super::DECORATOR);
                 }
                 if p.r#type != PropertyDefinitionType::PropertyDefinition
                     || p.type_annotation.is_some()

@@ -169,7 +169,16 @@ impl<'a> Writer<'a> {
                 self.tagged_template_expression(e.span, |w| w.expression(&e.tag), |w| w.template(&e.quasi));
             }
             Expression::UnaryExpression(e) => {
-                self.unary_expression(e.span, unary_operator(e.operator.as_str()), |w| w.expression(&e.argument));
+                // `encode` re-parses a module's `<!--` (`<`, `!`, `--`) as `<~--` (see
+                // `quirks::HTML_COMMENT_IN_MODULE`): the source has the real operator.
+                let operator = if e.operator == UnaryOperator::BitwiseNot
+                    && self.source().as_bytes()[e.span.start as usize] == b'!'
+                {
+                    UnaryOperator::LogicalNot
+                } else {
+                    e.operator
+                };
+                self.unary_expression(e.span, unary_operator(operator.as_str()), |w| w.expression(&e.argument));
             }
             Expression::UpdateExpression(e) => self.update_expression(
                 e.span,

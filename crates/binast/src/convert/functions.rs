@@ -70,7 +70,7 @@ impl<'a> Writer<'a> {
     pub(crate) fn params(&mut self, params: &FormalParameters<'a>) {
         for param in &params.items {
             if !param.decorators.is_empty() {
-                self.reject(param.decorators[0].span, "decorators are not supported");
+                self.reject(param.decorators[0].span, super::DECORATOR);
                 continue;
             }
             if param.type_annotation.is_some()
@@ -93,7 +93,10 @@ impl<'a> Writer<'a> {
             }
         }
         if let Some(rest) = &params.rest {
-            if !rest.decorators.is_empty() || rest.type_annotation.is_some() {
+            if let Some(decorator) = rest.decorators.first() {
+                return self.reject(decorator.span, super::DECORATOR);
+            }
+            if rest.type_annotation.is_some() {
                 return self.reject(rest.span, NOT_JS);
             }
             self.binding_rest(&rest.rest);

@@ -28,6 +28,9 @@ mod templates;
 
 pub use comments::write_comments;
 
+/// acorn's error for a decorator (it reads no `@`), at the `@`.
+pub const DECORATOR: &str = "Unexpected character '@'";
+
 /// Syntax oxc accepts but acorn (ecmaVersion latest) rejects, found while converting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Unsupported {

@@ -5,14 +5,27 @@
 //!   fails. acorn (like the spec) only starts a declaration when `let` is followed by `[`, `{`,
 //!   `\` or an identifier; otherwise `let` is an identifier (sloppy mode only). `encode`
 //!   re-parses with such a `let` replaced by a placeholder identifier of the same byte length.
+//!   oxc also parses `let <operator>` as a single assignment expression (`let + a, b` fails at
+//!   the comma), and ends `let` before a template in a single-statement position (a template
+//!   on the line after `if (a) let` makes a tagged template): the same replacement makes it an
+//!   ordinary identifier. oxc does not check `let` labels in strict code.
+//! - In a module, `<!--` is the operators `<`, `!`, `--`; oxc takes it for an HTML comment at
+//!   the start of a line (and reports it). `encode` re-parses it as `<~--`.
+//! - oxc drops decorators before an `export` that is not of a class; acorn rejects every `@`.
+//! - oxc drops TypeScript modifiers before class members (`default`, `const`, ...).
 //! - acorn does not check `eval`/`arguments` as class *expression* names; oxc does.
 //! - acorn decides whether a script is strict by looking ahead over the directive prologue,
 //!   and that lookahead misses a `"use strict"` that ends the file on its line (no `;`, no
 //!   line break after it); the directives before it are then not checked for octal and
 //!   `\8`/`\9` escapes. oxc checks them.
 
-use oxc_ast::ast::Program;
-use oxc_span::Span;
+use oxc_ast::ast::{
+    ArrowFunctionExpression, Class, Comment, Expression, ExpressionStatement, Function, LabeledStatement, Program,
+};
+use oxc_ast_visit::{Visit, walk};
+use oxc_diagnostics::Diagnostics;
+use oxc_span::{GetSpan, Span};
+use oxc_syntax::scope::ScopeFlags;
 
 /// Same-length (3 UTF-8 bytes) stand-ins for `let`: identifier letters that the source must
 /// not contain, so every occurrence in the re-parsed tree is a replaced `let`.
@@ -24,44 +37,244 @@ pub fn let_placeholder(source: &str) -> Option<&'static str> {
 }
 
 /// If the parse error at `error_offset` is oxc rejecting a `let` identifier statement, the
-/// offset of that `let`.
-pub fn misparsed_let(text: &str, error_offset: usize) -> Option<usize> {
+/// offset of that `let`. `comments` are the comments oxc saw, in source order.
+pub fn misparsed_let(text: &str, error_offset: usize, comments: &[Comment]) -> Option<usize> {
     let bytes = text.as_bytes();
     let error_offset = error_offset.min(bytes.len());
-    // acorn's isLet(): a declaration only if the next character is `[`, `{`, `\` or starts an
-    // identifier (oxc already handles `let in` / `let instanceof`).
-    if let Some(&next) = bytes.get(error_offset)
-        && (matches!(next, b'[' | b'{' | b'\\' | b'$' | b'_') || next.is_ascii_alphabetic() || next >= 0x80)
+    // acorn's isLet(): a declaration only if the next token starts with `[`, `{`, `\` or an
+    // identifier character (oxc already handles `let in` / `let instanceof`). oxc places the
+    // error at the end of `let` or at the next token.
+    if let Some(next) = text[skip_trivia(text, error_offset, true)..].chars().next()
+        && (matches!(next, '[' | '{' | '\\') || oxc_syntax::identifier::is_identifier_start(next))
     {
         return None;
     }
-    let end = skip_trivia_back(bytes, error_offset);
+    let end = trivia_start_before(text, error_offset, comments);
     let start = end.checked_sub(3)?;
     if &bytes[start..end] != b"let" {
         return None;
     }
     // A whole word, and not a property name (`a.let`).
-    let before = skip_trivia_back(bytes, start);
-    if start > 0 && is_ident_byte(bytes[start - 1]) {
+    if word_char_before(text, start) {
         return None;
     }
+    let before = trivia_start_before(text, start, comments);
     if before > 0 && bytes[before - 1] == b'.' {
         return None;
     }
     Some(start)
 }
 
+/// The `let` words before `before` (nearest first) that may start a statement oxc parsed as
+/// `let <operator> ...`: whole words outside comments and property names, followed by an
+/// operator. The caller verifies each by re-parsing.
+pub fn let_operator_candidates<'t>(
+    text: &'t str,
+    before: usize,
+    comments: &'t [Comment],
+) -> impl Iterator<Item = usize> + 't {
+    let bytes = text.as_bytes();
+    text[..before.min(text.len())].rmatch_indices("let").map(|(at, _)| at).filter(move |&at| {
+        if word_char_before(text, at) || text[at + 3..].chars().next().is_some_and(|c| is_word_char(c) || c == '\\') {
+            return false;
+        }
+        if in_comment(comments, at) {
+            return false;
+        }
+        let previous = trivia_start_before(text, at, comments);
+        if previous > 0 && bytes[previous - 1] == b'.' {
+            return false;
+        }
+        let next = skip_trivia(text, at + 3, true);
+        let rest = &text[next..];
+        rest.starts_with(['=', '+', '-', '*', '/', '%', '<', '>', '&', '|', '^', '!', '?'])
+            || ((rest.starts_with("in") || rest.starts_with("instanceof"))
+                && !rest[if rest.starts_with("instanceof") { 10 } else { 2 }..].starts_with(is_word_char))
+    })
+}
+
+/// In a single-statement position (`if (a) let`, `while (0) let`, a label's body) oxc ends an
+/// identifier statement `let` before a template on the next line, which makes it a tagged
+/// template (`let` + newline + `` `x` `` is `` let`x` ``). Returns the offset of such a `let`.
+pub fn let_before_template(program: &Program<'_>, html_comments: bool) -> Option<usize> {
+    struct Finder<'t> {
+        text: &'t str,
+        html_comments: bool,
+        found: Option<usize>,
+    }
+    impl<'a> Visit<'a> for Finder<'_> {
+        fn visit_expression_statement(&mut self, statement: &ExpressionStatement<'a>) {
+            // (Ended by automatic semicolon insertion, not by a `;`.)
+            if let Expression::Identifier(id) = &statement.expression
+                && id.name == "let"
+                && self.found.is_none()
+                && statement.span.end == id.span.end
+                && self.text[skip_trivia(self.text, statement.span.end as usize, self.html_comments)..].starts_with('`')
+            {
+                self.found = Some(id.span.start as usize);
+            }
+            walk::walk_expression_statement(self, statement);
+        }
+    }
+    let mut finder = Finder { text: program.source_text, html_comments, found: None };
+    finder.visit_program(program);
+    finder.found
+}
+
+/// Whether a `let` word (or `placeholder`, a replaced `let`) in `text` is followed by `next`:
+/// the cheap test before looking for `let` labels or tagged templates in the tree.
+pub fn let_followed_by(text: &str, placeholder: Option<&str>, next: char, html_comments: bool) -> bool {
+    let followed = |at: usize| text[skip_trivia(text, at + 3, html_comments)..].starts_with(next);
+    text.match_indices("let").any(|(at, _)| !text[at + 3..].starts_with(is_word_char) && followed(at))
+        || placeholder.is_some_and(|placeholder| text.match_indices(placeholder).any(|(at, _)| followed(at)))
+}
+
+/// The offset of the first label `let` (or `placeholder`, a replaced `let`) in strict code:
+/// acorn rejects it ("The keyword 'let' is reserved"), oxc does not check labels.
+pub fn strict_let_label(program: &Program<'_>, placeholder: Option<&str>) -> Option<usize> {
+    struct Finder<'p> {
+        placeholder: Option<&'p str>,
+        strict: bool,
+        found: Option<usize>,
+    }
+    impl<'a> Visit<'a> for Finder<'_> {
+        fn visit_labeled_statement(&mut self, statement: &LabeledStatement<'a>) {
+            let name = statement.label.name.as_str();
+            if self.strict && (name == "let" || Some(name) == self.placeholder) {
+                self.found.get_or_insert(statement.label.span.start as usize);
+            }
+            walk::walk_labeled_statement(self, statement);
+        }
+        fn visit_function(&mut self, func: &Function<'a>, flags: ScopeFlags) {
+            let outer = self.strict;
+            self.strict |= func.has_use_strict_directive();
+            walk::walk_function(self, func, flags);
+            self.strict = outer;
+        }
+        fn visit_arrow_function_expression(&mut self, arrow: &ArrowFunctionExpression<'a>) {
+            let outer = self.strict;
+            self.strict |= arrow.has_use_strict_directive();
+            walk::walk_arrow_function_expression(self, arrow);
+            self.strict = outer;
+        }
+        fn visit_class(&mut self, class: &Class<'a>) {
+            let outer = self.strict;
+            self.strict = true;
+            walk::walk_class(self, class);
+            self.strict = outer;
+        }
+    }
+    let strict = program.source_type.is_module() || program.has_use_strict_directive();
+    let mut finder = Finder { placeholder, strict, found: None };
+    finder.visit_program(program);
+    finder.found
+}
+
+/// Moves back from `at` over whitespace, line terminators and the `comments` (oxc's, in
+/// source order) that end there; returns the offset just after the previous token.
+fn trivia_start_before(text: &str, mut at: usize, comments: &[Comment]) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    loop {
+        // Comments do not overlap, so their ends are in order too. (A comment may end in
+        // whitespace: `// c ` at the end of the input.)
+        if let Ok(index) = comments.binary_search_by_key(&(at as u32), |comment| comment.span.end)
+            && comments[index].span.start < at as u32
+        {
+            at = comments[index].span.start as usize;
+            continue;
+        }
+        let trimmed = text[..at].trim_end_matches(|c: char| is_white_space(c) || is_line_terminator(c)).len();
+        if trimmed == at {
+            return at;
+        }
+        at = trimmed;
+    }
+}
+
+/// Whether `at` is inside one of `comments` (oxc's, in source order).
+fn in_comment(comments: &[Comment], at: usize) -> bool {
+    let at = at as u32;
+    let index = comments.partition_point(|comment| comment.span.start <= at);
+    index > 0 && comments[index - 1].span.end > at
+}
+
+/// oxc parses TypeScript modifiers before a class member (`default`, `const`, ...) and drops
+/// them in JavaScript. Returns the offset of the first word between a member's start and its
+/// key that JavaScript does not allow there (only `static`, `async`, `get`, `set`, `*`, `[`).
+///
+/// oxc accepted the member, so between its start and key there are only modifiers and
+/// trivia: a `<!--` or `-->` there is a comment (in a script; a module never gets here with
+/// one).
+pub fn unexpected_member_modifier(text: &str, start: usize, key_start: usize) -> Option<usize> {
+    let mut at = start;
+    loop {
+        at = skip_trivia(text, at, true);
+        if at >= key_start {
+            return None;
+        }
+        let word_len: usize =
+            text[at..key_start].chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();
+        let word_end = at + word_len;
+        match &text[at..word_end] {
+            "static" | "async" | "get" | "set" => at = word_end,
+            "" if matches!(text.as_bytes()[at], b'*' | b'[') => at += 1,
+            _ => return Some(at),
+        }
+    }
+}
+
+/// oxc parses decorators before `export` and drops them unless the export is of a class.
+/// Returns the offset of a decorator (`@`) before a top-level statement of `program`: oxc
+/// keeps a decorated class's span from its first decorator, so only a dropped one can lie
+/// between two statements.
+pub fn dropped_decorator(program: &Program<'_>) -> Option<usize> {
+    let text = program.source_text;
+    let mut previous_end = program.hashbang.as_ref().map_or(0, |hashbang| hashbang.span.end);
+    if let Some(directive) = program.directives.last() {
+        previous_end = directive.span.end;
+    }
+    for statement in &program.body {
+        let start = statement.span().start;
+        let at = skip_trivia(text, previous_end as usize, program.source_type.is_script());
+        if at < start as usize && text.as_bytes()[at] == b'@' {
+            return Some(at);
+        }
+        previous_end = statement.span().end;
+    }
+    None
+}
+
+/// oxc's error for `<!--` at the start of a line in a module.
+const HTML_COMMENT_IN_MODULE: &str = "HTML comments are not allowed in modules";
+
+/// A module's `text` with every `<!--` that oxc `diagnostics` report as an HTML comment
+/// spelled `<~--`, if any: in a module these are the operators `<`, `!`, `--`, and `~` parses
+/// as `!` does (the converter writes the `!` of the source).
+pub fn html_open_comments_as_operators(text: &str, diagnostics: &Diagnostics) -> Option<String> {
+    let mut patched = None;
+    for error in diagnostics.errors().filter(|error| error.message == HTML_COMMENT_IN_MODULE) {
+        let Some(label) = error.labels.first() else { continue };
+        let at = label.offset() as usize + 1;
+        if text.as_bytes().get(at) == Some(&b'!') {
+            patched.get_or_insert_with(|| text.to_owned()).replace_range(at..at + 1, "~");
+        }
+    }
+    patched
+}
+
 /// Whether the error labelled at `span` is oxc's strict-mode check of a class name `eval` or
 /// `arguments`, which acorn does not make for class expressions (declarations are rejected
 /// while converting, as acorn does).
-pub fn is_class_name_eval_or_arguments(source: &str, span: Span) -> bool {
+pub fn is_class_name_eval_or_arguments(source: &str, span: Span, comments: &[Comment]) -> bool {
     let Some(text) = source.get(span.start as usize..span.end as usize) else { return false };
     if text != "eval" && text != "arguments" {
         return false;
     }
     let bytes = source.as_bytes();
-    let end = skip_trivia_back(bytes, span.start as usize);
-    end >= 5 && &bytes[end - 5..end] == b"class" && (end == 5 || !is_ident_byte(bytes[end - 6]))
+    let end = trivia_start_before(source, span.start as usize, comments);
+    end >= 5 && &bytes[end - 5..end] == b"class" && !word_char_before(source, end - 5)
 }
 
 /// Whether `span` is a top-level directive before a `"use strict"` that acorn's lookahead
@@ -107,7 +320,7 @@ pub fn next_token_start(text: &str, offset: usize) -> usize {
     }
     loop {
         let rest = &text[at..];
-        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{FEFF}');
+        let trimmed = rest.trim_start_matches(|c: char| is_white_space(c) || is_line_terminator(c));
         at += rest.len() - trimmed.len();
         if let Some(comment) = trimmed.strip_prefix("/*")
             && let Some(close) = comment.find("*/")
@@ -119,76 +332,120 @@ pub fn next_token_start(text: &str, offset: usize) -> usize {
     }
 }
 
-/// oxc parses TypeScript modifiers before a class member (`default`, `const`, ...) and drops
-/// them in JavaScript. Returns the offset of the first word between a member's start and its
-/// key that JavaScript does not allow there (only `static`, `async`, `get`, `set`, `*`, `[`).
-pub fn unexpected_member_modifier(text: &str, start: usize, key_start: usize) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let mut at = start;
+/// Moves `offset` over whitespace, line terminators and comments (`//`, `/* */`, and with
+/// `html_comments` the Annex B `<!--`, and `-->` at the start of a line) to the start of the
+/// next token. `offset` must not be inside a token.
+pub fn skip_trivia(text: &str, offset: usize, html_comments: bool) -> usize {
+    let mut at = offset.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    // Whether a line starts between the previous token and `at` (or there is none).
+    let mut line_start = at == 0;
     loop {
-        at = next_token_start(text, at);
-        if at >= key_start {
-            return None;
+        let next = next_token_start(text, at);
+        line_start |= text[at..next].contains(is_line_terminator);
+        at = next;
+        let rest = &text[at..];
+        let line_comment = rest.starts_with("//")
+            || (html_comments && (rest.starts_with("<!--") || (line_start && rest.starts_with("-->"))));
+        if !line_comment {
+            return at;
         }
-        if text[at..].starts_with("//") {
-            at += text[at..].find(['\n', '\r', '\u{2028}', '\u{2029}']).unwrap_or(text.len() - at);
-            continue;
-        }
-        let word_end = at + bytes[at..key_start].iter().take_while(|&&b| is_ident_byte(b)).count();
-        match &text[at..word_end] {
-            "static" | "async" | "get" | "set" => at = word_end,
-            "" if matches!(bytes[at], b'*' | b'[') => at += 1,
-            _ => return Some(at),
-        }
+        at += rest.find(is_line_terminator).unwrap_or(rest.len());
     }
 }
 
-fn is_ident_byte(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'$' || byte == b'_' || byte >= 0x80
+/// ECMAScript WhiteSpace (TAB, VT, FF, ZWNBSP, and the Space_Separator category).
+pub fn is_white_space(c: char) -> bool {
+    oxc_syntax::identifier::is_white_space(c)
 }
 
-/// Moves back over ASCII whitespace and line terminators, U+2028/2029/FEFF/NBSP, and simple
-/// block comments; returns the offset just after the previous token.
-fn skip_trivia_back(bytes: &[u8], mut at: usize) -> usize {
-    loop {
-        while at > 0 && matches!(bytes[at - 1], b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) {
-            at -= 1;
-        }
-        // U+2028, U+2029 (E2 80 A8/A9), U+FEFF (EF BB BF), U+00A0 (C2 A0).
-        if at >= 3 && matches!(&bytes[at - 3..at], [0xe2, 0x80, 0xa8 | 0xa9] | [0xef, 0xbb, 0xbf]) {
-            at -= 3;
-            continue;
-        }
-        if at >= 2 && bytes[at - 2..at] == [0xc2, 0xa0] {
-            at -= 2;
-            continue;
-        }
-        if at >= 4 && &bytes[at - 2..at] == b"*/" {
-            // Block comments do not nest: the nearest `/*` before the `*/` opens it (a `/*`
-            // inside the comment text would make us stop early, which only loses a match).
-            if let Some(open) = bytes[..at - 2].windows(2).rposition(|pair| pair == b"/*") {
-                at = open;
-                continue;
-            }
-        }
-        return at;
+/// ECMAScript LineTerminator.
+pub fn is_line_terminator(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}')
+}
+
+/// A character that can continue a word (an identifier or keyword) as far as these text
+/// scans are concerned: ASCII identifier characters, and any other non-ASCII character that
+/// is not whitespace or a line terminator (the parser has already rejected the rest).
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || c == '$' || c == '_'
+    } else {
+        !is_white_space(c) && !is_line_terminator(c)
     }
+}
+
+/// Whether the character before `at` (a char boundary) continues a word (see [`is_word_char`]).
+fn word_char_before(text: &str, at: usize) -> bool {
+    text[..at].chars().next_back().is_some_and(is_word_char)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use oxc_allocator::Allocator;
+    use oxc_parser::Parser;
+    use oxc_span::SourceType;
+
+    /// Runs `f` with the comments oxc finds in the script `text` (parsed to its first error).
+    fn with_comments<R>(text: &str, f: impl FnOnce(&[Comment]) -> R) -> R {
+        let allocator = Allocator::default();
+        let parsed = Parser::new(&allocator, text, SourceType::script()).parse();
+        f(&parsed.program.comments)
+    }
+
+    fn misparsed(text: &str, error_offset: usize) -> Option<usize> {
+        with_comments(text, |comments| misparsed_let(text, error_offset, comments))
+    }
 
     #[test]
     fn finds_misparsed_let() {
-        assert_eq!(misparsed_let("let", 3), Some(0));
-        assert_eq!(misparsed_let("let++", 3), Some(0));
-        assert_eq!(misparsed_let("a;\nlet /* c */ }", 15), Some(3));
-        assert_eq!(misparsed_let("a.let ++", 6), None);
-        assert_eq!(misparsed_let("xlet ++", 5), None);
-        assert_eq!(misparsed_let("let 1", 4), Some(0));
-        assert_eq!(misparsed_let("let a", 4), None);
-        assert_eq!(misparsed_let("let [", 4), None);
+        assert_eq!(misparsed("let", 3), Some(0));
+        assert_eq!(misparsed("let++", 3), Some(0));
+        assert_eq!(misparsed("a;\nlet /* c */ }", 15), Some(3));
+        assert_eq!(misparsed("a.let ++", 6), None);
+        assert_eq!(misparsed("xlet ++", 5), None);
+        assert_eq!(misparsed("let 1", 4), Some(0));
+        assert_eq!(misparsed("let a", 4), None);
+        assert_eq!(misparsed("let [", 4), None);
+        // Line and HTML-like comments, non-ASCII whitespace before `let`.
+        assert_eq!(misparsed("let // c", 8), Some(0));
+        assert_eq!(misparsed("let<!--", 7), Some(0));
+        assert_eq!(misparsed("let// ", 6), Some(0));
+        assert_eq!(misparsed("let /* a */ /* b */\u{a0}// c \u{a0}", 28), Some(0));
+        assert_eq!(misparsed("a /* x */ . /* y */ let // c\n", 28), None);
+        assert_eq!(misparsed("\u{a0}let", 5), Some(2));
+        assert_eq!(misparsed("\u{feff}let,1", 6), Some(3));
+        assert_eq!(misparsed("\u{e9}let ++", 6), None);
+        // Whitespace that is not ASCII after `let`, then the next token.
+        assert_eq!(misparsed("let\u{a0}++", 3), Some(0));
+        assert_eq!(misparsed("let\u{feff}\u{3000}/* c */ ++", 3), Some(0));
+        assert_eq!(misparsed("let\u{a0}\u{e9}", 3), None);
+        assert_eq!(misparsed("let /* c */ \\u0061", 3), None);
+    }
+
+    #[test]
+    fn finds_let_operator_candidates() {
+        let candidates = |text: &str, before: usize| {
+            with_comments(text, |comments| let_operator_candidates(text, before, comments).collect::<Vec<_>>())
+        };
+        assert_eq!(candidates("let+a,b", 5), [0]);
+        assert_eq!(candidates("x; let /* let + */ = function(){ let.a; return let + 1 }, b", 56), [47, 3]);
+        assert_eq!(candidates("a.let + 1, leti + 2, let\\u0061 + 3", 34), Vec::<usize>::new());
+        assert_eq!(candidates("let in a, let instanceof b, let inx, let // c\n !== d", 50), [37, 10, 0]);
+    }
+
+    #[test]
+    fn skips_trivia() {
+        assert_eq!(skip_trivia("a // x\n b", 1, false), 8);
+        assert_eq!(skip_trivia("a <!-- x\n b", 1, true), 10);
+        assert_eq!(skip_trivia("a <!-- x\n b", 1, false), 2);
+        assert_eq!(skip_trivia("a\n /* \n */ --> x\n b", 1, true), 18);
+        assert_eq!(skip_trivia("a /* */ --> x", 1, true), 8);
+        assert_eq!(skip_trivia("--> x\nb", 0, true), 6);
+        assert_eq!(skip_trivia("a\u{a0}\u{3000}\u{2028}b", 1, true), 9);
     }
 
     #[test]
@@ -208,6 +465,23 @@ mod tests {
         assert_eq!(unexpected_member_modifier(text, 20, member("k]")), None);
         assert_eq!(unexpected_member_modifier(text, 42, member("x(")), None);
         assert_eq!(unexpected_member_modifier(text, member("const"), member("y(")), Some(member("const")));
+        // Non-ASCII whitespace and HTML-like comments between modifiers.
+        for text in [
+            "class{static\u{a0}m(){}}",
+            "class{get\u{2003}m(){}}",
+            "class{async\u{3000}m(){}}",
+            "class{static\u{feff}set\u{2028}m(a){}}",
+            "class{static<!--\nm(){}}",
+            "class{static\n-->x\nm(){}}",
+        ] {
+            assert_eq!(unexpected_member_modifier(text, 6, member_key(text)), None, "{text:?}");
+        }
+        let text = "class{static\u{a0}declare\u{a0}m(){}}";
+        assert_eq!(unexpected_member_modifier(text, 6, member_key(text)), Some(14));
+    }
+
+    fn member_key(text: &str) -> usize {
+        text.rfind('m').unwrap()
     }
 
     #[test]
@@ -215,13 +489,28 @@ mod tests {
         assert_eq!(next_token_start("a\r\n\u{2028}b c", 7), 8);
         assert_eq!(next_token_start("a /* x */ b", 1), 10);
         assert_eq!(next_token_start("a", 1), 1);
+        assert_eq!(next_token_start("a\u{85}b", 1), 1);
     }
 
     #[test]
     fn finds_class_names() {
-        assert!(is_class_name_eval_or_arguments("(class eval {})", Span::new(7, 11)));
-        assert!(is_class_name_eval_or_arguments("(class /* x */ arguments {})", Span::new(15, 24)));
-        assert!(!is_class_name_eval_or_arguments("(subclass eval {})", Span::new(10, 14)));
-        assert!(!is_class_name_eval_or_arguments("eval = 1", Span::new(0, 4)));
+        let is = |text: &str, span: Span| {
+            with_comments(text, |comments| is_class_name_eval_or_arguments(text, span, comments))
+        };
+        assert!(is("(class eval {})", Span::new(7, 11)));
+        assert!(is("(class /* x */ arguments {})", Span::new(15, 24)));
+        assert!(is("(class // x\n arguments {})", Span::new(13, 22)));
+        assert!(!is("(subclass eval {})", Span::new(10, 14)));
+        assert!(!is("eval = 1", Span::new(0, 4)));
+    }
+
+    #[test]
+    fn finds_let_followed_by() {
+        assert!(let_followed_by("let: 1", None, ':', true));
+        assert!(let_followed_by("a; let /* */ // x\n <!-- y\n : 1", None, ':', true));
+        assert!(!let_followed_by("a; let <!-- y\n : 1", None, ':', false));
+        assert!(!let_followed_by("let x = 1; letter: 1; a ? b : c", None, ':', true));
+        assert!(let_followed_by("\u{3131}\n: 1", Some("\u{3131}"), ':', true));
+        assert!(let_followed_by("if (a) let\n`x`", None, '`', true));
     }
 }
