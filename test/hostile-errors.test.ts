@@ -301,6 +301,39 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
       modules: ['f\n<!--c', 'f\n<!--c\n<!--d', 'a\n/*\n*/<!--b', 'a // x\n<!--b', 'x = a\n<!-- b', 'a\n  <!--b; !c; ~d', '`\n<!--`'],
       moduleErrors: [';\n<!--x', 'x\n<!--', 'a\n<!--b\n-->c'],
     },
+    'false-redeclaration': {
+      trees: [
+        'function g(){}for(var g in x);',
+        '{{function b(){}}var b}',
+        '{function y(){}}const y=1',
+        'if(a)function a(){} let a',
+        'if(a)function a(){} else function a(){} class a {}',
+        'function of(){}with(a)var of',
+        'try {} catch (e) { var e; for (var e of []); { var e } }',
+        'function f(a, a) { var a; function a(){} }',
+        '(function f(){ let f })',
+        '{ function f(){} function f(){} }',
+      ],
+      modules: ['import a from "m"; { let a }', '{ function b(){} } export var b'],
+      errors: [
+        'function g(){} let g',
+        'let a; var a',
+        '{ var a } let a',
+        '{ function a(){} var a }',
+        '{ function* a(){} function a(){} }',
+        '"use strict"; { function a(){} function a(){} }',
+        'try {} catch (e) { let e }',
+        'try {} catch ([e]) { var e }',
+        'for (let a;;) { var a }',
+        'function f(a) { let a }',
+        '"use strict"; function f(a, a) {}',
+        '(a, a) => 1',
+        'x = { m(a, a) {} }',
+        'x = { __proto__: 1, "__proto__": 2 }',
+        'class A { #x; #x }',
+      ],
+      moduleErrors: ['function a(){} function a(){}', 'import a from "m"; var a', 'import {a, b as a} from "m"'],
+    },
     'let-identifier-statement': {
       trees: [
         'let+a,b',
@@ -373,6 +406,11 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
 
 // Where binast follows ECMA-262 and acorn does not (checked against V8), near the fixes above.
 describe('spec over acorn, near the fixed disagreements', () => {
+  it('a labelled function declaration is lexically declared in its block', () => {
+    expect(() => encode('{f:function c(){} var c}')).toThrow(/`c` has already been declared/);
+    expect(() => acorn.parse('{f:function c(){} var c}', { ecmaVersion: 'latest' })).not.toThrow();
+  });
+
   it('an HTML-like comment after `let` is a comment: `let\\n-->\\nx` declares x', () => {
     const tree = decode(encode('let\n-->\nx'));
     expect(tree.body).toHaveLength(1);

@@ -8,6 +8,7 @@ mod checksum;
 mod convert;
 mod generated;
 mod positions;
+mod redeclarations;
 pub mod writer;
 
 #[cfg(target_arch = "wasm32")]
@@ -182,7 +183,24 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         convert::quirks::is_class_name_eval_or_arguments(source, label.span(), &program.comments)
             || convert::quirks::is_directive_before_unseen_use_strict(program, label.span())
     };
-    if let Some(error) = semantic.diagnostics.errors().find(|&error| !acorn_ignores(error)) {
+    // oxc's redeclaration errors are not all right (see `redeclarations`): when it reports
+    // one, the spec's check decides.
+    let mut redeclaration = None;
+    for error in semantic.diagnostics.errors() {
+        if acorn_ignores(error) {
+            continue;
+        }
+        if convert::quirks::is_binding_redeclaration(source, error) {
+            match *redeclaration.get_or_insert_with(|| redeclarations::first_redeclaration(program)) {
+                Some(found) => {
+                    return Err(EncodeError::Syntax {
+                        message: format!("Identifier `{}` has already been declared", found.name),
+                        pos_utf16: utf16_offset(source, found.span.start as usize),
+                    });
+                }
+                None => continue,
+            }
+        }
         return Err(syntax_error(source, error, let_placeholder));
     }
     // A `let` identifier or label is a reserved word in strict code (acorn: "The keyword 'let'

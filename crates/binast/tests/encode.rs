@@ -289,6 +289,25 @@ fn html_open_comments_in_modules() {
     assert_ne!(ok("f\n<!--c", &MODULE), ok("f\n<~--c", &MODULE));
 }
 
+/// Redeclarations as ECMA-262 (with Annex B) has them, where oxc reports some that are not.
+#[test]
+fn redeclarations_as_the_spec_says() {
+    for source in [
+        "function g(){}for(var g in x);",
+        "{{function b(){}}var b}",
+        "{function y(){}}const y=1",
+        "if(a)function a(){} let a",
+        "function of(){}with(a)var of",
+    ] {
+        ok(source, &SCRIPT);
+    }
+    assert_eq!(err("{f:function c(){} var c}", &SCRIPT), 22);
+    assert_eq!(err("function g(){} for(var g in x); let g", &SCRIPT), 36);
+    assert_eq!(err("{ function a(){} var a }", &SCRIPT), 21);
+    assert_eq!(err("x = { __proto__: 1, __proto__: 2 }", &SCRIPT), 20);
+    assert_eq!(err("function a(){} var a", &MODULE), 19);
+}
+
 /// acorn checks `eval`/`arguments` as class names only for declarations.
 #[test]
 fn eval_and_arguments_class_names() {

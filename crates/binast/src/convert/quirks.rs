@@ -18,12 +18,13 @@
 //!   and that lookahead misses a `"use strict"` that ends the file on its line (no `;`, no
 //!   line break after it); the directives before it are then not checked for octal and
 //!   `\8`/`\9` escapes. oxc checks them.
+//! - Redeclarations: see `crate::redeclarations`.
 
 use oxc_ast::ast::{
     ArrowFunctionExpression, Class, Comment, Expression, ExpressionStatement, Function, LabeledStatement, Program,
 };
 use oxc_ast_visit::{Visit, walk};
-use oxc_diagnostics::Diagnostics;
+use oxc_diagnostics::{Diagnostics, OxcDiagnostic};
 use oxc_span::{GetSpan, Span};
 use oxc_syntax::scope::ScopeFlags;
 
@@ -262,6 +263,29 @@ pub fn html_open_comments_as_operators(text: &str, diagnostics: &Diagnostics) ->
         }
     }
     patched
+}
+
+/// Whether `error` is oxc's report of a name bound twice (not of a duplicate private class
+/// member `#x`, nor of a duplicate `__proto__: ...` property, which share its message).
+pub fn is_binding_redeclaration(source: &str, error: &OxcDiagnostic) -> bool {
+    let Some(name) =
+        error.message.strip_prefix("Identifier `").and_then(|rest| rest.strip_suffix("` has already been declared"))
+    else {
+        return false;
+    };
+    if name.starts_with('#') {
+        return false;
+    }
+    if name == "__proto__"
+        && let Some(label) = error.labels.last()
+    {
+        let (start, end) = (label.offset() as usize, (label.offset() + label.len()) as usize);
+        let quoted = source.as_bytes().get(start).is_some_and(|&b| b == b'"' || b == b'\'');
+        if quoted || source.as_bytes().get(skip_trivia(source, end, false)) == Some(&b':') {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether the error labelled at `span` is oxc's strict-mode check of a class name `eval` or
