@@ -334,7 +334,7 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
       ],
       moduleErrors: ['function a(){} function a(){}', 'import a from "m"; var a', 'import {a, b as a} from "m"'],
     },
-    // Found by the fuzzer while these were fixed.
+    // Found by the fuzzer while these were fixed (binast wrong, acorn and V8 right).
     'eval-or-arguments-in-destructuring-default': {
       modules: [
         '({a= eval,} = 1)',
@@ -356,6 +356,11 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
         '(function eval(){"use strict"})',
         'function f(arguments){"use strict"}',
       ],
+    },
+    'upper-case-exponent-after-legacy-decimal': {
+      trees: ['08E2', '09E-1', 'x = [0089E+3, 018e1]', '({08E2: 1})'],
+      errors: ['"use strict"; 08E2', '07E2'],
+      moduleErrors: ['08E2'],
     },
     'let-identifier-statement': {
       trees: [

@@ -76,7 +76,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
 
     // The text oxc parses: `source`, or a same-length copy with the misreadings of
     // `convert::quirks` rewritten (misparsed `let` identifiers replaced, a module's `<!--`
-    // operators spelled `<~--`).
+    // operators spelled `<~--`, `08E2` spelled `08e2`).
     let mut text = source;
     let mut let_placeholder = None;
     let mut retries = 0;
@@ -104,8 +104,19 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             }
             break parsed;
         };
-        // Sloppy scripts only: `let` is a reserved word in modules. The cap (shared by all the
-        // rewrites) bounds the re-parsing of pathological inputs.
+        // `08E2`: see `convert::quirks`. The cap (shared by all the rewrites) bounds the
+        // re-parsing of pathological inputs.
+        if retries < MAX_RETRIES
+            && let Some(at) = convert::quirks::upper_case_exponent_after_legacy_decimal(text, error)
+        {
+            retries += 1;
+            let mut patched = text.to_owned();
+            patched.replace_range(at..at + 1, "e");
+            text = allocator.alloc_str(&patched);
+            parsed = parse(text);
+            continue;
+        }
+        // Sloppy scripts only: `let` is a reserved word in modules.
         if !options.module
             && retries < MAX_RETRIES
             && let Some(placeholder) = let_placeholder.or_else(|| convert::quirks::let_placeholder(source))

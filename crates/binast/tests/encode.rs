@@ -337,6 +337,17 @@ fn eval_and_arguments_in_strict_code() {
     }
 }
 
+/// Legacy decimal literals with a leading zero take an exponent in either case (sloppy code).
+#[test]
+fn legacy_decimal_exponents() {
+    for source in ["08E2", "09E-1", "x = [0089E+3, 018e1]", "({08E2: 1})"] {
+        ok(source, &SCRIPT);
+    }
+    assert_eq!(err("'use strict'; 08E2", &SCRIPT), 14);
+    assert_eq!(err("07E2", &SCRIPT), 2);
+    err("08E2", &MODULE);
+}
+
 /// oxc accepts parenthesized destructuring patterns when parentheses are not preserved.
 #[test]
 fn parenthesized_patterns() {

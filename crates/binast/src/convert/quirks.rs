@@ -20,6 +20,8 @@
 //!   and that lookahead misses a `"use strict"` that ends the file on its line (no `;`, no
 //!   line break after it); the directives before it are then not checked for octal and
 //!   `\8`/`\9` escapes. oxc checks them.
+//! - oxc rejects an upper-case exponent after a legacy decimal literal (`08E2`); `encode`
+//!   re-parses it as `08e2`.
 //! - Redeclarations: see `crate::redeclarations`.
 
 use oxc_ast::ast::{
@@ -137,6 +139,25 @@ pub fn let_followed_by(text: &str, placeholder: Option<&str>, next: char, html_c
 /// acorn rejects it ("The keyword 'let' is reserved"), oxc does not check labels.
 pub fn strict_let_label(program: &Program<'_>, placeholder: Option<&str>) -> Option<usize> {
     StrictCode::walk(program, placeholder).let_label
+}
+
+/// oxc lexes an exponent after a legacy decimal literal with a leading zero (`08e2`, sloppy
+/// code) only in lower case: it rejects `08E2` ("Invalid characters after number", at the
+/// `E`). Returns the offset of that `E`; `e` reads the same (the converter takes `raw` from
+/// the source).
+pub fn upper_case_exponent_after_legacy_decimal(text: &str, error: &OxcDiagnostic) -> Option<usize> {
+    if error.message != "Invalid characters after number" {
+        return None;
+    }
+    let at = error.labels.first()?.offset() as usize;
+    let bytes = text.as_bytes();
+    if bytes.get(at) != Some(&b'E') {
+        return None;
+    }
+    let digits = bytes[..at].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let literal = &bytes[at - digits..at];
+    let legacy_decimal = literal.len() >= 2 && literal[0] == b'0' && literal.iter().any(|&b| b >= b'8');
+    (legacy_decimal && !word_char_before(text, at - digits) && !text[..at - digits].ends_with('.')).then_some(at)
 }
 
 /// The first `eval` or `arguments` that strict code binds (`var eval`, `function f(eval) {}`)
