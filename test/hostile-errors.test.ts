@@ -334,6 +334,34 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
       ],
       moduleErrors: ['function a(){} function a(){}', 'import a from "m"; var a', 'import {a, b as a} from "m"'],
     },
+    // Found by the fuzzer while these were fixed (binast wrong, acorn and V8 right).
+    'eval-or-arguments-in-destructuring-default': {
+      modules: [
+        '({a= eval,} = 1)',
+        '[a = eval] = 1',
+        '({a: b = arguments} = 1)',
+        '({[eval]: a} = 1)',
+        '[a = function(){ eval }] = 1',
+        '[b = ([a] = eval)] = c',
+        'x = class eval {}; [a = eval] = 1',
+      ],
+      trees: ['"use strict"; [a = eval] = 1', 'function f(){"use strict"; [a = arguments] = 1}', 'for (eval in x);'],
+      moduleErrors: ['[eval] = 1', '({a: eval} = 1)', '[(eval)] = 1', '++eval', 'for (eval of x);', 'let eval', 'import eval from "m"'],
+      errors: [
+        '"use strict"; for (eval in x);',
+        '"use strict"; for ((arguments) of x);',
+        '"use strict"; ({a: (eval)} = 1)',
+        'class A { m(){ [a = eval] = 1; eval = 2 } }',
+        '"use strict"; var eval;',
+        '(function eval(){"use strict"})',
+        'function f(arguments){"use strict"}',
+      ],
+    },
+    'upper-case-exponent-after-legacy-decimal': {
+      trees: ['08E2', '09E-1', 'x = [0089E+3, 018e1]', '({08E2: 1})'],
+      errors: ['"use strict"; 08E2', '07E2'],
+      moduleErrors: ['08E2'],
+    },
     'let-identifier-statement': {
       trees: [
         'let+a,b',

@@ -76,7 +76,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
 
     // The text oxc parses: `source`, or a same-length copy with the misreadings of
     // `convert::quirks` rewritten (misparsed `let` identifiers replaced, a module's `<!--`
-    // operators spelled `<~--`).
+    // operators spelled `<~--`, `08E2` spelled `08e2`).
     let mut text = source;
     let mut let_placeholder = None;
     let mut retries = 0;
@@ -104,8 +104,19 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             }
             break parsed;
         };
-        // Sloppy scripts only: `let` is a reserved word in modules. The cap (shared by all the
-        // rewrites) bounds the re-parsing of pathological inputs.
+        // `08E2`: see `convert::quirks`. The cap (shared by all the rewrites) bounds the
+        // re-parsing of pathological inputs.
+        if retries < MAX_RETRIES
+            && let Some(at) = convert::quirks::upper_case_exponent_after_legacy_decimal(text, error)
+        {
+            retries += 1;
+            let mut patched = text.to_owned();
+            patched.replace_range(at..at + 1, "e");
+            text = allocator.alloc_str(&patched);
+            parsed = parse(text);
+            continue;
+        }
+        // Sloppy scripts only: `let` is a reserved word in modules.
         if !options.module
             && retries < MAX_RETRIES
             && let Some(placeholder) = let_placeholder.or_else(|| convert::quirks::let_placeholder(source))
@@ -186,9 +197,25 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     // oxc's redeclaration errors are not all right (see `redeclarations`): when it reports
     // one, the spec's check decides.
     let mut redeclaration = None;
+    // Likewise for `eval`/`arguments` assigned to in strict code (see `convert::quirks`).
+    let mut strict_target = None;
+    let target_error = |(name, at, binds): (&str, usize, bool)| EncodeError::Syntax {
+        message: if binds {
+            format!("Binding {name} in strict mode")
+        } else {
+            format!("Cannot assign to '{name}' in strict mode")
+        },
+        pos_utf16: utf16_offset(source, at),
+    };
     for error in semantic.diagnostics.errors() {
         if acorn_ignores(error) {
             continue;
+        }
+        if convert::quirks::is_eval_or_arguments_assignment(error) {
+            match *strict_target.get_or_insert_with(|| convert::quirks::strict_eval_or_arguments_target(program)) {
+                Some(found) => return Err(target_error(found)),
+                None => continue,
+            }
         }
         if convert::quirks::is_binding_redeclaration(source, error) {
             match *redeclaration.get_or_insert_with(|| redeclarations::first_redeclaration(program)) {
@@ -202,6 +229,12 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             }
         }
         return Err(syntax_error(source, error, let_placeholder));
+    }
+    if strict_target.is_none()
+        && convert::quirks::may_assign_in_for_head(text, &program.comments)
+        && let Some(found) = convert::quirks::strict_eval_or_arguments_target(program)
+    {
+        return Err(target_error(found));
     }
     // A `let` identifier or label is a reserved word in strict code (acorn: "The keyword 'let'
     // is reserved"). oxc checks neither labels nor the placeholder.

@@ -318,6 +318,36 @@ fn eval_and_arguments_class_names() {
     assert_eq!(err("(class eval { m() { eval = 1 } })", &SCRIPT), 20);
 }
 
+/// `eval` and `arguments` may be used, not assigned to or bound, in strict code: oxc also
+/// rejects them inside a destructuring target's defaults and computed keys, and misses them
+/// as a `for`-`in`/`of` target.
+#[test]
+fn eval_and_arguments_in_strict_code() {
+    for source in ["({a = eval} = 1)", "[a = arguments] = 1", "({[eval]: a} = 1)", "[a = function(){ eval }] = 1"] {
+        ok(source, &MODULE);
+    }
+    assert_eq!(err("[eval] = 1", &MODULE), 1);
+    assert_eq!(err("({a = eval, b: [arguments]} = 1)", &MODULE), 16);
+    assert_eq!(err("for (eval of x);", &MODULE), 5);
+    assert_eq!(err("'use strict'; for ((arguments) in x);", &SCRIPT), 20);
+    ok("for (eval in x);", &SCRIPT);
+    match encode("let eval", &MODULE) {
+        Err(EncodeError::Syntax { message, pos_utf16: 4 }) => assert_eq!(message, "Binding eval in strict mode"),
+        other => panic!("{other:?}"),
+    }
+}
+
+/// Legacy decimal literals with a leading zero take an exponent in either case (sloppy code).
+#[test]
+fn legacy_decimal_exponents() {
+    for source in ["08E2", "09E-1", "x = [0089E+3, 018e1]", "({08E2: 1})"] {
+        ok(source, &SCRIPT);
+    }
+    assert_eq!(err("'use strict'; 08E2", &SCRIPT), 14);
+    assert_eq!(err("07E2", &SCRIPT), 2);
+    err("08E2", &MODULE);
+}
+
 /// oxc accepts parenthesized destructuring patterns when parentheses are not preserved.
 #[test]
 fn parenthesized_patterns() {

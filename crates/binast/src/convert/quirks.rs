@@ -13,15 +13,20 @@
 //!   the start of a line (and reports it). `encode` re-parses it as `<~--`.
 //! - oxc drops decorators before an `export` that is not of a class; acorn rejects every `@`.
 //! - oxc drops TypeScript modifiers before class members (`default`, `const`, ...).
-//! - acorn does not check `eval`/`arguments` as class *expression* names; oxc does.
+//! - acorn does not check `eval`/`arguments` as class *expression* names; oxc does. oxc also
+//!   takes any `eval`/`arguments` inside a destructuring target for one assigned to, and does
+//!   not check `for (eval of a)`.
 //! - acorn decides whether a script is strict by looking ahead over the directive prologue,
 //!   and that lookahead misses a `"use strict"` that ends the file on its line (no `;`, no
 //!   line break after it); the directives before it are then not checked for octal and
 //!   `\8`/`\9` escapes. oxc checks them.
+//! - oxc rejects an upper-case exponent after a legacy decimal literal (`08E2`); `encode`
+//!   re-parses it as `08e2`.
 //! - Redeclarations: see `crate::redeclarations`.
 
 use oxc_ast::ast::{
-    ArrowFunctionExpression, Class, Comment, Expression, ExpressionStatement, Function, LabeledStatement, Program,
+    ArrowFunctionExpression, AssignmentTargetPropertyIdentifier, BindingIdentifier, Class, Comment, Expression,
+    ExpressionStatement, Function, LabeledStatement, Program, SimpleAssignmentTarget,
 };
 use oxc_ast_visit::{Visit, walk};
 use oxc_diagnostics::{Diagnostics, OxcDiagnostic};
@@ -133,42 +138,146 @@ pub fn let_followed_by(text: &str, placeholder: Option<&str>, next: char, html_c
 /// The offset of the first label `let` (or `placeholder`, a replaced `let`) in strict code:
 /// acorn rejects it ("The keyword 'let' is reserved"), oxc does not check labels.
 pub fn strict_let_label(program: &Program<'_>, placeholder: Option<&str>) -> Option<usize> {
-    struct Finder<'p> {
-        placeholder: Option<&'p str>,
-        strict: bool,
-        found: Option<usize>,
+    StrictCode::walk(program, placeholder).let_label
+}
+
+/// oxc lexes an exponent after a legacy decimal literal with a leading zero (`08e2`, sloppy
+/// code) only in lower case: it rejects `08E2` ("Invalid characters after number", at the
+/// `E`). Returns the offset of that `E`; `e` reads the same (the converter takes `raw` from
+/// the source).
+pub fn upper_case_exponent_after_legacy_decimal(text: &str, error: &OxcDiagnostic) -> Option<usize> {
+    if error.message != "Invalid characters after number" {
+        return None;
     }
-    impl<'a> Visit<'a> for Finder<'_> {
-        fn visit_labeled_statement(&mut self, statement: &LabeledStatement<'a>) {
-            let name = statement.label.name.as_str();
-            if self.strict && (name == "let" || Some(name) == self.placeholder) {
-                self.found.get_or_insert(statement.label.span.start as usize);
+    let at = error.labels.first()?.offset() as usize;
+    let bytes = text.as_bytes();
+    if bytes.get(at) != Some(&b'E') {
+        return None;
+    }
+    let digits = bytes[..at].iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    let literal = &bytes[at - digits..at];
+    let legacy_decimal = literal.len() >= 2 && literal[0] == b'0' && literal.iter().any(|&b| b >= b'8');
+    (legacy_decimal && !word_char_before(text, at - digits) && !text[..at - digits].ends_with('.')).then_some(at)
+}
+
+/// The first `eval` or `arguments` that strict code binds (`var eval`, `function f(eval) {}`)
+/// or assigns to (`eval = 1`, `[eval] = a`, `eval++`, `for (eval of a)`): its name and
+/// offset, and whether it binds. Class names are left to the class checks (acorn checks only
+/// declarations). oxc
+/// reports these itself, but also any `eval` or `arguments` anywhere inside a destructuring
+/// target (`[a = eval] = b`, `({[arguments]: a} = b)`: false), and misses `for (eval in a)`.
+/// `encode` asks this instead.
+pub fn strict_eval_or_arguments_target<'a>(program: &Program<'a>) -> Option<(&'a str, usize, bool)> {
+    StrictCode::walk(program, None).assigned
+}
+
+/// oxc's report of `eval` or `arguments` bound or assigned to in strict code (see
+/// [`strict_eval_or_arguments_target`]).
+pub fn is_eval_or_arguments_assignment(error: &OxcDiagnostic) -> bool {
+    matches!(
+        error.message.as_ref(),
+        "Cannot assign to 'eval' in strict mode" | "Cannot assign to 'arguments' in strict mode"
+    )
+}
+
+/// Whether `text` may have `eval` or `arguments` right after `for (` (or `for await (`),
+/// where oxc does not check them: the cheap test before [`strict_eval_or_arguments_target`].
+pub fn may_assign_in_for_head(text: &str, comments: &[Comment]) -> bool {
+    let bytes = text.as_bytes();
+    let after_for_paren = |at: usize, len: usize| {
+        if word_char_before(text, at) || text[at + len..].starts_with(is_word_char) {
+            return false;
+        }
+        let before = trivia_start_before(text, at, comments);
+        // Parentheses around the target: `for ((eval) of a)`.
+        let mut paren = before;
+        while paren > 0 && bytes[paren - 1] == b'(' {
+            paren = trivia_start_before(text, paren - 1, comments);
+            let word_end = paren;
+            let word_start = text[..word_end].trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+            if matches!(&text[word_start..word_end], "for" | "await") {
+                return true;
             }
-            walk::walk_labeled_statement(self, statement);
         }
-        fn visit_function(&mut self, func: &Function<'a>, flags: ScopeFlags) {
-            let outer = self.strict;
-            self.strict |= func.has_use_strict_directive();
-            walk::walk_function(self, func, flags);
-            self.strict = outer;
-        }
-        fn visit_arrow_function_expression(&mut self, arrow: &ArrowFunctionExpression<'a>) {
-            let outer = self.strict;
-            self.strict |= arrow.has_use_strict_directive();
-            walk::walk_arrow_function_expression(self, arrow);
-            self.strict = outer;
-        }
-        fn visit_class(&mut self, class: &Class<'a>) {
-            let outer = self.strict;
-            self.strict = true;
-            walk::walk_class(self, class);
-            self.strict = outer;
+        false
+    };
+    text.match_indices("eval").any(|(at, _)| after_for_paren(at, 4))
+        || text.match_indices("arguments").any(|(at, _)| after_for_paren(at, 9))
+}
+
+/// Walks a program keeping track of strict code, for what oxc does not check there.
+struct StrictCode<'a, 'p> {
+    placeholder: Option<&'p str>,
+    strict: bool,
+    /// The name of the class being entered, which is not checked here.
+    class_name: Option<Span>,
+    let_label: Option<usize>,
+    assigned: Option<(&'a str, usize, bool)>,
+}
+
+impl<'a, 'p> StrictCode<'a, 'p> {
+    fn walk(program: &Program<'a>, placeholder: Option<&'p str>) -> Self {
+        let strict = program.source_type.is_module() || program.has_use_strict_directive();
+        let mut walker = StrictCode { placeholder, strict, class_name: None, let_label: None, assigned: None };
+        walker.visit_program(program);
+        walker
+    }
+
+    fn target(&mut self, name: &'a str, span: Span, binds: bool) {
+        if self.strict && self.assigned.is_none() && matches!(name, "eval" | "arguments") {
+            self.assigned = Some((name, span.start as usize, binds));
         }
     }
-    let strict = program.source_type.is_module() || program.has_use_strict_directive();
-    let mut finder = Finder { placeholder, strict, found: None };
-    finder.visit_program(program);
-    finder.found
+}
+
+impl<'a> Visit<'a> for StrictCode<'a, '_> {
+    fn visit_labeled_statement(&mut self, statement: &LabeledStatement<'a>) {
+        let name = statement.label.name.as_str();
+        if self.strict && (name == "let" || Some(name) == self.placeholder) {
+            self.let_label.get_or_insert(statement.label.span.start as usize);
+        }
+        walk::walk_labeled_statement(self, statement);
+    }
+
+    fn visit_simple_assignment_target(&mut self, target: &SimpleAssignmentTarget<'a>) {
+        if let SimpleAssignmentTarget::AssignmentTargetIdentifier(id) = target {
+            self.target(id.name.as_str(), id.span, false);
+        }
+        walk::walk_simple_assignment_target(self, target);
+    }
+
+    fn visit_assignment_target_property_identifier(&mut self, property: &AssignmentTargetPropertyIdentifier<'a>) {
+        self.target(property.binding.name.as_str(), property.binding.span, false);
+        walk::walk_assignment_target_property_identifier(self, property);
+    }
+
+    fn visit_binding_identifier(&mut self, id: &BindingIdentifier<'a>) {
+        if self.class_name != Some(id.span) {
+            self.target(id.name.as_str(), id.span, true);
+        }
+    }
+
+    fn visit_function(&mut self, func: &Function<'a>, flags: ScopeFlags) {
+        let outer = self.strict;
+        self.strict |= func.has_use_strict_directive();
+        walk::walk_function(self, func, flags);
+        self.strict = outer;
+    }
+
+    fn visit_arrow_function_expression(&mut self, arrow: &ArrowFunctionExpression<'a>) {
+        let outer = self.strict;
+        self.strict |= arrow.has_use_strict_directive();
+        walk::walk_arrow_function_expression(self, arrow);
+        self.strict = outer;
+    }
+
+    fn visit_class(&mut self, class: &Class<'a>) {
+        let outer = (self.strict, self.class_name);
+        self.strict = true;
+        self.class_name = class.id.as_ref().map(|id| id.span);
+        walk::walk_class(self, class);
+        (self.strict, self.class_name) = outer;
+    }
 }
 
 /// Moves back from `at` over whitespace, line terminators and the `comments` (oxc's, in
