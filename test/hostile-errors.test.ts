@@ -357,6 +357,10 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
         'function f(arguments){"use strict"}',
       ],
     },
+    'method-modifier-before-field': {
+      trees: ['(class {async\nn; static async; get; set; static})', '(class {static [n] = 1; static async *[m](){}})'],
+      rejects: ['(class {async n})', '(class {static async n = 1})', 'function a(){(class extends(d){async n})}'],
+    },
     'upper-case-exponent-after-legacy-decimal': {
       trees: ['08E2', '09E-1', 'x = [0089E+3, 018e1]', '({08E2: 1})'],
       errors: ['"use strict"; 08E2', '07E2'],

@@ -276,6 +276,10 @@ fn member_modifiers_before_unusual_trivia() {
         ok(source, &SCRIPT);
     }
     err("(class{static\u{a0}declare\u{a0}m(){}})", &SCRIPT);
+    // Method modifiers before a field (oxc drops them).
+    assert_eq!(err("(class {async n})", &SCRIPT), 8);
+    assert_eq!(err("(class {static async n = 1})", &SCRIPT), 15);
+    ok("(class {async\nn; static async; get})", &SCRIPT);
 }
 
 /// In a module `<!--` is the operators `<`, `!`, `--`, also at the start of a line.

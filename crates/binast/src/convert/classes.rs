@@ -72,9 +72,8 @@ impl<'a> Writer<'a> {
                 {
                     return self.reject(m.span, NOT_JS);
                 }
-                if let Some(at) =
-                    quirks::unexpected_member_modifier(self.source(), m.span.start as usize, m.key.span().start as usize)
-                {
+                let (start, key) = (m.span.start as usize, m.key.span().start as usize);
+                if let Some(at) = quirks::unexpected_member_modifier(self.source(), start, key, true) {
                     return self.reject(Span::new(at as u32, at as u32), NOT_JS);
                 }
                 if m.kind == MethodDefinitionKind::Get
@@ -112,10 +111,13 @@ impl<'a> Writer<'a> {
                 {
                     return self.reject(p.span, NOT_JS);
                 }
-                if let Some(at) =
-                    quirks::unexpected_member_modifier(self.source(), p.span.start as usize, p.key.span().start as usize)
-                {
-                    return self.reject(Span::new(at as u32, at as u32), NOT_JS);
+                let (start, key) = (p.span.start as usize, p.key.span().start as usize);
+                if let Some(at) = quirks::unexpected_member_modifier(self.source(), start, key, false) {
+                    // `async x`: a method modifier before a field is no TypeScript either.
+                    let word = &self.source()[at..];
+                    let method_modifier = ["async", "get", "set", "*"].iter().any(|w| word.starts_with(w));
+                    let message = if method_modifier { "Unexpected token" } else { NOT_JS };
+                    return self.reject(Span::new(at as u32, at as u32), message);
                 }
                 self.property_definition(
                     p.span,

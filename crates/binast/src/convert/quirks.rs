@@ -311,13 +311,15 @@ fn in_comment(comments: &[Comment], at: usize) -> bool {
 }
 
 /// oxc parses TypeScript modifiers before a class member (`default`, `const`, ...) and drops
-/// them in JavaScript. Returns the offset of the first word between a member's start and its
-/// key that JavaScript does not allow there (only `static`, `async`, `get`, `set`, `*`, `[`).
+/// them in JavaScript, and takes the method modifiers `async` for a field's too
+/// (`class { async x }`). Returns the offset of the first word between a member's start and
+/// its key that JavaScript does not allow there: only `static`, `async`, `get`, `set`, `*`, `[`
+/// before a method's key, only `static` and `[` before a field's.
 ///
 /// oxc accepted the member, so between its start and key there are only modifiers and
 /// trivia: a `<!--` or `-->` there is a comment (in a script; a module never gets here with
 /// one).
-pub fn unexpected_member_modifier(text: &str, start: usize, key_start: usize) -> Option<usize> {
+pub fn unexpected_member_modifier(text: &str, start: usize, key_start: usize, method: bool) -> Option<usize> {
     let mut at = start;
     loop {
         at = skip_trivia(text, at, true);
@@ -328,8 +330,9 @@ pub fn unexpected_member_modifier(text: &str, start: usize, key_start: usize) ->
             text[at..key_start].chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();
         let word_end = at + word_len;
         match &text[at..word_end] {
-            "static" | "async" | "get" | "set" => at = word_end,
-            "" if matches!(text.as_bytes()[at], b'*' | b'[') => at += 1,
+            "static" => at = word_end,
+            "async" | "get" | "set" if method => at = word_end,
+            "" if text.as_bytes()[at] == b'[' || (method && text.as_bytes()[at] == b'*') => at += 1,
             _ => return Some(at),
         }
     }
@@ -594,10 +597,14 @@ mod tests {
     fn finds_typescript_member_modifiers() {
         let text = "class{default s(){} static async *[k](){} /* c */ get\n // d\n x(){} const y(){}}";
         let member = |key: &str| text.find(key).unwrap();
-        assert_eq!(unexpected_member_modifier(text, 6, member("s(")), Some(6));
-        assert_eq!(unexpected_member_modifier(text, 20, member("k]")), None);
-        assert_eq!(unexpected_member_modifier(text, 42, member("x(")), None);
-        assert_eq!(unexpected_member_modifier(text, member("const"), member("y(")), Some(member("const")));
+        assert_eq!(unexpected_member_modifier(text, 6, member("s("), true), Some(6));
+        assert_eq!(unexpected_member_modifier(text, 20, member("k]"), true), None);
+        assert_eq!(unexpected_member_modifier(text, 42, member("x("), true), None);
+        assert_eq!(unexpected_member_modifier(text, member("const"), member("y("), true), Some(member("const")));
+        // Fields take no method modifiers.
+        let text = "class{static async x; static [y]}";
+        assert_eq!(unexpected_member_modifier(text, 6, text.find('x').unwrap(), false), Some(13));
+        assert_eq!(unexpected_member_modifier(text, 22, text.find('y').unwrap(), false), None);
         // Non-ASCII whitespace and HTML-like comments between modifiers.
         for text in [
             "class{static\u{a0}m(){}}",
@@ -607,10 +614,10 @@ mod tests {
             "class{static<!--\nm(){}}",
             "class{static\n-->x\nm(){}}",
         ] {
-            assert_eq!(unexpected_member_modifier(text, 6, member_key(text)), None, "{text:?}");
+            assert_eq!(unexpected_member_modifier(text, 6, member_key(text), true), None, "{text:?}");
         }
         let text = "class{static\u{a0}declare\u{a0}m(){}}";
-        assert_eq!(unexpected_member_modifier(text, 6, member_key(text)), Some(14));
+        assert_eq!(unexpected_member_modifier(text, 6, member_key(text), true), Some(14));
     }
 
     fn member_key(text: &str) -> usize {
