@@ -30,6 +30,17 @@ export const KNOWN_DISAGREEMENTS = [
       result.kind === 'binast-accepts' && /(^|[^\w$.\\])let(\s|\/\*[^]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*\\/.test(source),
   },
   {
+    id: 'const-without-initializer-before-of',
+    reason:
+      "a `const` declaration without an initializer followed by the identifier `of` on the next line (`const t\\nof`): acorn skips its missing-initializer check before `in`/`of` (meant for `for (const x of ...)`) outside `for` heads too, and reads `const t; of`; binast rejects it, as the spec (and V8) do",
+    source: 'const t\nof',
+    sourceType: 'script',
+    acorn: 'accepts',
+    binast: 'rejects: Missing initializer in const declaration (1:6)',
+    test: (source, sourceType, result) =>
+      result.kind === 'binast-rejects' && /Missing initializer in const declaration/.test(result.binastOutcome) && /(^|[^\w$.])of(?![\w$])/.test(source),
+  },
+  {
     id: 'let-function-in-block',
     reason:
       'a function declaration named `let` in a block (`{function*let(){}}`): binast accepts it, as the spec (and V8) do; acorn applies the rule for `let`/`const` declarations to block-level functions',
