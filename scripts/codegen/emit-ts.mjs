@@ -201,17 +201,11 @@ export function decodeNodeSection(section: NodeSection): any {
   try {
     let program: any;
     try {
-      offset = section.offset;
-      pos = 0;
-      refOffset = section.refs.start;
-      nextNew = 0;
+      rewind(section);
       program = readNode();
     } catch (error) {
       if (!isStackOverflow(error)) throw error;
-      offset = section.offset;
-      pos = 0;
-      refOffset = section.refs.start;
-      nextNew = 0;
+      rewind(section);
       program = readNodeDeep();
     }
     if (program === null || program.type !== 'Program') throw corrupt('the node section does not start with a Program');
@@ -237,6 +231,14 @@ export function decodeNodeSection(section: NodeSection): any {
   }
 }
 
+/** Puts both cursors (nodes, string references) and the position cursor at the start. */
+function rewind(section: NodeSection): void {
+  offset = section.offset;
+  pos = 0;
+  refOffset = section.refs.start;
+  nextNew = 0;
+}
+
 function isStackOverflow(error: unknown): boolean {
   // V8: RangeError "Maximum call stack size exceeded"; SpiderMonkey: InternalError "too much recursion".
   return error instanceof Error && /\\bstack\\b.*\\b(exceeded|overflow)\\b|\\btoo much recursion\\b/i.test(error.message);
@@ -249,7 +251,7 @@ function corrupt(message: string): BinastError {
 function readVarint(): number {
   const first = bytes[offset++];
   if (first < 128) return first;
-  // Two bytes (values below 16384: most string indexes and lengths) without a call.
+  // Two bytes (values below 16384: most position deltas and list lengths) without a call.
   const second = bytes[offset];
   if (second < 128) {
     offset++;

@@ -95,9 +95,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
                 && let Some(placeholder) = let_placeholder.or_else(|| convert::quirks::let_placeholder(source))
             {
                 retries += 1;
-                let mut patched = text.to_owned();
-                patched.replace_range(at..at + 3, placeholder);
-                text = allocator.alloc_str(&patched);
+                text = replaced(&allocator, text, at..at + 3, placeholder);
                 let_placeholder = Some(placeholder);
                 parsed = parse(text);
                 continue;
@@ -110,9 +108,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             && let Some(at) = convert::quirks::upper_case_exponent_after_legacy_decimal(text, error)
         {
             retries += 1;
-            let mut patched = text.to_owned();
-            patched.replace_range(at..at + 1, "e");
-            text = allocator.alloc_str(&patched);
+            text = replaced(&allocator, text, at..at + 1, "e");
             parsed = parse(text);
             continue;
         }
@@ -124,9 +120,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             let at = error_offset(error) as usize;
             if let Some(at) = convert::quirks::misparsed_let(text, at, &parsed.program.comments) {
                 retries += 1;
-                let mut patched = text.to_owned();
-                patched.replace_range(at..at + 3, placeholder);
-                text = allocator.alloc_str(&patched);
+                text = replaced(&allocator, text, at..at + 3, placeholder);
                 let_placeholder = Some(placeholder);
                 parsed = parse(text);
                 continue;
@@ -143,9 +137,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
                 // Each candidate costs a parse: they share the retry budget.
                 for candidate in candidates.take(MAX_RETRIES - retries) {
                     retries += 1;
-                    let mut patched = text.to_owned();
-                    patched.replace_range(candidate..candidate + 3, placeholder);
-                    let patched = allocator.alloc_str(&patched);
+                    let patched = replaced(&allocator, text, candidate..candidate + 3, placeholder);
                     let reparsed = parse(patched);
                     if first_error(&reparsed.diagnostics).is_none_or(|e| error_offset(e) as usize > at) {
                         found = Some((patched, reparsed));
@@ -283,6 +275,13 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
 /// How many times one source may be re-parsed with a misreading rewritten (see
 /// `convert::quirks`).
 const MAX_RETRIES: usize = 32;
+
+/// A copy of `text` in the arena with `range` replaced by `with` (the source rewrites above).
+fn replaced<'a>(allocator: &'a Allocator, text: &str, range: std::ops::Range<usize>, with: &str) -> &'a str {
+    let mut patched = text.to_owned();
+    patched.replace_range(range, with);
+    allocator.alloc_str(&patched)
+}
 
 /// oxc's message for a failed automatic semicolon insertion.
 const ASI_FAILED: &str = "Expected a semicolon or an implicit semicolon";
