@@ -132,6 +132,7 @@ export interface EncodeStats {
   failures: string[];
 }
 export function generateSource(random: Random, budget?: number, sourceType?: 'script' | 'module'): string;
+export function generateDeclarations(random: Random, budget?: number, sourceType?: 'script' | 'module'): string;
 export function fuzzSource(random: Random, corpus: CorpusEntry[]): { origin: string; source: string; sourceType: 'script' | 'module' };
 export function compareWithAcorn(api: EncodeApi, source: string, sourceType: 'script' | 'module', optionsVariant?: number): CompareResult;
 export function signature(result: CompareResult): string;

@@ -746,12 +746,61 @@ export function generateSource(random, budget = 40, sourceType = 'script') {
   return parts.join(random.pick(['\n', ' ', ';\n', '\r\n']));
 }
 
-/** One source to try: a mutated corpus slice, a generated program, or a token soup. */
+/**
+ * Programs made of declarations of a few names in nested scopes: every kind of declaration
+ * (var, let, const, class, plain/generator/async functions, parameters, catch parameters,
+ * imports) in every kind of scope (blocks, functions, arrows, catch clauses, loop heads,
+ * switch cases, static blocks, labelled and `if`-statement functions, `with`), sloppy and
+ * strict. Most clash somewhere; the early errors for redeclarations (with Annex B's
+ * exceptions) are where parsers disagree most, and what the other generators rarely reach.
+ */
+export function generateDeclarations(random, budget = 12, sourceType = 'script') {
+  let remaining = budget;
+  const name = () => random.pick(['a', 'a', 'e', 'e', 'f']);
+  const pattern = () => (random.chance(0.8) ? name() : random.pick([`[${name()}]`, `{${name()}}`, `[${name()}, ${name()}]`, `{x: ${name()} = 1}`]));
+  const params = () => Array.from({ length: random.int(3) }, pattern).join(', ');
+  const fnKind = () => random.pick(['function', 'function', 'function*', 'async function', 'async function*']);
+  const list = (depth) => Array.from({ length: random.range(0, 3) }, () => stmt(depth + 1)).join(' ');
+  const stmt = (depth) => {
+    remaining--;
+    if (depth > 4 || remaining <= 0) {
+      return random.pick([`var ${name()};`, `let ${name()};`, `const ${name()} = 1;`, `function ${name()}() {}`, `class ${name()} {}`, `${name()};`]);
+    }
+    switch (random.int(17)) {
+      case 0: case 1: return `${random.pick(['var', 'var', 'let', 'const'])} ${pattern()}${random.chance(0.3) ? `, ${pattern()}` : ''} = 1;`;
+      case 2: case 3: return `${fnKind()} ${name()}(${params()}) { ${list(depth)} }`;
+      case 4: return `class ${name()} { ${random.pick(['', `m(${params()}) { ${list(depth)} }`, `static { ${list(depth)} }`])} }`;
+      case 5: case 6: return `{ ${list(depth)} }`;
+      case 7: return `try { ${list(depth)} } catch ${random.pick([`(${name()})`, `(${name()})`, `([${name()}])`, `({${name()}})`, ''])} { ${list(depth)} }`;
+      case 8: return `if (c) ${random.chance(0.5) ? `function ${name()}() {}` : stmt(depth + 1)}${random.chance(0.3) ? ` else ${random.chance(0.5) ? `function ${name()}() {}` : stmt(depth + 1)}` : ''}`;
+      case 9: return `l${random.int(2)}: ${random.chance(0.5) ? `function ${name()}() {}` : stmt(depth + 1)}`;
+      case 10: return `for (${random.pick(['var', 'let', 'const'])} ${pattern()} ${random.pick(['of', 'in'])} x) ${stmt(depth + 1)}`;
+      case 11: return `for (${random.pick(['var', 'let'])} ${name()} = 0;;) ${stmt(depth + 1)}`;
+      case 12: return `switch (x) { case 1: ${list(depth)} default: ${list(depth)} }`;
+      case 13: return `(${fnKind()}(${params()}) { ${list(depth)} });`;
+      case 14: return `((${params()}) => { ${list(depth)} });`;
+      case 15: return `with (o) ${stmt(depth + 1)}`;
+      default: return sourceType === 'module' && depth === 0
+        ? random.pick([`import ${name()} from "m";`, `import {${name()}} from "m";`, `export ${random.pick(['var', 'let'])} ${name()};`, `export function ${name()}() {}`, `export default function ${name()}() {}`, `export {${name()}};`])
+        : `${name()};`;
+    }
+  };
+  const parts = random.chance(0.15) ? ['"use strict";'] : [];
+  while (remaining > 0) parts.push(stmt(0));
+  return parts.join(random.pick([' ', '\n']));
+}
+
+/** One source to try: a mutated corpus slice, a generated program (of any statements, or of
+ * declarations), or a token soup. */
 export function fuzzSource(random, corpus) {
   const choice = random.int(10);
-  if (choice < 5) {
+  if (choice < 4) {
     const sourceType = random.pick(['script', 'module']);
     return { origin: 'generated', source: generateSource(random, random.range(5, 60), sourceType), sourceType };
+  }
+  if (choice === 4) {
+    const sourceType = random.pick(['script', 'script', 'module']);
+    return { origin: 'declarations', source: generateDeclarations(random, random.range(2, 14), sourceType), sourceType };
   }
   if (choice === 5) {
     const n = random.range(1, 20);

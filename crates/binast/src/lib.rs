@@ -189,6 +189,10 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     // oxc's redeclaration errors are not all right (see `redeclarations`): when it reports
     // one, the spec's check decides.
     let mut redeclaration = None;
+    let redeclared = |found: redeclarations::Redeclaration| EncodeError::Syntax {
+        message: format!("Identifier '{}' has already been declared", found.name),
+        pos_utf16: utf16_offset(source, found.span.start as usize),
+    };
     // Likewise for `eval`/`arguments` assigned to in strict code (see `convert::quirks`).
     let mut strict_target = None;
     let target_error = |(name, at, binds): (&str, usize, bool)| EncodeError::Syntax {
@@ -211,12 +215,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         }
         if convert::quirks::is_binding_redeclaration(source, error) {
             match *redeclaration.get_or_insert_with(|| redeclarations::first_redeclaration(program)) {
-                Some(found) => {
-                    return Err(EncodeError::Syntax {
-                        message: format!("Identifier `{}` has already been declared", found.name),
-                        pos_utf16: utf16_offset(source, found.span.start as usize),
-                    });
-                }
+                Some(found) => return Err(redeclared(found)),
                 None => continue,
             }
         }
@@ -262,9 +261,19 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     drop(semantic);
 
     let mut writer = writer::Writer::new(source);
-    if let Err(rejected) = convert::write_program(&mut writer, program, &allocator) {
-        let pos_utf16 = utf16_offset(source, rejected.offset as usize);
-        return Err(EncodeError::Syntax { message: rejected.message.into(), pos_utf16 });
+    let converted = match convert::write_program(&mut writer, program, &allocator) {
+        Ok(converted) => converted,
+        Err(rejected) => {
+            let pos_utf16 = utf16_offset(source, rejected.offset as usize);
+            return Err(EncodeError::Syntax { message: rejected.message.into(), pos_utf16 });
+        }
+    };
+    // Redeclarations oxc does not report in a few shapes of program the conversion noticed.
+    if converted.may_hide_redeclaration
+        && redeclaration.is_none()
+        && let Some(found) = redeclarations::first_redeclaration(program)
+    {
+        return Err(redeclared(found));
     }
     if options.comments {
         convert::write_comments(&mut writer, program, source);

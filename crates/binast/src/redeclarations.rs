@@ -5,13 +5,12 @@
 //! (`function g(){} for (var g in x);`, `function of(){} with (a) var of`), a block-level
 //! function that Annex B would hoist next to a lexical or nested declaration of its name
 //! (`{{function b(){}} var b}`, `{function y(){}} const y = 1`, `if (a) function a(){} let a`).
-//! `encode` asks this checker instead of trusting those errors: it runs only when oxc reports a
-//! binding redeclaration (rare), and its verdict replaces every such report. Where oxc reports
-//! none it does not run (a walk of every tree would add 6 to 11% to encoding), so the
-//! redeclarations oxc misses stay missed: a `var` in `catch (e) { ... }` hoisting `e` past a
-//! lexical `e` (`let e; try {} catch (e) { for (var e of x); }`), and an async or generator
-//! function after an `if`-statement function of its name (`class a {} if (c) function a() {}
-//! async function a() {}`).
+//! `encode` asks this checker instead of trusting those errors: it runs when oxc reports a
+//! binding redeclaration (rare), and its verdict replaces every such report. It also runs where
+//! oxc misses redeclarations, on the programs whose conversion noticed a shape that hides one
+//! from oxc (`convert::missed_redeclarations`: a `var` in `catch (e) { ... }` redeclaring `e`,
+//! an `if`-statement function). It does not run on every tree: that walk would add 6 to 11% to
+//! encoding.
 //!
 //! The algorithm is acorn's (scope stack; lexical, sloppy-function and var names per scope; a
 //! `var` is checked against every scope up to its function), with the two places where acorn
@@ -413,6 +412,10 @@ mod tests {
             ("x = { m(a, a) {} }", "a", 11),
             ("(class { static { function f(){} let f } })", "f", 37),
             ("switch (x) { case 1: let a; default: let a }", "a", 41),
+            ("let e; try {} catch (e) { for (var e of x); }", "e", 35),
+            ("let e; try {} catch (e) { var e }", "e", 30),
+            ("class a {} if (c) function a() {} async function a() {}", "a", 49),
+            ("class a {} if (c) function a() {} function* a() {}", "a", 44),
         ] {
             assert_eq!(check(source, false), Some((name.to_owned(), at)), "{source}");
         }

@@ -310,6 +310,19 @@ fn redeclarations_as_the_spec_says() {
     assert_eq!(err("{ function a(){} var a }", &SCRIPT), 21);
     assert_eq!(err("x = { __proto__: 1, __proto__: 2 }", &SCRIPT), 20);
     assert_eq!(err("function a(){} var a", &MODULE), 19);
+    // Redeclarations oxc_semantic does not report (see `convert::missed_redeclarations`).
+    assert_eq!(err("let e; try {} catch (e) { for (var e of x); }", &SCRIPT), 35);
+    assert_eq!(err("let e; try {} catch (e) { { var e } }", &SCRIPT), 32);
+    assert_eq!(err("try {} catch (e) { var [e] = x } let e", &SCRIPT), 37);
+    assert_eq!(err("class a {} if (c) function a() {} async function a() {}", &SCRIPT), 49);
+    assert_eq!(err("let a; if (c) ; else function a() {} function* a() {}", &SCRIPT), 47);
+    assert_eq!(err("{ function a() {} var [a, a] = x }", &SCRIPT), 23);
+    assert_eq!(err("function a() {} for (var {a, b: [a]} of x);", &MODULE), 26);
+    // ... and the valid programs of those shapes.
+    ok("try {} catch (e) { var e; for (var e of x); }", &SCRIPT);
+    ok("let e; try {} catch (e) { (function () { var e }) }", &SCRIPT);
+    ok("if (c) function a() {} function a() {}", &SCRIPT);
+    ok("function a() {} var [a, a] = x", &SCRIPT);
 }
 
 /// acorn checks `eval`/`arguments` as class names only for declarations.

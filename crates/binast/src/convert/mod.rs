@@ -20,6 +20,7 @@ mod expressions;
 mod functions;
 mod jumps;
 mod literals;
+mod missed_redeclarations;
 mod modules;
 mod patterns;
 pub mod quirks;
@@ -47,6 +48,14 @@ thread_local! {
     static ARENA: Cell<*const Allocator> = const { Cell::new(std::ptr::null()) };
 }
 
+/// What the conversion noticed about a program it accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Converted {
+    /// The program has a shape where oxc_semantic may miss a redeclaration (see
+    /// [`missed_redeclarations`]): `crate::redeclarations` must check it.
+    pub may_hide_redeclaration: bool,
+}
+
 /// Converts `program` into `w`. `allocator` must be the one `program` lives in.
 ///
 /// On `Err`, whatever was written is garbage and must be dropped.
@@ -54,9 +63,10 @@ pub fn write_program<'a>(
     w: &mut Writer<'a>,
     program: &Program<'a>,
     allocator: &'a Allocator,
-) -> Result<(), Unsupported> {
+) -> Result<Converted, Unsupported> {
     REJECTED.with(|slot| slot.set(None));
     jumps::reset();
+    missed_redeclarations::reset();
     ARENA.with(|slot| slot.set(allocator));
     // acorn's Program always spans the whole input (leading comments and trailing space too).
     let span = Span::new(0, program.source_text.len() as u32);
@@ -75,7 +85,7 @@ pub fn write_program<'a>(
     ARENA.with(|slot| slot.set(std::ptr::null()));
     match REJECTED.with(Cell::take) {
         Some(rejected) => Err(rejected),
-        None => Ok(()),
+        None => Ok(Converted { may_hide_redeclaration: missed_redeclarations::suspected() }),
     }
 }
 

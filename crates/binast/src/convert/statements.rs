@@ -2,7 +2,7 @@
 
 use oxc_ast::ast::*;
 
-use super::{jumps, note_rejection};
+use super::{jumps, missed_redeclarations, note_rejection};
 use crate::generated::schema::variable_kind;
 use crate::writer::Writer;
 
@@ -66,15 +66,22 @@ impl<'a> Writer<'a> {
                 |w| w.opt_expression(s.update.as_ref()),
                 |w| w.loop_body(&s.body),
             ),
-            Statement::IfStatement(s) => self.if_statement(
-                s.span,
-                |w| w.expression(&s.test),
-                |w| w.statement(&s.consequent),
-                |w| match &s.alternate {
-                    Some(alternate) => w.statement(alternate),
-                    None => w.null(),
-                },
-            ),
+            Statement::IfStatement(s) => {
+                if matches!(s.consequent, Statement::FunctionDeclaration(_))
+                    || matches!(s.alternate, Some(Statement::FunctionDeclaration(_)))
+                {
+                    missed_redeclarations::note_if_function();
+                }
+                self.if_statement(
+                    s.span,
+                    |w| w.expression(&s.test),
+                    |w| w.statement(&s.consequent),
+                    |w| match &s.alternate {
+                        Some(alternate) => w.statement(alternate),
+                        None => w.null(),
+                    },
+                );
+            }
             Statement::LabeledStatement(s) => self.labeled_statement(
                 s.span,
                 |w| w.identifier(s.label.span, s.label.name.as_str()),
@@ -114,7 +121,11 @@ impl<'a> Writer<'a> {
                             Some(param) => w.binding(&param.pattern),
                             None => w.null(),
                         },
-                        |w| w.block(&handler.body),
+                        |w| {
+                            let pushed = missed_redeclarations::enter_catch(handler.param.as_ref());
+                            w.block(&handler.body);
+                            missed_redeclarations::leave_catch(pushed);
+                        },
                     ),
                     None => w.null(),
                 },
@@ -173,6 +184,7 @@ impl<'a> Writer<'a> {
         if decl.declare {
             return self.reject(decl.span, "TypeScript syntax is not JavaScript");
         }
+        missed_redeclarations::note_declaration(decl);
         self.variable_declaration(
             decl.span,
             decl.declarations.len(),
