@@ -334,6 +334,10 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
       ],
       moduleErrors: ['function a(){} function a(){}', 'import a from "m"; var a', 'import {a, b as a} from "m"'],
     },
+    // oxc sums legacy octal digits in floating point; acorn (parseInt) rounds correctly.
+    'legacy-octal-rounding': {
+      trees: ['0111211212112000011211212112', 'x = [0400000000000000003, 01777777777777777777777, 0' + '7'.repeat(400) + ']'],
+    },
     // Redeclarations oxc_semantic does not report (convert/missed_redeclarations.rs).
     'missed-redeclaration': {
       trees: [

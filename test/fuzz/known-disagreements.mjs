@@ -145,14 +145,4 @@ export const KNOWN_DISAGREEMENTS = [
     test: (source, sourceType, result) =>
       result.kind === 'binast-rejects' && /has already been declared/.test(result.binastOutcome) && /[\w$]\s*:\s*(async\s+)?function/.test(source),
   },
-  {
-    id: 'legacy-octal-rounding',
-    reason:
-      "legacy octal literals above 2^53: acorn accumulates digits in floating point and is off by an ulp; binast's value is correctly rounded",
-    source: '0111211212112000011211212112',
-    sourceType: 'script',
-    acorn: 'value 3.4599884380917226e+23',
-    binast: 'value 3.459988438091723e+23',
-    test: (source, sourceType, result) => result.kind === 'tree' && /\.value: [\d.e+-]+ vs [\d.e+-]+$/.test(result.binastOutcome) && /(^|[^\w.])0[0-7]{17,}/.test(source),
-  },
 ];

@@ -29,7 +29,7 @@ impl<'a> Writer<'a> {
         let raw = self.source_slice(lit.span);
         match plain_u31(raw) {
             Some(value) => self.integer_literal(lit.span, value),
-            None => self.number_literal(lit.span, lit.value, raw),
+            None => self.number_literal(lit.span, legacy_octal_value(raw).unwrap_or(lit.value), raw),
         }
     }
 
@@ -67,9 +67,48 @@ fn plain_u31(raw: &str) -> Option<u32> {
     u32::try_from(value).ok().filter(|&v| v < 1 << 31)
 }
 
+/// The value of a legacy octal literal (`0777`), correctly rounded as acorn's `parseInt(raw, 8)`
+/// has it; oxc sums the digits in floating point, which is an ulp off for some above 2^53.
+/// `None` for every other kind of numeric literal.
+fn legacy_octal_value(raw: &str) -> Option<f64> {
+    let digits = raw.as_bytes().strip_prefix(b"0")?;
+    if digits.is_empty() || !digits.iter().all(|digit| (b'0'..=b'7').contains(digit)) {
+        return None;
+    }
+    // The leading 62 to 64 bits, how many bits follow them, and whether any of those is set:
+    // enough to round to 53 bits exactly as the whole number would.
+    let (mut top, mut dropped, mut sticky) = (0u64, 0u32, false);
+    for &digit in digits {
+        let digit = u64::from(digit - b'0');
+        if top >> 61 == 0 {
+            top = top << 3 | digit;
+        } else {
+            dropped = dropped.saturating_add(3);
+            sticky |= digit != 0;
+        }
+    }
+    let rounded = (top | u64::from(sticky)) as f64;
+    Some(rounded * 2f64.powi(i32::try_from(dropped).unwrap_or(i32::MAX)))
+}
+
 #[cfg(test)]
 mod tests {
-    use super::plain_u31;
+    use super::{legacy_octal_value, plain_u31};
+
+    #[test]
+    fn legacy_octals_are_correctly_rounded() {
+        assert_eq!(legacy_octal_value("0777"), Some(511.0));
+        assert_eq!(legacy_octal_value("00"), Some(0.0));
+        // oxc's floating-point sum gives 3.4599884380917226e+23 (found by the fuzzer).
+        assert_eq!(legacy_octal_value("0111211212112000011211212112"), Some(3.459988438091723e23));
+        // 2^53 + 1 rounds to even; 2^53 + 3 rounds up; a set bit far below breaks the tie.
+        assert_eq!(legacy_octal_value("0400000000000000001"), Some(9007199254740992.0));
+        assert_eq!(legacy_octal_value("0400000000000000003"), Some(9007199254740996.0));
+        assert_eq!(legacy_octal_value(&format!("0{}", "7".repeat(400))), Some(f64::INFINITY));
+        for other in ["0", "0x10", "0o7", "08", "0.5", "07.5", "1", "0_7", "07n"] {
+            assert_eq!(legacy_octal_value(other), None, "{other}");
+        }
+    }
 
     #[test]
     fn plain_integers() {
