@@ -7,6 +7,7 @@
 //
 // Rounds of 500 cases, seeds SEED, SEED+1, ...; a failure names its seed and case. Replay or
 // vary with BINAST_FUZZ_SEED=<seed>; run longer with `node scripts/fuzz.mjs --seconds N`.
+import { spawnSync } from 'node:child_process';
 import * as acorn from 'acorn';
 import { describe, expect, it } from 'vitest';
 import { BinastError, decode, encode } from '../../ts/index.ts';
@@ -130,5 +131,24 @@ describe('known disagreements (test/fuzz/known-disagreements.mjs)', () => {
       expect(result.status, `${known.id} no longer disagrees: ${result.acornOutcome} / ${result.binastOutcome}`).toBe('disagree');
       expect(known.test(known.source, known.sourceType, result), signature(result)).toBe(true);
     });
+    // Every class left is one where binast follows the spec and acorn does not: V8 (this
+    // Node's) must accept or reject the reproducer as binast does.
+    it(`${known.id}: V8 ${known.binast.startsWith('rejects') ? 'rejects' : 'accepts'} it, as binast does`, () => {
+      const compile = known.sourceType === 'module' ? 'new vm.SourceTextModule(source)' : 'new vm.Script(source)';
+      const child = spawnSync(process.execPath, ['--experimental-vm-modules', '--no-warnings', '-e', `const vm = require('node:vm'); const source = ${JSON.stringify(known.source)}; try { ${compile}; } catch { process.exit(3) }`]);
+      const v8Rejects = child.status === 3;
+      expect(child.status === 0 || v8Rejects, child.stderr.toString()).toBe(true);
+      const binastRejects = thrown(() => encode(known.source, { sourceType: known.sourceType })) instanceof SyntaxError;
+      expect(v8Rejects, `V8 ${v8Rejects ? 'rejects' : 'accepts'} ${JSON.stringify(known.source)}`).toBe(binastRejects);
+    });
   }
 });
+
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+    return undefined;
+  } catch (error) {
+    return error;
+  }
+}
