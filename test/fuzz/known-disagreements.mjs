@@ -19,6 +19,20 @@ export const KNOWN_DISAGREEMENTS = [
       /(^|[^\w$.\\])let(\s|\/\*[^]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*(<!--|[\n\r\u2028\u2029](\s|\/\*[^]*?\*\/)*-->)/.test(source),
   },
   {
+    id: 'html-comment-after-import',
+    reason:
+      "`import` at the start of a statement followed by an HTML-like comment (`import<!--`, or `-->` opening the next line) and then `(` in a sloppy script: binast skips the comment, as the spec (and V8) do, and reads a dynamic import; acorn's lookahead for `(` or `.` after `import` skips whitespace and `//`, `/* */` comments but not these, so it reads an import declaration, which a script may not have",
+    source: 'import\n-->\n("m")',
+    sourceType: 'script',
+    acorn: "rejects: 'import' and 'export' may appear only with 'sourceType: module' (1:0)",
+    binast: 'accepts (import("m"))',
+    test: (source, sourceType, result) =>
+      sourceType === 'script' &&
+      result.kind === 'binast-accepts' &&
+      /'import' and 'export' may appear only with/.test(result.acornOutcome) &&
+      /(^|[^\w$.\\])import(\s|\/\*[^]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*(<!--|[\n\r\u2028\u2029](\s|\/\*[^]*?\*\/)*-->)/.test(source),
+  },
+  {
     id: 'escaped-identifier-after-let-in-statement-position',
     reason:
       "`let` in a single-statement position (an `if` or loop body, a label's body) followed by an identifier that starts with an escape (`if (a) let\\n\\\\u0061`): acorn's `let` lookahead takes a `\\\\` for a declaration even where none may stand and fails; binast reads the identifier statement `let`, then `a` on the next line, as the grammar says (V8 agrees)",
