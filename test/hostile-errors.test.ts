@@ -334,6 +334,12 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
       ],
       moduleErrors: ['function a(){} function a(){}', 'import a from "m"; var a', 'import {a, b as a} from "m"'],
     },
+    // oxc takes `async(...x = y` for async arrow parameters (found by a 900 s fuzz run).
+    'async-call-with-spread-assignment': {
+      trees: ['class C{static{}}async(...b=c)', 'async(...b = c)', 'x = async(a, ...[b] = c, ...d = e)', 'async /* c */ (...b = c); let\nx'],
+      modules: ['async(...b = c)'],
+      errors: ['async(...b = c) => 1', 'async(...b = c)\n=> 1', '(async(...b = c) => {})'],
+    },
     // oxc sums legacy octal digits in floating point; acorn (parseInt) rounds correctly.
     'legacy-octal-rounding': {
       trees: ['0111211212112000011211212112', 'x = [0400000000000000003, 01777777777777777777777, 0' + '7'.repeat(400) + ']'],

@@ -112,6 +112,41 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             parsed = parse(text);
             continue;
         }
+        // `async(...x = y)`: see `convert::quirks`. The candidates share the retry budget.
+        if error.message == convert::quirks::REST_PARAMETER_INITIALIZER
+            && retries < MAX_RETRIES
+            && let Some(placeholder) = let_placeholder.or_else(|| convert::quirks::let_placeholder(source))
+        {
+            let at = error_offset(error) as usize;
+            let stand_in = convert::quirks::async_placeholder(placeholder);
+            let candidates: Vec<usize> =
+                convert::quirks::async_call_candidates(text, at, &parsed.program.comments).take(MAX_RETRIES - retries).collect();
+            let mut found = None;
+            for candidate in candidates {
+                retries += 1;
+                let patched = replaced(&allocator, text, candidate..candidate + 5, &stand_in);
+                let reparsed = parse(patched);
+                // Fixed if oxc now gets past the spread, and not only to fail at the arrow of
+                // an arrow function (an `=>` on the next line is an error either way).
+                let fixed = first_error(&reparsed.diagnostics).is_none_or(|e| {
+                    let offset = convert::quirks::next_token_start(patched, error_offset(e) as usize);
+                    let before = &patched[..offset];
+                    let gap = &before[before.trim_end().len()..];
+                    let line_break = gap.contains(['\n', '\r', '\u{2028}', '\u{2029}']);
+                    offset > at && (line_break || !patched[offset..].starts_with("=>"))
+                });
+                if fixed {
+                    found = Some((patched, reparsed));
+                    break;
+                }
+            }
+            if let Some((patched, reparsed)) = found {
+                text = patched;
+                let_placeholder = Some(placeholder);
+                parsed = reparsed;
+                continue;
+            }
+        }
         // Sloppy scripts only: `let` is a reserved word in modules.
         if !options.module
             && retries < MAX_RETRIES
@@ -241,7 +276,9 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
                     scoping.scope_flags(scoping.get_reference(id).scope_id()).is_strict_mode()
                 })
             {
-                return Err(reserved_let(text.find(placeholder).unwrap_or(0)));
+                // The first stand-in for `let` (not one for `async`, which has `__` after it).
+                let at = text.match_indices(placeholder).map(|(at, _)| at).find(|&at| !text[at + 3..].starts_with("__"));
+                return Err(reserved_let(at.unwrap_or(0)));
             }
         }
         // Bindings: the parameter of `let => a`.
@@ -308,8 +345,9 @@ fn syntax_error(source: &str, error: &OxcDiagnostic, let_placeholder: Option<&st
     }
     let mut message = error.message.to_string();
     if let Some(placeholder) = let_placeholder {
-        // The source has no placeholder character: every one in the message stands for `let`.
-        message = message.replace(placeholder, "let");
+        // The source has no placeholder character: every one in the message stands for `let`,
+        // or with `__` after it for `async`.
+        message = message.replace(&convert::quirks::async_placeholder(placeholder), "async").replace(placeholder, "let");
     }
     EncodeError::Syntax { message, pos_utf16: utf16_offset(source, offset) }
 }

@@ -373,3 +373,17 @@ fn parenthesized_patterns() {
     }
     ok("(a) = 1; [(a)] = 1; ({ a: (b) } = 1); ((a)) = 1; (a.b) = 1", &SCRIPT);
 }
+
+/// oxc takes `async(...x = y` for an async arrow's parameters; without `=>` it is a call.
+#[test]
+fn async_call_with_a_spread_assignment() {
+    for source in ["async(...b = c)", "class C {} async(...b = c)", "x = async(a, ...[b] = c, ...d = e)", "async /* c */ (...b = c)"] {
+        ok(source, &SCRIPT);
+    }
+    ok("async(...b = c)", &MODULE);
+    // The placeholder never reaches the tree: the callee is `async`.
+    assert_ne!(ok("async(...b = c)", &SCRIPT), ok("asynd(...b = c)", &SCRIPT));
+    assert_eq!(err("async(...b = c) => 1", &SCRIPT), 9);
+    assert_eq!(err("async(...b = c) => {}", &MODULE), 9);
+}
+

@@ -108,17 +108,20 @@ impl<'a> Writer<'a> {
         self.null();
     }
 
-    /// An identifier's name: `let` where `encode` re-parsed a misparsed `let` with a
+    /// An identifier's name: `let` or `async` where `encode` re-parsed a misparsed one with a
     /// placeholder (see [`quirks`]); called by the generated `identifier` writer for every
     /// identifier (labels, bindings, references, parameters alike).
     #[inline]
     pub(crate) fn let_identifier(&self, span: Span, name: WireStr<'a>) -> WireStr<'a> {
-        // Placeholders are 3-byte letters starting 0xE3 that the source does not contain.
+        // Placeholders start with a 3-byte letter (lead byte 0xE3) the source does not contain,
+        // so an identifier that starts with one and spans the text `let`/`async` is a stand-in.
         match name {
-            WireStr::Utf8(text)
-                if text.len() == 3 && text.as_bytes()[0] == 0xE3 && self.source_slice(span) == "let" =>
-            {
-                WireStr::Utf8("let")
+            WireStr::Utf8(text) if matches!(text.len(), 3 | 5) && text.as_bytes()[0] == 0xE3 => {
+                match self.source_slice(span) {
+                    "let" => WireStr::Utf8("let"),
+                    "async" => WireStr::Utf8("async"),
+                    _ => name,
+                }
             }
             _ => name,
         }

@@ -22,6 +22,10 @@
 //!   `\8`/`\9` escapes. oxc checks them.
 //! - oxc rejects an upper-case exponent after a legacy decimal literal (`08E2`); `encode`
 //!   re-parses it as `08e2`.
+//! - oxc takes `async(...x = y` for the parameters of an async arrow function and fails at the
+//!   "rest parameter with an initializer"; without a `=>` after it, it is a call of `async`
+//!   with a spread argument. `encode` re-parses with that `async` replaced by the placeholder
+//!   followed by `__` (the same 5 bytes).
 //! - Redeclarations: see `crate::redeclarations`.
 
 use oxc_ast::ast::{
@@ -97,6 +101,37 @@ pub fn let_operator_candidates<'t>(
             || ((rest.starts_with("in") || rest.starts_with("instanceof"))
                 && !rest[if rest.starts_with("instanceof") { 10 } else { 2 }..].starts_with(is_word_char))
     })
+}
+
+/// oxc's error for `...x = y` where it expects the rest parameter of an arrow function.
+pub const REST_PARAMETER_INITIALIZER: &str = "A rest parameter cannot have an initializer.";
+
+/// The `async` identifiers before `before` that may be the callee of a call oxc took for an
+/// async arrow function's parameters (see the module comment), nearest first: whole words,
+/// outside comments, not a property name, followed by `(`.
+pub fn async_call_candidates<'t>(
+    text: &'t str,
+    before: usize,
+    comments: &'t [Comment],
+) -> impl Iterator<Item = usize> + 't {
+    text[..before.min(text.len())].rmatch_indices("async").map(|(at, _)| at).filter(move |&at| {
+        if word_char_before(text, at) || text[at + 5..].starts_with(|c: char| is_word_char(c) || c == '\\') {
+            return false;
+        }
+        if in_comment(comments, at) {
+            return false;
+        }
+        let previous = trivia_start_before(text, at, comments);
+        if previous > 0 && text.as_bytes()[previous - 1] == b'.' {
+            return false;
+        }
+        text[skip_trivia(text, at + 5, true)..].starts_with('(')
+    })
+}
+
+/// The stand-in for `async` in a re-parse: `placeholder` and two underscores, 5 bytes.
+pub fn async_placeholder(placeholder: &str) -> String {
+    format!("{placeholder}__")
 }
 
 /// In a single-statement position (`if (a) let`, `while (0) let`, a label's body) oxc ends an
