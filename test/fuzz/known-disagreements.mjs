@@ -65,14 +65,15 @@ export const KNOWN_DISAGREEMENTS = [
     test: (source, sourceType, result) => result.kind === 'binast-accepts' && /let is disallowed as a lexically bound name/.test(result.acornOutcome),
   },
   {
-    id: 'division-after-async-function-expression',
+    id: 'division-after-function-or-class-expression',
     reason:
-      'a `/` after an async function expression: acorn starts a regular expression there (its tokenizer context), binast divides, as the grammar says',
+      'a `/` after a function or class expression that acorn\'s tokenizer context takes for the end of a statement-level body: an async function expression anywhere (`(async function(){}/1)`), any function or class expression right after `yield` or `await` (`yield class{}/1`). acorn starts a regular expression there; binast divides, as the grammar says (V8 agrees)',
     source: '(async function(){}/1)',
     sourceType: 'script',
     acorn: 'rejects: Unterminated regular expression (1:20)',
     binast: 'accepts (BinaryExpression /)',
-    test: (source, sourceType, result) => result.kind === 'binast-accepts' && /async\s*function[^]*\}\s*\//.test(source),
+    test: (source, sourceType, result) =>
+      result.kind === 'binast-accepts' && /(async\s*function|(yield|await)\s*(async\s*)?(function|class))[^]*\}\s*\//.test(source),
   },
   {
     id: 'yield-regex-misread-by-acorn',
@@ -96,6 +97,17 @@ export const KNOWN_DISAGREEMENTS = [
       result.kind === 'binast-rejects' &&
       /use strict/.test(source) &&
       /(^|[\n\r\u2028\u2029])\s*(-->|<!--)|^#!/.test(source.slice(0, source.indexOf('use strict'))),
+  },
+  {
+    id: 'use-strict-before-update-operator',
+    reason:
+      'a "use strict" directive followed on the next line by `++` or `--` (`"use strict"\n--x`): a line break before a postfix operator ends the statement (ASI), so the string is a directive; acorn\'s directive lookahead takes the operator for a continuation of the expression and misses strict mode. binast applies it, as the spec (and V8) do',
+    source: '"use strict"\n--x; 010',
+    sourceType: 'script',
+    acorn: 'accepts (sloppy: legacy octal 010)',
+    binast: "rejects: '0'-prefixed octal literals and octal escape sequences are deprecated (2:5)",
+    test: (source, sourceType, result) =>
+      result.kind === 'binast-rejects' && /(["'])use strict\1(\s|\/\*[^]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*(\+\+|--)/.test(source),
   },
   {
     id: 'regex-after-of',
