@@ -334,11 +334,22 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
       ],
       moduleErrors: ['function a(){} function a(){}', 'import a from "m"; var a', 'import {a, b as a} from "m"'],
     },
-    // oxc takes `async(...x = y` for async arrow parameters (found by a 900 s fuzz run).
-    'async-call-with-spread-assignment': {
-      trees: ['class C{static{}}async(...b=c)', 'async(...b = c)', 'x = async(a, ...[b] = c, ...d = e)', 'async /* c */ (...b = c); let\nx'],
-      modules: ['async(...b = c)'],
-      errors: ['async(...b = c) => 1', 'async(...b = c)\n=> 1', '(async(...b = c) => {})'],
+    // oxc takes `async(...` for async arrow parameters (found by 900 s and 300 s fuzz runs).
+    'async-call-with-spread-argument': {
+      trees: [
+        'class C{static{}}async(...b=c)',
+        'async(...b = c)',
+        'x = async(a, ...[b] = c, ...d = e)',
+        'async /* c */ (...b = c); let\nx',
+        'async(...b)',
+        'async(...b, c, ...d)',
+        'async(...b.c)(...d)',
+        'async(...\n-->\nb,d)',
+        'f(async(...a), async (...b) => c)',
+      ],
+      modules: ['async(...b = c)', 'await async(...b)'],
+      errors: ['async(...b = c) => 1', 'async(...b = c)\n=> 1', '(async(...b = c) => {})', 'async(...b) x'],
+      rejects: ['async(...b, c) => {}'],
     },
     // oxc sums legacy octal digits in floating point; acorn (parseInt) rounds correctly.
     'legacy-octal-rounding': {

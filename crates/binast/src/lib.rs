@@ -112,9 +112,8 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             parsed = parse(text);
             continue;
         }
-        // `async(...x = y)`: see `convert::quirks`. The candidates share the retry budget.
-        if error.message == convert::quirks::REST_PARAMETER_INITIALIZER
-            && retries < MAX_RETRIES
+        // `async(...a)`: see `convert::quirks`. The candidates share the retry budget.
+        if retries < MAX_RETRIES
             && let Some(placeholder) = let_placeholder.or_else(|| convert::quirks::let_placeholder(source))
         {
             let at = error_offset(error) as usize;

@@ -374,10 +374,22 @@ fn parenthesized_patterns() {
     ok("(a) = 1; [(a)] = 1; ({ a: (b) } = 1); ((a)) = 1; (a.b) = 1", &SCRIPT);
 }
 
-/// oxc takes `async(...x = y` for an async arrow's parameters; without `=>` it is a call.
+/// oxc takes `async(...` for an async arrow's parameters; without `=>` it is a call.
 #[test]
-fn async_call_with_a_spread_assignment() {
-    for source in ["async(...b = c)", "class C {} async(...b = c)", "x = async(a, ...[b] = c, ...d = e)", "async /* c */ (...b = c)"] {
+fn async_call_with_a_spread_argument() {
+    for source in [
+        "async(...b = c)",
+        "class C {} async(...b = c)",
+        "x = async(a, ...[b] = c, ...d = e)",
+        "async /* c */ (...b = c)",
+        "async(...b)",
+        "async(...b, c)",
+        "async(...b, ...c)",
+        "async(...b.c, d)",
+        "async(...f())",
+        "async(...\n-->\nb,d)",
+        "f(async(...a), async (...b) => c)",
+    ] {
         ok(source, &SCRIPT);
     }
     ok("async(...b = c)", &MODULE);
@@ -385,5 +397,7 @@ fn async_call_with_a_spread_assignment() {
     assert_ne!(ok("async(...b = c)", &SCRIPT), ok("asynd(...b = c)", &SCRIPT));
     assert_eq!(err("async(...b = c) => 1", &SCRIPT), 9);
     assert_eq!(err("async(...b = c) => {}", &MODULE), 9);
+    assert_eq!(err("async(...b, c) => {}", &SCRIPT), 6);
+    assert_eq!(err("async(...b) x", &SCRIPT), 12);
 }
 

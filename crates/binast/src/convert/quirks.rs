@@ -22,10 +22,10 @@
 //!   `\8`/`\9` escapes. oxc checks them.
 //! - oxc rejects an upper-case exponent after a legacy decimal literal (`08E2`); `encode`
 //!   re-parses it as `08e2`.
-//! - oxc takes `async(...x = y` for the parameters of an async arrow function and fails at the
-//!   "rest parameter with an initializer"; without a `=>` after it, it is a call of `async`
-//!   with a spread argument. `encode` re-parses with that `async` replaced by the placeholder
-//!   followed by `__` (the same 5 bytes).
+//! - oxc takes `async(...` for the parameters of an async arrow function, so a call of a
+//!   function named `async` with a spread argument fails (`async(...a)`, `async(...a, b)`,
+//!   `async(...a.b)`, `async(...a = b)`). `encode` re-parses with that `async` replaced by the
+//!   placeholder followed by `__` (the same 5 bytes).
 //! - Redeclarations: see `crate::redeclarations`.
 
 use oxc_ast::ast::{
@@ -103,12 +103,9 @@ pub fn let_operator_candidates<'t>(
     })
 }
 
-/// oxc's error for `...x = y` where it expects the rest parameter of an arrow function.
-pub const REST_PARAMETER_INITIALIZER: &str = "A rest parameter cannot have an initializer.";
-
 /// The `async` identifiers before `before` that may be the callee of a call oxc took for an
 /// async arrow function's parameters (see the module comment), nearest first: whole words,
-/// outside comments, not a property name, followed by `(`.
+/// outside comments, not a property name, followed by `(` and, before `before`, a `...`.
 pub fn async_call_candidates<'t>(
     text: &'t str,
     before: usize,
@@ -125,7 +122,10 @@ pub fn async_call_candidates<'t>(
         if previous > 0 && text.as_bytes()[previous - 1] == b'.' {
             return false;
         }
-        text[skip_trivia(text, at + 5, true)..].starts_with('(')
+        let paren = skip_trivia(text, at + 5, true);
+        // oxc may place its error at the `...` itself.
+        let end = (before + 3).min(text.len());
+        text[paren..].starts_with('(') && text.get(paren..end).is_some_and(|args| args.contains("..."))
     })
 }
 
