@@ -351,6 +351,11 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
       errors: ['async(...b = c) => 1', 'async(...b = c)\n=> 1', '(async(...b = c) => {})', 'async(...b) x'],
       rejects: ['async(...b, c) => {}'],
     },
+    // oxc reads `\c` in a character class as `\` and `c` (found by a 300 s fuzz run).
+    'control-escape-in-character-class': {
+      trees: ['/[\\cj-\\cm]/', 'x = /[\\cj-\\cm]/u; y = /[\\ca]/g', '/[\\c-]/', '/[\\c1]/'],
+      errors: ['/[\\uD834\\uDF0a?.() while6-\\caseuD834\\uDF08a-z]/', 'x = /[6-\\ca]/', '/[\\c1]/u', '/[\\c]/u', '/[\\cj-\\cm]/; /(/'],
+    },
     // oxc sums legacy octal digits in floating point; acorn (parseInt) rounds correctly.
     'legacy-octal-rounding': {
       trees: ['0111211212112000011211212112', 'x = [0400000000000000003, 01777777777777777777777, 0' + '7'.repeat(400) + ']'],

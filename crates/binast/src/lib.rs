@@ -80,7 +80,13 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     let mut text = source;
     let mut let_placeholder = None;
     let mut retries = 0;
-    let parse = |text| Parser::new(&allocator, text, source_type).with_options(parse_options).parse();
+    // Cleared when oxc's checks of regular expressions cannot be trusted (see
+    // `convert::regexps`): the converter checks them instead.
+    let check_regexes = std::cell::Cell::new(true);
+    let parse = |text| {
+        let options = ParseOptions { parse_regular_expression: check_regexes.get(), ..parse_options };
+        Parser::new(&allocator, text, source_type).with_options(options).parse()
+    };
     let mut parsed = parse(text);
     let parsed = loop {
         let Some(error) = first_error(&parsed.diagnostics) else {
@@ -109,6 +115,12 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         {
             retries += 1;
             text = replaced(&allocator, text, at..at + 1, "e");
+            parsed = parse(text);
+            continue;
+        }
+        // A control escape in a character class: see `convert::regexps`.
+        if error.message.starts_with("Invalid regular expression") && check_regexes.get() && text.contains("\\c") {
+            check_regexes.set(false);
             parsed = parse(text);
             continue;
         }
@@ -297,7 +309,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     drop(semantic);
 
     let mut writer = writer::Writer::new(source);
-    let converted = match convert::write_program(&mut writer, program, &allocator) {
+    let converted = match convert::write_program(&mut writer, program, &allocator, !check_regexes.get()) {
         Ok(converted) => converted,
         Err(rejected) => {
             let pos_utf16 = utf16_offset(source, rejected.offset as usize);

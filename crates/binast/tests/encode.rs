@@ -401,3 +401,16 @@ fn async_call_with_a_spread_argument() {
     assert_eq!(err("async(...b) x", &SCRIPT), 12);
 }
 
+/// oxc reads `\c` in a character class as `\` and `c` (see `convert::regexps`).
+#[test]
+fn control_escapes_in_character_classes() {
+    for source in ["/[\\cj-\\cm]/", "x = /[\\cj-\\cm]/u; y = /[\\ca]/g", "/[\\c-]/", "/[\\cJ-\\cM]/"] {
+        ok(source, &SCRIPT);
+    }
+    assert_eq!(err("x = /[6-\\ca]/", &SCRIPT), 5);
+    assert_eq!(err("/[\\c1]/u", &SCRIPT), 1);
+    // With oxc's checks off, the converter still finds the other invalid patterns.
+    assert_eq!(err("/[\\cj-\\cm]/; /(/", &SCRIPT), 14);
+    err("/[\\cj-\\cm]/; /a/gg", &SCRIPT);
+}
+

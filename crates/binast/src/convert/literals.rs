@@ -2,6 +2,7 @@
 //! acorn's `raw` without storing it.
 
 use oxc_ast::ast::*;
+use oxc_span::Span;
 
 use crate::writer::{WireStr, Writer};
 
@@ -45,6 +46,11 @@ impl<'a> Writer<'a> {
         let slash = raw.rfind('/').unwrap_or(0);
         let pattern = raw.get(1..slash).unwrap_or("");
         let flags = &raw[slash + 1..];
+        if !super::regexps::valid_where_oxc_errs(pattern, flags) {
+            // acorn places regular expression errors just after the opening `/`.
+            let at = Span::new(lit.span.start + 1, lit.span.end);
+            return self.reject(at, "Invalid regular expression");
+        }
         self.reg_exp_literal(lit.span, pattern, flags);
     }
 }

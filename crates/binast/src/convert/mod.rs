@@ -24,6 +24,7 @@ mod missed_redeclarations;
 mod modules;
 mod patterns;
 pub mod quirks;
+mod regexps;
 mod statements;
 mod templates;
 
@@ -57,14 +58,17 @@ pub struct Converted {
 }
 
 /// Converts `program` into `w`. `allocator` must be the one `program` lives in.
+/// `validate_regexes`: oxc parsed without checking regular expressions (see [`regexps`]).
 ///
 /// On `Err`, whatever was written is garbage and must be dropped.
 pub fn write_program<'a>(
     w: &mut Writer<'a>,
     program: &Program<'a>,
     allocator: &'a Allocator,
+    validate_regexes: bool,
 ) -> Result<Converted, Unsupported> {
     REJECTED.with(|slot| slot.set(None));
+    regexps::set_validate_all(validate_regexes);
     jumps::reset();
     missed_redeclarations::reset();
     ARENA.with(|slot| slot.set(allocator));
