@@ -399,6 +399,8 @@ fn async_call_with_a_spread_argument() {
     assert_eq!(err("async(...b = c) => {}", &MODULE), 9);
     assert_eq!(err("async(...b, c) => {}", &SCRIPT), 6);
     assert_eq!(err("async(...b) x", &SCRIPT), 12);
+    // oxc may report an error inside a multi-byte character (found by the fuzzer).
+    err("a(`${b} + 0 =${c} = ${b + }`)\u{3c0}c}`)\u{3c0}", &SCRIPT);
 }
 
 /// oxc reads `\c` in a character class as `\` and `c` (see `convert::regexps`).

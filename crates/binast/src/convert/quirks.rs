@@ -84,7 +84,7 @@ pub fn let_operator_candidates<'t>(
     comments: &'t [Comment],
 ) -> impl Iterator<Item = usize> + 't {
     let bytes = text.as_bytes();
-    text[..before.min(text.len())].rmatch_indices("let").map(|(at, _)| at).filter(move |&at| {
+    text[..text.floor_char_boundary(before)].rmatch_indices("let").map(|(at, _)| at).filter(move |&at| {
         if word_char_before(text, at) || text[at + 3..].chars().next().is_some_and(|c| is_word_char(c) || c == '\\') {
             return false;
         }
@@ -111,7 +111,7 @@ pub fn async_call_candidates<'t>(
     before: usize,
     comments: &'t [Comment],
 ) -> impl Iterator<Item = usize> + 't {
-    text[..before.min(text.len())].rmatch_indices("async").map(|(at, _)| at).filter(move |&at| {
+    text[..text.floor_char_boundary(before)].rmatch_indices("async").map(|(at, _)| at).filter(move |&at| {
         if word_char_before(text, at) || text[at + 5..].starts_with(|c: char| is_word_char(c) || c == '\\') {
             return false;
         }
