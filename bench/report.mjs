@@ -48,7 +48,8 @@ export function timeTable(r) {
 
 export function sizeTable(r) {
   const row = (name, s) => {
-    const src = s.source, bin = s.binary, com = s.comments;
+    // `--no-sizes` leaves every entry empty.
+    const src = s?.source, bin = s?.binary, com = s?.comments;
     if (!src) return [name, 'n/a', '', '', '', '', '', '', '', '', '', ''];
     if (!bin) return [name, fmtKB(src.raw), fmtKB(src.gzip), fmtKB(src.brotli), 'error', '', '', '', '', '', '', ''];
     return [name, fmtKB(src.raw), fmtKB(src.gzip), fmtKB(src.brotli), fmtKB(bin.raw), fmtKB(bin.gzip), fmtKB(bin.brotli),
@@ -70,9 +71,12 @@ export function libraryTable(r) {
 
 export function memoryTable(r) {
   const m = r.memory;
-  const cells = (d, a) => (d?.error || a?.error
-    ? [d?.error ?? '', a?.error ?? '', '', '', '', '']
-    : [fmtMB(d.peak), fmtMB(a.peak), fmtX(d.peak / a.peak), fmtMB(d.retained), fmtMB(a.retained), fmtX(d.retained / a.retained)]);
+  const cells = (d, a) => {
+    if (d?.error || a?.error) return [d?.error ?? '', a?.error ?? '', '', '', '', ''];
+    // `--no-memory` leaves every entry empty.
+    if (!d || !a) return ['n/a', 'n/a', '', '', '', ''];
+    return [fmtMB(d.peak), fmtMB(a.peak), fmtX(d.peak / a.peak), fmtMB(d.retained), fmtMB(a.retained), fmtX(d.retained / a.retained)];
+  };
   const rows = r.files.map((f) => [f.name, ...cells(m.perFile[f.name].decode, m.perFile[f.name].acorn)]);
   rows.push(['**aggregate**', ...cells(m.aggregate.decode, m.aggregate.acorn)]);
   return table(['File', 'decode peak', 'acorn peak', 'ratio', 'decode retained', 'acorn retained', 'ratio'], rows);
