@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Compare decode speed of several builds, interleaved in one process:
-//   node bench/compare.mjs [--files typescript,three] [--rounds 15] [--locations] dist/index.js /tmp/other/dist/index.js ...
+// Compare decode (or, with --encode, encode) speed of several builds, interleaved in one process:
+//   node bench/compare.mjs [--files typescript,three] [--rounds 15] [--locations | --encode] dist/index.js /tmp/other/dist/index.js ...
 // Each build is a dist/ with its wasm/ beside it (e.g. a copy of dist/ with one change). Each
 // build decodes what its own encoder wrote (builds may differ in format); medians per file and
 // summed. Used to back decoder performance suggestions with numbers.
@@ -13,11 +13,13 @@ const argv = process.argv.slice(2);
 let files = ['react-dom', 'd3', 'vue', 'three'];
 let rounds = 15;
 let locations = false;
+let encoding = false;
 const builds = [];
 for (let i = 0; i < argv.length; i++) {
   if (argv[i] === '--files') files = argv[++i].split(',');
   else if (argv[i] === '--rounds') rounds = Number(argv[++i]);
   else if (argv[i] === '--locations') locations = true;
+  else if (argv[i] === '--encode') encoding = true;
   else builds.push(argv[i]);
 }
 if (builds.length === 0) builds.push(new URL('../dist/index.js', import.meta.url).pathname);
@@ -39,7 +41,7 @@ for (let r = 0; r < rounds + 2; r++) {
       const b = (k + r) % apis.length; // rotate who goes first
       for (let i = 0; i < reps; i++) {
         const t = performance.now();
-        keep = apis[b].decode(f.bytes[b], options);
+        keep = encoding ? apis[b].encode(f.source, { sourceType: f.sourceType }) : apis[b].decode(f.bytes[b], options);
         if (r >= 2) samples[b][f.name].push(performance.now() - t);
       }
     }
@@ -47,7 +49,7 @@ for (let r = 0; r < rounds + 2; r++) {
 }
 void keep;
 for (const stat of ['median', 'min']) {
-  console.log(`Node ${process.version}, decode${locations ? ' +loc' : ''}, ${stat} ms over ${rounds} rounds`);
+  console.log(`Node ${process.version}, ${encoding ? 'encode' : `decode${locations ? ' +loc' : ''}`}, ${stat} ms over ${rounds} rounds`);
   console.log(['build', ...corpus.map((f) => f.name), 'sum', 'vs first'].join('\t'));
   let first;
   builds.forEach((b, k) => {
