@@ -16,7 +16,7 @@ mod wasm;
 
 use oxc_allocator::Allocator;
 use oxc_diagnostics::OxcDiagnostic;
-use oxc_parser::{ParseOptions, Parser};
+use oxc_parser::{ParseOptions, Parser, ParserReturn};
 use oxc_semantic::SemanticBuilder;
 use oxc_span::SourceType;
 
@@ -130,28 +130,19 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         {
             let at = error_offset(error) as usize;
             let stand_in = convert::quirks::async_placeholder(placeholder);
-            let candidates: Vec<usize> =
-                convert::quirks::async_call_candidates(text, at, &parsed.program.comments).take(MAX_RETRIES - retries).collect();
-            let mut found = None;
-            for candidate in candidates {
-                retries += 1;
-                let patched = replaced(&allocator, text, candidate..candidate + 5, &stand_in);
-                let reparsed = parse(patched);
-                // Fixed if oxc now gets past the spread, and not only to fail at the arrow of
-                // an arrow function (an `=>` on the next line is an error either way).
-                let fixed = first_error(&reparsed.diagnostics).is_none_or(|e| {
-                    let offset = convert::quirks::next_token_start(patched, error_offset(e) as usize);
-                    let before = &patched[..offset];
-                    let gap = &before[before.trim_end().len()..];
-                    let line_break = gap.contains(['\n', '\r', '\u{2028}', '\u{2029}']);
-                    offset > at && (line_break || !patched[offset..].starts_with("=>"))
-                });
-                if fixed {
-                    found = Some((patched, reparsed));
-                    break;
-                }
-            }
-            if let Some((patched, reparsed)) = found {
+            let candidates = convert::quirks::async_call_candidates(text, at, &parsed.program.comments);
+            // Fixed if oxc now gets past the spread, and not only to fail at the arrow of an
+            // arrow function (an `=>` on the next line is an error either way).
+            let gets_past = |patched: &str, e: &OxcDiagnostic| {
+                let offset = convert::quirks::next_token_start(patched, error_offset(e) as usize);
+                let before = &patched[..offset];
+                let gap = &before[before.trim_end().len()..];
+                let line_break = gap.contains(['\n', '\r', '\u{2028}', '\u{2029}']);
+                offset > at && (line_break || !patched[offset..].starts_with("=>"))
+            };
+            if let Some((patched, reparsed)) =
+                first_fixing_rewrite(&allocator, text, candidates, "async", &stand_in, &mut retries, parse, gets_past)
+            {
                 text = patched;
                 let_placeholder = Some(placeholder);
                 parsed = reparsed;
@@ -179,18 +170,10 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             // identifier elsewhere is not the one oxc misparsed.)
             if text.as_bytes().get(convert::quirks::skip_trivia(text, at, true)) == Some(&b',') {
                 let candidates = convert::quirks::let_operator_candidates(text, at, &parsed.program.comments);
-                let mut found = None;
-                // Each candidate costs a parse: they share the retry budget.
-                for candidate in candidates.take(MAX_RETRIES - retries) {
-                    retries += 1;
-                    let patched = replaced(&allocator, text, candidate..candidate + 3, placeholder);
-                    let reparsed = parse(patched);
-                    if first_error(&reparsed.diagnostics).is_none_or(|e| error_offset(e) as usize > at) {
-                        found = Some((patched, reparsed));
-                        break;
-                    }
-                }
-                if let Some((patched, reparsed)) = found {
+                let gets_past = |_: &str, e: &OxcDiagnostic| error_offset(e) as usize > at;
+                if let Some((patched, reparsed)) =
+                    first_fixing_rewrite(&allocator, text, candidates, "let", placeholder, &mut retries, parse, gets_past)
+                {
                     text = patched;
                     let_placeholder = Some(placeholder);
                     parsed = reparsed;
@@ -332,6 +315,31 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
 /// How many times one source may be re-parsed with a misreading rewritten (see
 /// `convert::quirks`).
 const MAX_RETRIES: usize = 32;
+
+/// The first of `candidates` (offsets of `word` in `text`, nearest first) whose replacement by
+/// `stand_in` oxc parses without an error, or with its first error where `gets_past` accepts
+/// it; the patched text and its parse. Each candidate costs a parse from the shared budget.
+#[allow(clippy::too_many_arguments)]
+fn first_fixing_rewrite<'a>(
+    allocator: &'a Allocator,
+    text: &str,
+    candidates: impl Iterator<Item = usize>,
+    word: &str,
+    stand_in: &str,
+    retries: &mut usize,
+    parse: impl Fn(&'a str) -> ParserReturn<'a>,
+    gets_past: impl Fn(&str, &OxcDiagnostic) -> bool,
+) -> Option<(&'a str, ParserReturn<'a>)> {
+    for candidate in candidates.take(MAX_RETRIES - *retries) {
+        *retries += 1;
+        let patched = replaced(allocator, text, candidate..candidate + word.len(), stand_in);
+        let reparsed = parse(patched);
+        if first_error(&reparsed.diagnostics).is_none_or(|e| gets_past(patched, e)) {
+            return Some((patched, reparsed));
+        }
+    }
+    None
+}
 
 /// A copy of `text` in the arena with `range` replaced by `with` (the source rewrites above).
 fn replaced<'a>(allocator: &'a Allocator, text: &str, range: std::ops::Range<usize>, with: &str) -> &'a str {

@@ -76,27 +76,15 @@ pub fn misparsed_let(text: &str, error_offset: usize, comments: &[Comment]) -> O
 }
 
 /// The `let` words before `before` (nearest first) that may start a statement oxc parsed as
-/// `let <operator> ...`: whole words outside comments and property names, followed by an
-/// operator. The caller verifies each by re-parsing.
+/// `let <operator> ...`: identifier words followed by an operator. The caller verifies each
+/// by re-parsing.
 pub fn let_operator_candidates<'t>(
     text: &'t str,
     before: usize,
     comments: &'t [Comment],
 ) -> impl Iterator<Item = usize> + 't {
-    let bytes = text.as_bytes();
-    text[..text.floor_char_boundary(before)].rmatch_indices("let").map(|(at, _)| at).filter(move |&at| {
-        if word_char_before(text, at) || text[at + 3..].chars().next().is_some_and(|c| is_word_char(c) || c == '\\') {
-            return false;
-        }
-        if in_comment(comments, at) {
-            return false;
-        }
-        let previous = trivia_start_before(text, at, comments);
-        if previous > 0 && bytes[previous - 1] == b'.' {
-            return false;
-        }
-        let next = skip_trivia(text, at + 3, true);
-        let rest = &text[next..];
+    identifier_words_before(text, before, "let", comments).filter(move |&at| {
+        let rest = &text[skip_trivia(text, at + 3, true)..];
         rest.starts_with(['=', '+', '-', '*', '/', '%', '<', '>', '&', '|', '^', '!', '?'])
             || ((rest.starts_with("in") || rest.starts_with("instanceof"))
                 && !rest[if rest.starts_with("instanceof") { 10 } else { 2 }..].starts_with(is_word_char))
@@ -104,28 +92,38 @@ pub fn let_operator_candidates<'t>(
 }
 
 /// The `async` identifiers before `before` that may be the callee of a call oxc took for an
-/// async arrow function's parameters (see the module comment), nearest first: whole words,
-/// outside comments, not a property name, followed by `(` and, before `before`, a `...`.
+/// async arrow function's parameters (see the module comment), nearest first: identifier
+/// words followed by `(` and, before `before`, a `...`.
 pub fn async_call_candidates<'t>(
     text: &'t str,
     before: usize,
     comments: &'t [Comment],
 ) -> impl Iterator<Item = usize> + 't {
-    text[..text.floor_char_boundary(before)].rmatch_indices("async").map(|(at, _)| at).filter(move |&at| {
-        if word_char_before(text, at) || text[at + 5..].starts_with(|c: char| is_word_char(c) || c == '\\') {
+    identifier_words_before(text, before, "async", comments).filter(move |&at| {
+        let paren = skip_trivia(text, at + 5, true);
+        // oxc may place its error at the `...` itself.
+        let end = (before + 3).min(text.len());
+        text[paren..].starts_with('(') && text.get(paren..end).is_some_and(|args| args.contains("..."))
+    })
+}
+
+/// The occurrences of `word` before `before`, nearest first, that can be an identifier: whole
+/// words (no escape after), outside the `comments`, not a property name after `.`.
+fn identifier_words_before<'t>(
+    text: &'t str,
+    before: usize,
+    word: &'t str,
+    comments: &'t [Comment],
+) -> impl Iterator<Item = usize> + 't {
+    text[..text.floor_char_boundary(before)].rmatch_indices(word).map(|(at, _)| at).filter(move |&at| {
+        if word_char_before(text, at) || text[at + word.len()..].starts_with(|c: char| is_word_char(c) || c == '\\') {
             return false;
         }
         if in_comment(comments, at) {
             return false;
         }
         let previous = trivia_start_before(text, at, comments);
-        if previous > 0 && text.as_bytes()[previous - 1] == b'.' {
-            return false;
-        }
-        let paren = skip_trivia(text, at + 5, true);
-        // oxc may place its error at the `...` itself.
-        let end = (before + 3).min(text.len());
-        text[paren..].starts_with('(') && text.get(paren..end).is_some_and(|args| args.contains("..."))
+        previous == 0 || text.as_bytes()[previous - 1] != b'.'
     })
 }
 
