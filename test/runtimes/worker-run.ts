@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { NODE24, REPO_ROOT, requireFile } from './env.ts';
+import { REPO_ROOT } from './env.ts';
 
 export interface WorkerSpec {
   workers: { name: string; modules: { type: 'ESModule' | 'CompiledWasm'; path: string }[]; bindings?: Record<string, string> }[];
@@ -35,14 +35,13 @@ export interface WorkerRun {
 }
 
 export async function runWorkers(spec: WorkerSpec, dir: string, timeoutMs = 60_000): Promise<WorkerRun> {
-  requireFile(NODE24, 'run `npm run node24` (it installs Node 24 for Miniflare under scripts/node24)');
   const specPath = join(dir, 'spec.json');
   const resultPath = join(dir, 'result.json');
   writeFileSync(specPath, JSON.stringify(spec));
   const runner = join(REPO_ROOT, 'test', 'runtimes', 'miniflare-run.mjs');
   const output: string[] = [];
   const code = await new Promise<number | string>((resolve, reject) => {
-    const child = spawn(NODE24, [runner, specPath, resultPath], {
+    const child = spawn(process.execPath, [runner, specPath, resultPath], {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       // Own process group, so that a timeout also ends workerd (Miniflare's child).
