@@ -191,7 +191,7 @@ describe('real traps in the real encoder', () => {
   // "memory access out of bounds" trap with the stack pointer at the bottom.
   it('a WASM stack overflow traps (stack placed first) and is LIMIT; the next encode works', () => {
     const script = `
-      import { encode, decode } from ${JSON.stringify(join(REPO_ROOT, 'ts/node.ts'))};
+      import { encode, decode } from ${JSON.stringify(join(REPO_ROOT, 'dist/node.js'))};
       const out = [];
       for (const n of [30000, 60000]) {
         try { encode('if (a) '.repeat(n) + ';'); out.push('ok'); }
@@ -199,7 +199,7 @@ describe('real traps in the real encoder', () => {
         out.push(decode(encode('x = 1')).body[0].expression.right.value);
       }
       console.log(JSON.stringify(out));`;
-    const child = spawnSync(process.execPath, ['--stack-size=7000', '--experimental-transform-types', '--no-warnings', '--input-type=module', '-e', script], {
+    const child = spawnSync(process.execPath, ['--stack-size=7000', '--no-warnings', '--input-type=module', '-e', script], {
       encoding: 'utf8',
     });
     expect(child.stderr).toBe('');
