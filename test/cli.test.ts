@@ -264,28 +264,6 @@ describe('bench', () => {
   });
 });
 
-describe('without acorn installed', () => {
-  it('verify says so and exits 1; bench shows binast alone', () => {
-    // A copy of the package whose node_modules has tinyglobby but no acorn.
-    const pkg = tempDir('cli-no-acorn');
-    for (const part of ['bin', 'dist', 'package.json']) cpSync(join(REPO, part), join(pkg, part), { recursive: true });
-    symlinkSync(join(REPO, 'wasm'), join(pkg, 'wasm'), 'dir');
-    mkdirSync(join(pkg, 'node_modules'));
-    symlinkSync(join(REPO, 'node_modules', 'tinyglobby'), join(pkg, 'node_modules', 'tinyglobby'), 'dir');
-    const dir = project();
-    const bin = join(pkg, 'bin', 'binast.js');
-    const verify = run(process.execPath, [bin, 'verify', 'src'], { cwd: dir });
-    expect(verify.code).toBe(1);
-    expect(verify.stderr).toMatch(/^binast verify: acorn is not installed.*npm install --save-dev acorn/);
-    const bench = run(process.execPath, [bin, 'bench', 'src/a.js', '--runs', '1'], { cwd: dir });
-    expect(bench.code).toBe(0);
-    expect(bench.stderr).toContain('acorn is not installed');
-    expect(bench.stdout).toMatch(/parse \(encode \+ decode\)\s+[\d.]+ ms\s+n\/a/);
-    // encode works without acorn.
-    expect(run(process.execPath, [bin, 'encode', 'src'], { cwd: dir }).code).toBe(0);
-  });
-});
-
 describe('README.md', () => {
   it('runs the CLI example as written', () => {
     const dir = makeProject('cli-doc');
