@@ -212,7 +212,7 @@ describe('inspect', () => {
     const r = binast(['inspect', 'cut.binast'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('schema hash');
-    expect(r.stderr).toMatch(/^cut\.binast: binast: a section ends at byte \d+ but /); // the damage, located
+    expect(r.stderr).toMatch(/^cut\.binast: binast: truncated binary: a section ends at byte \d+ but /); // the damage, located
   });
 });
 
