@@ -16,6 +16,8 @@ const KEYS_SINCE: Record<string, [string, number][]> = {
   ImportDeclaration: [['attributes', 2025]],
   ExportNamedDeclaration: [['attributes', 2025]],
   ImportExpression: [['options', 2025]],
+  CallExpression: [['optional', 2020]],
+  MemberExpression: [['optional', 2020]],
 };
 
 /** A regular expression using syntax whose validity changed after 2015. */
