@@ -73,7 +73,12 @@ export type EncodeRawResult = { ok: true; bytes: Uint8Array } | { ok: false; pos
 /** Module bytes: any ArrayBuffer or view (e.g. a Node Buffer). */
 export type WasmBytes = ArrayBuffer | ArrayBufferView;
 
-export type InitInput = WasmBytes | WebAssembly.Module | URL | string | Response | Promise<Response>;
+export type InitInput = WasmBytes | WasmModule | URL | string | Response | Promise<Response>;
+/**
+ * WebAssembly.Module where the consumer's `lib` declares it (DOM, WebWorker); without it
+ * (a Node project on lib es2022 + @types/node) nothing, instead of an error in this file.
+ */
+export type WasmModule = typeof globalThis extends { WebAssembly: { Module: abstract new (...args: never[]) => infer M } } ? M : never;
 
 /**
  * The module's exports. Pointers and lengths come back as signed i32: above 2 GiB they are
