@@ -172,7 +172,7 @@ describe('errors from the WASM loader', () => {
       name: 'BinastError',
       code: 'NOT_INITIALISED',
     });
-    await expect(fresh.init(new Uint8Array([1, 2, 3]))).rejects.toMatchObject({ name: 'BinastError', code: 'INTERNAL' });
+    await expect(fresh.init(new Uint8Array([1, 2, 3]))).rejects.toMatchObject({ name: 'BinastError', code: 'BAD_OPTION' });
     vi.resetModules();
   });
 });
