@@ -107,3 +107,21 @@ describe('older editions drop the keys acorn adds only later', () => {
     });
   }
 });
+
+describe('real files at older editions: acorn\'s tree or error', () => {
+  // jquery at 2015 reaches acorn (a comma in a comment before `)` looks like a trailing comma),
+  // d3 at 2015 is an error (`**`); the others stay binast's own trees.
+  const files: [string, (2015 | 2017 | 2020)[]][] = [
+    ['lodash/lodash.js', [2015, 2020]],
+    ['jquery/dist/jquery.js', [2015, 2017]],
+    ['d3/dist/d3.js', [2015, 2017]],
+  ];
+  for (const [path, editions] of files) {
+    it(`${path} at ${editions.join(', ')}`, () => {
+      const source = readFileSync(new URL(`../node_modules/${path}`, import.meta.url), 'utf8');
+      for (const ecmaVersion of editions) {
+        expect(outcomeDifference(source, { ecmaVersion, locations: true }, true), `${ecmaVersion}`).toBeNull();
+      }
+    }, 60_000);
+  }
+});
