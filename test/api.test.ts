@@ -3,7 +3,7 @@
 import * as acorn from 'acorn';
 import type { Comment } from 'estree';
 import { describe, expect, it } from 'vitest';
-import { BinastError, encode, parse } from '../ts/index.ts';
+import { BinastError, decode, encode, parse } from '../ts/index.ts';
 import { firstDifference } from './helpers/canonical.ts';
 
 const SOURCE = '#!/usr/bin/env node\n// c\nimport x from "y";\nexport default async function* f(a = 1n) { /* b */ yield* x?.[a] ?? /re/v; }\n';
@@ -148,3 +148,33 @@ function catchError(run: () => unknown): PositionedError {
   }
   throw new Error('expected a SyntaxError, nothing was thrown');
 }
+
+describe('decode and binast/decode', () => {
+  it('decode takes an ArrayBuffer as well as a Uint8Array', () => {
+    const bytes = encode('const a = [1, 2];');
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    expect(firstDifference(decode(buffer, { locations: true }), decode(bytes, { locations: true }))).toBeNull();
+    const error = catchAny(() => decode(42 as unknown as Uint8Array));
+    expect(error).toMatchObject({ code: 'BAD_OPTION' });
+    expect((error as Error).message).toMatch(/decode expects a Uint8Array/);
+  });
+
+  it('binast/decode exports what a consumer checks a manifest with', async () => {
+    const decoder = await import('../ts/decode/index.ts');
+    const full = await import('../ts/index.ts');
+    expect(decoder.FORMAT_VERSION).toBe(full.FORMAT_VERSION);
+    expect(decoder.SCHEMA_HASH).toBe(full.SCHEMA_HASH);
+    expect(decoder.BinastError).toBe(full.BinastError);
+    expect(() => decoder.decode(new Uint8Array(8))).toThrow(decoder.BinastError);
+  });
+
+  it('a truncated binary says so', () => {
+    const bytes = encode('const a = [1, 2];');
+    for (const length of [10, bytes.length - 5]) {
+      const error = catchAny(() => decode(bytes.subarray(0, length)));
+      expect(error, `${length}`).toBeInstanceOf(BinastError);
+      if ((error as BinastError).code === 'TRUNCATED') expect((error as Error).message).toMatch(/truncated/);
+    }
+    expect(catchAny(() => decode(bytes.subarray(0, 10)))).toMatchObject({ code: 'TRUNCATED', message: expect.stringMatching(/truncated/) });
+  });
+});

@@ -125,3 +125,19 @@ describe('real files at older editions: acorn\'s tree or error', () => {
     }, 60_000);
   }
 });
+
+describe('comments at an older edition', () => {
+  it("onComment's callback gets acorn's calls, after the tree proved to be acorn's", () => {
+    const source = '/* a */ f(x) // b\n;[1, 2] /* c */';
+    for (const locations of [false, true]) {
+      const calls = (parser: (options: acorn.Options) => unknown) => {
+        const seen: unknown[] = [];
+        parser({ ecmaVersion: 2016, locations, onComment: (...args: unknown[]) => void seen.push(JSON.stringify(args)) });
+        return seen;
+      };
+      const expected = calls((o) => acorn.parse(source, o));
+      expect(expected).toHaveLength(3);
+      expect(calls((o) => parse(source, o as never))).toEqual(expected);
+    }
+  });
+});

@@ -30,6 +30,7 @@ await step('init(bad bytes)', () => init(new Uint8Array([1, 2, 3])));
 await step('init()', () => init());
 await step('init(bytes)', () => init(globalThis.WASM_BYTES).then(() => 'ready'));
 await step('parse after init', () => parse('a + 1', { ecmaVersion: 'latest' }).body[0].type);
+await step('syntax error', () => parse('let x = ;', { ecmaVersion: 'latest' }));
 await step('decode(ArrayBuffer)', () => { const b = encode('y'); return decode(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)).body.length; });
 console.log(JSON.stringify(steps));
 `;
@@ -79,6 +80,8 @@ describe('init and encode in bundles', () => {
       expect(steps.get('init(bytes)')).toEqual(['ok', 'ready']);
       expect(steps.get('parse after init')).toEqual(['ok', 'ExpressionStatement']);
       expect(steps.get('decode(ArrayBuffer)')).toEqual(['ok', 1]);
+      // acorn's error, from the acorn bundled in (JSON has no undefined: the code is null)
+      expect(steps.get('syntax error')!.slice(0, 3)).toEqual(['SyntaxError', null, 'Unexpected token (1:8)']);
       for (const [what, [name, , message]] of steps) {
         expect(name, what).not.toBe('TypeError');
         expect(String(message), what).not.toMatch(/npm run build:wasm/); // a hint for binast's developers, not users
