@@ -12,8 +12,14 @@ import type { Comment } from 'estree';
 import type { Program } from './types.ts';
 
 export type { EcmaVersion, ParseOptions, PositionCallback } from './parse-options.ts';
-/** binast/cache's option type: ParseOptions without 'commonjs' (the cache stores scripts and modules). */
-export type AcornOptions = Omit<ParseOptions, 'sourceType'> & { sourceType?: 'script' | 'module' };
+/**
+ * binast/cache's option type: the options binast honours natively (the cache stores what the
+ * encoder writes), a subset of ParseOptions.
+ */
+export type AcornOptions = Pick<ParseOptions, 'locations' | 'ranges' | 'onComment' | 'allowReturnOutsideFunction' | 'allowHashBang'> & {
+  ecmaVersion: 'latest' | 2026 | 17;
+  sourceType?: 'script' | 'module';
+};
 
 export function parse(source: string, options: ParseOptions = {}): Program {
   const plan = planParse(options);
