@@ -3,10 +3,12 @@
 // figures, is `node scripts/error-identity.mjs`.
 import * as acorn from 'acorn';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { encode, parse } from '../ts/index.ts';
 import { createRandom, fuzzCorpus, fuzzSource } from './fuzz/engine.mjs';
-import { test262Files } from './helpers/corpus.ts';
+import { ensureBuilt, run } from './cli-helpers.ts';
+import { REPO_ROOT, test262Files } from './helpers/corpus.ts';
 
 type Positioned = SyntaxError & { pos: number; raisedAt: number; loc: { line: number; column: number } };
 
@@ -74,6 +76,23 @@ describe("acorn's errors", () => {
     const { bothReject, differ } = differences(sources);
     expect(bothReject).toBeGreaterThan(5);
     expect(differ).toEqual([]);
+  });
+
+  it('Node loads acorn only when a source is rejected (startup and valid sources never pay for it)', () => {
+    const script = `
+      import { createRequire } from 'node:module';
+      const { parse } = await import(${JSON.stringify(join(REPO_ROOT, 'dist', 'node.js'))});
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((path) => /[\\/]acorn[\\/]/.test(path));
+      const seen = [loaded()];
+      parse('const a = 1;', { ecmaVersion: 'latest' });
+      seen.push(loaded());
+      try { parse('const = 1;', { ecmaVersion: 'latest' }); } catch (e) { seen.push(e.message); }
+      seen.push(loaded());
+      console.log(JSON.stringify(seen));`;
+    ensureBuilt();
+    const result = run(process.execPath, ['--input-type=module', '-e', script]);
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual([false, false, "Unexpected token (1:6)", true]);
   });
 
   it('binast keeps its own error where acorn accepts (a known disagreement)', () => {

@@ -7,5 +7,6 @@ export { parse, type AcornOptions, type EcmaVersion, type ParseOptions, type Pos
 export type { Comment, Node, Position, Program, SourceLocation } from './types.ts';
 export { BinastError, type BinastErrorCode } from './errors.ts';
 export type { BinastSyntaxError } from './syntax-error.ts';
-export { init, isReady } from './wasm-loader.ts';
+export { isReady, type InitInput } from './wasm-loader.ts';
+export { init } from './init.ts';
 export { FORMAT_VERSION, SCHEMA_HASH } from './generated/schema.ts';

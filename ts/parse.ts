@@ -2,7 +2,7 @@
 // refused with a BinastError naming it; none is silently ignored. How each is honoured is
 // decided in ./parse-options.ts: natively (encode + decode, the fast path), by acorn on the
 // error path only, or by acorn alone (options whose effect the binary does not carry).
-import { acornVerdict, isOwnVerdict } from './acorn-verdict.ts';
+import { acornVerdict, isAcornUnavailable, isOwnVerdict } from './acorn-verdict.ts';
 import { decode, type CommentCallback } from './decode/index.ts';
 import { fitEdition } from './ecma-version.ts';
 import { encode } from './encode.ts';
@@ -55,6 +55,7 @@ function byAcorn(source: string, plan: ParsePlan): Program {
   try {
     verdict = acornVerdict(source, plan.acorn);
   } catch (cause) {
+    if (isAcornUnavailable(cause)) throw cause;
     // acorn overflowing its stack on deep nesting: binast's LIMIT, as the encoder's would be.
     throw new BinastError('LIMIT', `acorn could not parse the source (${cause instanceof Error ? cause.message : String(cause)})`, -1, { cause });
   }
