@@ -3,7 +3,7 @@
 import * as acorn from 'acorn';
 import type { Comment } from 'estree';
 import { describe, expect, it } from 'vitest';
-import { encode, parse } from '../ts/index.ts';
+import { BinastError, decode, encode, parse } from '../ts/index.ts';
 import { firstDifference } from './helpers/canonical.ts';
 
 const SOURCE = '#!/usr/bin/env node\n// c\nimport x from "y";\nexport default async function* f(a = 1n) { /* b */ yield* x?.[a] ?? /re/v; }\n';
@@ -70,25 +70,32 @@ describe('parse() equals acorn.parse()', () => {
   });
 });
 
-describe('unsupported options throw, naming the option', () => {
+describe('refused options throw BAD_OPTION, naming the option and its value, saying what to do', () => {
   const program = acorn.parse('y', { ecmaVersion: 'latest' });
-  const unsupported: [string, Record<string, unknown>][] = [
-    ['onToken', { onToken: [] }],
-    ['onToken', { onToken: () => {} }],
-    ['preserveParens', { preserveParens: true }],
-    ['program', { program }],
-    ['sourceFile', { sourceFile: 'a.js' }],
-    ['directSourceFile', { directSourceFile: 'a.js' }],
-    ['onInsertedSemicolon', { onInsertedSemicolon: () => {} }],
-    ['onTrailingComma', { onTrailingComma: () => {} }],
-    ['ecmaVersion', { ecmaVersion: 5 }],
+  const refused: [Record<string, unknown>, RegExp][] = [
+    [{ onToken: [] }, /onToken \(an array of 0\) is not supported: .*acorn\.tokenizer/],
+    [{ onToken: () => {} }, /onToken \(a function\) is not supported/],
+    [{ program }, /program \(an object\) is not supported: .*parse separately/],
+    [{ ecmaVersion: 5 }, /ecmaVersion 5 is not supported: .*use acorn itself .* or pass ecmaVersion 2015 or later/],
+    [{ ecmaVersion: 3 }, /ecmaVersion 3 is not supported/],
+    [{ ecmaVersion: 4 }, /ecmaVersion 4 is not valid: use 'latest' or a year from 2015 to 2026/],
+    [{ ecmaVersion: '2020' }, /ecmaVersion "2020" is not valid/],
+    [{ sourceType: 'esm' }, /sourceType must be 'script', 'module' or 'commonjs', got "esm"/],
+    [{ locaitons: true }, /unknown acorn option "locaitons" \(did you mean "locations"\?\)/],
+    [{ ranges: 'yes' }, /ranges must be a boolean, got "yes"/],
+    [{ sourceType: 'commonjs', allowAwaitOutsideFunction: true }, /cannot be used with sourceType 'commonjs'/],
   ];
-  for (const [name, extra] of unsupported) {
-    it(`${name}: ${String(Object.values(extra)[0])}`, () => {
-      const options = asParseOptions({ ecmaVersion: 'latest', ...extra });
-      expect(() => parse('x', options)).toThrow(new RegExp(name));
+  for (const [extra, message] of refused) {
+    it(JSON.stringify(extra), () => {
+      const error = catchAny(() => parse('x', asParseOptions({ ecmaVersion: 'latest', ...extra })));
+      expect(error).toBeInstanceOf(BinastError);
+      expect((error as BinastError).code).toBe('BAD_OPTION');
+      expect((error as Error).message).toMatch(message);
     });
   }
+  it('null and undefined values of refused options are accepted, as acorn ignores them', () => {
+    expect(parse('x', asParseOptions({ ecmaVersion: 'latest', onToken: null, program: undefined })).type).toBe('Program');
+  });
 });
 
 describe('syntax errors match acorn', () => {
@@ -115,13 +122,23 @@ describe('syntax errors match acorn', () => {
           line: expected.loc.line,
           column: expected.loc.column,
         });
-        expect(actual.message, `${what} message`).toContain(`(${expected.loc.line}:${expected.loc.column})`);
+        expect(actual.message, `${what} message`).toBe(expected.message);
+        expect(actual.raisedAt, `${what} raisedAt`).toBe(expected.raisedAt);
       }
     });
   }
 });
 
-type PositionedError = SyntaxError & { pos: number; loc: { line: number; column: number } };
+type PositionedError = SyntaxError & { pos: number; raisedAt: number; loc: { line: number; column: number } };
+
+function catchAny(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (e) {
+    return e;
+  }
+  throw new Error('expected an error, nothing was thrown');
+}
 
 function catchError(run: () => unknown): PositionedError {
   try {
@@ -131,3 +148,33 @@ function catchError(run: () => unknown): PositionedError {
   }
   throw new Error('expected a SyntaxError, nothing was thrown');
 }
+
+describe('decode and binast/decode', () => {
+  it('decode takes an ArrayBuffer as well as a Uint8Array', () => {
+    const bytes = encode('const a = [1, 2];');
+    const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    expect(firstDifference(decode(buffer, { locations: true }), decode(bytes, { locations: true }))).toBeNull();
+    const error = catchAny(() => decode(42 as unknown as Uint8Array));
+    expect(error).toMatchObject({ code: 'BAD_OPTION' });
+    expect((error as Error).message).toMatch(/decode expects a Uint8Array/);
+  });
+
+  it('binast/decode exports what a consumer checks a manifest with', async () => {
+    const decoder = await import('../ts/decode/index.ts');
+    const full = await import('../ts/index.ts');
+    expect(decoder.FORMAT_VERSION).toBe(full.FORMAT_VERSION);
+    expect(decoder.SCHEMA_HASH).toBe(full.SCHEMA_HASH);
+    expect(decoder.BinastError).toBe(full.BinastError);
+    expect(() => decoder.decode(new Uint8Array(8))).toThrow(decoder.BinastError);
+  });
+
+  it('a truncated binary says so', () => {
+    const bytes = encode('const a = [1, 2];');
+    for (const length of [10, bytes.length - 5]) {
+      const error = catchAny(() => decode(bytes.subarray(0, length)));
+      expect(error, `${length}`).toBeInstanceOf(BinastError);
+      if ((error as BinastError).code === 'TRUNCATED') expect((error as Error).message).toMatch(/truncated/);
+    }
+    expect(catchAny(() => decode(bytes.subarray(0, 10)))).toMatchObject({ code: 'TRUNCATED', message: expect.stringMatching(/truncated/) });
+  });
+});

@@ -55,6 +55,8 @@ export function ensureBuilt(): void {
       cwd: REPO,
       encoding: 'utf8',
     });
+    // As `npm run build:ts`: declaration files import .js, not .ts.
+    spawnSync(process.execPath, [join(REPO, 'scripts', 'dts-extensions.mjs')], { cwd: REPO });
     const still = staleOutputs();
     if (still.length) throw new Error(`dist/ is still stale after tsc (${still.join(', ')}):\n${tsc.stdout}${tsc.stderr}`);
   } finally {

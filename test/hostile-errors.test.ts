@@ -99,7 +99,8 @@ describe('errors from the WASM loader', () => {
 
   it('error statuses: a syntax error stays a SyntaxError, an internal error is INTERNAL', () => {
     instantiateSync(fakeEncoder({ encode: { status: 1, pos: 2, message: 'Unexpected token' } }));
-    const syntax = thrown(() => encode('a\nb c')) as SyntaxError & { pos: number; loc: unknown };
+    // A source acorn accepts, so that the encoder's own error is the one thrown (not acorn's).
+    const syntax = thrown(() => encode('a\nb')) as SyntaxError & { pos: number; loc: unknown };
     expect(syntax).toBeInstanceOf(SyntaxError);
     expect(syntax.message).toBe('Unexpected token (2:0)');
     expect(syntax.pos).toBe(2);
@@ -171,7 +172,7 @@ describe('errors from the WASM loader', () => {
       name: 'BinastError',
       code: 'NOT_INITIALISED',
     });
-    await expect(fresh.init(new Uint8Array([1, 2, 3]))).rejects.toMatchObject({ name: 'BinastError', code: 'INTERNAL' });
+    await expect(fresh.init(new Uint8Array([1, 2, 3]))).rejects.toMatchObject({ name: 'BinastError', code: 'BAD_OPTION' });
     vi.resetModules();
   });
 });
@@ -477,7 +478,7 @@ describe('fuzzer-found disagreements with acorn, fixed', () => {
   });
 
   it('a `let` label that oxc re-parsed is named `let` in the error, not its placeholder', () => {
-    expectAcornError('let: let: 1', 'script', 'Label `let` has already been declared');
+    expectAcornError('let: let: 1', 'script', "Label 'let' is already declared");
   });
 });
 

@@ -8,7 +8,7 @@ import { rollup, type RollupLog } from 'rollup';
 import { build as viteBuild } from 'vite';
 import webpack from 'webpack';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decode } from '../ts/index.ts';
+import { decode, FORMAT_VERSION, SCHEMA_HASH } from '../ts/decode/index.ts';
 import binast, { type Manifest } from '../ts/plugin/index.ts';
 import { createFilter, globToRegExp } from '../ts/plugin/filter.ts';
 import { firstDifference } from './helpers/canonical.ts';
@@ -30,6 +30,9 @@ function filesUnder(dir: string): string[] {
  */
 function checkOutput(outdir: string, { manifestName = 'binast-manifest.json', skipped = [] as string[] } = {}): Manifest {
   const manifest = JSON.parse(readFileSync(join(outdir, manifestName), 'utf8')) as Manifest;
+  // What a consumer compares with binast/decode's constants, in their own form.
+  expect(manifest.formatVersion).toBe(FORMAT_VERSION);
+  expect(manifest.schemaHash).toBe(SCHEMA_HASH);
   const files = filesUnder(outdir);
   const chunks = files.filter((f) => /\.(?:js|mjs|cjs)$/.test(f));
   expect(Object.keys(manifest.chunks).sort()).toEqual(chunks.filter((c) => !skipped.includes(c)));

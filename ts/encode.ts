@@ -1,4 +1,6 @@
 // encode(): JavaScript source -> binary AST, through the WASM encoder (one call, one buffer).
+import type { Options as AcornOptions } from 'acorn';
+import { acornRejection } from './acorn-verdict.ts';
 import { BinastError } from './errors.ts';
 import { syntaxError } from './syntax-error.ts';
 import {
@@ -32,8 +34,21 @@ export function encode(source: string, options: EncodeOptions = {}): Uint8Array 
     throw syntaxError(source, "Unexpected character '!'", 1);
   }
   const result = encodeRaw(source, flags);
-  if (!result.ok) throw syntaxError(source, result.message, result.pos);
+  if (!result.ok) {
+    // acorn's wording and position for what both reject; binast's own where acorn accepts.
+    throw acornRejection(source, acornOptionsOf(flags), () => syntaxError(source, result.message, result.pos));
+  }
   return result.bytes;
+}
+
+/** The acorn options equivalent to `flags`. */
+function acornOptionsOf(flags: number): AcornOptions {
+  return {
+    ecmaVersion: 'latest',
+    sourceType: flags & FLAG_MODULE ? 'module' : 'script',
+    allowReturnOutsideFunction: (flags & FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION) !== 0,
+    allowHashBang: (flags & FLAG_ALLOW_HASH_BANG) !== 0,
+  };
 }
 
 export function encodeFlags(options: EncodeOptions): number {

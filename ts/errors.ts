@@ -31,7 +31,9 @@ export class BinastError extends Error {
   readonly code: BinastErrorCode;
 
   constructor(code: BinastErrorCode, message: string, offset = -1, options?: { cause?: unknown }) {
-    super(offset >= 0 ? `binast: ${message} (at byte ${offset})` : `binast: ${message}`, options);
+    // Every TRUNCATED message says so, whatever detail the reader gives.
+    const text = code === 'TRUNCATED' && !/truncated/i.test(message) ? `truncated binary: ${message}` : message;
+    super(offset >= 0 ? `binast: ${text} (at byte ${offset})` : `binast: ${text}`, options);
     this.name = 'BinastError';
     this.code = code;
     this.offset = offset;

@@ -13,13 +13,17 @@ import { defaultWasmUrl, instantiateSync, isReady } from './wasm-loader.ts';
 export function initSync(): void {
   if (isReady()) return;
   const url = defaultWasmUrl();
+  if (url === undefined) {
+    // Only when bundled into a format without import.meta.url: the browser entry's init() takes the module.
+    throw new BinastError('NOT_INITIALISED', "binast's Node entry cannot locate binast.wasm in this bundle; import init from 'binast' and pass the module's path or bytes to it");
+  }
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(url);
   } catch (cause) {
     throw new BinastError(
       'NOT_INITIALISED',
-      `cannot read the WASM encoder at ${url.pathname}; build it with \`npm run build:wasm\``,
+      `cannot read the WASM encoder at ${url.pathname}: the binast package is incomplete; reinstall it`,
       -1,
       { cause },
     );

@@ -1,80 +1,75 @@
-// parse(): a drop-in for acorn.parse(source, options). Every acorn option is either honoured
-// or refused with a clear error; none is silently ignored.
-import type { Comment, Program } from 'estree';
+// parse(): a drop-in for acorn.parse(source, options). Every acorn option is honoured or
+// refused with a BinastError naming it; none is silently ignored. How each is honoured is
+// decided in ./parse-options.ts: natively (encode + decode, the fast path), by acorn on the
+// error path only, or by acorn alone (options whose effect the binary does not carry).
+import { acornVerdict, isAcornUnavailable, isOwnVerdict } from './acorn-verdict.ts';
 import { decode, type CommentCallback } from './decode/index.ts';
+import { fitEdition } from './ecma-version.ts';
 import { encode } from './encode.ts';
 import { BinastError } from './errors.ts';
+import { LATEST_EDITION, planParse, type ParseOptions, type ParsePlan } from './parse-options.ts';
+import type { Comment } from 'estree';
+import type { Program } from './types.ts';
 
-export interface AcornOptions {
-  ecmaVersion?: 'latest' | number;
+export type { EcmaVersion, ParseOptions, PositionCallback } from './parse-options.ts';
+/**
+ * binast/cache's option type: the options binast honours natively (the cache stores what the
+ * encoder writes), a subset of ParseOptions.
+ */
+export type AcornOptions = Pick<ParseOptions, 'locations' | 'ranges' | 'onComment' | 'allowReturnOutsideFunction' | 'allowHashBang'> & {
+  ecmaVersion: 'latest' | 2026 | 17;
   sourceType?: 'script' | 'module';
-  locations?: boolean;
-  ranges?: boolean;
-  onComment?: Comment[] | CommentCallback;
-  allowReturnOutsideFunction?: boolean;
-  allowHashBang?: boolean;
-  [option: string]: unknown;
-}
-
-/** The newest ECMAScript edition acorn 8.19 distinguishes; binast always parses the latest. */
-const LATEST_EDITION = 2026;
-
-/** Options that change what acorn returns in ways binast does not reproduce, with the value that is harmless. */
-const REFUSED: Record<string, (value: unknown) => boolean> = {
-  onToken: (v) => v == null,
-  onInsertedSemicolon: (v) => v == null,
-  onTrailingComma: (v) => v == null,
-  program: (v) => v == null,
-  sourceFile: (v) => v == null,
-  directSourceFile: (v) => v == null,
-  startLocation: (v) => v == null,
-  preserveParens: (v) => v == null || v === false,
-  strict: (v) => v == null || v === false,
-  allowReserved: (v) => v == null || v === false,
-  allowImportExportEverywhere: (v) => v == null || v === false,
-  allowAwaitOutsideFunction: (v) => v == null || v === false,
-  allowSuperOutsideMethod: (v) => v == null || v === false,
-  checkPrivateFields: (v) => v == null || v === true,
 };
 
-const HONOURED = new Set([
-  'ecmaVersion', 'sourceType', 'locations', 'ranges', 'onComment', 'allowReturnOutsideFunction', 'allowHashBang',
-]);
+export function parse(source: string, options: ParseOptions = {}): Program {
+  const plan = planParse(options);
+  if (typeof source !== 'string') {
+    throw new BinastError('BAD_OPTION', `parse expects the source as a string, got ${source === null ? 'null' : typeof source}`);
+  }
+  // In a script, allowAwaitOutsideFunction turns a top-level `await(x)` call into an AwaitExpression.
+  const awaitChangesTree = plan.acorn.allowAwaitOutsideFunction === true && plan.encode.sourceType === 'script' && source.includes('await');
+  if (plan.viaAcorn || awaitChangesTree) return byAcorn(source, plan);
+  let bytes: Uint8Array;
+  try {
+    bytes = encode(source, plan.encode);
+  } catch (error) {
+    // Both binast and acorn rejected the source under binast's options; an option that accepts
+    // more (or an older edition's rules) may still take it: acorn decides.
+    if (plan.relaxed && error instanceof SyntaxError && !isOwnVerdict(error)) return byAcorn(source, plan);
+    throw error;
+  }
+  if (plan.edition >= LATEST_EDITION) return decode(bytes, plan.decode) as unknown as Program;
+  // An older edition: comments reach the caller only once the tree proved to be acorn's.
+  const { onComment } = plan.decode;
+  const comments: Comment[] | undefined = onComment ? [] : undefined;
+  const program = decode(bytes, { ...plan.decode, ...(comments ? { onComment: comments } : {}) }) as unknown as Program;
+  const fitted = fitEdition(program, source, plan.edition);
+  if (fitted === null) return byAcorn(source, plan);
+  if (onComment && comments) deliver(onComment, comments);
+  return fitted;
+}
 
-export function parse(source: string, options: AcornOptions = {}): Program {
-  if (options === null || typeof options !== 'object') {
-    throw new BinastError('BAD_OPTION', 'parse options must be an object');
+/** acorn.parse with the user's options: its tree, or its SyntaxError. */
+function byAcorn(source: string, plan: ParsePlan): Program {
+  let verdict;
+  try {
+    verdict = acornVerdict(source, plan.acorn);
+  } catch (cause) {
+    if (isAcornUnavailable(cause)) throw cause;
+    // acorn overflowing its stack on deep nesting: binast's LIMIT, as the encoder's would be.
+    throw new BinastError('LIMIT', `acorn could not parse the source (${cause instanceof Error ? cause.message : String(cause)})`, -1, { cause });
   }
-  for (const [key, value] of Object.entries(options)) {
-    const harmless = REFUSED[key];
-    if (harmless) {
-      if (!harmless(value)) {
-        throw new BinastError('BAD_OPTION', `acorn option "${key}: ${String(value)}" is not supported by binast`);
-      }
-    } else if (!HONOURED.has(key)) {
-      throw new BinastError('BAD_OPTION', `unknown acorn option "${key}"`);
-    }
+  if (!verdict.ok) throw verdict.error;
+  return verdict.program;
+}
+
+function deliver(onComment: Comment[] | CommentCallback, comments: Comment[]): void {
+  if (Array.isArray(onComment)) {
+    for (const comment of comments) onComment.push(comment);
+    return;
   }
-  const { ecmaVersion, sourceType = 'script' } = options;
-  const edition = typeof ecmaVersion === 'number' && ecmaVersion < 2015 ? ecmaVersion + 2009 : ecmaVersion;
-  if (edition !== 'latest' && !(typeof edition === 'number' && edition >= LATEST_EDITION)) {
-    throw new BinastError(
-      'BAD_OPTION',
-      `ecmaVersion ${String(ecmaVersion)} is not supported: binast parses the latest ECMAScript ('latest' or >= ${LATEST_EDITION})`,
-    );
+  for (const c of comments) {
+    const { start, end } = c as Comment & { start: number; end: number };
+    onComment(c.type === 'Block', c.value, start, end, c.loc?.start, c.loc?.end);
   }
-  if (sourceType !== 'script' && sourceType !== 'module') {
-    throw new BinastError('BAD_OPTION', `sourceType ${JSON.stringify(sourceType)} is not supported (use 'script' or 'module')`);
-  }
-  const bytes = encode(source, {
-    sourceType,
-    comments: options.onComment != null,
-    allowReturnOutsideFunction: options.allowReturnOutsideFunction === true,
-    allowHashBang: options.allowHashBang !== false,
-  });
-  return decode(bytes, {
-    locations: options.locations === true,
-    ranges: options.ranges === true,
-    ...(options.onComment != null ? { onComment: options.onComment } : {}),
-  });
 }

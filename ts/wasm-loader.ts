@@ -73,7 +73,12 @@ export type EncodeRawResult = { ok: true; bytes: Uint8Array } | { ok: false; pos
 /** Module bytes: any ArrayBuffer or view (e.g. a Node Buffer). */
 export type WasmBytes = ArrayBuffer | ArrayBufferView;
 
-export type InitInput = WasmBytes | WebAssembly.Module | URL | string | Response | Promise<Response>;
+export type InitInput = WasmBytes | WasmModule | URL | string | Response | Promise<Response>;
+/**
+ * WebAssembly.Module where the consumer's `lib` declares it (DOM, WebWorker); without it
+ * (a Node project on lib es2022 + @types/node) nothing, instead of an error in this file.
+ */
+export type WasmModule = typeof globalThis extends { WebAssembly: { Module: abstract new (...args: never[]) => infer M } } ? M : never;
 
 /**
  * The module's exports. Pointers and lengths come back as signed i32: above 2 GiB they are
@@ -113,9 +118,34 @@ let wasmModule: WebAssembly.Module | undefined;
 let wasm: BinastExports | undefined;
 let pending: Promise<void> | undefined;
 
-/** The default location of the module, next to ts/ and dist/. */
-export function defaultWasmUrl(): URL {
-  return new URL('../wasm/binast.wasm', import.meta.url);
+/**
+ * The default location of the module, next to ts/ and dist/; undefined where the bundle has
+ * no `import.meta.url` (esbuild's IIFE and CJS formats), where `new URL` would throw.
+ */
+export function defaultWasmUrl(): URL | undefined {
+  try {
+    return new URL('../wasm/binast.wasm', import.meta.url);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What init() was given, for error messages. */
+function describeInput(input: unknown): string {
+  if (input === null) return 'null';
+  if (typeof input === 'string') return JSON.stringify(input);
+  if (typeof input !== 'object') return `${typeof input} ${String(input)}`;
+  return Object.prototype.toString.call(input).slice(8, -1);
+}
+
+const INIT_INPUTS = 'the URL of binast.wasm, its bytes, a WebAssembly.Module or a (promised) Response';
+
+/** A BAD_OPTION for what init() cannot take, or null. */
+function badInitInput(input: unknown): BinastError | null {
+  if (input === undefined || typeof input === 'string' || input instanceof URL) return null;
+  if (input instanceof ArrayBuffer || ArrayBuffer.isView(input) || input instanceof WebAssembly.Module) return null;
+  if (isResponseLike(input)) return null;
+  return new BinastError('BAD_OPTION', `init expects ${INIT_INPUTS}, got ${describeInput(input)}`);
 }
 
 function checkExports(instance: WebAssembly.Instance): BinastExports {
@@ -193,8 +223,14 @@ export function instantiateSync(bytes: WasmBytes): void {
  */
 export function init(input?: InitInput): Promise<void> {
   if (wasmModule !== undefined) return Promise.resolve();
+  const bad = badInitInput(input);
+  if (bad) return Promise.reject(bad);
   pending ??= initAsync(input)
     .catch((error: unknown) => {
+      if (input !== undefined && error instanceof WebAssembly.CompileError) {
+        // What the caller handed over is not WebAssembly at all.
+        throw new BinastError('BAD_OPTION', `init was given ${describeInput(input)}, which is not binast.wasm (${error.message})`, -1, { cause: error });
+      }
       throw error instanceof BinastError ? error : asLoadError('initialising the WASM encoder', error);
     })
     .finally(() => {
@@ -204,20 +240,27 @@ export function init(input?: InitInput): Promise<void> {
 }
 
 async function initAsync(input: InitInput | undefined): Promise<void> {
-  let source: InitInput = input ?? defaultWasmUrl();
+  const fallback = input === undefined ? defaultWasmUrl() : undefined;
+  if (input === undefined && fallback === undefined) {
+    throw new BinastError(
+      'NOT_INITIALISED',
+      `this bundle cannot locate binast.wasm by itself (no import.meta.url); pass ${INIT_INPUTS} to init()`,
+    );
+  }
+  let source: InitInput = input ?? fallback!;
   if (source instanceof WebAssembly.Module) {
     adopt(source, await WebAssembly.instantiate(source, {}));
     return;
   }
   if (typeof source === 'string' || source instanceof URL) {
-    const url = typeof source === 'string' ? new URL(source, import.meta.url) : source;
+    const url = typeof source === 'string' ? resolveUrl(source) : source;
     if (url.protocol === 'file:') {
       // fetch() does not read file: URLs in Node.
       let bytes: Uint8Array | undefined;
       try {
         bytes = readFileSyncViaBuiltin(url);
       } catch (cause) {
-        throw new BinastError('NOT_INITIALISED', `cannot read ${url.href} (build it with npm run build:wasm)`, -1, { cause });
+        throw new BinastError('NOT_INITIALISED', cannotRead(url, cause), -1, { cause });
       }
       if (bytes === undefined) {
         throw new BinastError(
@@ -248,6 +291,26 @@ async function initAsync(input: InitInput | undefined): Promise<void> {
   }
   const { module, instance } = await WebAssembly.instantiate(source as BufferSource, {});
   adopt(module, instance);
+}
+
+/** `source` resolved against the module's URL or, in a bundle without one, the page's. */
+function resolveUrl(source: string): URL {
+  const bases = [import.meta.url, (globalThis as { location?: { href?: string } }).location?.href];
+  for (const base of bases) {
+    try {
+      return new URL(source, base);
+    } catch {
+      // no base here, or not a URL relative to it: try the next
+    }
+  }
+  throw new BinastError('BAD_OPTION', `init cannot resolve ${JSON.stringify(source)} to a URL; pass an absolute URL, or the bytes`);
+}
+
+function cannotRead(url: URL, cause: unknown): string {
+  const code = (cause as { code?: string })?.code;
+  return code === 'ENOENT'
+    ? `${url.href} does not exist; pass the path of binast.wasm (it ships in the binast package, under wasm/) or its bytes to init()`
+    : `cannot read ${url.href} (${cause instanceof Error ? cause.message : String(cause)})`;
 }
 
 function isResponseLike(value: unknown): value is Response | Promise<Response> {
@@ -293,12 +356,12 @@ function exports(): BinastExports {
   // Last resort in Node >= 20.16 when nobody initialised us (e.g. importing
   // the platform-neutral entry directly): read the default file synchronously.
   const url = defaultWasmUrl();
-  if (url.protocol === 'file:') {
+  if (url?.protocol === 'file:') {
     let bytes: Uint8Array | undefined;
     try {
       bytes = readFileSyncViaBuiltin(url);
     } catch (cause) {
-      throw new BinastError('NOT_INITIALISED', `cannot read ${url.href} (build it with npm run build:wasm)`, -1, { cause });
+      throw new BinastError('NOT_INITIALISED', cannotRead(url, cause), -1, { cause });
     }
     if (bytes !== undefined) return instantiateBytesSync(bytes);
   }

@@ -1,5 +1,5 @@
-// acorn is only a devDependency of binast: verify and bench load it on demand and say so
-// plainly when it is missing, instead of failing at startup for every command.
+// acorn is a dependency of binast (parse() re-parses rejected sources with it), so verify and
+// bench find it; they still load it on demand and say so plainly if an install lost it.
 import type * as Acorn from 'acorn';
 
 export type AcornModule = typeof Acorn;

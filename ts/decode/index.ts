@@ -32,8 +32,13 @@ const noPosition = (): never => {
   throw new BinastError('BAD_OPTION', 'locations were not requested');
 };
 
-export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Program {
+// What a consumer checks before fetching binaries (a manifest's formatVersion and schemaHash).
+export { FORMAT_VERSION, SCHEMA_HASH } from '../generated/schema.ts';
+export { BinastError, type BinastErrorCode } from '../errors.ts';
+
+export function decode(input: Uint8Array | ArrayBuffer, options: DecodeOptions = {}): Program {
   checkOptions(options);
+  const bytes = asBytes(input);
   const header = readHeader(bytes);
   const strings = readStrings(bytes, header.strings);
   const locations = options.locations === true;
@@ -71,6 +76,11 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Program 
     }
   }
   return program;
+}
+
+/** An ArrayBuffer (fetch's `arrayBuffer()`) is read in place; anything else is checked by readHeader. */
+function asBytes(input: Uint8Array | ArrayBuffer): Uint8Array {
+  return input instanceof ArrayBuffer ? new Uint8Array(input) : input;
 }
 
 function checkOptions(options: DecodeOptions): void {

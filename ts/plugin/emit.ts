@@ -21,7 +21,8 @@ export interface ManifestEntry {
 
 export interface Manifest {
   formatVersion: number;
-  schemaHash: string;
+  /** The decoder's SCHEMA_HASH, as the number it is, so `manifest.schemaHash === SCHEMA_HASH` compares them. */
+  schemaHash: number;
   chunks: Record<string, ManifestEntry>;
   /** Chunks that could not be encoded, with the error; present only when there are some. */
   failed?: Record<string, string>;
@@ -36,7 +37,7 @@ export interface Emitted {
 export function encodeChunks(chunks: Chunk[], comments: boolean): Emitted {
   const manifest: Manifest = {
     formatVersion: FORMAT_VERSION,
-    schemaHash: `0x${SCHEMA_HASH.toString(16).padStart(8, '0')}`,
+    schemaHash: SCHEMA_HASH,
     chunks: {},
   };
   const files: Emitted['files'] = [];

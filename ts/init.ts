@@ -1,0 +1,15 @@
+// init(): the WASM encoder and, beside it, acorn (which throws binast's syntax errors, see
+// ./acorn-verdict.ts). A dynamic import, so that bundlers that split chunks keep acorn out of
+// the entry chunk; Node never needs init() (it requires acorn on the first syntax error).
+import { useAcorn } from './acorn-verdict.ts';
+import { init as initEncoder, type InitInput } from './wasm-loader.ts';
+
+/**
+ * Loads the WASM encoder (see wasm-loader's init for what `input` may be) and acorn. Resolves
+ * when both are ready; a failure to load acorn is not fatal (syntax errors then keep binast's
+ * own wording, and options that need acorn throw NOT_INITIALISED).
+ */
+export async function init(input?: InitInput): Promise<void> {
+  const acorn = import('acorn').then(useAcorn, () => undefined);
+  await Promise.all([initEncoder(input), acorn]);
+}
