@@ -29,6 +29,7 @@ const perFile = new Float64Array(files.length);
 let keep = null;
 let errors = 0;
 let firstError = null;
+const cpu0 = process.cpuUsage();
 const start = performance.now();
 for (let i = 0; i < files.length; i++) {
   const s = performance.now();
@@ -41,6 +42,10 @@ for (let i = 0; i < files.length; i++) {
   perFile[i] = performance.now() - s;
 }
 const totalMs = performance.now() - start;
+// CPU time of the process (all its threads, GC helpers included): on a loaded machine it varies
+// less than wall time, so A/B comparisons read it too.
+const cpu = process.cpuUsage(cpu0);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 const ok = keep !== null && typeof keep === 'object';
 await new Promise((resolve) => setTimeout(resolve, 10));
 for (const e of observer.takeRecords()) { gcMs += e.duration; gcCount++; }
@@ -55,6 +60,6 @@ for (let i = 0; i < files.length; i++) {
   buckets[size < 4096 ? 'under4k' : size < 32768 ? 'under32k' : 'over32k'] += perFile[i];
 }
 process.stdout.write(JSON.stringify({
-  tool: tool.id, totalMs, importMs, gcMs, gcCount, buckets, errors, firstError, ok,
+  tool: tool.id, totalMs, cpuMs, importMs, gcMs, gcCount, buckets, errors, firstError, ok,
   heapUsed: process.memoryUsage().heapUsed,
 }));

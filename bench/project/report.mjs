@@ -35,12 +35,12 @@ export function projectTable(r) {
   const decode = med(r, 'decode');
   const acorn = med(r, 'acorn');
   return table(
-    ['Tool (fresh process, each file once)', 'ms', 'spread', 'GC ms', '≤4 KB files', '4–32 KB', '>32 KB', '÷ binast decode', 'acorn ÷ this'],
+    ['Tool (fresh process, each file once)', 'ms', 'spread', 'CPU ms', 'GC ms', '≤4 KB files', '4–32 KB', '>32 KB', '÷ binast decode', 'acorn ÷ this'],
     r.tools.filter((t) => r.project?.[t.id]).map((t) => {
       const s = r.project[t.id];
-      if (s.error) return [t.label, 'error', s.error, '', '', '', '', '', ''];
+      if (s.error) return [t.label, 'error', s.error, '', '', '', '', '', '', ''];
       const label = t.group === 'binast' ? `**${t.label}**` : t.label;
-      return [label, fmtMs(s.totalMs.median), pct(s.totalMs.spread), fmtMs(s.gcMs.median),
+      return [label, fmtMs(s.totalMs.median), pct(s.totalMs.spread), s.cpuMs ? fmtMs(s.cpuMs.median) : 'n/a', fmtMs(s.gcMs.median),
         fmtMs(s.under4k.median), fmtMs(s.under32k.median), fmtMs(s.over32k.median),
         fmtX(s.totalMs.median / decode), fmtX(acorn / s.totalMs.median)];
     }),

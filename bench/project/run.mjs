@@ -108,7 +108,7 @@ async function runOnNode(major, args, corpusDir, manifest, log) {
     if (errors[t.id] || !s.length) { project[t.id] = { error: errors[t.id] ?? 'no samples' }; continue; }
     const stat = (f) => summarize(s.map(f));
     project[t.id] = {
-      totalMs: stat((x) => x.totalMs), importMs: stat((x) => x.importMs), gcMs: stat((x) => x.gcMs), gcCount: stat((x) => x.gcCount),
+      totalMs: stat((x) => x.totalMs), cpuMs: stat((x) => x.cpuMs), importMs: stat((x) => x.importMs), gcMs: stat((x) => x.gcMs), gcCount: stat((x) => x.gcCount),
       under4k: stat((x) => x.buckets.under4k), under32k: stat((x) => x.buckets.under32k), over32k: stat((x) => x.buckets.over32k),
     };
   }
