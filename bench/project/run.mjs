@@ -86,7 +86,7 @@ async function runOnNode(major, args, corpusDir, manifest, log) {
   const defs = new Map(allTools(args.compare).map((t) => [t.id, t]));
   for (const t of tools) await defs.get(t.id)?.prepare?.(env);
 
-  log(`Node ${nodeVersion[0]}: project scale, ${tools.length} tools x ${args.rounds} rounds (fresh process each)...`);
+  if (args.rounds > 0) log(`Node ${nodeVersion[0]}: project scale, ${tools.length} tools x ${args.rounds} rounds (fresh process each)...`);
   const samples = Object.fromEntries(tools.map((t) => [t.id, []]));
   const errors = {};
   for (let round = 0; round < args.rounds; round++) {
@@ -105,7 +105,8 @@ async function runOnNode(major, args, corpusDir, manifest, log) {
   const project = {};
   for (const t of tools) {
     const s = samples[t.id];
-    if (errors[t.id] || !s.length) { project[t.id] = { error: errors[t.id] ?? 'no samples' }; continue; }
+    if (!errors[t.id] && !s.length) continue; // --rounds 0: the cold table only
+    if (errors[t.id]) { project[t.id] = { error: errors[t.id] }; continue; }
     const stat = (f) => summarize(s.map(f));
     project[t.id] = {
       totalMs: stat((x) => x.totalMs), cpuMs: stat((x) => x.cpuMs), importMs: stat((x) => x.importMs), gcMs: stat((x) => x.gcMs), gcCount: stat((x) => x.gcCount),

@@ -128,10 +128,16 @@ function readVarintTail(first: number): number {
   throw corrupt('varint longer than 8 bytes');
 }
 
-/** A zigzag-coded signed delta. */
+/** A zigzag-coded signed delta (twice per node: the one-byte case without a further call). */
 function readDelta(): number {
-  const value = readVarint();
+  const first = bytes[offset++];
+  const value = first < 128 ? first : readVarintFrom(first);
   return (value >>> 1) ^ -(value & 1);
+}
+
+function readVarintFrom(first: number): number {
+  offset--;
+  return readVarint();
 }
 
 /** Every element takes at least one byte: a longer claim is forged, refuse before allocating. */
@@ -141,27 +147,29 @@ function checkListLength(length: number): number {
 }
 
 /**
- * The next string-reference code. Codes are fixed-width little-endian (the width suits the
- * table's size); a read past the section's end is caught by the check after the Program.
+ * The string of the next string-reference code. Codes are fixed-width little-endian (the width
+ * suits the table's size); a read past the section's end is caught by the check after the
+ * Program. Code 0: the next string not used before (strings are numbered by first use);
+ * k: string k - 1.
  */
-function readRef(): number {
+function readString(): string {
   const at = refOffset;
   refOffset = at + refWidth;
-  if (refWidth === 2) return bytes[at] | (bytes[at + 1] << 8);
-  if (refWidth === 1) return bytes[at];
-  return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16)) + (refWidth === 4 ? bytes[at + 3] * 0x1000000 : 0);
-}
-
-/** Code 0: the next string not used before (strings are numbered by first use); k: string k - 1. */
-function readString(): string {
-  const code = readRef();
+  const code = refWidth === 2 ? bytes[at] | (bytes[at + 1] << 8) : refWidth === 1 ? bytes[at] : wideRef(at);
   return (code === 0 ? strings[nextNew++] : strings[code - 1]) ?? badString();
 }
 
 /** As readString, shifted by one: code 0 is null. */
 function readStringOrNull(): string | null {
-  const code = readRef();
+  const at = refOffset;
+  refOffset = at + refWidth;
+  const code = refWidth === 2 ? bytes[at] | (bytes[at + 1] << 8) : refWidth === 1 ? bytes[at] : wideRef(at);
   return code === 0 ? null : ((code === 1 ? strings[nextNew++] : strings[code - 2]) ?? badString());
+}
+
+/** A 3- or 4-byte code (tables of more than 65,535 strings). */
+function wideRef(at: number): number {
+  return (bytes[at] | (bytes[at + 1] << 8) | (bytes[at + 2] << 16)) + (refWidth === 4 ? bytes[at + 3] * 0x1000000 : 0);
 }
 
 function badString(): never {
