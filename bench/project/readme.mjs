@@ -35,7 +35,7 @@ export function renderProjectSection(all) {
     out.push('');
   }
   out.push(`Full tables: ${all.map((r) => `[Node ${r.node}](bench/results/${r.file.replace(/\.json$/, '.md')})`).join(', ')}. ` +
-    'Regenerate: `npm run build && npm run bench:project` (Node 26, 24 and 22; about 10 minutes).');
+    'Regenerate: `npm run build && npm run bench:project` (Node 26, 24 and 22; about 30 minutes).');
   return out.join('\n');
 }
 
