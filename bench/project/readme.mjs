@@ -26,6 +26,10 @@ export function renderProjectSection(all) {
   out.push('');
   out.push(projectTable(head));
   out.push('');
+  out.push('On a shared machine (2 cores, other jobs running) absolute times swing by tens of percent between runs: ' +
+    'read the ratios, which come from one run with the tools interleaved. "CPU ms" (all threads of the process, so ' +
+    'JIT and GC helpers included) varies less than wall time.');
+  out.push('');
   const cold = coldTable(head);
   if (cold) out.push('**Cold single file** (a fresh process decodes one file once; the import is timed apart):', '', cold, '');
   if (rest.length) {
