@@ -81,7 +81,7 @@ export function renderSection(results) {
       `tree retained ${fmtMB(mem.decode.retained)} vs ${fmtMB(mem.acorn.retained)}.`);
   }
   out.push('');
-  out.push('Regenerate: `npm run build && npm run bench -- --node 26 && npm run bench -- --node 24` (about 10 minutes; this section and the chart are rewritten).');
+  out.push('Regenerate: `npm run build && npm run bench:steady && node bench/run.mjs --node 24` (about 20 minutes; this section and the chart are rewritten).');
   return out.join('\n');
 }
 

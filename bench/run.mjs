@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// binast benchmark. `npm run bench` (full corpus, on the Node that runs npm), `npm run bench:quick`
-// (CI smoke run), `npm run bench -- --node 24` (the same on scripts/runtimes' Node 24,
-// which also measures oxc-parser's raw transfer). Needs `npm run build` first (it benchmarks
+// binast's steady-state benchmark. `npm run bench:steady` (full corpus, Node 26), `npm run bench:quick`
+// (CI smoke run), `node bench/run.mjs --node 24` (the same on scripts/runtimes' Node 24).
+// `npm run bench` runs the project-scale benchmark (bench/project/) and then this one. Needs `npm run build` first (it benchmarks
 // dist/). `node bench/run.mjs ...` works too and uses that node.
 //
 // Options: --quick, --node N, --rounds N, --warmup N, --files a,b, --batch-kb N,

@@ -32,12 +32,20 @@ export function xxh32(bytes: Uint8Array, length: number): number {
     let v4 = -P1 | 0;
     const stripes = length - 16;
     if (words !== null) {
+      // In a cold process this loop runs in V8's interpreter until it is optimized on the
+      // stack, long enough to be a fifth of a cold decode of a 250 KB file: rotl inlined and
+      // Math.imul read once keep each stripe to fewer bytecodes and calls.
+      const imul = Math.imul;
       for (; at <= stripes; at += 16) {
         const i = at >>> 2;
-        v1 = Math.imul(rotl((v1 + Math.imul(words[i], P2)) | 0, 13), P1);
-        v2 = Math.imul(rotl((v2 + Math.imul(words[i + 1], P2)) | 0, 13), P1);
-        v3 = Math.imul(rotl((v3 + Math.imul(words[i + 2], P2)) | 0, 13), P1);
-        v4 = Math.imul(rotl((v4 + Math.imul(words[i + 3], P2)) | 0, 13), P1);
+        let x = (v1 + imul(words[i], P2)) | 0;
+        v1 = imul((x << 13) | (x >>> 19), P1);
+        x = (v2 + imul(words[i + 1], P2)) | 0;
+        v2 = imul((x << 13) | (x >>> 19), P1);
+        x = (v3 + imul(words[i + 2], P2)) | 0;
+        v3 = imul((x << 13) | (x >>> 19), P1);
+        x = (v4 + imul(words[i + 3], P2)) | 0;
+        v4 = imul((x << 13) | (x >>> 19), P1);
       }
     } else {
       for (; at <= stripes; at += 16) {

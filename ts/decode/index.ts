@@ -4,7 +4,7 @@ import { BinastError } from '../errors.ts';
 import { decodeNodeSection } from '../generated/decoder.ts';
 import { readComments } from './comments.ts';
 import { FLAG_COMMENTS, readHeader } from './header.ts';
-import { createLocator, createPositioner, readLineStarts } from './locations.ts';
+import { createLocator, readLineStarts } from './locations.ts';
 import { readStrings } from './strings.ts';
 
 /** acorn's function form of `onComment`. */
@@ -28,10 +28,6 @@ export interface DecodeOptions {
 
 const DECODE_OPTIONS = new Set(['locations', 'ranges', 'onComment']);
 
-const noPosition = (): never => {
-  throw new BinastError('BAD_OPTION', 'locations were not requested');
-};
-
 // What a consumer checks before fetching binaries (a manifest's formatVersion and schemaHash).
 export { FORMAT_VERSION, SCHEMA_HASH } from '../generated/schema.ts';
 export { BinastError, type BinastErrorCode } from '../errors.ts';
@@ -50,10 +46,8 @@ export function decode(input: Uint8Array | ArrayBuffer, options: DecodeOptions =
     end: header.nodes.end,
     refs: { start: header.refs.start, end: header.refs.end, width: header.refWidth },
     strings,
-    locations,
+    lineStarts,
     ranges,
-    startPosition: lineStarts ? createPositioner(lineStarts) : noPosition,
-    endPosition: lineStarts ? createPositioner(lineStarts) : noPosition,
   }) as Program;
   const { onComment } = options;
   if (onComment !== undefined) {

@@ -12,8 +12,16 @@ export function readLineStarts(bytes: Uint8Array, section: Section): Int32Array 
   }
   const starts = new Int32Array(count + 1);
   let at = 0;
+  const end = section.end;
   for (let i = 1; i <= count; i++) {
-    at += reader.varint();
+    // One-byte line lengths (below 128) without a method call (see readStrings).
+    const byte = bytes[reader.offset];
+    if (byte < 128 && reader.offset < end) {
+      reader.offset++;
+      at += byte;
+    } else {
+      at += reader.varint();
+    }
     if (at > 0x7fffffff) throw new BinastError('CORRUPT', `line ${i + 1} starts past 2^31`, reader.offset);
     starts[i] = at;
   }

@@ -26,8 +26,13 @@ export function readStrings(bytes: Uint8Array, section: Section): string[] {
   reader.offset = blobStart + blobLength;
   const strings = new Array<string>(count);
   let at = 0;
+  const end = section.end;
   for (let i = 0; i < count; i++) {
-    const header = reader.varint();
+    // One-byte headers (strings shorter than 64) without a method call: in a cold process
+    // this loop runs interpreted, once per string.
+    let header = bytes[reader.offset];
+    if (header < 128 && reader.offset < end) reader.offset++;
+    else header = reader.varint();
     const length = Math.floor(header / 2);
     if (header % 2 === 0) {
       if (at + length > text.length) {

@@ -46,7 +46,7 @@ export function regExpValue(pattern: string, flags: string): RegExp | null {
     return new RegExp(pattern, flags);
   } catch (error) {
     // A pattern or flags this engine rejects gives null, as in acorn; running out of stack
-    // must reach the decoder (it switches to its stack-safe reader) instead of becoming null.
+    // must reach the decoder (which reports LIMIT) instead of becoming null.
     if (error instanceof SyntaxError) return null;
     throw error;
   }

@@ -1,0 +1,134 @@
+// The per-kind readers of ts/generated/decoder.ts: one set per decode mode, so that a decode
+// compiles and runs only its mode's code, and each node is one object literal in acorn's key
+// order (V8 pretenures literals by allocation site; a fixed key order keeps one hidden class
+// per kind). Plain and `loc` (the modes tools use) have a set each, with one literal per
+// reader; `range` with or without `loc` share one set that picks between two literals.
+import { screamingCase } from './model.mjs';
+
+/** The reader sets; `modes` are the values of `mode` (bit 0: locations, bit 1: ranges) each serves. */
+export const MODES = [
+  { suffix: '', modes: [0], loc: false, range: false },
+  { suffix: 'L', modes: [1], loc: true, range: false },
+  { suffix: 'R', modes: [2, 3], loc: 'mode 3', range: true },
+];
+
+const RESERVED = new Set(['static', 'await', 'async', 'delete', 'default', 'arguments', 'eval']);
+const local = (name) => (RESERVED.has(name) ? `${name}_` : name);
+
+export const CHILD_TYPES = new Set(['node', 'node?', 'node[]', '(node|null)[]']);
+export const hasChildren = (kind) => kind.wire.some((item) => CHILD_TYPES.has(item.type));
+
+function readWireItem(item, m) {
+  const name = local(item.name);
+  switch (item.type) {
+    case 'node':
+      return `const ${name} = readNode${m.suffix}() ?? missing(${JSON.stringify(item.name)});`;
+    case 'node?':
+      return `const ${name} = readNode${m.suffix}();`;
+    case 'node[]':
+    case '(node|null)[]':
+      return `const ${name} = readNodeList${m.suffix}();`;
+    case 'string':
+      return `const ${name} = readString();`;
+    case 'string?':
+      return `const ${name} = readStringOrNull();`;
+    case 'uint':
+      return `const ${name} = readVarint();`;
+    case 'f64':
+      return `const ${name} = readF64();`;
+    case 'bool':
+      return `const ${name} = (attrs & ${1 << item.bit}) !== 0;`;
+    case 'enum':
+      return `const ${name} = ${screamingCase(item.enumName)}[(attrs >>> ${item.bit}) & ${(1 << item.width) - 1}] ?? badEnum(${JSON.stringify(item.enumName)});`;
+  }
+  throw new Error(`unhandled wire type ${item.type}`);
+}
+
+// Decode-side replacements for schema expressions whose cost is not O(1) per node (hardening:
+// a forged file may reference one long string from many nodes). Each entry names the exact
+// schema text it replaces, so a schema change fails here instead of being silently overridden.
+const OVERRIDES = {
+  // Slicing a derived raw (`"` + value + `"`, a cons string) flattens it: O(length) per
+  // directive. directiveOf() slices the same way and charges the length to the work budget.
+  'Directive.directive': { schema: 'expression.raw.slice(1, -1)', ts: 'directiveOf(expression)' },
+};
+
+function fieldExpr(kind, field) {
+  const override = OVERRIDES[`${kind.name}.${field.key}`];
+  if (override === undefined) return field.expr;
+  if (override.schema !== field.expr) {
+    throw new Error(`emit-ts: ${kind.name}.${field.key} is now ${JSON.stringify(field.expr)}; update OVERRIDES`);
+  }
+  return override.ts;
+}
+
+function fieldText(kind, field) {
+  if (field.expr !== null) return `${field.key}: ${fieldExpr(kind, field)}`;
+  const name = local(field.wire.name);
+  return name === field.key ? field.key : `${field.key}: ${name}`;
+}
+
+// `loc` from the start's line (found in pre-order) and the end; locOf() builds it as one nested
+// literal: one allocation site for every kind, whose pretenuring V8 decides early.
+const LOC = ', loc: locOf(start, startLine, end)';
+
+function literal(kind, m) {
+  const fields = kind.fields.map((field) => `, ${fieldText(kind, field)}`).join('');
+  const make = (loc) => `{ type: ${JSON.stringify(kind.type)}, start, end${loc ? LOC : ''}${m.range ? ', range: [start, end]' : ''}${fields} }`;
+  return m.loc === 'mode 3' ? `mode === 3 ? ${make(true)} : ${make(false)}` : make(m.loc);
+}
+
+function emitReader(kind, m) {
+  const lines = [`function read${kind.name}${m.suffix}(): any {`, '  const start = pos + readDelta();', '  pos = start;'];
+  // The start's line is looked up now, in pre-order, when offsets arrive in ascending order.
+  if (m.loc === 'mode 3') lines.push('  const startLine = mode === 3 ? lineOfStart(start) : 0;');
+  else if (m.loc) lines.push('  const startLine = lineOfStart(start);');
+  if (kind.attrBits > 0) lines.push('  const attrs = readVarint();');
+  for (const item of kind.wire) lines.push(`  ${readWireItem(item, m)}`);
+  lines.push(kind.endLength ? `  const end = start + (${kind.endLength.ts});` : '  const end = pos + readDelta();');
+  lines.push('  pos = end;');
+  lines.push(`  return ${literal(kind, m)};`, '}');
+  return lines.join('\n');
+}
+
+/**
+ * readNode and readNodeList of one mode. `room` counts the nesting levels the JavaScript stack
+ * may still take; at 0 (or while a node is rebuilt from children already read) readNodeSlow()
+ * takes over: see the stack-safe path in emit-ts-runtime.mjs.
+ */
+function emitDispatch(model, m) {
+  const s = m.suffix;
+  return `/** Reads one node (mode ${JSON.stringify(s || 'plain')}), or null for tag 0. */
+function readNode${s}(): any {
+  if (room === 0) return readNodeSlow();
+  room--;
+  let node: any = null;
+  switch (bytes[offset++]) {
+    case 0: break;
+${model.kinds.map((kind) => `    case ${kind.tag}: node = read${kind.name}${s}(); break;`).join('\n')}
+    default: throw badTag();
+  }
+  room++;
+  return node;
+}
+
+/** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
+function readNodeList${s}(): any[] {
+  const length = readVarint();
+  switch (length) {
+    case 0: return [];
+    case 1: return [readNode${s}()];
+    case 2: { const a = readNode${s}(); return [a, readNode${s}()]; }
+    case 3: { const a = readNode${s}(); const b = readNode${s}(); return [a, b, readNode${s}()]; }
+    case 4: { const a = readNode${s}(); const b = readNode${s}(); const c = readNode${s}(); return [a, b, c, readNode${s}()]; }
+  }
+  const list = new Array(checkListLength(length));
+  for (let i = 0; i < length; i++) list[i] = readNode${s}();
+  return list;
+}`;
+}
+
+export function emitModeReaders(model, m) {
+  const label = m.range ? 'range, with or without loc' : m.loc ? 'loc' : 'plain';
+  return [`// ---- Mode ${label} ----`, '', emitDispatch(model, m), '', ...model.kinds.map((kind) => `${emitReader(kind, m)}\n`)].join('\n');
+}
