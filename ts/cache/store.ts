@@ -1,0 +1,245 @@
+// The cache folder as this process sees it: the packs it has opened (descriptors kept open),
+// an in-memory index over them, and the entries and file records this process added but has
+// not written yet. New entries are written as one pack per flush: when enough have piled up,
+// a second after the last one (for long-lived processes), and when the process exits.
+import { closeSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { BinastError } from '../errors.ts';
+import { writeFileAtomic } from './atomic.ts';
+import { openPack, PACK_NAME, readEntry, serializePack, type EntryRecord, type FileRecord, type NewEntry, type OpenPack } from './pack.ts';
+
+export interface StoreLimits {
+  /** Write a pack once this many bytes of new entries are waiting. */
+  flushBytes: number;
+  /** A pack that served a hit gets its mtime (its last use, for pruning) renewed when older than this. */
+  touchAfterMs: number;
+}
+
+interface Location {
+  pack: OpenPack;
+  record: EntryRecord;
+}
+
+/** How often a process looks for packs other processes wrote since, when it misses. */
+const RESCAN_MS = 1000;
+/** A flush this long after the last new entry, for processes that keep running. */
+const IDLE_FLUSH_MS = 1000;
+
+const liveStores = new Set<PackStore>();
+let exitHookInstalled = false;
+
+export class PackStore {
+  private readonly packs = new Map<string, OpenPack>();
+  private readonly entries = new Map<string, Location>();
+  private readonly files = new Map<string, FileRecord>();
+  private readonly pending = new Map<string, NewEntry>();
+  private readonly pendingFiles = new Map<string, FileRecord>();
+  private readonly used = new Set<OpenPack>();
+  private waitingBytes = 0;
+  private lastScan = -Infinity;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly dir: string,
+    private readonly limits: StoreLimits,
+    private readonly report: (error: unknown) => void,
+    /** Called after each pack written, with the bytes this store knows are in the folder. */
+    private readonly afterFlush: (packs: readonly OpenPack[]) => void,
+  ) {
+    liveStores.add(this);
+    if (!exitHookInstalled) {
+      exitHookInstalled = true;
+      // 'exit' runs synchronous code only, which is all a flush is. A crash or a signal loses
+      // the waiting entries, never stores a partial one.
+      process.on('exit', () => {
+        for (const store of liveStores) store.flush();
+      });
+    }
+  }
+
+  /** Bytes of new entries not written yet. */
+  get pendingBytes(): number {
+    return this.waitingBytes;
+  }
+
+  /** The stored bytes for `key`, or undefined. Unreadable entries are reported and missed. */
+  read(key: string, sourceLength: number): Uint8Array | undefined {
+    if (this.lastScan === -Infinity) this.scan();
+    const waiting = this.pending.get(key);
+    if (waiting !== undefined) return waiting.sourceLength === sourceLength ? waiting.bytes : undefined;
+    let location = this.entries.get(key);
+    if (location === undefined && performance.now() - this.lastScan >= RESCAN_MS) {
+      this.scan();
+      location = this.entries.get(key);
+    }
+    if (location === undefined || location.record.sourceLength !== sourceLength) return undefined;
+    try {
+      const bytes = readEntry(location.pack, location.record);
+      this.used.add(location.pack);
+      return bytes;
+    } catch (error) {
+      this.report(error);
+      return undefined;
+    }
+  }
+
+  /** Forgets `key`'s location after its bytes proved bad, so the replacement is looked up instead. */
+  forget(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** The content key recorded for a file in exactly this state, if any. */
+  fileKey(path: string, state: Omit<FileRecord, 'path' | 'key'>): string | undefined {
+    if (this.lastScan === -Infinity) this.scan();
+    const record = this.pendingFiles.get(path) ?? this.files.get(path);
+    if (
+      record === undefined ||
+      record.size !== state.size ||
+      record.mtimeMs !== state.mtimeMs ||
+      record.ctimeMs !== state.ctimeMs ||
+      record.ino !== state.ino
+    ) {
+      return undefined;
+    }
+    return record.key;
+  }
+
+  add(entry: NewEntry): void {
+    if (this.pending.has(entry.key)) return;
+    this.pending.set(entry.key, entry);
+    this.waitingBytes += entry.bytes.length;
+    this.waiting();
+  }
+
+  addFile(record: FileRecord): void {
+    this.pendingFiles.set(record.path, record);
+    this.waiting();
+  }
+
+  private waiting(): void {
+    if (this.waitingBytes >= this.limits.flushBytes) {
+      this.flush();
+      return;
+    }
+    if (this.idleTimer !== undefined) this.idleTimer.refresh();
+    else {
+      this.idleTimer = setTimeout(() => this.flush(), IDLE_FLUSH_MS);
+      this.idleTimer.unref();
+    }
+  }
+
+  /** Writes the waiting entries and file records as one pack, and renews the mtime of packs that served hits. */
+  flush(): void {
+    if (this.idleTimer !== undefined) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = undefined;
+    }
+    this.touchUsed();
+    if (this.pending.size === 0 && this.pendingFiles.size === 0) return;
+    const entries = [...this.pending.values()];
+    const files = [...this.pendingFiles.values()];
+    this.pending.clear();
+    this.pendingFiles.clear();
+    this.waitingBytes = 0;
+    const name = newPackName();
+    try {
+      const { bytes } = serializePack(entries, files);
+      writeFileAtomic(join(this.dir, name), bytes);
+    } catch (error) {
+      // A read-only or full disk costs speed, not results: these entries are simply not stored.
+      this.report(new BinastError('LIMIT', `cannot write cache pack ${join(this.dir, name)}`, -1, { cause: error }));
+      return;
+    }
+    this.load(name);
+    this.afterFlush([...this.packs.values()]);
+  }
+
+  /** Finds packs written since the last look (by any process) and indexes them. */
+  scan(): void {
+    this.lastScan = performance.now();
+    let names: string[];
+    try {
+      names = readdirSync(this.dir);
+    } catch (error) {
+      this.report(new BinastError('LIMIT', `cannot list the cache folder ${this.dir}`, -1, { cause: error }));
+      return;
+    }
+    // Oldest first, so that a newer pack's file record for the same path wins.
+    for (const name of names.sort()) {
+      if (PACK_NAME.test(name) && !this.packs.has(name)) this.load(name);
+    }
+  }
+
+  private load(name: string): void {
+    let pack: OpenPack;
+    try {
+      pack = openPack(join(this.dir, name), name);
+    } catch (error) {
+      // Pruned since the listing (ENOENT) is an ordinary race, not an error.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') this.report(error);
+      return;
+    }
+    this.packs.set(name, pack);
+    for (const record of pack.index.entries) this.entries.set(record.key, { pack, record });
+    for (const file of pack.index.files) this.files.set(file.path, file);
+  }
+
+  private touchUsed(): void {
+    const now = Date.now();
+    for (const pack of this.used) {
+      if (now - pack.mtimeMs < this.limits.touchAfterMs) continue;
+      try {
+        utimesSync(join(this.dir, pack.name), now / 1000, now / 1000);
+        pack.mtimeMs = now;
+      } catch {
+        // pruned meanwhile, or another user's pack: its age stays as it was
+      }
+    }
+    this.used.clear();
+  }
+
+  /** Closes the packs that are no longer in the folder (pruned by anyone), forgetting their entries. */
+  dropVanished(): void {
+    for (const [name, pack] of this.packs) {
+      if (statSync(join(this.dir, name), { throwIfNoEntry: false }) !== undefined) continue;
+      this.packs.delete(name);
+      for (const record of pack.index.entries) {
+        if (this.entries.get(record.key)?.pack === pack) this.entries.delete(record.key);
+      }
+      for (const file of pack.index.files) {
+        if (this.files.get(file.path) === file) this.files.delete(file.path);
+      }
+      this.used.delete(pack);
+      closeSync(pack.fd);
+    }
+  }
+
+  /** Flushes, then closes every pack. The store is not used afterwards. */
+  close(): void {
+    this.flush();
+    for (const pack of this.packs.values()) closeSync(pack.fd);
+    this.packs.clear();
+    this.entries.clear();
+    this.files.clear();
+    this.lastScan = -Infinity;
+    liveStores.delete(this);
+  }
+
+  /** Drops everything waiting and every open pack (after clear()). */
+  reset(): void {
+    this.pending.clear();
+    this.pendingFiles.clear();
+    this.waitingBytes = 0;
+    for (const pack of this.packs.values()) closeSync(pack.fd);
+    this.packs.clear();
+    this.entries.clear();
+    this.files.clear();
+    this.used.clear();
+    this.lastScan = -Infinity;
+  }
+}
+
+function newPackName(): string {
+  const random = Math.floor(Math.random() * 0x100000000).toString(16).padStart(8, '0');
+  return `${Date.now().toString(36).padStart(9, '0')}-${process.pid.toString(36)}-${random}.binastpack`;
+}
