@@ -1,0 +1,86 @@
+// The tools of the project-scale and cold benchmarks: one entry per tool. To add one, append an
+// entry (or push one from another module imported here); bench/README.md explains the fields.
+//
+//   id       short name, used on the command line (--tools decode,acorn) and in results
+//   label    what the tables print
+//   group    'binast' | 'parser' | 'cache' (bold rows, ratios)
+//   input    which input each call gets: 'source' (string), 'binary' (Uint8Array, binast's encoding
+//            of the file), 'acornJson' (string), 'acornV8' (Buffer); see corpus.mjs
+//   load(ctx)          in the child, untimed except as "import" in the cold table: imports what
+//                      the tool needs and returns run(input, file) -> result, the timed call
+//                      (file = { file, sourceType, path }, ctx = { binastDist, corpusDir, workDir })
+//   cold     true: also measured in the cold single-file table
+//   prepare(ctx)       optional, in the parent, once before any round (e.g. fill a cache)
+//   beforeRun(ctx)     optional, in the parent, before each fresh process of this tool (e.g. empty
+//                      a cache for a "cold cache" tool); not timed
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+
+const acornOptions = (file, extra) => ({ ecmaVersion: 'latest', sourceType: file.sourceType, ...extra });
+const dist = (ctx, entry) => pathToFileURL(path.join(ctx.binastDist, entry)).href;
+
+/** binast's decode tools for one build (dist/ directory); `suffix` tells builds apart in an A/B. */
+export function binastDecodeTools(suffix = '', labelSuffix = '', distDir = null) {
+  const decodeTool = (id, label, options) => ({
+    id: `${id}${suffix}`, label: `${label}${labelSuffix}`, group: 'binast', input: 'binary', cold: true,
+    async load(ctx) {
+      const { decode } = await import(dist(distDir ? { binastDist: distDir } : ctx, 'decode/index.js'));
+      return options ? (bytes) => decode(bytes, options) : (bytes) => decode(bytes);
+    },
+  });
+  return [
+    decodeTool('decode', 'binast decode', null),
+    decodeTool('decodeLoc', 'binast decode +loc', { locations: true }),
+    decodeTool('decodeLocRanges', 'binast decode +loc +ranges', { locations: true, ranges: true }),
+  ];
+}
+
+export const TOOLS = [
+  ...binastDecodeTools(),
+  { id: 'parse', label: 'binast parse (encode+decode)', group: 'binast', input: 'source', cold: false,
+    async load(ctx) {
+      const { parse } = await import(dist(ctx, 'node.js'));
+      return (source, file) => parse(source, acornOptions(file));
+    } },
+  { id: 'acorn', label: 'acorn.parse', group: 'parser', input: 'source', cold: true,
+    async load() {
+      const acorn = await import('acorn');
+      return (source, file) => acorn.parse(source, acornOptions(file));
+    } },
+  { id: 'acornLoc', label: 'acorn.parse +loc', group: 'parser', input: 'source', cold: true,
+    async load() {
+      const acorn = await import('acorn');
+      return (source, file) => acorn.parse(source, acornOptions(file, { locations: true }));
+    } },
+  { id: 'meriyah', label: 'meriyah (ranges)', group: 'parser', input: 'source', cold: false,
+    async load() {
+      const meriyah = await import('meriyah');
+      return (source, file) => meriyah.parse(source, { module: file.sourceType === 'module', ranges: true });
+    } },
+  { id: 'oxcRaw', label: 'oxc-parser raw transfer', group: 'parser', input: 'source', cold: true,
+    available: () => Number(process.versions.node.split('.')[0]) >= 22,
+    async load() {
+      const oxc = await import('oxc-parser');
+      return (source, file) =>
+        oxc.parseSync('input.js', source, { sourceType: file.sourceType, experimentalRawTransfer: true }).program;
+    } },
+  { id: 'json', label: 'JSON.parse (cached acorn JSON)', group: 'cache', input: 'acornJson', cold: false,
+    async load() {
+      return (json) => JSON.parse(json);
+    } },
+  { id: 'v8', label: 'v8.deserialize (cached acorn AST)', group: 'cache', input: 'acornV8', cold: false,
+    async load() {
+      const v8 = await import('node:v8');
+      return (buffer) => v8.deserialize(buffer);
+    } },
+];
+
+/**
+ * TOOLS, plus the decode tools of other builds to compare (`--compare name=path/to/dist`):
+ * ids `decode@name`, ... Each build decodes the binaries of this build's encoder, so the builds
+ * must share the format.
+ */
+export function allTools(compare = []) {
+  const extra = compare.flatMap(({ name, dir }) => binastDecodeTools(`@${name}`, ` (${name})`, dir));
+  return [...TOOLS, ...extra].filter((t) => !t.available || t.available());
+}
