@@ -62,6 +62,35 @@ describe('cache.parse', () => {
     cache.close();
   });
 
+  it('trees read from disk share no memory with the buffer the next entry is read into', () => {
+    const dir = tempDir('cache-scratch');
+    const sources = [SOURCE, 'export let other = [1, 2, 3].map((x) => x * 2); // another\n'];
+    const writer = createCache({ dir });
+    for (const source of sources) writer.parse(source, OPTIONS);
+    writer.close();
+    const reader = createCache({ dir });
+    const first = reader.parse(sources[0]!, { ...OPTIONS, locations: true });
+    reader.parse(sources[1]!, { ...OPTIONS, locations: true }); // overwrites the read buffer
+    expect(counters(reader)).toEqual({ hits: 2, misses: 0, errors: 0 });
+    expect(firstDifference(first, acornParse(sources[0]!, { ...OPTIONS, locations: true }))).toBeNull();
+    reader.close();
+  });
+
+  it('a run that reads many entries of a pack reads the rest of it at once: same trees', () => {
+    const dir = tempDir('cache-whole-pack');
+    const sources = Array.from({ length: 80 }, (_, i) => `export const v${i} = [${'"x", '.repeat(i % 7)}${i}]; // ${'é'.repeat(i % 3)}\n`);
+    const writer = createCache({ dir });
+    for (const source of sources) writer.parse(source, OPTIONS);
+    writer.close();
+    expect(packs(dir)).toHaveLength(1);
+    const reader = createCache({ dir });
+    for (const source of [...sources].reverse()) {
+      expect(firstDifference(reader.parse(source, { ...OPTIONS, locations: true }), acornParse(source, { ...OPTIONS, locations: true }))).toBeNull();
+    }
+    expect(counters(reader)).toEqual({ hits: 80, misses: 0, errors: 0 });
+    reader.close();
+  });
+
   it('keys on the options that shape the tree, and on the exact source text', () => {
     const cache = createCache({ dir: tempDir('cache-keys') });
     const key = (source: string, options: object) => cache.keyOf(source, { ecmaVersion: 'latest', ...options });
@@ -93,7 +122,7 @@ describe('cache.parse', () => {
     expect(() => cache.parse('let = ;', OPTIONS)).toThrow(SyntaxError);
     expect(() => cache.parse('x', { ecmaVersion: 5 })).toThrow(/ecmaVersion 5 is not supported/);
     expect(() => cache.parse('x', { ecmaVersion: 'latest', onToken: [] })).toThrow(/onToken/);
-    // Accepted options are remembered by their shape; other values of the same keys are still checked.
+    // Checked on every call, hits included.
     cache.parse('x', { ecmaVersion: 'latest', sourceType: 'script' });
     expect(() => cache.parse('x', { ecmaVersion: 'latest', sourceType: 'commonjs' as never })).toThrow(/sourceType "commonjs"/);
     expect(() => cache.parse('x', { ecmaVersion: 'latest', onComment: 'yes' as never })).toThrow(BinastError);

@@ -41,15 +41,20 @@ const HONOURED = new Set([
   'ecmaVersion', 'sourceType', 'locations', 'ranges', 'onComment', 'allowReturnOutsideFunction', 'allowHashBang',
 ]);
 
-export function parse(source: string, options: AcornOptions = {}): Program {
+/**
+ * Throws BAD_OPTION for what parse() refuses: options that are not an object, unknown or
+ * unsupported acorn options, an ecmaVersion or sourceType binast does not parse. (onComment's
+ * type is checked by decode.) The AST cache runs it once per call instead of parsing.
+ */
+export function checkParseOptions(options: AcornOptions): void {
   if (options === null || typeof options !== 'object') {
     throw new BinastError('BAD_OPTION', 'parse options must be an object');
   }
-  for (const [key, value] of Object.entries(options)) {
+  for (const key of Object.keys(options)) {
     const harmless = REFUSED[key];
     if (harmless) {
-      if (!harmless(value)) {
-        throw new BinastError('BAD_OPTION', `acorn option "${key}: ${String(value)}" is not supported by binast`);
+      if (!harmless(options[key])) {
+        throw new BinastError('BAD_OPTION', `acorn option "${key}: ${String(options[key])}" is not supported by binast`);
       }
     } else if (!HONOURED.has(key)) {
       throw new BinastError('BAD_OPTION', `unknown acorn option "${key}"`);
@@ -66,6 +71,11 @@ export function parse(source: string, options: AcornOptions = {}): Program {
   if (sourceType !== 'script' && sourceType !== 'module') {
     throw new BinastError('BAD_OPTION', `sourceType ${JSON.stringify(sourceType)} is not supported (use 'script' or 'module')`);
   }
+}
+
+export function parse(source: string, options: AcornOptions = {}): Program {
+  checkParseOptions(options);
+  const { sourceType = 'script' } = options;
   const bytes = encode(source, {
     sourceType,
     comments: options.onComment != null,

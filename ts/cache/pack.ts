@@ -7,7 +7,8 @@
 //   index    entry records: key (16 bytes), offset, length, source length (UTF-16 units)
 //            file records:  key (16), size, mtimeMs, ctimeMs, ino (f64 each), path length, path (UTF-8)
 //   checksum XXH32 of header and index
-//   data     the entries: binary ASTs, each with its own XXH32 trailer checked by decode()
+//   data     the entries (each at a multiple of 4): binary ASTs, each with its own XXH32
+//            trailer checked by decode()
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { BinastError } from '../errors.ts';
 import { xxh32 } from '../decode/checksum.ts';
@@ -60,9 +61,11 @@ export function serializePack(entries: NewEntry[], files: FileRecord[]): { bytes
   const paths = files.map((f) => Buffer.from(f.path, 'utf8'));
   let indexLength = entries.length * ENTRY_RECORD_BYTES;
   for (const path of paths) indexLength += FILE_RECORD_FIXED_BYTES + path.length;
-  const dataStart = HEADER_BYTES + indexLength + 4;
+  // Entries start at multiples of 4, so that decode checksums a view of a whole pack with
+  // aligned 32-bit reads.
+  const dataStart = align4(HEADER_BYTES + indexLength + 4);
   let total = dataStart;
-  for (const e of entries) total += e.bytes.length;
+  for (const e of entries) total = align4(total) + e.bytes.length;
   if (total > 0xffffffff) throw new BinastError('LIMIT', `cache pack of ${total} bytes exceeds 4 GiB`);
 
   const out = Buffer.allocUnsafe(total);
@@ -77,6 +80,8 @@ export function serializePack(entries: NewEntry[], files: FileRecord[]): { bytes
   let data = dataStart;
   const records: EntryRecord[] = [];
   for (const e of entries) {
+    out.fill(0, data, align4(data));
+    data = align4(data);
     out.write(e.key, at, 'hex');
     out.writeUInt32LE(data, at + 16);
     out.writeUInt32LE(e.bytes.length, at + 20);
@@ -98,7 +103,12 @@ export function serializePack(entries: NewEntry[], files: FileRecord[]): { bytes
     at += FILE_RECORD_FIXED_BYTES + path.length;
   });
   out.writeUInt32LE(xxh32(out, at) >>> 0, at);
+  out.fill(0, at + 4, dataStart);
   return { bytes: out, records };
+}
+
+function align4(n: number): number {
+  return Math.ceil(n / 4) * 4;
 }
 
 /**
@@ -164,6 +174,10 @@ export interface OpenPack {
   size: number;
   mtimeMs: number;
   index: PackIndex;
+  /** Entries this process read one by one. */
+  reads: number;
+  /** The whole file, once this process has read enough of its entries. */
+  whole: Buffer | undefined;
 }
 
 /** Opens `path` and reads its index; closes it again and rethrows when that fails. */
@@ -177,19 +191,52 @@ export function openPack(path: string, name: string): OpenPack {
       return buffer.subarray(0, read);
     };
     const index = parsePackIndex(name, readAt(Math.min(size, FIRST_READ_BYTES)), size, readAt);
-    return { name, fd, size, mtimeMs, index };
+    return { name, fd, size, mtimeMs, index, reads: 0, whole: undefined };
   } catch (error) {
     closeSync(fd);
     throw error;
   }
 }
 
-/** Reads one entry's bytes (a fresh buffer: the decoded tree must not share memory with later reads). */
+/** Entries up to this size are read into one reused buffer; larger ones get their own. */
+const SCRATCH_BYTES = 1 << 20;
+let scratch: Buffer | undefined;
+/**
+ * After this many entries of one pack, the rest of the pack is read in one go: a run over a
+ * whole project then costs a few reads instead of one per file, while a run that needs a
+ * handful of files reads just those.
+ */
+const WHOLE_AFTER = 32;
+
+/**
+ * One entry's bytes. Either a view of the whole pack, or read into a buffer that the next
+ * call reuses (allocating one per hit cost more than the read itself). The caller decodes
+ * them at once; the decoded tree copies all it keeps (a cache test checks that it shares no
+ * memory with them).
+ */
 export function readEntry(pack: OpenPack, record: EntryRecord): Uint8Array {
-  const bytes = Buffer.allocUnsafe(record.length);
-  const read = readSync(pack.fd, bytes, 0, record.length, record.offset);
-  if (read !== record.length) {
-    throw new BinastError('TRUNCATED', `cache pack ${pack.name}: entry at ${record.offset} ends after ${read} of ${record.length} bytes`);
+  if (pack.whole === undefined && ++pack.reads > WHOLE_AFTER) pack.whole = readAll(pack);
+  if (pack.whole !== undefined) return pack.whole.subarray(record.offset, record.offset + record.length);
+  let buffer: Buffer;
+  if (record.length <= SCRATCH_BYTES) buffer = scratch ??= Buffer.allocUnsafeSlow(SCRATCH_BYTES);
+  else buffer = Buffer.allocUnsafeSlow(record.length);
+  readFully(pack, buffer, record.length, record.offset);
+  return buffer.subarray(0, record.length);
+}
+
+function readAll(pack: OpenPack): Buffer {
+  const buffer = Buffer.allocUnsafeSlow(pack.size);
+  readFully(pack, buffer, pack.size, 0);
+  return buffer;
+}
+
+function readFully(pack: OpenPack, buffer: Buffer, length: number, position: number): void {
+  let done = 0;
+  while (done < length) {
+    const read = readSync(pack.fd, buffer, done, length - done, position + done);
+    if (read === 0) {
+      throw new BinastError('TRUNCATED', `cache pack ${pack.name}: ends after ${position + done} of ${position + length} bytes`);
+    }
+    done += read;
   }
-  return bytes;
 }
