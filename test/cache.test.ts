@@ -134,6 +134,21 @@ describe('cache.parse', () => {
     expect(() => createCache({ dir: cache.dir, maxAge: 'week' as never })).toThrow(/maxAge must be a positive number/);
   });
 
+  it('a process that keeps running writes its entries soon after the last miss, without a flush', async () => {
+    const cache = createCache({ dir: tempDir('cache-idle') });
+    cache.parse(SOURCE, OPTIONS);
+    cache.parse('x = 1;', { ecmaVersion: 'latest' });
+    expect(packs(cache.dir)).toEqual([]);
+    // About a second; polled, since a loaded machine delays timers.
+    for (let waited = 0; packs(cache.dir).length === 0 && waited < 10_000; waited += 100) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(packs(cache.dir)).toHaveLength(1);
+    expect(packIndex(cache.dir, packs(cache.dir)[0]!).entries).toHaveLength(2);
+    expect(cache.stats.pendingBytes).toBe(0);
+    cache.close();
+  }, 20_000);
+
   it('clear() deletes packs and nothing else', () => {
     const dir = tempDir('cache-clear');
     const cache = createCache({ dir });
