@@ -3,7 +3,7 @@
 // are in cache-processes.test.ts, limits in cache-prune.test.ts.
 import * as acorn from 'acorn';
 import type { Comment } from 'estree';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { murmur128, sourceKey } from '../ts/cache/hash.ts';
@@ -149,6 +149,18 @@ describe('cache.parse', () => {
     cache.close();
   }, 20_000);
 
+  it('a cache folder deleted under a running process is recreated by its next write', () => {
+    const dir = join(tempDir('cache-deleted'), 'cache');
+    const cache = createCache({ dir });
+    cache.parse(SOURCE, OPTIONS);
+    rmSync(dir, { recursive: true });
+    cache.parse('x = 1;', { ecmaVersion: 'latest' });
+    cache.flush();
+    expect(counters(cache)).toEqual({ hits: 0, misses: 2, errors: 0 });
+    expect(packIndex(dir, packs(dir)[0]!).entries).toHaveLength(2);
+    cache.close();
+  });
+
   it('clear() deletes packs and nothing else', () => {
     const dir = tempDir('cache-clear');
     const cache = createCache({ dir });
@@ -234,16 +246,16 @@ describe('damaged, foreign and planted packs', () => {
     ['cut inside the index', (good: Buffer) => good.subarray(0, 40), 'TRUNCATED'],
     ['of garbage', () => Buffer.from('hello, not a binast pack at all, not at all'), 'CORRUPT'],
     ['that is empty', () => Buffer.alloc(0), 'TRUNCATED'],
-    ['with a damaged index', (good: Buffer) => Buffer.from(good).fill(0x7f, 33, 34), 'CORRUPT'],
+    ['with a damaged index', (good: Buffer) => { const bad = Buffer.from(good); bad[33]! ^= 0xff; return bad; }, 'CORRUPT'],
   ] as const)('a pack %s is reported and its entries missed', (what, damage, code) => {
-    const { dir, path, good } = seeded(`cache-${what.replace(/ /g, '-')}`);
+    const { dir, name, path, good } = seeded(`cache-${what.replace(/ /g, '-')}`);
     writeFileSync(path, damage(good));
     const result = reparse(dir);
     expect(result.counts).toEqual({ hits: 0, misses: 1, errors: 1 });
     expect(result.errors).toHaveLength(1);
     expect(result.errors[0]).toBeInstanceOf(BinastError);
     expect(result.errors[0]!.code).toBe(code);
-    expect(result.errors[0]!.message).toContain(packs(dir)[0]!); // says which pack
+    expect(result.errors[0]!.message).toContain(name); // says which pack
   });
 
   it("another binast's pack (format version or schema) is skipped without an error", () => {

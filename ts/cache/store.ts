@@ -2,7 +2,7 @@
 // an in-memory index over them, and the entries and file records this process added but has
 // not written yet. New entries are written as one pack per flush: when enough have piled up,
 // a second after the last one (for long-lived processes), and when the process exits.
-import { closeSync, readdirSync, statSync, utimesSync } from 'node:fs';
+import { closeSync, mkdirSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { BinastError } from '../errors.ts';
 import { writeFileAtomic } from './atomic.ts';
@@ -144,6 +144,7 @@ export class PackStore {
     const name = newPackName();
     try {
       const { bytes } = serializePack(entries, files);
+      mkdirSync(this.dir, { recursive: true });
       writeFileAtomic(join(this.dir, name), bytes);
     } catch (error) {
       // A read-only or full disk costs speed, not results: these entries are simply not stored.
@@ -161,7 +162,10 @@ export class PackStore {
     try {
       names = readdirSync(this.dir);
     } catch (error) {
-      this.report(new BinastError('LIMIT', `cannot list the cache folder ${this.dir}`, -1, { cause: error }));
+      // A folder deleted under us (rm -rf of a cache folder) is empty; flush() recreates it.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+        this.report(new BinastError('LIMIT', `cannot list the cache folder ${this.dir}`, -1, { cause: error }));
+      }
       return;
     }
     // Oldest first, so that a newer pack's file record for the same path wins.
