@@ -13,7 +13,7 @@ import { xxh32 } from '../ts/decode/checksum.ts';
 import { BinastError, encode, parse } from '../ts/index.ts';
 import { firstDifference } from './helpers/canonical.ts';
 import { removeTempDirs, tempDir } from './cli-helpers.ts';
-import { packIndex, packs } from './helpers/cache.ts';
+import { packIndex, packKeys, packs } from './helpers/cache.ts';
 
 afterAll(removeTempDirs);
 
@@ -146,6 +146,26 @@ describe('cache.parse', () => {
     expect(packs(cache.dir)).toHaveLength(1);
     expect(packIndex(cache.dir, packs(cache.dir)[0]!).entries).toHaveLength(2);
     expect(cache.stats.pendingBytes).toBe(0);
+    cache.close();
+  }, 20_000);
+
+  it('entries being written in the background are served from memory, then from their pack', async () => {
+    const dir = tempDir('cache-background');
+    const cache = createCache({ dir, maxBytes: 600_000 }); // written in the background every 75 KB
+    // ~3.5 KB entries: 140 KB, so at least one background write starts.
+    const sources = Array.from({ length: 40 }, (_, i) => `export const v${i} = [${Array.from({ length: 100 }, (_, j) => `"${'x'.repeat(30)}${i}_${j}"`).join(', ')}];\n`);
+    for (const source of sources) cache.parse(source, OPTIONS);
+    // A background write cannot finish before this test yields: nothing in place yet, all pending.
+    expect(cache.stats.pendingBytes).toBeGreaterThan(75_000);
+    expect(packs(dir)).toEqual([]);
+    for (const source of sources) cache.parse(source, OPTIONS);
+    expect(counters(cache)).toEqual({ hits: 40, misses: 40, errors: 0 });
+    for (let waited = 0; cache.stats.pendingBytes > 0 && waited < 10_000; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(cache.stats.pendingBytes).toBe(0);
+    expect(packKeys(dir).sort()).toEqual(sources.map((source) => cache.keyOf(source, OPTIONS)).sort());
+    expect(readdirSync(dir).filter((f) => f.includes('tmp'))).toEqual([]);
     cache.close();
   }, 20_000);
 

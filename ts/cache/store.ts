@@ -1,11 +1,13 @@
 // The cache folder as this process sees it: the packs it has opened (descriptors kept open),
 // an in-memory index over them, and the entries and file records this process added but has
-// not written yet. New entries are written as one pack per flush: when enough have piled up,
-// a second after the last one (for long-lived processes), and when the process exits.
-import { closeSync, mkdirSync, readdirSync, statSync, utimesSync } from 'node:fs';
+// not written yet. New entries are written as one pack per flush: in the background (a thread
+// of libuv's pool, while the caller goes on parsing) when enough have piled up or a second
+// after the last one; synchronously at flush(), close() and when the process exits. A normal
+// exit waits for background writes; process.exit() rewrites the unfinished ones itself.
+import { closeSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFile } from 'node:fs';
 import { join } from 'node:path';
 import { BinastError } from '../errors.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { tempPathFor, writeFileAtomic } from './atomic.ts';
 import { openPack, PACK_NAME, readEntry, serializePack, type EntryRecord, type FileRecord, type NewEntry, type OpenPack } from './pack.ts';
 
 export interface StoreLimits {
@@ -18,6 +20,16 @@ export interface StoreLimits {
 interface Location {
   pack: OpenPack;
   record: EntryRecord;
+}
+
+/** A pack being written in the background. */
+interface Write {
+  name: string;
+  bytes: Buffer;
+  /** Its entries, still served from memory until the pack is in place. */
+  entries: Map<string, NewEntry>;
+  /** Finished, failed, or superseded by a synchronous rewrite (then the background one is discarded). */
+  settled: boolean;
 }
 
 /** How often a process looks for packs other processes wrote since, when it misses. */
@@ -35,6 +47,7 @@ export class PackStore {
   private readonly pending = new Map<string, NewEntry>();
   private readonly pendingFiles = new Map<string, FileRecord>();
   private readonly used = new Set<OpenPack>();
+  private readonly writing = new Set<Write>();
   private waitingBytes = 0;
   private lastScan = -Infinity;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -57,15 +70,18 @@ export class PackStore {
     }
   }
 
-  /** Bytes of new entries not written yet. */
+  /** Bytes of new entries not written yet (waiting, or being written in the background). */
   get pendingBytes(): number {
-    return this.waitingBytes;
+    let bytes = this.waitingBytes;
+    for (const write of this.writing) for (const entry of write.entries.values()) bytes += entry.bytes.length;
+    return bytes;
   }
 
   /** The stored bytes for `key`, or undefined. Unreadable entries are reported and missed. */
   read(key: string, sourceLength: number): Uint8Array | undefined {
     if (this.lastScan === -Infinity) this.scan();
-    const waiting = this.pending.get(key);
+    let waiting = this.pending.get(key);
+    for (const write of this.writing) waiting ??= write.entries.get(key);
     if (waiting !== undefined) return waiting.sourceLength === sourceLength ? waiting.bytes : undefined;
     let location = this.entries.get(key);
     if (location === undefined && performance.now() - this.lastScan >= RESCAN_MS) {
@@ -118,39 +134,94 @@ export class PackStore {
 
   private waiting(): void {
     if (this.waitingBytes >= this.limits.flushBytes) {
-      this.flush();
+      this.writeInBackground();
       return;
     }
     if (this.idleTimer !== undefined) this.idleTimer.refresh();
     else {
-      this.idleTimer = setTimeout(() => this.flush(), IDLE_FLUSH_MS);
+      this.idleTimer = setTimeout(() => this.writeInBackground(), IDLE_FLUSH_MS);
       this.idleTimer.unref();
     }
   }
 
-  /** Writes the waiting entries and file records as one pack, and renews the mtime of packs that served hits. */
-  flush(): void {
+  /** Takes the waiting entries and file records as the bytes of one new pack. */
+  private takePending(): { name: string; bytes: Buffer; entries: Map<string, NewEntry> } | undefined {
     if (this.idleTimer !== undefined) {
       clearTimeout(this.idleTimer);
       this.idleTimer = undefined;
     }
-    this.touchUsed();
-    if (this.pending.size === 0 && this.pendingFiles.size === 0) return;
-    const entries = [...this.pending.values()];
-    const files = [...this.pendingFiles.values()];
+    if (this.pending.size === 0 && this.pendingFiles.size === 0) return undefined;
+    const entries = new Map(this.pending);
+    const { bytes } = serializePack([...entries.values()], [...this.pendingFiles.values()]);
     this.pending.clear();
     this.pendingFiles.clear();
     this.waitingBytes = 0;
-    const name = newPackName();
+    return { name: newPackName(), bytes, entries };
+  }
+
+  private writeInBackground(): void {
+    const taken = this.takePending();
+    if (taken === undefined) return;
+    const write: Write = { ...taken, settled: false };
+    this.writing.add(write);
+    const path = join(this.dir, write.name);
+    const temp = tempPathFor(path);
+    const fail = (error: unknown): void => {
+      this.report(new BinastError('LIMIT', `cannot write cache pack ${path}`, -1, { cause: error }));
+      rmSync(temp, { force: true });
+    };
     try {
-      const { bytes } = serializePack(entries, files);
       mkdirSync(this.dir, { recursive: true });
-      writeFileAtomic(join(this.dir, name), bytes);
     } catch (error) {
-      // A read-only or full disk costs speed, not results: these entries are simply not stored.
-      this.report(new BinastError('LIMIT', `cannot write cache pack ${join(this.dir, name)}`, -1, { cause: error }));
+      this.writing.delete(write);
+      fail(error);
       return;
     }
+    writeFile(temp, write.bytes, (error) => {
+      if (write.settled) {
+        rmSync(temp, { force: true }); // rewritten synchronously meanwhile (flush, close, exit)
+        return;
+      }
+      write.settled = true;
+      this.writing.delete(write);
+      try {
+        if (error) throw error;
+        renameSync(temp, path);
+      } catch (cause) {
+        fail(cause);
+        return;
+      }
+      this.stored(write.name);
+    });
+  }
+
+  /** Writes the waiting entries and file records as one pack, and background writes not finished yet, synchronously; renews the mtime of packs that served hits. */
+  flush(): void {
+    for (const write of this.writing) {
+      write.settled = true;
+      this.writeNow(write.name, write.bytes);
+    }
+    this.writing.clear();
+    this.touchUsed();
+    const taken = this.takePending();
+    if (taken !== undefined) this.writeNow(taken.name, taken.bytes);
+  }
+
+  private writeNow(name: string, bytes: Buffer): void {
+    const path = join(this.dir, name);
+    try {
+      mkdirSync(this.dir, { recursive: true });
+      writeFileAtomic(path, bytes);
+    } catch (error) {
+      // A read-only or full disk costs speed, not results: these entries are simply not stored.
+      this.report(new BinastError('LIMIT', `cannot write cache pack ${path}`, -1, { cause: error }));
+      return;
+    }
+    this.stored(name);
+  }
+
+  /** A pack of ours is in place: index it (so its entries leave memory), and let limits be checked. */
+  private stored(name: string): void {
     this.load(name);
     this.afterFlush([...this.packs.values()]);
   }
@@ -231,6 +302,8 @@ export class PackStore {
 
   /** Drops everything waiting and every open pack (after clear()). */
   reset(): void {
+    for (const write of this.writing) write.settled = true;
+    this.writing.clear();
     this.pending.clear();
     this.pendingFiles.clear();
     this.waitingBytes = 0;
