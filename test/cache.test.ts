@@ -169,6 +169,24 @@ describe('cache.parse', () => {
     cache.close();
   }, 20_000);
 
+  it('flush() right after a loop that never yielded completes the background writes: each pack once', async () => {
+    const dir = tempDir('cache-background-flush');
+    const cache = createCache({ dir, maxBytes: 600_000 });
+    const sources = Array.from({ length: 40 }, (_, i) => `export const w${i} = [${Array.from({ length: 100 }, (_, j) => `"${'y'.repeat(30)}${i}_${j}"`).join(', ')}];\n`);
+    for (const source of sources) cache.parse(source, OPTIONS);
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200); // let libuv's thread finish some
+    cache.flush();
+    expect(cache.stats.pendingBytes).toBe(0);
+    // The writes' callbacks then remove the temp files of writes flush() rewrote (polled: a loaded machine is slow).
+    const temps = () => readdirSync(dir).filter((f) => f.includes('tmp'));
+    for (let waited = 0; temps().length > 0 && waited < 10_000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    const keys = packKeys(dir);
+    expect(keys.sort()).toEqual(sources.map((source) => cache.keyOf(source, OPTIONS)).sort()); // none twice
+    expect(temps()).toEqual([]);
+    expect(counters(cache)).toEqual({ hits: 0, misses: 40, errors: 0 });
+    cache.close();
+  });
+
   it('a cache folder deleted under a running process is recreated by its next write', () => {
     const dir = join(tempDir('cache-deleted'), 'cache');
     const cache = createCache({ dir });

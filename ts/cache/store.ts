@@ -25,6 +25,7 @@ interface Location {
 /** A pack being written in the background. */
 interface Write {
   name: string;
+  temp: string;
   bytes: Buffer;
   /** Its entries, still served from memory until the pack is in place. */
   entries: Map<string, NewEntry>;
@@ -162,10 +163,10 @@ export class PackStore {
   private writeInBackground(): void {
     const taken = this.takePending();
     if (taken === undefined) return;
-    const write: Write = { ...taken, settled: false };
-    this.writing.add(write);
-    const path = join(this.dir, write.name);
+    const path = join(this.dir, taken.name);
     const temp = tempPathFor(path);
+    const write: Write = { ...taken, temp, settled: false };
+    this.writing.add(write);
     const fail = (error: unknown): void => {
       this.report(new BinastError('LIMIT', `cannot write cache pack ${path}`, -1, { cause: error }));
       rmSync(temp, { force: true });
@@ -179,7 +180,7 @@ export class PackStore {
     }
     writeFile(temp, write.bytes, (error) => {
       if (write.settled) {
-        rmSync(temp, { force: true }); // rewritten synchronously meanwhile (flush, close, exit)
+        rmSync(temp, { force: true }); // renamed or rewritten by flush() meanwhile (flush, close, exit)
         return;
       }
       write.settled = true;
@@ -195,10 +196,22 @@ export class PackStore {
     });
   }
 
-  /** Writes the waiting entries and file records as one pack, and background writes not finished yet, synchronously; renews the mtime of packs that served hits. */
+  /** Writes the waiting entries and file records as one pack, and completes background writes, synchronously; renews the mtime of packs that served hits. */
   flush(): void {
+    // A process that never yields (a plain loop over files) has not run any write's callback
+    // yet, though libuv's thread may have finished it: a temp file of full size is complete
+    // (written in order), so it is renamed into place here; only unfinished ones are rewritten.
     for (const write of this.writing) {
       write.settled = true;
+      if (statSync(write.temp, { throwIfNoEntry: false })?.size === write.bytes.length) {
+        try {
+          renameSync(write.temp, join(this.dir, write.name));
+          this.stored(write.name);
+          continue;
+        } catch {
+          // rewritten below
+        }
+      }
       this.writeNow(write.name, write.bytes);
     }
     this.writing.clear();
