@@ -36,9 +36,9 @@ interface ChildResult {
   pruned?: number;
 }
 
-function spawnChild(script: string, args: string[]): Promise<ChildResult> {
+function spawnChild(script: string, args: string[], nodeOptions: string[] = []): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...nodeOptions, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     proc.stdout.on('data', (d) => (out += d));
@@ -88,13 +88,16 @@ process.stdout.write(JSON.stringify({ ...cache.stats, mismatches: 0 }));
 ${ending}
 `,
     );
-    const first = await spawnChild(child, [dir]);
+    // Node 26 sometimes hangs in process.exit() when V8's background compile jobs wait for a
+    // GC that the exiting main thread never runs (seen in ~3% of runs, with or without the
+    // cache: a plain binast parse loop too); V8 without helper threads does not.
+    const first = await spawnChild(child, [dir], ending ? ['--single-threaded'] : []);
     expect(first).toMatchObject({ hits: 0, misses: SOURCES.length, errors: 0 });
     if (limits === '{}') expect(first).toMatchObject({ bytes: 0 }); // nothing written before the exit
     const keys = packKeys(join(dir, 'cache')); // every pack whole (an unfinished temp file may be left: pruned later)
     expect(new Set(keys).size).toBe(SOURCES.length);
     expect(keys).toHaveLength(SOURCES.length);
-    const second = await spawnChild(child, [dir]);
+    const second = await spawnChild(child, [dir], ending ? ['--single-threaded'] : []);
     expect(second).toMatchObject({ hits: SOURCES.length, misses: 0, errors: 0 });
   }, 60_000);
 });

@@ -56,7 +56,7 @@ export class PackStore {
   constructor(
     readonly dir: string,
     private readonly limits: StoreLimits,
-    private readonly report: (error: unknown) => void,
+    readonly report: (error: unknown) => void,
     /** Called after each pack written, with the bytes this store knows are in the folder. */
     private readonly afterFlush: (packs: readonly OpenPack[]) => void,
   ) {
@@ -66,7 +66,13 @@ export class PackStore {
       // 'exit' runs synchronous code only, which is all a flush is. A crash or a signal loses
       // the waiting entries, never stores a partial one.
       process.on('exit', () => {
-        for (const store of liveStores) store.flush();
+        for (const store of liveStores) {
+          try {
+            store.flush();
+          } catch (error) {
+            store.report(error); // an exit hook must not throw over the process's own ending
+          }
+        }
       });
     }
   }
