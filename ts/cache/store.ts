@@ -3,7 +3,8 @@
 // not written yet. New entries are written as one pack per flush: in the background (a thread
 // of libuv's pool, while the caller goes on parsing) when enough have piled up or a second
 // after the last one; synchronously at flush(), close() and when the process exits. A normal
-// exit waits for background writes; process.exit() rewrites the unfinished ones itself.
+// exit waits for background writes; flush() (and so process.exit()) completes them itself,
+// renaming a finished temp file or rewriting an unfinished one.
 import { closeSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFile } from 'node:fs';
 import { join } from 'node:path';
 import { BinastError } from '../errors.ts';
@@ -57,7 +58,7 @@ export class PackStore {
     readonly dir: string,
     private readonly limits: StoreLimits,
     readonly report: (error: unknown) => void,
-    /** Called after each pack written, with the bytes this store knows are in the folder. */
+    /** Called after each pack written, with the packs this store knows are in the folder. */
     private readonly afterFlush: (packs: readonly OpenPack[]) => void,
   ) {
     liveStores.add(this);
