@@ -76,7 +76,7 @@ describe('cache.parse', () => {
     reader.close();
   });
 
-  it('a run that reads many entries of a pack reads the rest of it at once: same trees', () => {
+  it('many entries of one pack, read through one reused buffer in another order: acorn\'s trees', () => {
     const dir = tempDir('cache-whole-pack');
     const sources = Array.from({ length: 80 }, (_, i) => `export const v${i} = [${'"x", '.repeat(i % 7)}${i}]; // ${'é'.repeat(i % 3)}\n`);
     const writer = createCache({ dir });
