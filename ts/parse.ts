@@ -12,23 +12,15 @@ import type { Comment } from 'estree';
 import type { Program } from './types.ts';
 
 export type { EcmaVersion, ParseOptions, PositionCallback } from './parse-options.ts';
-/**
- * binast/cache's option type: the options binast honours natively (the cache stores what the
- * encoder writes), a subset of ParseOptions.
- */
-export type AcornOptions = Pick<ParseOptions, 'locations' | 'ranges' | 'onComment' | 'allowReturnOutsideFunction' | 'allowHashBang'> & {
-  ecmaVersion: 'latest' | 2026 | 17;
-  sourceType?: 'script' | 'module';
-};
+/** The name parse()'s options had before ParseOptions (kept for existing imports). */
+export type AcornOptions = ParseOptions;
 
 export function parse(source: string, options: ParseOptions = {}): Program {
   const plan = planParse(options);
   if (typeof source !== 'string') {
     throw new BinastError('BAD_OPTION', `parse expects the source as a string, got ${source === null ? 'null' : typeof source}`);
   }
-  // In a script, allowAwaitOutsideFunction turns a top-level `await(x)` call into an AwaitExpression.
-  const awaitChangesTree = plan.acorn.allowAwaitOutsideFunction === true && plan.encode.sourceType === 'script' && source.includes('await');
-  if (plan.viaAcorn || awaitChangesTree) return byAcorn(source, plan);
+  if (plan.viaAcorn || awaitChangesTree(source, plan)) return byAcorn(source, plan);
   let bytes: Uint8Array;
   try {
     bytes = encode(source, plan.encode);
@@ -47,6 +39,21 @@ export function parse(source: string, options: ParseOptions = {}): Program {
   if (fitted === null) return byAcorn(source, plan);
   if (onComment && comments) deliver(onComment, comments);
   return fitted;
+}
+
+// In a script, allowAwaitOutsideFunction turns a top-level `await(x)` call into an AwaitExpression.
+function awaitChangesTree(source: string, plan: ParsePlan): boolean {
+  return plan.acorn.allowAwaitOutsideFunction === true && plan.encode.sourceType === 'script' && source.includes('await');
+}
+
+/**
+ * The plan parse() follows for `source` when that is binast's own encode + decode at the latest
+ * edition, the case the AST cache stores; null when acorn takes part in the answer. (When binast
+ * rejects the source and `plan.relaxed`, acorn still has the last word: call parse().)
+ */
+export function nativePlan(source: string, options: ParseOptions): ParsePlan | null {
+  const plan = planParse(options);
+  return plan.viaAcorn || plan.edition < LATEST_EDITION || awaitChangesTree(source, plan) ? null : plan;
 }
 
 /** acorn.parse with the user's options: its tree, or its SyntaxError. */

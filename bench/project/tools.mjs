@@ -15,6 +15,7 @@
 //                      a cache for a "cold cache" tool); not timed
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { CACHE_TOOLS } from './cache-tools.mjs';
 
 const acornOptions = (file, extra) => ({ ecmaVersion: 'latest', sourceType: file.sourceType, ...extra });
 const dist = (ctx, entry) => pathToFileURL(path.join(ctx.binastDist, entry)).href;
@@ -73,6 +74,7 @@ export const TOOLS = [
       const v8 = await import('node:v8');
       return (buffer) => v8.deserialize(buffer);
     } },
+  ...CACHE_TOOLS,
 ];
 
 /**

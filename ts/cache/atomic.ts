@@ -12,7 +12,7 @@ export const TEMP_SUFFIX = '.binast-tmp';
  * so concurrent writers of the same path never share a temp file.
  */
 export function writeFileAtomic(path: string, data: Uint8Array | string): void {
-  const temp = `${path}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
+  const temp = tempPathFor(path);
   try {
     writeFileSync(temp, data);
     renameSync(temp, path);
@@ -20,4 +20,9 @@ export function writeFileAtomic(path: string, data: Uint8Array | string): void {
     rmSync(temp, { force: true });
     throw error;
   }
+}
+
+/** A temp file name next to `path`, unique per process and call. */
+export function tempPathFor(path: string): string {
+  return `${path}.${process.pid}-${randomBytes(4).toString('hex')}${TEMP_SUFFIX}`;
 }
