@@ -26,7 +26,8 @@ if (ctx.tool) {
   // The cache's own steps, timed one by one per file (performance.now), in a fresh process.
   const { sourceKey } = await at('cache/hash.js');
   const { PackStore } = await at('cache/store.js');
-  const { checkOptions, treeShape, decodeOptionsOf, encodeOptionsOf } = await at('cache/options.js');
+  const { treeShape } = await at('cache/options.js');
+  const { nativePlan } = await at('parse.js');
   const { decode, encode } = await at('node.js');
   const sources = loadInputs(ctx.corpusDir, manifest, 'source');
   const warm = ctx.phases === 'warm';
@@ -40,19 +41,18 @@ if (ctx.tool) {
   for (let i = 0; i < files.length; i++) {
     const options = { ecmaVersion: 'latest', sourceType: files[i].sourceType, locations: true };
     let a = performance.now();
-    checkOptions(options);
-    const decodeOptions = decodeOptionsOf(options);
+    const plan = nativePlan(sources[i], options);
     let b = performance.now(); t.options += b - a;
-    const key = sourceKey(sources[i], treeShape(options));
+    const key = sourceKey(sources[i], treeShape(plan));
     a = performance.now(); t.key += a - b;
     let bytes = store.read(key, sources[i].length);
     b = performance.now(); t.lookup += b - a;
     const miss = bytes === undefined;
     if (miss) {
-      bytes = encode(sources[i], encodeOptionsOf(options));
+      bytes = encode(sources[i], plan.encode);
       a = performance.now(); t.encode += a - b; b = a;
     }
-    keep = decode(bytes, decodeOptions);
+    keep = decode(bytes, plan.decode);
     a = performance.now(); t.decode += a - b;
     if (miss) {
       store.add({ key, bytes, sourceLength: sources[i].length });
