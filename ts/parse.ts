@@ -30,11 +30,11 @@ export function parse(source: string, options: ParseOptions = {}): Program {
     if (plan.relaxed && error instanceof SyntaxError && !isOwnVerdict(error)) return byAcorn(source, plan);
     throw error;
   }
-  if (plan.edition >= LATEST_EDITION) return decode(bytes, plan.decode) as unknown as Program;
+  if (plan.edition >= LATEST_EDITION) return decode(bytes, plan.decode);
   // An older edition: comments reach the caller only once the tree proved to be acorn's.
   const { onComment } = plan.decode;
   const comments: Comment[] | undefined = onComment ? [] : undefined;
-  const program = decode(bytes, { ...plan.decode, ...(comments ? { onComment: comments } : {}) }) as unknown as Program;
+  const program = decode(bytes, { ...plan.decode, ...(comments ? { onComment: comments } : {}) });
   const fitted = fitEdition(program, source, plan.edition);
   if (fitted === null) return byAcorn(source, plan);
   if (onComment && comments) deliver(onComment, comments);

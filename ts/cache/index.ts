@@ -157,7 +157,7 @@ export function createCache(options: CacheOptions): AstCache {
       if (plan.relaxed && error instanceof SyntaxError) return parse(source, options);
       throw error;
     }
-    const program = decode(bytes, plan.decode) as unknown as Program;
+    const program = decode(bytes, plan.decode);
     if (key !== undefined) store.add({ key, bytes, sourceLength: source.length });
     return program;
   };
@@ -254,7 +254,7 @@ function decodeEntry(
   const onComment = decodeOptions.onComment;
   const comments: Comment[] | undefined = onComment ? [] : undefined;
   try {
-    const program = decode(stored, comments ? { ...decodeOptions, onComment: comments } : decodeOptions) as unknown as Program;
+    const program = decode(stored, comments ? { ...decodeOptions, onComment: comments } : decodeOptions);
     // A well-formed entry of another program (planted by hand, say) is caught cheaply:
     // acorn's Program always spans the whole source.
     if ((program as { end?: number }).end !== source.length || program.sourceType !== plan.encode.sourceType) {

@@ -1,5 +1,6 @@
 // decode(): binary AST -> ESTree Program, exactly as acorn would have produced it.
-import type { Comment, Program, SourceLocation } from 'estree';
+import type { Comment, SourceLocation } from 'estree';
+import type { Program } from '../types.ts';
 import { BinastError } from '../errors.ts';
 import { decodeNodeSection } from '../generated/decoder.ts';
 import { readComments } from './comments.ts';
