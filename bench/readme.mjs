@@ -3,13 +3,12 @@
 // Only the text between the markers is rewritten; without README.md or the markers, nothing is.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { rewriteReadmeSection } from './readme-section.mjs';
 import { ROOT } from './corpus.mjs';
 import { mergeTools, renderChart } from './chart.mjs';
 import { fmtKB, fmtMB, fmtMs, fmtX } from './report.mjs';
 
 const RESULTS = path.join(ROOT, 'bench/results');
-const START = '<!-- bench:start -->';
-const END = '<!-- bench:end -->';
 
 /** Latest full results, oldest Node first. */
 export function latestResults() {
@@ -86,16 +85,5 @@ export function renderSection(results) {
 }
 
 export function updateReadme() {
-  const readme = path.join(ROOT, 'README.md');
-  if (!existsSync(readme)) return 'README: skipped (no README.md)';
-  const text = readFileSync(readme, 'utf8');
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  if (start < 0 || end < start) return `README: skipped (no ${START} ... ${END} markers)`;
-  const results = latestResults();
-  if (!results.length) return 'README: skipped (no bench/results/latest-node*.json)';
-  const updated = `${text.slice(0, start + START.length)}\n${renderSection(results)}\n${text.slice(end)}`;
-  if (updated === text) return 'README: bench section unchanged';
-  writeFileSync(readme, updated);
-  return 'README: bench section regenerated';
+  return rewriteReadmeSection('bench', latestResults(), renderSection, 'bench/results/latest-node*.json');
 }

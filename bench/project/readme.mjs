@@ -1,14 +1,13 @@
 // The README's headline performance section, between <!-- bench-project:start --> and
 // <!-- bench-project:end -->, from bench/results/project-node*.json (newest Node first).
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { rewriteReadmeSection } from '../readme-section.mjs';
 import { ROOT } from '../corpus.mjs';
 import { coldTable, describe, projectTable } from './report.mjs';
 import { fmtX } from '../report.mjs';
 
 const RESULTS = path.join(ROOT, 'bench/results');
-const START = '<!-- bench-project:start -->';
-const END = '<!-- bench-project:end -->';
 
 function results() {
   if (!existsSync(RESULTS)) return [];
@@ -44,16 +43,5 @@ export function renderProjectSection(all) {
 }
 
 export function updateProjectReadme() {
-  const readme = path.join(ROOT, 'README.md');
-  if (!existsSync(readme)) return 'README: skipped (no README.md)';
-  const text = readFileSync(readme, 'utf8');
-  const start = text.indexOf(START);
-  const end = text.indexOf(END);
-  if (start < 0 || end < start) return `README: skipped (no ${START} ... ${END} markers)`;
-  const all = results();
-  if (!all.length) return 'README: skipped (no bench/results/project-node*.json)';
-  const updated = `${text.slice(0, start + START.length)}\n${renderProjectSection(all)}\n${text.slice(end)}`;
-  if (updated === text) return 'README: project section unchanged';
-  writeFileSync(readme, updated);
-  return 'README: project section regenerated';
+  return rewriteReadmeSection('bench-project', results(), renderProjectSection, 'bench/results/project-node*.json');
 }
