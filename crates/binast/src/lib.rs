@@ -90,7 +90,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     let mut parsed = parse(text);
     let parsed = loop {
         let Some(error) = first_error(&parsed.diagnostics) else {
-            if parsed.panicked {
+            if parsed.fatal_error {
                 return Err(EncodeError::Syntax { message: "Unexpected token".into(), pos_utf16: 0 });
             }
             // A `let` statement oxc ended before a template on the next line (sloppy scripts).

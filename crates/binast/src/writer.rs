@@ -25,9 +25,9 @@ pub const TRAILER_LEN: usize = 4;
 pub enum WireStr<'a> {
     /// Valid Unicode text.
     Utf8(&'a str),
-    /// oxc's lossless form of a string with lone surrogates: each lone surrogate is written
-    /// as U+FFFD followed by its 4 hex digits (and a real U+FFFD as U+FFFD `fffd`).
-    LoneSurrogates(&'a str),
+    /// A string with lone surrogates, as oxc keeps it: WTF-8 bytes (a lone surrogate is the
+    /// 3-byte sequence UTF-8 would use for its code point).
+    LoneSurrogates(&'a [u8]),
 }
 
 impl<'a> From<&'a str> for WireStr<'a> {
@@ -287,17 +287,25 @@ fn utf16_len(text: &str) -> u32 {
     if text.is_ascii() { text.len() as u32 } else { text.encode_utf16().count() as u32 }
 }
 
-/// Undoes oxc's lossy escape: U+FFFD followed by 4 hex digits is that code unit.
-fn decode_lone_surrogates(text: &str, out: &mut Vec<u16>) {
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{FFFD}' {
-            let hex: String = chars.by_ref().take(4).collect();
-            out.push(u16::from_str_radix(&hex, 16).unwrap_or(0xFFFD));
+/// WTF-8 -> UTF-16 code units (lone surrogates kept). oxc guarantees well-formed WTF-8.
+fn decode_lone_surrogates(bytes: &[u8], out: &mut Vec<u16>) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b0 = u32::from(bytes[i]);
+        let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+        let (code, len) = match b0 {
+            0x00..0x80 => (b0, 1),
+            0x80..0xE0 => (((b0 & 0x1F) << 6) | cont(1), 2),
+            0xE0..0xF0 => (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
+            _ => (((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4),
+        };
+        if code >= 0x10000 {
+            let c = code - 0x10000;
+            out.extend_from_slice(&[0xD800 | (c >> 10) as u16, 0xDC00 | (c & 0x3FF) as u16]);
         } else {
-            let mut buf = [0u16; 2];
-            out.extend_from_slice(c.encode_utf16(&mut buf));
+            out.push(code as u16);
         }
+        i += len;
     }
 }
 

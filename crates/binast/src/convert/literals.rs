@@ -9,11 +9,10 @@ use crate::writer::{WireStr, Writer};
 impl<'a> Writer<'a> {
     pub(crate) fn string_lit(&mut self, lit: &StringLiteral<'a>) {
         let raw = self.source_slice(lit.span);
-        let value = lit.value.as_str();
-        if lit.lone_surrogates {
-            // oxc writes lone surrogates as U+FFFD + 4 hex digits; the writer decodes them.
-            return self.string_literal(lit.span, WireStr::LoneSurrogates(value), raw);
-        }
+        let Some(value) = lit.value.as_str() else {
+            // Lone surrogates: oxc keeps the value as WTF-8; the writer decodes it.
+            return self.string_literal(lit.span, WireStr::LoneSurrogates(lit.value.as_bytes()), raw);
+        };
         let bytes = raw.as_bytes();
         // `"value"` / `'value'` with nothing escaped: raw is derivable from the value.
         if bytes.len() == value.len() + 2 && &raw[1..raw.len() - 1] == value {
