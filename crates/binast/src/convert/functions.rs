@@ -3,7 +3,6 @@
 use oxc_ast::ast::*;
 use oxc_span::{GetSpan, Span};
 
-use super::jumps;
 use crate::writer::Writer;
 
 const NOT_JS: &str = "TypeScript syntax is not JavaScript";
@@ -11,7 +10,11 @@ const NOT_JS: &str = "TypeScript syntax is not JavaScript";
 impl<'a> Writer<'a> {
     /// A function declaration or expression (methods' values are expressions), by oxc's type.
     pub(crate) fn function(&mut self, f: &Function<'a>) {
-        if f.declare || f.type_parameters.is_some() || f.this_param.is_some() || f.return_type.is_some() {
+        if f.declare
+            || f.type_parameters.is_some()
+            || f.this_param.is_some()
+            || f.return_type.is_some()
+        {
             return self.reject(f.span, NOT_JS);
         }
         let Some(body) = &f.body else {
@@ -24,10 +27,26 @@ impl<'a> Writer<'a> {
         let body = |w: &mut Self| w.function_body(body);
         match f.r#type {
             FunctionType::FunctionDeclaration => {
-                self.function_declaration(f.span, id, f.generator, f.r#async, params_len, params, body);
+                self.function_declaration(
+                    f.span,
+                    id,
+                    f.generator,
+                    f.r#async,
+                    params_len,
+                    params,
+                    body,
+                );
             }
             FunctionType::FunctionExpression => {
-                self.function_expression(f.span, id, f.generator, f.r#async, params_len, params, body);
+                self.function_expression(
+                    f.span,
+                    id,
+                    f.generator,
+                    f.r#async,
+                    params_len,
+                    params,
+                    body,
+                );
             }
             FunctionType::TSDeclareFunction | FunctionType::TSEmptyBodyFunctionExpression => {
                 self.reject(f.span, NOT_JS);
@@ -56,13 +75,11 @@ impl<'a> Writer<'a> {
 
     /// A function body is a BlockStatement whose `body` starts with the directive prologue.
     pub(crate) fn function_body(&mut self, body: &FunctionBody<'a>) {
-        let outer = jumps::enter_function();
         let len = body.directives.len() + body.statements.len();
         self.block_statement(body.span, len, |w| {
             w.directives(&body.directives);
             w.statements(&body.statements);
         });
-        jumps::leave_function(outer);
     }
 
     /// ESTree `params`: each parameter is its pattern, an AssignmentPattern when it has a
@@ -87,7 +104,11 @@ impl<'a> Writer<'a> {
                     // oxc's parameter span is the pattern plus initializer, as acorn's
                     // AssignmentPattern.
                     let span = Span::new(param.pattern.span().start, param.span.end);
-                    self.assignment_pattern(span, |w| w.binding(&param.pattern), |w| w.expression(init));
+                    self.assignment_pattern(
+                        span,
+                        |w| w.binding(&param.pattern),
+                        |w| w.expression(init),
+                    );
                 }
                 None => self.binding(&param.pattern),
             }

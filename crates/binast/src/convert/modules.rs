@@ -2,7 +2,6 @@
 
 use oxc_ast::ast::*;
 
-use super::note_rejection;
 use crate::writer::Writer;
 
 const NOT_JS: &str = "TypeScript syntax is not JavaScript";
@@ -17,7 +16,8 @@ impl<'a> Writer<'a> {
         if decl.import_kind.is_type() {
             return self.reject(decl.span, NOT_JS);
         }
-        let specifiers: &[ImportDeclarationSpecifier<'a>] = decl.specifiers.as_ref().map_or(&[], |s| s.as_slice());
+        let specifiers: &[ImportDeclarationSpecifier<'a>] =
+            decl.specifiers.as_ref().map_or(&[], |s| s.as_slice());
         self.import_declaration(
             decl.span,
             specifiers.len(),
@@ -45,10 +45,14 @@ impl<'a> Writer<'a> {
                 );
             }
             ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
-                self.import_default_specifier(s.span, |w| w.identifier(s.local.span, s.local.name.as_str()));
+                self.import_default_specifier(s.span, |w| {
+                    w.identifier(s.local.span, s.local.name.as_str())
+                });
             }
             ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
-                self.import_namespace_specifier(s.span, |w| w.identifier(s.local.span, s.local.name.as_str()));
+                self.import_namespace_specifier(s.span, |w| {
+                    w.identifier(s.local.span, s.local.name.as_str())
+                });
             }
         }
     }
@@ -57,7 +61,7 @@ impl<'a> Writer<'a> {
     fn with_clause(&mut self, clause: Option<&WithClause<'a>>) {
         let Some(clause) = clause else { return };
         if clause.keyword == WithClauseKeyword::Assert {
-            note_rejection(clause.span, ASSERT);
+            self.state.reject(clause.span, ASSERT);
             // Keep the count promised by `attributes_len`; the output is dropped anyway.
             for _ in &clause.with_entries {
                 self.null();
@@ -90,7 +94,11 @@ impl<'a> Writer<'a> {
                 self.reject(s.span, NOT_JS);
                 continue;
             }
-            self.export_specifier(s.span, |w| w.export_name(&s.local), |w| w.export_name(&s.exported));
+            self.export_specifier(
+                s.span,
+                |w| w.export_name(&s.local),
+                |w| w.export_name(&s.exported),
+            );
         }
     }
 
