@@ -10,13 +10,7 @@ use crate::writer::{WireStr, Writer, decimal_digits, str_len16};
 impl<'a> Writer<'a> {
     /// Program { body: node[], sourceType: SourceType }
     #[inline]
-    pub fn program(
-        &mut self,
-        span: Span,
-        body_len: usize,
-        body: impl FnOnce(&mut Self),
-        source_type: u32,
-    ) {
+    pub fn program(&mut self, span: Span, body_len: usize, body: impl FnOnce(&mut Self), source_type: u32) {
         self.start_node(tag::PROGRAM, span.start);
         self.attrs(source_type);
         self.list_len(body_len);
@@ -74,12 +68,7 @@ impl<'a> Writer<'a> {
 
     /// WithStatement { object: node, body: node }
     #[inline]
-    pub fn with_statement(
-        &mut self,
-        span: Span,
-        object: impl FnOnce(&mut Self),
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub fn with_statement(&mut self, span: Span, object: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::WITH_STATEMENT, span.start);
         object(self);
         body(self);
@@ -96,12 +85,7 @@ impl<'a> Writer<'a> {
 
     /// LabeledStatement { label: node, body: node }
     #[inline]
-    pub fn labeled_statement(
-        &mut self,
-        span: Span,
-        label: impl FnOnce(&mut Self),
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub fn labeled_statement(&mut self, span: Span, label: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::LABELED_STATEMENT, span.start);
         label(self);
         body(self);
@@ -126,13 +110,7 @@ impl<'a> Writer<'a> {
 
     /// IfStatement { test: node, consequent: node, alternate: node? }
     #[inline]
-    pub fn if_statement(
-        &mut self,
-        span: Span,
-        test: impl FnOnce(&mut Self),
-        consequent: impl FnOnce(&mut Self),
-        alternate: impl FnOnce(&mut Self),
-    ) {
+    pub fn if_statement(&mut self, span: Span, test: impl FnOnce(&mut Self), consequent: impl FnOnce(&mut Self), alternate: impl FnOnce(&mut Self)) {
         self.start_node(tag::IF_STATEMENT, span.start);
         test(self);
         consequent(self);
@@ -142,13 +120,7 @@ impl<'a> Writer<'a> {
 
     /// SwitchStatement { discriminant: node, cases: node[] }
     #[inline]
-    pub fn switch_statement(
-        &mut self,
-        span: Span,
-        discriminant: impl FnOnce(&mut Self),
-        cases_len: usize,
-        cases: impl FnOnce(&mut Self),
-    ) {
+    pub fn switch_statement(&mut self, span: Span, discriminant: impl FnOnce(&mut Self), cases_len: usize, cases: impl FnOnce(&mut Self)) {
         self.start_node(tag::SWITCH_STATEMENT, span.start);
         discriminant(self);
         self.list_len(cases_len);
@@ -158,13 +130,7 @@ impl<'a> Writer<'a> {
 
     /// SwitchCase { test: node?, consequent: node[] }
     #[inline]
-    pub fn switch_case(
-        &mut self,
-        span: Span,
-        test: impl FnOnce(&mut Self),
-        consequent_len: usize,
-        consequent: impl FnOnce(&mut Self),
-    ) {
+    pub fn switch_case(&mut self, span: Span, test: impl FnOnce(&mut Self), consequent_len: usize, consequent: impl FnOnce(&mut Self)) {
         self.start_node(tag::SWITCH_CASE, span.start);
         test(self);
         self.list_len(consequent_len);
@@ -182,13 +148,7 @@ impl<'a> Writer<'a> {
 
     /// TryStatement { block: node, handler: node?, finalizer: node? }
     #[inline]
-    pub fn try_statement(
-        &mut self,
-        span: Span,
-        block: impl FnOnce(&mut Self),
-        handler: impl FnOnce(&mut Self),
-        finalizer: impl FnOnce(&mut Self),
-    ) {
+    pub fn try_statement(&mut self, span: Span, block: impl FnOnce(&mut Self), handler: impl FnOnce(&mut Self), finalizer: impl FnOnce(&mut Self)) {
         self.start_node(tag::TRY_STATEMENT, span.start);
         block(self);
         handler(self);
@@ -198,12 +158,7 @@ impl<'a> Writer<'a> {
 
     /// CatchClause { param: node?, body: node }
     #[inline]
-    pub fn catch_clause(
-        &mut self,
-        span: Span,
-        param: impl FnOnce(&mut Self),
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub fn catch_clause(&mut self, span: Span, param: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::CATCH_CLAUSE, span.start);
         param(self);
         body(self);
@@ -212,12 +167,7 @@ impl<'a> Writer<'a> {
 
     /// WhileStatement { test: node, body: node }
     #[inline]
-    pub fn while_statement(
-        &mut self,
-        span: Span,
-        test: impl FnOnce(&mut Self),
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub fn while_statement(&mut self, span: Span, test: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::WHILE_STATEMENT, span.start);
         test(self);
         body(self);
@@ -226,12 +176,7 @@ impl<'a> Writer<'a> {
 
     /// DoWhileStatement { body: node, test: node }
     #[inline]
-    pub fn do_while_statement(
-        &mut self,
-        span: Span,
-        body: impl FnOnce(&mut Self),
-        test: impl FnOnce(&mut Self),
-    ) {
+    pub fn do_while_statement(&mut self, span: Span, body: impl FnOnce(&mut Self), test: impl FnOnce(&mut Self)) {
         self.start_node(tag::DO_WHILE_STATEMENT, span.start);
         body(self);
         test(self);
@@ -240,14 +185,7 @@ impl<'a> Writer<'a> {
 
     /// ForStatement { init: node?, test: node?, update: node?, body: node }
     #[inline]
-    pub fn for_statement(
-        &mut self,
-        span: Span,
-        init: impl FnOnce(&mut Self),
-        test: impl FnOnce(&mut Self),
-        update: impl FnOnce(&mut Self),
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub fn for_statement(&mut self, span: Span, init: impl FnOnce(&mut Self), test: impl FnOnce(&mut Self), update: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::FOR_STATEMENT, span.start);
         init(self);
         test(self);
@@ -258,13 +196,7 @@ impl<'a> Writer<'a> {
 
     /// ForInStatement { left: node, right: node, body: node }
     #[inline]
-    pub fn for_in_statement(
-        &mut self,
-        span: Span,
-        left: impl FnOnce(&mut Self),
-        right: impl FnOnce(&mut Self),
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub fn for_in_statement(&mut self, span: Span, left: impl FnOnce(&mut Self), right: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::FOR_IN_STATEMENT, span.start);
         left(self);
         right(self);
@@ -274,14 +206,7 @@ impl<'a> Writer<'a> {
 
     /// ForOfStatement { await: bool, left: node, right: node, body: node }
     #[inline]
-    pub fn for_of_statement(
-        &mut self,
-        span: Span,
-        r#await: bool,
-        left: impl FnOnce(&mut Self),
-        right: impl FnOnce(&mut Self),
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub fn for_of_statement(&mut self, span: Span, r#await: bool, left: impl FnOnce(&mut Self), right: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::FOR_OF_STATEMENT, span.start);
         self.attrs(u32::from(r#await));
         left(self);
@@ -292,13 +217,7 @@ impl<'a> Writer<'a> {
 
     /// VariableDeclaration { declarations: node[], kind: VariableKind }
     #[inline]
-    pub fn variable_declaration(
-        &mut self,
-        span: Span,
-        declarations_len: usize,
-        declarations: impl FnOnce(&mut Self),
-        kind: u32,
-    ) {
+    pub fn variable_declaration(&mut self, span: Span, declarations_len: usize, declarations: impl FnOnce(&mut Self), kind: u32) {
         self.start_node(tag::VARIABLE_DECLARATION, span.start);
         self.attrs(kind);
         self.list_len(declarations_len);
@@ -308,12 +227,7 @@ impl<'a> Writer<'a> {
 
     /// VariableDeclarator { id: node, init: node? }
     #[inline]
-    pub fn variable_declarator(
-        &mut self,
-        span: Span,
-        id: impl FnOnce(&mut Self),
-        init: impl FnOnce(&mut Self),
-    ) {
+    pub fn variable_declarator(&mut self, span: Span, id: impl FnOnce(&mut Self), init: impl FnOnce(&mut Self)) {
         self.start_node(tag::VARIABLE_DECLARATOR, span.start);
         id(self);
         init(self);
@@ -322,16 +236,7 @@ impl<'a> Writer<'a> {
 
     /// FunctionDeclaration { id: node?, generator: bool, async: bool, params: node[], body: node }
     #[inline]
-    pub fn function_declaration(
-        &mut self,
-        span: Span,
-        id: impl FnOnce(&mut Self),
-        generator: bool,
-        r#async: bool,
-        params_len: usize,
-        params: impl FnOnce(&mut Self),
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub fn function_declaration(&mut self, span: Span, id: impl FnOnce(&mut Self), generator: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::FUNCTION_DECLARATION, span.start);
         self.attrs(u32::from(generator) | (u32::from(r#async) << 1));
         id(self);
@@ -343,16 +248,7 @@ impl<'a> Writer<'a> {
 
     /// FunctionExpression { id: node?, generator: bool, async: bool, params: node[], body: node }
     #[inline]
-    pub fn function_expression(
-        &mut self,
-        span: Span,
-        id: impl FnOnce(&mut Self),
-        generator: bool,
-        r#async: bool,
-        params_len: usize,
-        params: impl FnOnce(&mut Self),
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub fn function_expression(&mut self, span: Span, id: impl FnOnce(&mut Self), generator: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::FUNCTION_EXPRESSION, span.start);
         self.attrs(u32::from(generator) | (u32::from(r#async) << 1));
         id(self);
@@ -364,15 +260,7 @@ impl<'a> Writer<'a> {
 
     /// ArrowFunctionExpression { expression: bool, async: bool, params: node[], body: node }
     #[inline]
-    pub fn arrow_function_expression(
-        &mut self,
-        span: Span,
-        expression: bool,
-        r#async: bool,
-        params_len: usize,
-        params: impl FnOnce(&mut Self),
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub fn arrow_function_expression(&mut self, span: Span, expression: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::ARROW_FUNCTION_EXPRESSION, span.start);
         self.attrs(u32::from(expression) | (u32::from(r#async) << 1));
         self.list_len(params_len);
@@ -383,13 +271,7 @@ impl<'a> Writer<'a> {
 
     /// ClassDeclaration { id: node?, superClass: node?, body: node }
     #[inline]
-    pub fn class_declaration(
-        &mut self,
-        span: Span,
-        id: impl FnOnce(&mut Self),
-        super_class: impl FnOnce(&mut Self),
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub fn class_declaration(&mut self, span: Span, id: impl FnOnce(&mut Self), super_class: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::CLASS_DECLARATION, span.start);
         id(self);
         super_class(self);
@@ -399,13 +281,7 @@ impl<'a> Writer<'a> {
 
     /// ClassExpression { id: node?, superClass: node?, body: node }
     #[inline]
-    pub fn class_expression(
-        &mut self,
-        span: Span,
-        id: impl FnOnce(&mut Self),
-        super_class: impl FnOnce(&mut Self),
-        body: impl FnOnce(&mut Self),
-    ) {
+    pub fn class_expression(&mut self, span: Span, id: impl FnOnce(&mut Self), super_class: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::CLASS_EXPRESSION, span.start);
         id(self);
         super_class(self);
@@ -424,15 +300,7 @@ impl<'a> Writer<'a> {
 
     /// MethodDefinition { static: bool, computed: bool, key: node, kind: MethodKind, value: node }
     #[inline]
-    pub fn method_definition(
-        &mut self,
-        span: Span,
-        r#static: bool,
-        computed: bool,
-        key: impl FnOnce(&mut Self),
-        kind: u32,
-        value: impl FnOnce(&mut Self),
-    ) {
+    pub fn method_definition(&mut self, span: Span, r#static: bool, computed: bool, key: impl FnOnce(&mut Self), kind: u32, value: impl FnOnce(&mut Self)) {
         self.start_node(tag::METHOD_DEFINITION, span.start);
         self.attrs(u32::from(r#static) | (u32::from(computed) << 1) | (kind << 2));
         key(self);
@@ -442,14 +310,7 @@ impl<'a> Writer<'a> {
 
     /// PropertyDefinition { static: bool, computed: bool, key: node, value: node? }
     #[inline]
-    pub fn property_definition(
-        &mut self,
-        span: Span,
-        r#static: bool,
-        computed: bool,
-        key: impl FnOnce(&mut Self),
-        value: impl FnOnce(&mut Self),
-    ) {
+    pub fn property_definition(&mut self, span: Span, r#static: bool, computed: bool, key: impl FnOnce(&mut Self), value: impl FnOnce(&mut Self)) {
         self.start_node(tag::PROPERTY_DEFINITION, span.start);
         self.attrs(u32::from(r#static) | (u32::from(computed) << 1));
         key(self);
@@ -494,11 +355,7 @@ impl<'a> Writer<'a> {
         let start = self.utf16(span.start);
         let end = self.utf16(span.end);
         let length: u32 = 4;
-        debug_assert_eq!(
-            end.wrapping_sub(start),
-            length,
-            "ThisExpression: end is not start + length"
-        );
+        debug_assert_eq!(end.wrapping_sub(start), length, "ThisExpression: end is not start + length");
         self.start_node_utf16(tag::THIS_EXPRESSION, start);
         self.implicit_end(end);
     }
@@ -509,23 +366,14 @@ impl<'a> Writer<'a> {
         let start = self.utf16(span.start);
         let end = self.utf16(span.end);
         let length: u32 = 5;
-        debug_assert_eq!(
-            end.wrapping_sub(start),
-            length,
-            "Super: end is not start + length"
-        );
+        debug_assert_eq!(end.wrapping_sub(start), length, "Super: end is not start + length");
         self.start_node_utf16(tag::SUPER, start);
         self.implicit_end(end);
     }
 
     /// ArrayExpression { elements: (node|null)[] }
     #[inline]
-    pub fn array_expression(
-        &mut self,
-        span: Span,
-        elements_len: usize,
-        elements: impl FnOnce(&mut Self),
-    ) {
+    pub fn array_expression(&mut self, span: Span, elements_len: usize, elements: impl FnOnce(&mut Self)) {
         self.start_node(tag::ARRAY_EXPRESSION, span.start);
         self.list_len(elements_len);
         elements(self);
@@ -534,12 +382,7 @@ impl<'a> Writer<'a> {
 
     /// ObjectExpression { properties: node[] }
     #[inline]
-    pub fn object_expression(
-        &mut self,
-        span: Span,
-        properties_len: usize,
-        properties: impl FnOnce(&mut Self),
-    ) {
+    pub fn object_expression(&mut self, span: Span, properties_len: usize, properties: impl FnOnce(&mut Self)) {
         self.start_node(tag::OBJECT_EXPRESSION, span.start);
         self.list_len(properties_len);
         properties(self);
@@ -548,23 +391,9 @@ impl<'a> Writer<'a> {
 
     /// Property { method: bool, shorthand: bool, computed: bool, key: node, value: node, kind: PropertyKind }
     #[inline]
-    pub fn property(
-        &mut self,
-        span: Span,
-        method: bool,
-        shorthand: bool,
-        computed: bool,
-        key: impl FnOnce(&mut Self),
-        value: impl FnOnce(&mut Self),
-        kind: u32,
-    ) {
+    pub fn property(&mut self, span: Span, method: bool, shorthand: bool, computed: bool, key: impl FnOnce(&mut Self), value: impl FnOnce(&mut Self), kind: u32) {
         self.start_node(tag::PROPERTY, span.start);
-        self.attrs(
-            u32::from(method)
-                | (u32::from(shorthand) << 1)
-                | (u32::from(computed) << 2)
-                | (kind << 3),
-        );
+        self.attrs(u32::from(method) | (u32::from(shorthand) << 1) | (u32::from(computed) << 2) | (kind << 3));
         key(self);
         value(self);
         self.end_node(span.end);
@@ -572,12 +401,7 @@ impl<'a> Writer<'a> {
 
     /// SequenceExpression { expressions: node[] }
     #[inline]
-    pub fn sequence_expression(
-        &mut self,
-        span: Span,
-        expressions_len: usize,
-        expressions: impl FnOnce(&mut Self),
-    ) {
+    pub fn sequence_expression(&mut self, span: Span, expressions_len: usize, expressions: impl FnOnce(&mut Self)) {
         self.start_node(tag::SEQUENCE_EXPRESSION, span.start);
         self.list_len(expressions_len);
         expressions(self);
@@ -586,12 +410,7 @@ impl<'a> Writer<'a> {
 
     /// UnaryExpression { operator: UnaryOperator, argument: node }
     #[inline]
-    pub fn unary_expression(
-        &mut self,
-        span: Span,
-        operator: u32,
-        argument: impl FnOnce(&mut Self),
-    ) {
+    pub fn unary_expression(&mut self, span: Span, operator: u32, argument: impl FnOnce(&mut Self)) {
         self.start_node(tag::UNARY_EXPRESSION, span.start);
         self.attrs(operator);
         argument(self);
@@ -600,13 +419,7 @@ impl<'a> Writer<'a> {
 
     /// UpdateExpression { operator: UpdateOperator, prefix: bool, argument: node }
     #[inline]
-    pub fn update_expression(
-        &mut self,
-        span: Span,
-        operator: u32,
-        prefix: bool,
-        argument: impl FnOnce(&mut Self),
-    ) {
+    pub fn update_expression(&mut self, span: Span, operator: u32, prefix: bool, argument: impl FnOnce(&mut Self)) {
         self.start_node(tag::UPDATE_EXPRESSION, span.start);
         self.attrs(operator | (u32::from(prefix) << 1));
         argument(self);
@@ -615,13 +428,7 @@ impl<'a> Writer<'a> {
 
     /// BinaryExpression { left: node, operator: BinaryOperator, right: node }
     #[inline]
-    pub fn binary_expression(
-        &mut self,
-        span: Span,
-        left: impl FnOnce(&mut Self),
-        operator: u32,
-        right: impl FnOnce(&mut Self),
-    ) {
+    pub fn binary_expression(&mut self, span: Span, left: impl FnOnce(&mut Self), operator: u32, right: impl FnOnce(&mut Self)) {
         self.start_node(tag::BINARY_EXPRESSION, span.start);
         self.attrs(operator);
         left(self);
@@ -631,13 +438,7 @@ impl<'a> Writer<'a> {
 
     /// LogicalExpression { left: node, operator: LogicalOperator, right: node }
     #[inline]
-    pub fn logical_expression(
-        &mut self,
-        span: Span,
-        left: impl FnOnce(&mut Self),
-        operator: u32,
-        right: impl FnOnce(&mut Self),
-    ) {
+    pub fn logical_expression(&mut self, span: Span, left: impl FnOnce(&mut Self), operator: u32, right: impl FnOnce(&mut Self)) {
         self.start_node(tag::LOGICAL_EXPRESSION, span.start);
         self.attrs(operator);
         left(self);
@@ -647,13 +448,7 @@ impl<'a> Writer<'a> {
 
     /// AssignmentExpression { left: node, operator: AssignmentOperator, right: node }
     #[inline]
-    pub fn assignment_expression(
-        &mut self,
-        span: Span,
-        left: impl FnOnce(&mut Self),
-        operator: u32,
-        right: impl FnOnce(&mut Self),
-    ) {
+    pub fn assignment_expression(&mut self, span: Span, left: impl FnOnce(&mut Self), operator: u32, right: impl FnOnce(&mut Self)) {
         self.start_node(tag::ASSIGNMENT_EXPRESSION, span.start);
         self.attrs(operator);
         left(self);
@@ -663,13 +458,7 @@ impl<'a> Writer<'a> {
 
     /// ConditionalExpression { test: node, consequent: node, alternate: node }
     #[inline]
-    pub fn conditional_expression(
-        &mut self,
-        span: Span,
-        test: impl FnOnce(&mut Self),
-        consequent: impl FnOnce(&mut Self),
-        alternate: impl FnOnce(&mut Self),
-    ) {
+    pub fn conditional_expression(&mut self, span: Span, test: impl FnOnce(&mut Self), consequent: impl FnOnce(&mut Self), alternate: impl FnOnce(&mut Self)) {
         self.start_node(tag::CONDITIONAL_EXPRESSION, span.start);
         test(self);
         consequent(self);
@@ -679,14 +468,7 @@ impl<'a> Writer<'a> {
 
     /// CallExpression { callee: node, arguments: node[], optional: bool }
     #[inline]
-    pub fn call_expression(
-        &mut self,
-        span: Span,
-        callee: impl FnOnce(&mut Self),
-        arguments_len: usize,
-        arguments: impl FnOnce(&mut Self),
-        optional: bool,
-    ) {
+    pub fn call_expression(&mut self, span: Span, callee: impl FnOnce(&mut Self), arguments_len: usize, arguments: impl FnOnce(&mut Self), optional: bool) {
         self.start_node(tag::CALL_EXPRESSION, span.start);
         self.attrs(u32::from(optional));
         callee(self);
@@ -697,13 +479,7 @@ impl<'a> Writer<'a> {
 
     /// NewExpression { callee: node, arguments: node[] }
     #[inline]
-    pub fn new_expression(
-        &mut self,
-        span: Span,
-        callee: impl FnOnce(&mut Self),
-        arguments_len: usize,
-        arguments: impl FnOnce(&mut Self),
-    ) {
+    pub fn new_expression(&mut self, span: Span, callee: impl FnOnce(&mut Self), arguments_len: usize, arguments: impl FnOnce(&mut Self)) {
         self.start_node(tag::NEW_EXPRESSION, span.start);
         callee(self);
         self.list_len(arguments_len);
@@ -713,14 +489,7 @@ impl<'a> Writer<'a> {
 
     /// MemberExpression { object: node, property: node, computed: bool, optional: bool }
     #[inline]
-    pub fn member_expression(
-        &mut self,
-        span: Span,
-        object: impl FnOnce(&mut Self),
-        property: impl FnOnce(&mut Self),
-        computed: bool,
-        optional: bool,
-    ) {
+    pub fn member_expression(&mut self, span: Span, object: impl FnOnce(&mut Self), property: impl FnOnce(&mut Self), computed: bool, optional: bool) {
         self.start_node(tag::MEMBER_EXPRESSION, span.start);
         self.attrs(u32::from(computed) | (u32::from(optional) << 1));
         object(self);
@@ -738,12 +507,7 @@ impl<'a> Writer<'a> {
 
     /// YieldExpression { delegate: bool, argument: node? }
     #[inline]
-    pub fn yield_expression(
-        &mut self,
-        span: Span,
-        delegate: bool,
-        argument: impl FnOnce(&mut Self),
-    ) {
+    pub fn yield_expression(&mut self, span: Span, delegate: bool, argument: impl FnOnce(&mut Self)) {
         self.start_node(tag::YIELD_EXPRESSION, span.start);
         self.attrs(u32::from(delegate));
         argument(self);
@@ -760,14 +524,7 @@ impl<'a> Writer<'a> {
 
     /// TemplateLiteral { quasis: node[], expressions: node[] }
     #[inline]
-    pub fn template_literal(
-        &mut self,
-        span: Span,
-        quasis_len: usize,
-        quasis: impl FnOnce(&mut Self),
-        expressions_len: usize,
-        expressions: impl FnOnce(&mut Self),
-    ) {
+    pub fn template_literal(&mut self, span: Span, quasis_len: usize, quasis: impl FnOnce(&mut Self), expressions_len: usize, expressions: impl FnOnce(&mut Self)) {
         self.start_node(tag::TEMPLATE_LITERAL, span.start);
         self.list_len(quasis_len);
         quasis(self);
@@ -778,12 +535,7 @@ impl<'a> Writer<'a> {
 
     /// TaggedTemplateExpression { tag: node, quasi: node }
     #[inline]
-    pub fn tagged_template_expression(
-        &mut self,
-        span: Span,
-        tag: impl FnOnce(&mut Self),
-        quasi: impl FnOnce(&mut Self),
-    ) {
+    pub fn tagged_template_expression(&mut self, span: Span, tag: impl FnOnce(&mut Self), quasi: impl FnOnce(&mut Self)) {
         self.start_node(tag::TAGGED_TEMPLATE_EXPRESSION, span.start);
         tag(self);
         quasi(self);
@@ -801,13 +553,7 @@ impl<'a> Writer<'a> {
 
     /// TemplateElement (as TemplateElementCooked) { raw: string, cooked: string?, tail: bool }
     #[inline]
-    pub fn template_element_cooked(
-        &mut self,
-        span: Span,
-        raw: impl Into<WireStr<'a>>,
-        cooked: Option<WireStr<'a>>,
-        tail: bool,
-    ) {
+    pub fn template_element_cooked(&mut self, span: Span, raw: impl Into<WireStr<'a>>, cooked: Option<WireStr<'a>>, tail: bool) {
         self.start_node(tag::TEMPLATE_ELEMENT_COOKED, span.start);
         self.attrs(u32::from(tail));
         self.string(raw.into());
@@ -817,12 +563,7 @@ impl<'a> Writer<'a> {
 
     /// MetaProperty { meta: node, property: node }
     #[inline]
-    pub fn meta_property(
-        &mut self,
-        span: Span,
-        meta: impl FnOnce(&mut Self),
-        property: impl FnOnce(&mut Self),
-    ) {
+    pub fn meta_property(&mut self, span: Span, meta: impl FnOnce(&mut Self), property: impl FnOnce(&mut Self)) {
         self.start_node(tag::META_PROPERTY, span.start);
         meta(self);
         property(self);
@@ -831,12 +572,7 @@ impl<'a> Writer<'a> {
 
     /// ImportExpression { source: node, options: node? }
     #[inline]
-    pub fn import_expression(
-        &mut self,
-        span: Span,
-        source: impl FnOnce(&mut Self),
-        options: impl FnOnce(&mut Self),
-    ) {
+    pub fn import_expression(&mut self, span: Span, source: impl FnOnce(&mut Self), options: impl FnOnce(&mut Self)) {
         self.start_node(tag::IMPORT_EXPRESSION, span.start);
         source(self);
         options(self);
@@ -858,11 +594,7 @@ impl<'a> Writer<'a> {
         let start = self.utf16(span.start);
         let end = self.utf16(span.end);
         let length: u32 = str_len16(value) + 2;
-        debug_assert_eq!(
-            end.wrapping_sub(start),
-            length,
-            "StringLiteralDoubleQuoted: end is not start + length"
-        );
+        debug_assert_eq!(end.wrapping_sub(start), length, "StringLiteralDoubleQuoted: end is not start + length");
         self.start_node_utf16(tag::STRING_LITERAL_DOUBLE_QUOTED, start);
         self.string(value);
         self.implicit_end(end);
@@ -875,11 +607,7 @@ impl<'a> Writer<'a> {
         let start = self.utf16(span.start);
         let end = self.utf16(span.end);
         let length: u32 = str_len16(value) + 2;
-        debug_assert_eq!(
-            end.wrapping_sub(start),
-            length,
-            "StringLiteralSingleQuoted: end is not start + length"
-        );
+        debug_assert_eq!(end.wrapping_sub(start), length, "StringLiteralSingleQuoted: end is not start + length");
         self.start_node_utf16(tag::STRING_LITERAL_SINGLE_QUOTED, start);
         self.string(value);
         self.implicit_end(end);
@@ -887,22 +615,13 @@ impl<'a> Writer<'a> {
 
     /// Literal (as StringLiteral) { value: string, raw: string }
     #[inline]
-    pub fn string_literal(
-        &mut self,
-        span: Span,
-        value: impl Into<WireStr<'a>>,
-        raw: impl Into<WireStr<'a>>,
-    ) {
+    pub fn string_literal(&mut self, span: Span, value: impl Into<WireStr<'a>>, raw: impl Into<WireStr<'a>>) {
         let value: WireStr<'a> = value.into();
         let raw: WireStr<'a> = raw.into();
         let start = self.utf16(span.start);
         let end = self.utf16(span.end);
         let length: u32 = str_len16(raw);
-        debug_assert_eq!(
-            end.wrapping_sub(start),
-            length,
-            "StringLiteral: end is not start + length"
-        );
+        debug_assert_eq!(end.wrapping_sub(start), length, "StringLiteral: end is not start + length");
         self.start_node_utf16(tag::STRING_LITERAL, start);
         self.string(value);
         self.string(raw);
@@ -915,11 +634,7 @@ impl<'a> Writer<'a> {
         let start = self.utf16(span.start);
         let end = self.utf16(span.end);
         let length: u32 = decimal_digits(value);
-        debug_assert_eq!(
-            end.wrapping_sub(start),
-            length,
-            "IntegerLiteral: end is not start + length"
-        );
+        debug_assert_eq!(end.wrapping_sub(start), length, "IntegerLiteral: end is not start + length");
         self.start_node_utf16(tag::INTEGER_LITERAL, start);
         self.uint(value);
         self.implicit_end(end);
@@ -932,11 +647,7 @@ impl<'a> Writer<'a> {
         let start = self.utf16(span.start);
         let end = self.utf16(span.end);
         let length: u32 = str_len16(raw);
-        debug_assert_eq!(
-            end.wrapping_sub(start),
-            length,
-            "NumberLiteral: end is not start + length"
-        );
+        debug_assert_eq!(end.wrapping_sub(start), length, "NumberLiteral: end is not start + length");
         self.start_node_utf16(tag::NUMBER_LITERAL, start);
         self.f64(value);
         self.string(raw);
@@ -949,11 +660,7 @@ impl<'a> Writer<'a> {
         let start = self.utf16(span.start);
         let end = self.utf16(span.end);
         let length: u32 = if value { 4 } else { 5 };
-        debug_assert_eq!(
-            end.wrapping_sub(start),
-            length,
-            "BooleanLiteral: end is not start + length"
-        );
+        debug_assert_eq!(end.wrapping_sub(start), length, "BooleanLiteral: end is not start + length");
         self.start_node_utf16(tag::BOOLEAN_LITERAL, start);
         self.attrs(u32::from(value));
         self.implicit_end(end);
@@ -965,33 +672,20 @@ impl<'a> Writer<'a> {
         let start = self.utf16(span.start);
         let end = self.utf16(span.end);
         let length: u32 = 4;
-        debug_assert_eq!(
-            end.wrapping_sub(start),
-            length,
-            "NullLiteral: end is not start + length"
-        );
+        debug_assert_eq!(end.wrapping_sub(start), length, "NullLiteral: end is not start + length");
         self.start_node_utf16(tag::NULL_LITERAL, start);
         self.implicit_end(end);
     }
 
     /// Literal (as RegExpLiteral) { pattern: string, flags: string }
     #[inline]
-    pub fn reg_exp_literal(
-        &mut self,
-        span: Span,
-        pattern: impl Into<WireStr<'a>>,
-        flags: impl Into<WireStr<'a>>,
-    ) {
+    pub fn reg_exp_literal(&mut self, span: Span, pattern: impl Into<WireStr<'a>>, flags: impl Into<WireStr<'a>>) {
         let pattern: WireStr<'a> = pattern.into();
         let flags: WireStr<'a> = flags.into();
         let start = self.utf16(span.start);
         let end = self.utf16(span.end);
         let length: u32 = str_len16(pattern) + str_len16(flags) + 2;
-        debug_assert_eq!(
-            end.wrapping_sub(start),
-            length,
-            "RegExpLiteral: end is not start + length"
-        );
+        debug_assert_eq!(end.wrapping_sub(start), length, "RegExpLiteral: end is not start + length");
         self.start_node_utf16(tag::REG_EXP_LITERAL, start);
         self.string(pattern);
         self.string(flags);
@@ -1005,11 +699,7 @@ impl<'a> Writer<'a> {
         let start = self.utf16(span.start);
         let end = self.utf16(span.end);
         let length: u32 = str_len16(raw);
-        debug_assert_eq!(
-            end.wrapping_sub(start),
-            length,
-            "BigIntLiteral: end is not start + length"
-        );
+        debug_assert_eq!(end.wrapping_sub(start), length, "BigIntLiteral: end is not start + length");
         self.start_node_utf16(tag::BIG_INT_LITERAL, start);
         self.string(raw);
         self.implicit_end(end);
@@ -1017,12 +707,7 @@ impl<'a> Writer<'a> {
 
     /// ObjectPattern { properties: node[] }
     #[inline]
-    pub fn object_pattern(
-        &mut self,
-        span: Span,
-        properties_len: usize,
-        properties: impl FnOnce(&mut Self),
-    ) {
+    pub fn object_pattern(&mut self, span: Span, properties_len: usize, properties: impl FnOnce(&mut Self)) {
         self.start_node(tag::OBJECT_PATTERN, span.start);
         self.list_len(properties_len);
         properties(self);
@@ -1031,12 +716,7 @@ impl<'a> Writer<'a> {
 
     /// ArrayPattern { elements: (node|null)[] }
     #[inline]
-    pub fn array_pattern(
-        &mut self,
-        span: Span,
-        elements_len: usize,
-        elements: impl FnOnce(&mut Self),
-    ) {
+    pub fn array_pattern(&mut self, span: Span, elements_len: usize, elements: impl FnOnce(&mut Self)) {
         self.start_node(tag::ARRAY_PATTERN, span.start);
         self.list_len(elements_len);
         elements(self);
@@ -1053,12 +733,7 @@ impl<'a> Writer<'a> {
 
     /// AssignmentPattern { left: node, right: node }
     #[inline]
-    pub fn assignment_pattern(
-        &mut self,
-        span: Span,
-        left: impl FnOnce(&mut Self),
-        right: impl FnOnce(&mut Self),
-    ) {
+    pub fn assignment_pattern(&mut self, span: Span, left: impl FnOnce(&mut Self), right: impl FnOnce(&mut Self)) {
         self.start_node(tag::ASSIGNMENT_PATTERN, span.start);
         left(self);
         right(self);
@@ -1067,15 +742,7 @@ impl<'a> Writer<'a> {
 
     /// ImportDeclaration { specifiers: node[], source: node, attributes: node[] }
     #[inline]
-    pub fn import_declaration(
-        &mut self,
-        span: Span,
-        specifiers_len: usize,
-        specifiers: impl FnOnce(&mut Self),
-        source: impl FnOnce(&mut Self),
-        attributes_len: usize,
-        attributes: impl FnOnce(&mut Self),
-    ) {
+    pub fn import_declaration(&mut self, span: Span, specifiers_len: usize, specifiers: impl FnOnce(&mut Self), source: impl FnOnce(&mut Self), attributes_len: usize, attributes: impl FnOnce(&mut Self)) {
         self.start_node(tag::IMPORT_DECLARATION, span.start);
         self.list_len(specifiers_len);
         specifiers(self);
@@ -1087,12 +754,7 @@ impl<'a> Writer<'a> {
 
     /// ImportSpecifier { imported: node, local: node }
     #[inline]
-    pub fn import_specifier(
-        &mut self,
-        span: Span,
-        imported: impl FnOnce(&mut Self),
-        local: impl FnOnce(&mut Self),
-    ) {
+    pub fn import_specifier(&mut self, span: Span, imported: impl FnOnce(&mut Self), local: impl FnOnce(&mut Self)) {
         self.start_node(tag::IMPORT_SPECIFIER, span.start);
         imported(self);
         local(self);
@@ -1117,12 +779,7 @@ impl<'a> Writer<'a> {
 
     /// ImportAttribute { key: node, value: node }
     #[inline]
-    pub fn import_attribute(
-        &mut self,
-        span: Span,
-        key: impl FnOnce(&mut Self),
-        value: impl FnOnce(&mut Self),
-    ) {
+    pub fn import_attribute(&mut self, span: Span, key: impl FnOnce(&mut Self), value: impl FnOnce(&mut Self)) {
         self.start_node(tag::IMPORT_ATTRIBUTE, span.start);
         key(self);
         value(self);
@@ -1131,16 +788,7 @@ impl<'a> Writer<'a> {
 
     /// ExportNamedDeclaration { declaration: node?, specifiers: node[], source: node?, attributes: node[] }
     #[inline]
-    pub fn export_named_declaration(
-        &mut self,
-        span: Span,
-        declaration: impl FnOnce(&mut Self),
-        specifiers_len: usize,
-        specifiers: impl FnOnce(&mut Self),
-        source: impl FnOnce(&mut Self),
-        attributes_len: usize,
-        attributes: impl FnOnce(&mut Self),
-    ) {
+    pub fn export_named_declaration(&mut self, span: Span, declaration: impl FnOnce(&mut Self), specifiers_len: usize, specifiers: impl FnOnce(&mut Self), source: impl FnOnce(&mut Self), attributes_len: usize, attributes: impl FnOnce(&mut Self)) {
         self.start_node(tag::EXPORT_NAMED_DECLARATION, span.start);
         declaration(self);
         self.list_len(specifiers_len);
@@ -1153,12 +801,7 @@ impl<'a> Writer<'a> {
 
     /// ExportSpecifier { local: node, exported: node }
     #[inline]
-    pub fn export_specifier(
-        &mut self,
-        span: Span,
-        local: impl FnOnce(&mut Self),
-        exported: impl FnOnce(&mut Self),
-    ) {
+    pub fn export_specifier(&mut self, span: Span, local: impl FnOnce(&mut Self), exported: impl FnOnce(&mut Self)) {
         self.start_node(tag::EXPORT_SPECIFIER, span.start);
         local(self);
         exported(self);
@@ -1175,14 +818,7 @@ impl<'a> Writer<'a> {
 
     /// ExportAllDeclaration { exported: node?, source: node, attributes: node[] }
     #[inline]
-    pub fn export_all_declaration(
-        &mut self,
-        span: Span,
-        exported: impl FnOnce(&mut Self),
-        source: impl FnOnce(&mut Self),
-        attributes_len: usize,
-        attributes: impl FnOnce(&mut Self),
-    ) {
+    pub fn export_all_declaration(&mut self, span: Span, exported: impl FnOnce(&mut Self), source: impl FnOnce(&mut Self), attributes_len: usize, attributes: impl FnOnce(&mut Self)) {
         self.start_node(tag::EXPORT_ALL_DECLARATION, span.start);
         exported(self);
         source(self);
