@@ -19,70 +19,39 @@ fn main() {
     let path = args
         .iter()
         .enumerate()
-        .find(|(i, a)| {
-            !a.starts_with("--")
-                && (*i == 0 || !matches!(args[i - 1].as_str(), "--runs" | "--only"))
-        })
+        .find(|(i, a)| !a.starts_with("--") && (*i == 0 || !matches!(args[i - 1].as_str(), "--runs" | "--only")))
         .map(|(_, a)| a)
         .expect("usage: split FILE [--module] [--runs N]");
     let module = args.iter().any(|a| a == "--module");
-    let runs = args
-        .iter()
-        .position(|a| a == "--runs")
-        .map_or(5, |i| args[i + 1].parse().expect("--runs N"));
+    let runs = args.iter().position(|a| a == "--runs").map_or(5, |i| args[i + 1].parse().expect("--runs N"));
     // `--only encode` (or parse, semantic): time that alone, e.g. under a profiler.
-    let only = args
-        .iter()
-        .position(|a| a == "--only")
-        .map(|i| args[i + 1].clone());
+    let only = args.iter().position(|a| a == "--only").map(|i| args[i + 1].clone());
     let runs_of = |phase: &str| {
-        if only.as_deref().is_none_or(|o| o == phase) {
-            runs
-        } else {
-            0
-        }
+        if only.as_deref().is_none_or(|o| o == phase) { runs } else { 0 }
     };
     let source = std::fs::read_to_string(path).expect("read");
-    let source_type = if module {
-        SourceType::mjs()
-    } else {
-        SourceType::script()
-    };
-    let options = ParseOptions {
-        preserve_parens: true,
-        parse_regular_expression: true,
-        ..ParseOptions::default()
-    };
+    let source_type = if module { SourceType::mjs() } else { SourceType::script() };
+    let options = ParseOptions { preserve_parens: true, parse_regular_expression: true, ..ParseOptions::default() };
 
     let parse = best(runs_of("parse"), || {
         let allocator = Allocator::default();
         let start = Instant::now();
-        let ret = Parser::new(&allocator, &source, source_type)
-            .with_options(options)
-            .parse();
+        let ret = Parser::new(&allocator, &source, source_type).with_options(options).parse();
         let elapsed = start.elapsed();
         assert!(ret.diagnostics.errors().next().is_none());
         elapsed
     });
     let semantic = best(runs_of("semantic"), || {
         let allocator = Allocator::default();
-        let ret = Parser::new(&allocator, &source, source_type)
-            .with_options(options)
-            .parse();
+        let ret = Parser::new(&allocator, &source, source_type).with_options(options).parse();
         let program = allocator.alloc(ret.program);
         let start = Instant::now();
-        let semantic = SemanticBuilder::new()
-            .with_check_syntax_error(true)
-            .build(program);
+        let semantic = SemanticBuilder::new().with_check_syntax_error(true).build(program);
         let elapsed = start.elapsed();
         drop(semantic);
         elapsed
     });
-    let encode_options = binast::EncodeOptions {
-        module,
-        allow_hash_bang: true,
-        ..Default::default()
-    };
+    let encode_options = binast::EncodeOptions { module, allow_hash_bang: true, ..Default::default() };
     let mut size = 0;
     let encode = best(runs_of("encode"), || {
         let start = Instant::now();

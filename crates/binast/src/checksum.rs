@@ -9,9 +9,7 @@ const P5: u32 = 0x1656_67B1;
 
 #[inline]
 fn round(acc: u32, word: u32) -> u32 {
-    acc.wrapping_add(word.wrapping_mul(P2))
-        .rotate_left(13)
-        .wrapping_mul(P1)
+    acc.wrapping_add(word.wrapping_mul(P2)).rotate_left(13).wrapping_mul(P1)
 }
 
 #[inline]
@@ -39,17 +37,11 @@ pub fn xxh32(bytes: &[u8]) -> u32 {
     };
     hash = hash.wrapping_add(len as u32);
     while at + 4 <= len {
-        hash = hash
-            .wrapping_add(word(bytes, at).wrapping_mul(P3))
-            .rotate_left(17)
-            .wrapping_mul(P4);
+        hash = hash.wrapping_add(word(bytes, at).wrapping_mul(P3)).rotate_left(17).wrapping_mul(P4);
         at += 4;
     }
     while at < len {
-        hash = hash
-            .wrapping_add(u32::from(bytes[at]).wrapping_mul(P5))
-            .rotate_left(11)
-            .wrapping_mul(P1);
+        hash = hash.wrapping_add(u32::from(bytes[at]).wrapping_mul(P5)).rotate_left(11).wrapping_mul(P1);
         at += 1;
     }
     hash ^= hash >> 15;
@@ -67,9 +59,6 @@ mod tests {
     fn matches_reference_vectors() {
         assert_eq!(xxh32(b""), 0x02CC_5D05);
         assert_eq!(xxh32(b"abc"), 0x32D1_53FF);
-        assert_eq!(
-            xxh32(b"Nobody inspects the spammish repetition"),
-            0xE229_3B2F
-        );
+        assert_eq!(xxh32(b"Nobody inspects the spammish repetition"), 0xE229_3B2F);
     }
 }

@@ -19,7 +19,7 @@ use oxc_allocator::Allocator;
 use oxc_ast::ast::Program;
 use oxc_diagnostics::OxcDiagnostic;
 use oxc_parser::{ParseOptions, Parser, ParserReturn};
-use oxc_semantic::SemanticBuilder;
+use oxc_semantic::{SemanticBuilder, Stats};
 use oxc_span::SourceType;
 
 pub use generated::schema::{FORMAT_VERSION, SCHEMA_HASH};
@@ -63,17 +63,10 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     // acorn reads `#!` as a comment only with `allowHashBang` (its default for "latest");
     // without it `#` starts a private name and `!` is unexpected, before anything else.
     if !options.allow_hash_bang && source.starts_with("#!") {
-        return Err(EncodeError::Syntax {
-            message: "Unexpected character '!'".into(),
-            pos_utf16: 1,
-        });
+        return Err(EncodeError::Syntax { message: "Unexpected character '!'".into(), pos_utf16: 1 });
     }
     let allocator = Allocator::default();
-    let source_type = if options.module {
-        SourceType::mjs()
-    } else {
-        SourceType::script()
-    };
+    let source_type = if options.module { SourceType::mjs() } else { SourceType::script() };
     let parse_options = ParseOptions {
         // Parentheses are kept so that oxc rejects parenthesized patterns (`[(a = 1)] = b`,
         // `((a)) => 0`) as acorn does; the converter skips them.
@@ -89,19 +82,12 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     let mut text = source;
     let mut stand_in = None;
     let mut retries = 0;
-    let parse = |text| {
-        Parser::new(&allocator, text, source_type)
-            .with_options(parse_options)
-            .parse()
-    };
+    let parse = |text| Parser::new(&allocator, text, source_type).with_options(parse_options).parse();
     let mut parsed = parse(text);
     let parsed = loop {
         let Some(error) = first_error(&parsed.diagnostics) else {
             if parsed.fatal_error {
-                return Err(EncodeError::Syntax {
-                    message: "Unexpected token".into(),
-                    pos_utf16: 0,
-                });
+                return Err(EncodeError::Syntax { message: "Unexpected token".into(), pos_utf16: 0 });
             }
             break parsed;
         };
@@ -111,8 +97,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             && let Some(placeholder) = stand_in.or_else(|| convert::quirks::async_stand_in(source))
         {
             let at = error_offset(error) as usize;
-            let candidates =
-                convert::quirks::async_call_candidates(text, at, &parsed.program.comments);
+            let candidates = convert::quirks::async_call_candidates(text, at, &parsed.program.comments);
             // Fixed if oxc now gets past the spread, and not only to fail at the arrow of an
             // arrow function (an `=>` on the next line is an error either way).
             let gets_past = |patched: &str, e: &OxcDiagnostic| {
@@ -122,16 +107,9 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
                 let line_break = gap.contains(['\n', '\r', '\u{2028}', '\u{2029}']);
                 offset > at && (line_break || !patched[offset..].starts_with("=>"))
             };
-            if let Some((patched, reparsed)) = first_fixing_rewrite(
-                &allocator,
-                text,
-                candidates,
-                "async",
-                placeholder,
-                &mut retries,
-                parse,
-                gets_past,
-            ) {
+            if let Some((patched, reparsed)) =
+                first_fixing_rewrite(&allocator, text, candidates, "async", placeholder, &mut retries, parse, gets_past)
+            {
                 text = patched;
                 stand_in = Some(placeholder);
                 parsed = reparsed;
@@ -142,8 +120,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         // there it is the operators `<`, `!`, `--`.
         if options.module
             && retries < MAX_RETRIES
-            && let Some(patched) =
-                convert::quirks::html_open_comments_as_operators(text, &parsed.diagnostics)
+            && let Some(patched) = convert::quirks::html_open_comments_as_operators(text, &parsed.diagnostics)
         {
             retries += 1;
             text = allocator.alloc_str(&patched);
@@ -161,17 +138,12 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         && let Some(at) = convert::quirks::dropped_decorator(program)
     {
         let message = convert::DECORATOR.into();
-        return Err(EncodeError::Syntax {
-            message,
-            pos_utf16: utf16_offset(source, at),
-        });
+        return Err(EncodeError::Syntax { message, pos_utf16: utf16_offset(source, at) });
     }
 
     // Early errors acorn reports that oxc's parser leaves to semantic analysis (redeclarations,
     // undefined exports, bad labels, ...).
-    let semantic = SemanticBuilder::new()
-        .with_check_syntax_error(true)
-        .build(program);
+    let semantic = SemanticBuilder::new().with_check_syntax_error(true).with_stats(semantic_capacity(source)).build(program);
     // Errors oxc reports that acorn does not (see `convert::quirks`).
     let acorn_ignores = |error: &OxcDiagnostic| {
         let [label] = error.labels.as_slice() else {
@@ -192,8 +164,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             continue;
         }
         if convert::quirks::is_binding_redeclaration(source, error) {
-            match *redeclaration.get_or_insert_with(|| redeclarations::first_redeclaration(program))
-            {
+            match *redeclaration.get_or_insert_with(|| redeclarations::first_redeclaration(program)) {
                 Some(found) => return Err(redeclared(found)),
                 None => continue,
             }
@@ -207,10 +178,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         Ok(converted) => converted,
         Err(rejected) => {
             let pos_utf16 = utf16_offset(source, rejected.offset as usize);
-            return Err(EncodeError::Syntax {
-                message: rejected.message.into(),
-                pos_utf16,
-            });
+            return Err(EncodeError::Syntax { message: rejected.message.into(), pos_utf16 });
         }
     };
     // Redeclarations oxc does not report in a few shapes of program the conversion noticed.
@@ -224,6 +192,14 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         convert::write_comments(&mut writer, program, source);
     }
     Ok(writer.finish(options.module, options.comments))
+}
+
+/// oxc_semantic sizes its tables from a count of the tree (a walk of its own) unless given
+/// one: an estimate from the source's length spares that walk (typical code has a scope per
+/// ~150 bytes, a binding per ~100, a reference per ~30; a table that proves too small grows).
+fn semantic_capacity(source: &str) -> Stats {
+    let bytes = u32::try_from(source.len()).unwrap_or(u32::MAX);
+    Stats::new(0, bytes / 150 + 1, bytes / 100 + 1, bytes / 30 + 1)
 }
 
 /// How many times one source may be re-parsed with a misreading rewritten (see
@@ -256,12 +232,7 @@ fn first_fixing_rewrite<'a>(
 }
 
 /// A copy of `text` in the arena with `range` replaced by `with` (the source rewrites above).
-fn replaced<'a>(
-    allocator: &'a Allocator,
-    text: &str,
-    range: std::ops::Range<usize>,
-    with: &str,
-) -> &'a str {
+fn replaced<'a>(allocator: &'a Allocator, text: &str, range: std::ops::Range<usize>, with: &str) -> &'a str {
     let mut patched = text.to_owned();
     patched.replace_range(range, with);
     allocator.alloc_str(&patched)
@@ -276,12 +247,7 @@ fn first_error(diagnostics: &oxc_diagnostics::Diagnostics) -> Option<&OxcDiagnos
 
 /// The error as acorn would place it, at a UTF-16 offset (see [`error_offset`]), naming
 /// `async` where a message quotes the stand-in that replaced it.
-fn syntax_error(
-    source: &str,
-    program: &Program<'_>,
-    error: &OxcDiagnostic,
-    stand_in: Option<&str>,
-) -> EncodeError {
+fn syntax_error(source: &str, program: &Program<'_>, error: &OxcDiagnostic, stand_in: Option<&str>) -> EncodeError {
     let mut offset = error_offset(error) as usize;
     if error.message.starts_with(ASI_FAILED) {
         offset = convert::quirks::next_token_start(source, offset);
@@ -291,34 +257,23 @@ fn syntax_error(
     {
         offset = start as usize;
     }
-    if let Some(name) = error
-        .message
-        .strip_prefix("Cannot assign to '")
-        .and_then(|rest| rest.strip_suffix("' in strict mode"))
+    if let Some(name) =
+        error.message.strip_prefix("Cannot assign to '").and_then(|rest| rest.strip_suffix("' in strict mode"))
         && convert::messages::is_binding_at(program, offset as u32)
     {
         let message = format!("Binding {name} in strict mode");
-        return EncodeError::Syntax {
-            message,
-            pos_utf16: utf16_offset(source, offset),
-        };
+        return EncodeError::Syntax { message, pos_utf16: utf16_offset(source, offset) };
     }
     // oxc now rejects the decorators it used to drop (see `convert::quirks`); acorn reads no `@`.
     if error.message.starts_with("Decorators are not valid here") {
-        return EncodeError::Syntax {
-            message: convert::DECORATOR.into(),
-            pos_utf16: utf16_offset(source, offset),
-        };
+        return EncodeError::Syntax { message: convert::DECORATOR.into(), pos_utf16: utf16_offset(source, offset) };
     }
     let mut message = error.message.to_string();
     if let Some(stand_in) = stand_in {
         // The source has no stand-in: every one in the message stands for `async`.
         message = message.replace(stand_in, "async");
     }
-    EncodeError::Syntax {
-        message,
-        pos_utf16: utf16_offset(source, offset),
-    }
+    EncodeError::Syntax { message, pos_utf16: utf16_offset(source, offset) }
 }
 
 /// UTF-8 offset of the error's primary label, else of its last label (oxc labels a
@@ -339,9 +294,5 @@ fn utf16_offset(source: &str, offset: usize) -> u32 {
         end -= 1;
     }
     let prefix = &source[..end];
-    if prefix.is_ascii() {
-        prefix.len() as u32
-    } else {
-        prefix.encode_utf16().count() as u32
-    }
+    if prefix.is_ascii() { prefix.len() as u32 } else { prefix.encode_utf16().count() as u32 }
 }

@@ -22,10 +22,7 @@ impl Utf16Positions {
                 }
             }
         }
-        Utf16Positions {
-            checkpoints,
-            last: 0,
-        }
+        Utf16Positions { checkpoints, last: 0 }
     }
 
     #[inline]
@@ -35,12 +32,9 @@ impl Utf16Positions {
         }
         let points = &self.checkpoints;
         let last = self.last;
-        let in_last =
-            points[last].0 <= utf8 && points.get(last + 1).is_none_or(|next| utf8 < next.0);
+        let in_last = points[last].0 <= utf8 && points.get(last + 1).is_none_or(|next| utf8 < next.0);
         if !in_last {
-            self.last = points
-                .partition_point(|point| point.0 <= utf8)
-                .saturating_sub(1);
+            self.last = points.partition_point(|point| point.0 <= utf8).saturating_sub(1);
         }
         utf8 - self.checkpoints[self.last].1
     }

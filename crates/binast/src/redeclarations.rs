@@ -118,18 +118,15 @@ impl<'a> Checker<'a> {
         let redeclared = match binding {
             Binding::Lexical => {
                 let (_, scope) = self.scopes.last_mut().expect("a scope");
-                let redeclared = scope.lexical.contains(name)
-                    || scope.functions.contains(name)
-                    || scope.vars.contains(name);
+                let redeclared =
+                    scope.lexical.contains(name) || scope.functions.contains(name) || scope.vars.contains(name);
                 scope.lexical.insert(name);
                 redeclared
             }
             Binding::Function => {
-                let functions_are_vars =
-                    self.functions_are_vars(self.scopes.last().expect("a scope").0);
+                let functions_are_vars = self.functions_are_vars(self.scopes.last().expect("a scope").0);
                 let (_, scope) = self.scopes.last_mut().expect("a scope");
-                let redeclared = scope.lexical.contains(name)
-                    || (!functions_are_vars && scope.vars.contains(name));
+                let redeclared = scope.lexical.contains(name) || (!functions_are_vars && scope.vars.contains(name));
                 scope.functions.insert(name);
                 redeclared
             }
@@ -159,14 +156,7 @@ impl<'a> Checker<'a> {
 
     fn declare_pattern(&mut self, pattern: &BindingPattern<'a>, lexical: bool) {
         for id in pattern.get_binding_identifiers() {
-            self.declare(
-                id,
-                if lexical {
-                    Binding::Lexical
-                } else {
-                    Binding::Var
-                },
-            );
+            self.declare(id, if lexical { Binding::Lexical } else { Binding::Var });
         }
     }
 
@@ -202,22 +192,14 @@ impl<'a> Checker<'a> {
     /// function (not an arrow or method) with a simple parameter list.
     fn params(&mut self, params: &FormalParameters<'a>) {
         let simple = params.rest.is_none()
-            && params
-                .items
-                .iter()
-                .all(|p| p.initializer.is_none() && p.pattern.is_binding_identifier());
+            && params.items.iter().all(|p| p.initializer.is_none() && p.pattern.is_binding_identifier());
         let unique = self.strict || !simple || params.kind != FormalParameterKind::FormalParameter;
         let mut seen = FxHashSet::default();
         let names = params
             .items
             .iter()
             .flat_map(|p| p.pattern.get_binding_identifiers())
-            .chain(
-                params
-                    .rest
-                    .iter()
-                    .flat_map(|rest| rest.rest.argument.get_binding_identifiers()),
-            );
+            .chain(params.rest.iter().flat_map(|rest| rest.rest.argument.get_binding_identifiers()));
         for id in names {
             if !seen.insert(id.name.as_str()) && unique {
                 self.report(id.name.as_str(), id.span);
@@ -360,17 +342,9 @@ mod tests {
 
     fn check(source: &str, module: bool) -> Option<(String, u32)> {
         let allocator = Allocator::default();
-        let source_type = if module {
-            SourceType::mjs()
-        } else {
-            SourceType::script()
-        };
+        let source_type = if module { SourceType::mjs() } else { SourceType::script() };
         let parsed = Parser::new(&allocator, source, source_type).parse();
-        assert!(
-            parsed.diagnostics.errors().next().is_none(),
-            "{source}: {:?}",
-            parsed.diagnostics
-        );
+        assert!(parsed.diagnostics.errors().next().is_none(), "{source}: {:?}", parsed.diagnostics);
         first_redeclaration(&parsed.program).map(|r| (r.name.to_owned(), r.span.start))
     }
 
@@ -440,42 +414,15 @@ mod tests {
             ("switch (x) { case 1: let a; default: let a }", "a", 41),
             ("let e; try {} catch (e) { for (var e of x); }", "e", 35),
             ("let e; try {} catch (e) { var e }", "e", 30),
-            (
-                "class a {} if (c) function a() {} async function a() {}",
-                "a",
-                49,
-            ),
-            (
-                "class a {} if (c) function a() {} function* a() {}",
-                "a",
-                44,
-            ),
+            ("class a {} if (c) function a() {} async function a() {}", "a", 49),
+            ("class a {} if (c) function a() {} function* a() {}", "a", 44),
         ] {
-            assert_eq!(
-                check(source, false),
-                Some((name.to_owned(), at)),
-                "{source}"
-            );
+            assert_eq!(check(source, false), Some((name.to_owned(), at)), "{source}");
         }
-        assert_eq!(
-            check("function a(){} function a(){}", true),
-            Some(("a".to_owned(), 24))
-        );
-        assert_eq!(
-            check("var a; function a(){}", true),
-            Some(("a".to_owned(), 16))
-        );
-        assert_eq!(
-            check("import a from 'm'; var a", true),
-            Some(("a".to_owned(), 23))
-        );
-        assert_eq!(
-            check("import {a, b as a} from 'm'", true),
-            Some(("a".to_owned(), 16))
-        );
-        assert_eq!(
-            check("export default function a(){} let a", true),
-            Some(("a".to_owned(), 34))
-        );
+        assert_eq!(check("function a(){} function a(){}", true), Some(("a".to_owned(), 24)));
+        assert_eq!(check("var a; function a(){}", true), Some(("a".to_owned(), 16)));
+        assert_eq!(check("import a from 'm'; var a", true), Some(("a".to_owned(), 23)));
+        assert_eq!(check("import {a, b as a} from 'm'", true), Some(("a".to_owned(), 16)));
+        assert_eq!(check("export default function a(){} let a", true), Some(("a".to_owned(), 34)));
     }
 }

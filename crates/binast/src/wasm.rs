@@ -115,11 +115,7 @@ unsafe impl Sync for FailureSlot {}
 
 const FAILURE_MESSAGE_CAPACITY: usize = 512;
 
-static FAILURE: FailureSlot = FailureSlot(UnsafeCell::new((
-    abi::FAILURE_NONE,
-    0,
-    [0; FAILURE_MESSAGE_CAPACITY],
-)));
+static FAILURE: FailureSlot = FailureSlot(UnsafeCell::new((abi::FAILURE_NONE, 0, [0; FAILURE_MESSAGE_CAPACITY])));
 
 /// Records a failure (the first one of a call wins: an out-of-memory abort
 /// may be followed by nothing, a panic by nothing else either).
@@ -137,9 +133,7 @@ fn record_failure(code: u32, message: std::fmt::Arguments<'_>) {
         fn write_str(&mut self, text: &str) -> std::fmt::Result {
             for &byte in text.as_bytes() {
                 // Stop at a char boundary so the message stays valid UTF-8.
-                if self.len == FAILURE_MESSAGE_CAPACITY
-                    || (self.len + 4 > FAILURE_MESSAGE_CAPACITY && byte >= 0xC0)
-                {
+                if self.len == FAILURE_MESSAGE_CAPACITY || (self.len + 4 > FAILURE_MESSAGE_CAPACITY && byte >= 0xC0) {
                     return Ok(());
                 }
                 self.buffer[self.len] = byte;
@@ -148,10 +142,7 @@ fn record_failure(code: u32, message: std::fmt::Arguments<'_>) {
             Ok(())
         }
     }
-    let mut writer = Truncating {
-        buffer: &mut slot.2,
-        len: 0,
-    };
+    let mut writer = Truncating { buffer: &mut slot.2, len: 0 };
     let _ = writer.write_fmt(message);
     let len = writer.len;
     slot.0 = code;
@@ -173,10 +164,7 @@ unsafe impl GlobalAlloc for TrackingAllocator {
         // SAFETY: forwarded.
         let ptr = unsafe { System.alloc(layout) };
         if ptr.is_null() {
-            record_failure(
-                abi::FAILURE_OUT_OF_MEMORY,
-                format_args!("memory allocation of {} bytes failed", layout.size()),
-            );
+            record_failure(abi::FAILURE_OUT_OF_MEMORY, format_args!("memory allocation of {} bytes failed", layout.size()));
         }
         ptr
     }
@@ -185,10 +173,7 @@ unsafe impl GlobalAlloc for TrackingAllocator {
         // SAFETY: forwarded.
         let ptr = unsafe { System.alloc_zeroed(layout) };
         if ptr.is_null() {
-            record_failure(
-                abi::FAILURE_OUT_OF_MEMORY,
-                format_args!("memory allocation of {} bytes failed", layout.size()),
-            );
+            record_failure(abi::FAILURE_OUT_OF_MEMORY, format_args!("memory allocation of {} bytes failed", layout.size()));
         }
         ptr
     }
@@ -197,10 +182,7 @@ unsafe impl GlobalAlloc for TrackingAllocator {
         // SAFETY: forwarded.
         let new = unsafe { System.realloc(ptr, layout, new_size) };
         if new.is_null() {
-            record_failure(
-                abi::FAILURE_OUT_OF_MEMORY,
-                format_args!("memory allocation of {new_size} bytes failed"),
-            );
+            record_failure(abi::FAILURE_OUT_OF_MEMORY, format_args!("memory allocation of {new_size} bytes failed"));
         }
         new
     }
@@ -223,13 +205,7 @@ fn install_panic_hook() {
             let location = info.location();
             let file = location.map_or("?", |l| l.file());
             let line = location.map_or(0, |l| l.line());
-            record_failure(
-                abi::FAILURE_PANIC,
-                format_args!(
-                    "panicked at {file}:{line}: {}",
-                    info.payload_as_str().unwrap_or("(no message)")
-                ),
-            );
+            record_failure(abi::FAILURE_PANIC, format_args!("panicked at {file}:{line}: {}", info.payload_as_str().unwrap_or("(no message)")));
         }));
     });
 }
@@ -280,13 +256,7 @@ pub unsafe extern "C" fn binast_realloc(ptr: *mut u8, old_len: u32, new_len: u32
         return std::ptr::null_mut();
     }
     // SAFETY: guaranteed by the caller (same layout as in `binast_alloc`); new_len is non-zero.
-    unsafe {
-        realloc(
-            ptr,
-            Layout::from_size_align_unchecked(old_len as usize, 1),
-            new_len as usize,
-        )
-    }
+    unsafe { realloc(ptr, Layout::from_size_align_unchecked(old_len as usize, 1), new_len as usize) }
 }
 
 /// Free a buffer obtained from [`binast_alloc`] with the same `len`.
@@ -316,10 +286,7 @@ pub unsafe extern "C" fn binast_encode(src_ptr: *const u8, src_len: u32, flags: 
     set_result(Vec::new());
 
     if flags & !abi::FLAGS_ALL != 0 {
-        set_result(error_buffer(
-            0,
-            &format!("binast: unknown encode flags {flags:#x}"),
-        ));
+        set_result(error_buffer(0, &format!("binast: unknown encode flags {flags:#x}")));
         return abi::STATUS_INTERNAL_ERROR;
     }
     let bytes: &[u8] = if src_len == 0 {

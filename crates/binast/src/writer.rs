@@ -183,11 +183,7 @@ impl<'a> Writer<'a> {
     /// Assembles header and sections into the final buffer.
     pub fn finish(mut self, module: bool, with_comments: bool) -> Vec<u8> {
         let (refs, ref_width) = ref_section(&self.refs);
-        let comments = if with_comments {
-            self.comment_section()
-        } else {
-            Vec::new()
-        };
+        let comments = if with_comments { self.comment_section() } else { Vec::new() };
         let strings = self.string_section();
         let lines = line_section(self.source);
         let mut flags = 0;
@@ -198,13 +194,8 @@ impl<'a> Writer<'a> {
             flags |= FLAG_COMMENTS;
         }
 
-        let total = HEADER_LEN
-            + strings.len()
-            + self.nodes.len()
-            + refs.len()
-            + lines.len()
-            + comments.len()
-            + TRAILER_LEN;
+        let total =
+            HEADER_LEN + strings.len() + self.nodes.len() + refs.len() + lines.len() + comments.len() + TRAILER_LEN;
         let mut out = Vec::with_capacity(total);
         out.extend_from_slice(&MAGIC);
         out.push(FORMAT_VERSION);
@@ -297,11 +288,7 @@ pub(crate) fn decimal_digits(mut value: u32) -> u32 {
 }
 
 fn utf16_len(text: &str) -> u32 {
-    if text.is_ascii() {
-        text.len() as u32
-    } else {
-        text.encode_utf16().count() as u32
-    }
+    if text.is_ascii() { text.len() as u32 } else { text.encode_utf16().count() as u32 }
 }
 
 /// WTF-8 -> UTF-16 code units (lone surrogates kept). oxc guarantees well-formed WTF-8.
@@ -314,10 +301,7 @@ fn decode_lone_surrogates(bytes: &[u8], out: &mut Vec<u16>) {
             0x00..0x80 => (b0, 1),
             0x80..0xE0 => (((b0 & 0x1F) << 6) | cont(1), 2),
             0xE0..0xF0 => (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
-            _ => (
-                ((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
-                4,
-            ),
+            _ => (((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4),
         };
         if code >= 0x10000 {
             let c = code - 0x10000;

@@ -4,16 +4,9 @@
 use binast::writer::{FLAG_COMMENTS, FLAG_MODULE, HEADER_LEN, MAGIC};
 use binast::{EncodeError, EncodeOptions, encode};
 
-const SCRIPT: EncodeOptions = EncodeOptions {
-    module: false,
-    comments: true,
-    allow_return_outside_function: false,
-    allow_hash_bang: true,
-};
-const MODULE: EncodeOptions = EncodeOptions {
-    module: true,
-    ..SCRIPT
-};
+const SCRIPT: EncodeOptions =
+    EncodeOptions { module: false, comments: true, allow_return_outside_function: false, allow_hash_bang: true };
+const MODULE: EncodeOptions = EncodeOptions { module: true, ..SCRIPT };
 
 fn ok(source: &str, options: &EncodeOptions) -> Vec<u8> {
     match encode(source, options) {
@@ -104,19 +97,13 @@ fn header_and_flags() {
     assert_eq!(bytes[..4], MAGIC);
     assert_eq!(bytes[4], binast::FORMAT_VERSION);
     assert_eq!(bytes[5], 0);
-    assert_eq!(
-        u32::from_le_bytes(bytes[8..12].try_into().unwrap()),
-        binast::SCHEMA_HASH
-    );
+    assert_eq!(u32::from_le_bytes(bytes[8..12].try_into().unwrap()), binast::SCHEMA_HASH);
     assert_eq!(ok("", &EncodeOptions::default())[..4], MAGIC);
 }
 
 #[test]
 fn deterministic() {
-    for (source, options) in [
-        (KITCHEN_SINK_SCRIPT, &SCRIPT),
-        (KITCHEN_SINK_MODULE, &MODULE),
-    ] {
+    for (source, options) in [(KITCHEN_SINK_SCRIPT, &SCRIPT), (KITCHEN_SINK_MODULE, &MODULE)] {
         assert_eq!(ok(source, options), ok(source, options));
     }
 }
@@ -124,13 +111,7 @@ fn deterministic() {
 #[test]
 fn comments_only_when_asked() {
     let with = ok("/* a */ b // c", &SCRIPT);
-    let without = ok(
-        "/* a */ b // c",
-        &EncodeOptions {
-            comments: false,
-            ..SCRIPT
-        },
-    );
+    let without = ok("/* a */ b // c", &EncodeOptions { comments: false, ..SCRIPT });
     assert!(with.len() > without.len());
     assert_eq!(without[5] & FLAG_COMMENTS, 0);
 }
@@ -157,28 +138,13 @@ fn early_errors_from_semantic_analysis() {
 #[test]
 fn return_outside_function_is_an_option() {
     err("return 1", &SCRIPT);
-    ok(
-        "return 1",
-        &EncodeOptions {
-            allow_return_outside_function: true,
-            ..SCRIPT
-        },
-    );
+    ok("return 1", &EncodeOptions { allow_return_outside_function: true, ..SCRIPT });
 }
 
 #[test]
 fn hashbang_is_an_option() {
     ok("#!/usr/bin/env node\n1", &SCRIPT);
-    assert_eq!(
-        err(
-            "#!/usr/bin/env node\n1",
-            &EncodeOptions {
-                allow_hash_bang: false,
-                ..SCRIPT
-            }
-        ),
-        1
-    );
+    assert_eq!(err("#!/usr/bin/env node\n1", &EncodeOptions { allow_hash_bang: false, ..SCRIPT }), 1);
 }
 
 #[test]
@@ -237,10 +203,7 @@ fn accepts_recent_syntax() {
     ok("async function f() { await using x = g(); }", &SCRIPT);
     ok("/(?i:a)b/", &SCRIPT);
     ok("/[\\p{L}--\\p{N}]/v", &SCRIPT);
-    ok(
-        "class A { static { } #x; has(o) { return #x in o } }",
-        &SCRIPT,
-    );
+    ok("class A { static { } #x; has(o) { return #x in o } }", &SCRIPT);
     ok("a ??= b; a?.[0]?.(1)", &SCRIPT);
 }
 
@@ -255,17 +218,7 @@ fn lone_surrogates_and_odd_templates() {
 /// identifiers in sloppy scripts, and rejects them in strict code and modules).
 #[test]
 fn let_as_an_identifier() {
-    for source in [
-        "let",
-        "let\n",
-        "let++",
-        "let\n++x",
-        "{ let }",
-        "let, a",
-        "let ? a : b",
-        "let`x`",
-        "if (a) let\nelse let",
-    ] {
+    for source in ["let", "let\n", "let++", "let\n++x", "{ let }", "let, a", "let ? a : b", "let`x`", "if (a) let\nelse let"] {
         ok(source, &SCRIPT);
     }
     assert_eq!(err("'use strict'; let", &SCRIPT), 14);
@@ -303,10 +256,7 @@ fn let_as_an_identifier() {
     ok("let: 1", &SCRIPT);
     // Messages name `let`, not the placeholder.
     match encode("let: let: 1", &SCRIPT) {
-        Err(EncodeError::Syntax {
-            message,
-            pos_utf16: 5,
-        }) => {
+        Err(EncodeError::Syntax { message, pos_utf16: 5 }) => {
             assert_eq!(message, "Label `let` has already been declared");
         }
         other => panic!("{other:?}"),
@@ -361,37 +311,16 @@ fn redeclarations_as_the_spec_says() {
     assert_eq!(err("x = { __proto__: 1, __proto__: 2 }", &SCRIPT), 20);
     assert_eq!(err("function a(){} var a", &MODULE), 19);
     // Redeclarations oxc_semantic does not report (see `convert::missed_redeclarations`).
-    assert_eq!(
-        err("let e; try {} catch (e) { for (var e of x); }", &SCRIPT),
-        35
-    );
+    assert_eq!(err("let e; try {} catch (e) { for (var e of x); }", &SCRIPT), 35);
     assert_eq!(err("let e; try {} catch (e) { { var e } }", &SCRIPT), 32);
     assert_eq!(err("try {} catch (e) { var [e] = x } let e", &SCRIPT), 37);
-    assert_eq!(
-        err(
-            "class a {} if (c) function a() {} async function a() {}",
-            &SCRIPT
-        ),
-        49
-    );
-    assert_eq!(
-        err(
-            "let a; if (c) ; else function a() {} function* a() {}",
-            &SCRIPT
-        ),
-        47
-    );
+    assert_eq!(err("class a {} if (c) function a() {} async function a() {}", &SCRIPT), 49);
+    assert_eq!(err("let a; if (c) ; else function a() {} function* a() {}", &SCRIPT), 47);
     assert_eq!(err("{ function a() {} var [a, a] = x }", &SCRIPT), 23);
-    assert_eq!(
-        err("function a() {} for (var {a, b: [a]} of x);", &MODULE),
-        26
-    );
+    assert_eq!(err("function a() {} for (var {a, b: [a]} of x);", &MODULE), 26);
     // ... and the valid programs of those shapes.
     ok("try {} catch (e) { var e; for (var e of x); }", &SCRIPT);
-    ok(
-        "let e; try {} catch (e) { (function () { var e }) }",
-        &SCRIPT,
-    );
+    ok("let e; try {} catch (e) { (function () { var e }) }", &SCRIPT);
     ok("if (c) function a() {} function a() {}", &SCRIPT);
     ok("function a() {} var [a, a] = x", &SCRIPT);
 }
@@ -411,12 +340,7 @@ fn eval_and_arguments_class_names() {
 /// as a `for`-`in`/`of` target.
 #[test]
 fn eval_and_arguments_in_strict_code() {
-    for source in [
-        "({a = eval} = 1)",
-        "[a = arguments] = 1",
-        "({[eval]: a} = 1)",
-        "[a = function(){ eval }] = 1",
-    ] {
+    for source in ["({a = eval} = 1)", "[a = arguments] = 1", "({[eval]: a} = 1)", "[a = function(){ eval }] = 1"] {
         ok(source, &MODULE);
     }
     assert_eq!(err("[eval] = 1", &MODULE), 1);
@@ -425,10 +349,7 @@ fn eval_and_arguments_in_strict_code() {
     assert_eq!(err("'use strict'; for ((arguments) in x);", &SCRIPT), 20);
     ok("for (eval in x);", &SCRIPT);
     match encode("let eval", &MODULE) {
-        Err(EncodeError::Syntax {
-            message,
-            pos_utf16: 4,
-        }) => assert_eq!(message, "Binding eval in strict mode"),
+        Err(EncodeError::Syntax { message, pos_utf16: 4 }) => assert_eq!(message, "Binding eval in strict mode"),
         other => panic!("{other:?}"),
     }
 }
@@ -447,19 +368,10 @@ fn legacy_decimal_exponents() {
 /// oxc accepts parenthesized destructuring patterns when parentheses are not preserved.
 #[test]
 fn parenthesized_patterns() {
-    for source in [
-        "((a)) => 0",
-        "[(a = 0)] = 1",
-        "({a: (b = 0)} = 1)",
-        "for(([a]) of 0);",
-        "for(({a}) in 0);",
-    ] {
+    for source in ["((a)) => 0", "[(a = 0)] = 1", "({a: (b = 0)} = 1)", "for(([a]) of 0);", "for(({a}) in 0);"] {
         err(source, &SCRIPT);
     }
-    ok(
-        "(a) = 1; [(a)] = 1; ({ a: (b) } = 1); ((a)) = 1; (a.b) = 1",
-        &SCRIPT,
-    );
+    ok("(a) = 1; [(a)] = 1; ({ a: (b) } = 1); ((a)) = 1; (a.b) = 1", &SCRIPT);
 }
 
 /// oxc takes `async(...` for an async arrow's parameters; without `=>` it is a call.
@@ -482,10 +394,7 @@ fn async_call_with_a_spread_argument() {
     }
     ok("async(...b = c)", &MODULE);
     // The placeholder never reaches the tree: the callee is `async`.
-    assert_ne!(
-        ok("async(...b = c)", &SCRIPT),
-        ok("asynd(...b = c)", &SCRIPT)
-    );
+    assert_ne!(ok("async(...b = c)", &SCRIPT), ok("asynd(...b = c)", &SCRIPT));
     assert_eq!(err("async(...b = c) => 1", &SCRIPT), 9);
     assert_eq!(err("async(...b = c) => {}", &MODULE), 9);
     assert_eq!(err("async(...b, c) => {}", &SCRIPT), 6);
@@ -497,12 +406,7 @@ fn async_call_with_a_spread_argument() {
 /// oxc 0.146 read `\c` in a character class as `\` and `c`; 0.157 reads it right (the workaround is gone).
 #[test]
 fn control_escapes_in_character_classes() {
-    for source in [
-        "/[\\cj-\\cm]/",
-        "x = /[\\cj-\\cm]/u; y = /[\\ca]/g",
-        "/[\\c-]/",
-        "/[\\cJ-\\cM]/",
-    ] {
+    for source in ["/[\\cj-\\cm]/", "x = /[\\cj-\\cm]/u; y = /[\\ca]/g", "/[\\c-]/", "/[\\cJ-\\cM]/"] {
         ok(source, &SCRIPT);
     }
     assert_eq!(err("x = /[6-\\ca]/", &SCRIPT), 5);
@@ -511,3 +415,4 @@ fn control_escapes_in_character_classes() {
     assert_eq!(err("/[\\cj-\\cm]/; /(/", &SCRIPT), 14);
     err("/[\\cj-\\cm]/; /a/gg", &SCRIPT);
 }
+

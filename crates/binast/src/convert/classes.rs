@@ -15,11 +15,7 @@ impl<'a> Writer<'a> {
         if let Some(decorator) = class.decorators.first() {
             return self.reject(decorator.span, super::DECORATOR);
         }
-        if class.type_parameters.is_some()
-            || !class.implements.is_empty()
-            || class.r#abstract
-            || class.declare
-        {
+        if class.type_parameters.is_some() || !class.implements.is_empty() || class.r#abstract || class.declare {
             return self.reject(class.span, NOT_JS);
         }
         if let Some(heritage) = &class.heritage
@@ -45,9 +41,7 @@ impl<'a> Writer<'a> {
         };
         let body = |w: &mut Self| w.class_members(&class.body);
         match class.r#type {
-            ClassType::ClassDeclaration => {
-                self.class_declaration(class.span, id, super_class, body)
-            }
+            ClassType::ClassDeclaration => self.class_declaration(class.span, id, super_class, body),
             ClassType::ClassExpression => self.class_expression(class.span, id, super_class, body),
         }
     }
@@ -77,9 +71,7 @@ impl<'a> Writer<'a> {
                     return self.reject(m.span, NOT_JS);
                 }
                 let (start, key) = (m.span.start as usize, m.key.span().start as usize);
-                if let Some(at) =
-                    quirks::unexpected_member_modifier(self.source(), start, key, true)
-                {
+                if let Some(at) = quirks::unexpected_member_modifier(self.source(), start, key, true) {
                     return self.reject(Span::new(at as u32, at as u32), NOT_JS);
                 }
                 if m.kind == MethodDefinitionKind::Get
@@ -118,19 +110,11 @@ impl<'a> Writer<'a> {
                     return self.reject(p.span, NOT_JS);
                 }
                 let (start, key) = (p.span.start as usize, p.key.span().start as usize);
-                if let Some(at) =
-                    quirks::unexpected_member_modifier(self.source(), start, key, false)
-                {
+                if let Some(at) = quirks::unexpected_member_modifier(self.source(), start, key, false) {
                     // `async x`: a method modifier before a field is no TypeScript either.
                     let word = &self.source()[at..];
-                    let method_modifier = ["async", "get", "set", "*"]
-                        .iter()
-                        .any(|w| word.starts_with(w));
-                    let message = if method_modifier {
-                        "Unexpected token"
-                    } else {
-                        NOT_JS
-                    };
+                    let method_modifier = ["async", "get", "set", "*"].iter().any(|w| word.starts_with(w));
+                    let message = if method_modifier { "Unexpected token" } else { NOT_JS };
                     return self.reject(Span::new(at as u32, at as u32), message);
                 }
                 self.property_definition(
@@ -142,9 +126,7 @@ impl<'a> Writer<'a> {
                 );
             }
             // `accessor x` (decorators proposal) is not in acorn.
-            ClassElement::AccessorProperty(p) => {
-                self.reject(p.span, "`accessor` fields are not supported")
-            }
+            ClassElement::AccessorProperty(p) => self.reject(p.span, "`accessor` fields are not supported"),
             ClassElement::TSIndexSignature(s) => self.reject(s.span, NOT_JS),
         }
     }

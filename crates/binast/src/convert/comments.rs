@@ -30,11 +30,7 @@ pub fn write_comments<'a>(w: &mut Writer<'a>, program: &Program<'a>, source: &'a
             } else {
                 2
             };
-            w.comment(
-                false,
-                Span::new(comment.span.start, comment.span.end),
-                &text[opener..],
-            );
+            w.comment(false, Span::new(comment.span.start, comment.span.end), &text[opener..]);
         }
     }
 }

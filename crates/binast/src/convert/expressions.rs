@@ -4,8 +4,7 @@ use oxc_ast::ast::*;
 use oxc_span::{GetSpan, Span};
 
 use crate::generated::schema::{
-    assignment_operator, binary_operator, logical_operator, property_kind, unary_operator,
-    update_operator,
+    assignment_operator, binary_operator, logical_operator, property_kind, unary_operator, update_operator,
 };
 use crate::writer::Writer;
 
@@ -19,14 +18,10 @@ pub(crate) const GETTER_PARAMS: &str = "getter should have no params";
 /// that is not itself parenthesized makes the mix.
 fn mixes_coalesce(e: &LogicalExpression<'_>) -> bool {
     let coalesce = e.operator == LogicalOperator::Coalesce;
-    [&e.left, &e.right]
-        .into_iter()
-        .any(|operand| match operand {
-            Expression::LogicalExpression(inner) => {
-                (inner.operator == LogicalOperator::Coalesce) != coalesce
-            }
-            _ => false,
-        })
+    [&e.left, &e.right].into_iter().any(|operand| match operand {
+        Expression::LogicalExpression(inner) => (inner.operator == LogicalOperator::Coalesce) != coalesce,
+        _ => false,
+    })
 }
 
 /// A getter takes no parameters, not even a rest parameter (oxc lets `get a(...b)` through).
@@ -57,45 +52,41 @@ impl<'a> Writer<'a> {
             Expression::Identifier(e) => self.identifier(e.span, e.name.as_str()),
             Expression::Super(e) => self.super_(e.span),
             Expression::ThisExpression(e) => self.this_expression(e.span),
-            Expression::ArrayExpression(e) => {
-                self.array_expression(e.span, e.elements.len(), |w| {
-                    for element in &e.elements {
-                        match element {
-                            ArrayExpressionElement::SpreadElement(s) => w.spread(s),
-                            // A hole is a null entry in acorn's `elements`.
-                            ArrayExpressionElement::Elision(_) => w.null(),
-                            element => w.expression(element.to_expression()),
-                        }
+            Expression::ArrayExpression(e) => self.array_expression(e.span, e.elements.len(), |w| {
+                for element in &e.elements {
+                    match element {
+                        ArrayExpressionElement::SpreadElement(s) => w.spread(s),
+                        // A hole is a null entry in acorn's `elements`.
+                        ArrayExpressionElement::Elision(_) => w.null(),
+                        element => w.expression(element.to_expression()),
                     }
-                })
-            }
-            Expression::ObjectExpression(e) => {
-                self.object_expression(e.span, e.properties.len(), |w| {
-                    for property in &e.properties {
-                        match property {
-                            ObjectPropertyKind::ObjectProperty(p)
-                                if p.kind == PropertyKind::Get && getter_has_params(&p.value) =>
-                            {
-                                w.reject(p.value.span(), GETTER_PARAMS)
-                            }
-                            ObjectPropertyKind::ObjectProperty(p) => w.property(
-                                p.span,
-                                p.method,
-                                p.shorthand,
-                                p.computed,
-                                |w| w.property_key(&p.key),
-                                |w| w.expression(&p.value),
-                                property_kind(match p.kind {
-                                    PropertyKind::Init => "init",
-                                    PropertyKind::Get => "get",
-                                    PropertyKind::Set => "set",
-                                }),
-                            ),
-                            ObjectPropertyKind::SpreadProperty(s) => w.spread(s),
+                }
+            }),
+            Expression::ObjectExpression(e) => self.object_expression(e.span, e.properties.len(), |w| {
+                for property in &e.properties {
+                    match property {
+                        ObjectPropertyKind::ObjectProperty(p)
+                            if p.kind == PropertyKind::Get && getter_has_params(&p.value) =>
+                        {
+                            w.reject(p.value.span(), GETTER_PARAMS)
                         }
+                        ObjectPropertyKind::ObjectProperty(p) => w.property(
+                            p.span,
+                            p.method,
+                            p.shorthand,
+                            p.computed,
+                            |w| w.property_key(&p.key),
+                            |w| w.expression(&p.value),
+                            property_kind(match p.kind {
+                                PropertyKind::Init => "init",
+                                PropertyKind::Get => "get",
+                                PropertyKind::Set => "set",
+                            }),
+                        ),
+                        ObjectPropertyKind::SpreadProperty(s) => w.spread(s),
                     }
-                })
-            }
+                }
+            }),
             Expression::ArrowFunctionExpression(e) => self.arrow(e),
             Expression::FunctionExpression(e) => self.function(e),
             Expression::ClassExpression(e) => self.class(e),
@@ -105,9 +96,7 @@ impl<'a> Writer<'a> {
                 assignment_operator(e.operator.as_str()),
                 |w| w.expression(&e.right),
             ),
-            Expression::AwaitExpression(e) => {
-                self.await_expression(e.span, |w| w.expression(&e.argument))
-            }
+            Expression::AwaitExpression(e) => self.await_expression(e.span, |w| w.expression(&e.argument)),
             Expression::BinaryExpression(e) => self.binary_expression(
                 e.span,
                 |w| w.expression(&e.left),
@@ -121,9 +110,7 @@ impl<'a> Writer<'a> {
                 binary_operator("in"),
                 |w| w.expression(&e.right),
             ),
-            Expression::LogicalExpression(e) if mixes_coalesce(e) => {
-                self.reject(e.span, MIXED_COALESCE)
-            }
+            Expression::LogicalExpression(e) if mixes_coalesce(e) => self.reject(e.span, MIXED_COALESCE),
             Expression::LogicalExpression(e) => self.logical_expression(
                 e.span,
                 |w| w.expression(&e.left),
@@ -141,32 +128,21 @@ impl<'a> Writer<'a> {
                 if e.type_arguments.is_some() {
                     return self.reject(e.span, NOT_JS);
                 }
-                self.new_expression(
-                    e.span,
-                    |w| w.expression(&e.callee),
-                    e.arguments.len(),
-                    |w| {
-                        w.arguments(&e.arguments);
-                    },
-                );
+                self.new_expression(e.span, |w| w.expression(&e.callee), e.arguments.len(), |w| {
+                    w.arguments(&e.arguments);
+                });
             }
-            Expression::ChainExpression(e) => {
-                self.chain_expression(e.span, |w| match &e.expression {
-                    ChainElement::CallExpression(call) => w.call(call),
-                    ChainElement::TSNonNullExpression(t) => w.reject(t.span, NOT_JS),
-                    member => w.member(member.to_member_expression()),
-                })
-            }
+            Expression::ChainExpression(e) => self.chain_expression(e.span, |w| match &e.expression {
+                ChainElement::CallExpression(call) => w.call(call),
+                ChainElement::TSNonNullExpression(t) => w.reject(t.span, NOT_JS),
+                member => w.member(member.to_member_expression()),
+            }),
             Expression::ImportExpression(e) => {
                 if e.phase.is_some() {
                     // `import.source(...)` / `import.defer(...)`: import phases are not in acorn.
                     return self.reject(e.span, "import phases are not supported");
                 }
-                self.import_expression(
-                    e.span,
-                    |w| w.expression(&e.source),
-                    |w| w.opt_expression(e.options.as_ref()),
-                );
+                self.import_expression(e.span, |w| w.expression(&e.source), |w| w.opt_expression(e.options.as_ref()));
             }
             // `import.meta` / `new.target`: acorn's two Identifiers sit at the ends of the span.
             Expression::ImportMeta(e) => self.meta_property(
@@ -181,22 +157,16 @@ impl<'a> Writer<'a> {
             ),
             // Only with `preserve_parens`; acorn never has them.
             Expression::ParenthesizedExpression(e) => self.expression(&e.expression),
-            Expression::SequenceExpression(e) => {
-                self.sequence_expression(e.span, e.expressions.len(), |w| {
-                    for expression in &e.expressions {
-                        w.expression(expression);
-                    }
-                })
-            }
+            Expression::SequenceExpression(e) => self.sequence_expression(e.span, e.expressions.len(), |w| {
+                for expression in &e.expressions {
+                    w.expression(expression);
+                }
+            }),
             Expression::TaggedTemplateExpression(e) => {
                 if e.type_arguments.is_some() {
                     return self.reject(e.span, NOT_JS);
                 }
-                self.tagged_template_expression(
-                    e.span,
-                    |w| w.expression(&e.tag),
-                    |w| w.template(&e.quasi),
-                );
+                self.tagged_template_expression(e.span, |w| w.expression(&e.tag), |w| w.template(&e.quasi));
             }
             Expression::UnaryExpression(e) => {
                 // `encode` re-parses a module's `<!--` (`<`, `!`, `--`) as `<~--` (see
@@ -208,9 +178,7 @@ impl<'a> Writer<'a> {
                 } else {
                     e.operator
                 };
-                self.unary_expression(e.span, unary_operator(operator.as_str()), |w| {
-                    w.expression(&e.argument)
-                });
+                self.unary_expression(e.span, unary_operator(operator.as_str()), |w| w.expression(&e.argument));
             }
             Expression::UpdateExpression(e) => self.update_expression(
                 e.span,
@@ -219,15 +187,11 @@ impl<'a> Writer<'a> {
                 |w| w.simple_target(&e.argument),
             ),
             Expression::YieldExpression(e) => {
-                self.yield_expression(e.span, e.delegate, |w| {
-                    w.opt_expression(e.argument.as_ref())
-                });
+                self.yield_expression(e.span, e.delegate, |w| w.opt_expression(e.argument.as_ref()));
             }
             Expression::ComputedMemberExpression(_)
             | Expression::StaticMemberExpression(_)
-            | Expression::PrivateFieldExpression(_) => {
-                self.member(expression.to_member_expression())
-            }
+            | Expression::PrivateFieldExpression(_) => self.member(expression.to_member_expression()),
             Expression::JSXElement(e) => self.reject(e.span, "JSX is not JavaScript"),
             Expression::JSXFragment(e) => self.reject(e.span, "JSX is not JavaScript"),
             Expression::TSAsExpression(e) => self.reject(e.span, NOT_JS),
@@ -235,9 +199,7 @@ impl<'a> Writer<'a> {
             Expression::TSTypeAssertion(e) => self.reject(e.span, NOT_JS),
             Expression::TSNonNullExpression(e) => self.reject(e.span, NOT_JS),
             Expression::TSInstantiationExpression(e) => self.reject(e.span, NOT_JS),
-            Expression::V8IntrinsicExpression(e) => {
-                self.reject(e.span, "V8 intrinsics are not JavaScript")
-            }
+            Expression::V8IntrinsicExpression(e) => self.reject(e.span, "V8 intrinsics are not JavaScript"),
         }
     }
 
@@ -298,9 +260,7 @@ impl<'a> Writer<'a> {
     pub(crate) fn property_key(&mut self, key: &PropertyKey<'a>) {
         match key {
             PropertyKey::StaticIdentifier(id) => self.identifier(id.span, id.name.as_str()),
-            PropertyKey::PrivateIdentifier(id) => {
-                self.private_identifier(id.span, id.name.as_str())
-            }
+            PropertyKey::PrivateIdentifier(id) => self.private_identifier(id.span, id.name.as_str()),
             key => self.expression(key.to_expression()),
         }
     }

@@ -10,11 +10,7 @@ const NOT_JS: &str = "TypeScript syntax is not JavaScript";
 impl<'a> Writer<'a> {
     /// A function declaration or expression (methods' values are expressions), by oxc's type.
     pub(crate) fn function(&mut self, f: &Function<'a>) {
-        if f.declare
-            || f.type_parameters.is_some()
-            || f.this_param.is_some()
-            || f.return_type.is_some()
-        {
+        if f.declare || f.type_parameters.is_some() || f.this_param.is_some() || f.return_type.is_some() {
             return self.reject(f.span, NOT_JS);
         }
         let Some(body) = &f.body else {
@@ -27,26 +23,10 @@ impl<'a> Writer<'a> {
         let body = |w: &mut Self| w.function_body(body);
         match f.r#type {
             FunctionType::FunctionDeclaration => {
-                self.function_declaration(
-                    f.span,
-                    id,
-                    f.generator,
-                    f.r#async,
-                    params_len,
-                    params,
-                    body,
-                );
+                self.function_declaration(f.span, id, f.generator, f.r#async, params_len, params, body);
             }
             FunctionType::FunctionExpression => {
-                self.function_expression(
-                    f.span,
-                    id,
-                    f.generator,
-                    f.r#async,
-                    params_len,
-                    params,
-                    body,
-                );
+                self.function_expression(f.span, id, f.generator, f.r#async, params_len, params, body);
             }
             FunctionType::TSDeclareFunction | FunctionType::TSEmptyBodyFunctionExpression => {
                 self.reject(f.span, NOT_JS);
@@ -104,11 +84,7 @@ impl<'a> Writer<'a> {
                     // oxc's parameter span is the pattern plus initializer, as acorn's
                     // AssignmentPattern.
                     let span = Span::new(param.pattern.span().start, param.span.end);
-                    self.assignment_pattern(
-                        span,
-                        |w| w.binding(&param.pattern),
-                        |w| w.expression(init),
-                    );
+                    self.assignment_pattern(span, |w| w.binding(&param.pattern), |w| w.expression(init));
                 }
                 None => self.binding(&param.pattern),
             }

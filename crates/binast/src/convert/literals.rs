@@ -10,11 +10,7 @@ impl<'a> Writer<'a> {
         let raw = self.source_slice(lit.span);
         let Some(value) = lit.value.as_str() else {
             // Lone surrogates: oxc keeps the value as WTF-8; the writer decodes it.
-            return self.string_literal(
-                lit.span,
-                WireStr::LoneSurrogates(lit.value.as_bytes()),
-                raw,
-            );
+            return self.string_literal(lit.span, WireStr::LoneSurrogates(lit.value.as_bytes()), raw);
         };
         let bytes = raw.as_bytes();
         // `"value"` / `'value'` with nothing escaped: raw is derivable from the value.
@@ -32,9 +28,7 @@ impl<'a> Writer<'a> {
         let raw = self.source_slice(lit.span);
         match plain_u31(raw) {
             Some(value) => self.integer_literal(lit.span, value),
-            None => {
-                self.number_literal(lit.span, legacy_octal_value(raw).unwrap_or(lit.value), raw)
-            }
+            None => self.number_literal(lit.span, legacy_octal_value(raw).unwrap_or(lit.value), raw),
         }
     }
 
@@ -105,23 +99,11 @@ mod tests {
         assert_eq!(legacy_octal_value("0777"), Some(511.0));
         assert_eq!(legacy_octal_value("00"), Some(0.0));
         // oxc's floating-point sum gives 3.4599884380917226e+23 (found by the fuzzer).
-        assert_eq!(
-            legacy_octal_value("0111211212112000011211212112"),
-            Some(3.459988438091723e23)
-        );
+        assert_eq!(legacy_octal_value("0111211212112000011211212112"), Some(3.459988438091723e23));
         // 2^53 + 1 rounds to even; 2^53 + 3 rounds up; a set bit far below breaks the tie.
-        assert_eq!(
-            legacy_octal_value("0400000000000000001"),
-            Some(9007199254740992.0)
-        );
-        assert_eq!(
-            legacy_octal_value("0400000000000000003"),
-            Some(9007199254740996.0)
-        );
-        assert_eq!(
-            legacy_octal_value(&format!("0{}", "7".repeat(400))),
-            Some(f64::INFINITY)
-        );
+        assert_eq!(legacy_octal_value("0400000000000000001"), Some(9007199254740992.0));
+        assert_eq!(legacy_octal_value("0400000000000000003"), Some(9007199254740996.0));
+        assert_eq!(legacy_octal_value(&format!("0{}", "7".repeat(400))), Some(f64::INFINITY));
         for other in ["0", "0x10", "0o7", "08", "0.5", "07.5", "1", "0_7", "07n"] {
             assert_eq!(legacy_octal_value(other), None, "{other}");
         }
@@ -132,19 +114,7 @@ mod tests {
         assert_eq!(plain_u31("0"), Some(0));
         assert_eq!(plain_u31("42"), Some(42));
         assert_eq!(plain_u31("2147483647"), Some(2_147_483_647));
-        for raw in [
-            "2147483648",
-            "9999999999",
-            "01",
-            "00",
-            "1_0",
-            "1e3",
-            "1.0",
-            "0x1",
-            ".5",
-            "1.",
-            "",
-        ] {
+        for raw in ["2147483648", "9999999999", "01", "00", "1_0", "1e3", "1.0", "0x1", ".5", "1.", ""] {
             assert_eq!(plain_u31(raw), None, "{raw}");
         }
     }

@@ -54,9 +54,11 @@ impl<'a> Suspicion<'a> {
         if decl.kind != VariableDeclarationKind::Var {
             return;
         }
-        if decl.declarations.iter().any(|declarator| {
-            declarator.id.is_destructuring_pattern() && binds_a_name_twice(&declarator.id)
-        }) {
+        if decl
+            .declarations
+            .iter()
+            .any(|declarator| declarator.id.is_destructuring_pattern() && binds_a_name_twice(&declarator.id))
+        {
             self.suspected = true;
         }
         if self.catch_parameters.is_empty() {
@@ -64,11 +66,7 @@ impl<'a> Suspicion<'a> {
         }
         let names = &self.catch_parameters;
         let shadows = decl.declarations.iter().any(|declarator| {
-            declarator
-                .id
-                .get_binding_identifiers()
-                .iter()
-                .any(|id| names.contains(&id.name.as_str()))
+            declarator.id.get_binding_identifiers().iter().any(|id| names.contains(&id.name.as_str()))
         });
         if shadows {
             self.suspected = true;
@@ -84,8 +82,5 @@ impl<'a> Suspicion<'a> {
 
 fn binds_a_name_twice(pattern: &BindingPattern<'_>) -> bool {
     let mut names = FxHashSet::default();
-    pattern
-        .get_binding_identifiers()
-        .iter()
-        .any(|id| !names.insert(id.name.as_str()))
+    pattern.get_binding_identifiers().iter().any(|id| !names.insert(id.name.as_str()))
 }

@@ -53,10 +53,7 @@ impl State<'_> {
     /// Records that acorn would reject the syntax at `span`; the first report wins.
     #[cold]
     pub(crate) fn reject(&mut self, span: Span, message: &'static str) {
-        self.rejected.get_or_insert(Unsupported {
-            offset: span.start,
-            message,
-        });
+        self.rejected.get_or_insert(Unsupported { offset: span.start, message });
     }
 }
 
@@ -76,18 +73,11 @@ pub fn write_program<'a>(
     program: &Program<'a>,
     allocator: &'a Allocator,
 ) -> Result<Converted, Unsupported> {
-    w.state = State {
-        arena: Some(allocator),
-        ..State::default()
-    };
+    w.state = State { arena: Some(allocator), ..State::default() };
     // acorn's Program always spans the whole input (leading comments and trailing space too).
     let span = Span::new(0, program.source_text.len() as u32);
     let len = program.directives.len() + program.body.len();
-    let kind = source_type(if program.source_type.is_module() {
-        "module"
-    } else {
-        "script"
-    });
+    let kind = source_type(if program.source_type.is_module() { "module" } else { "script" });
     w.program(
         span,
         len,
@@ -101,9 +91,7 @@ pub fn write_program<'a>(
     let state = std::mem::take(&mut w.state);
     match state.rejected {
         Some(rejected) => Err(rejected),
-        None => Ok(Converted {
-            may_hide_redeclaration: state.redeclarations.suspected(),
-        }),
+        None => Ok(Converted { may_hide_redeclaration: state.redeclarations.suspected() }),
     }
 }
 
@@ -125,9 +113,7 @@ impl<'a> Writer<'a> {
         // so an identifier that starts with one and spans the text `async` is a stand-in.
         match name {
             WireStr::Utf8(text)
-                if text.len() == 5
-                    && text.as_bytes()[0] == 0xE3
-                    && self.source_slice(span) == "async" =>
+                if text.len() == 5 && text.as_bytes()[0] == 0xE3 && self.source_slice(span) == "async" =>
             {
                 WireStr::Utf8("async")
             }

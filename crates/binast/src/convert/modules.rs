@@ -16,8 +16,7 @@ impl<'a> Writer<'a> {
         if decl.import_kind.is_type() {
             return self.reject(decl.span, NOT_JS);
         }
-        let specifiers: &[ImportDeclarationSpecifier<'a>] =
-            decl.specifiers.as_ref().map_or(&[], |s| s.as_slice());
+        let specifiers: &[ImportDeclarationSpecifier<'a>] = decl.specifiers.as_ref().map_or(&[], |s| s.as_slice());
         self.import_declaration(
             decl.span,
             specifiers.len(),
@@ -45,14 +44,10 @@ impl<'a> Writer<'a> {
                 );
             }
             ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
-                self.import_default_specifier(s.span, |w| {
-                    w.identifier(s.local.span, s.local.name.as_str())
-                });
+                self.import_default_specifier(s.span, |w| w.identifier(s.local.span, s.local.name.as_str()));
             }
             ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
-                self.import_namespace_specifier(s.span, |w| {
-                    w.identifier(s.local.span, s.local.name.as_str())
-                });
+                self.import_namespace_specifier(s.span, |w| w.identifier(s.local.span, s.local.name.as_str()));
             }
         }
     }
@@ -94,11 +89,7 @@ impl<'a> Writer<'a> {
                 self.reject(s.span, NOT_JS);
                 continue;
             }
-            self.export_specifier(
-                s.span,
-                |w| w.export_name(&s.local),
-                |w| w.export_name(&s.exported),
-            );
+            self.export_specifier(s.span, |w| w.export_name(&s.local), |w| w.export_name(&s.exported));
         }
     }
 

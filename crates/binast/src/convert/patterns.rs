@@ -103,9 +103,7 @@ impl<'a> Writer<'a> {
             }
             SimpleAssignmentTarget::ComputedMemberExpression(_)
             | SimpleAssignmentTarget::StaticMemberExpression(_)
-            | SimpleAssignmentTarget::PrivateFieldExpression(_) => {
-                self.member(target.to_member_expression())
-            }
+            | SimpleAssignmentTarget::PrivateFieldExpression(_) => self.member(target.to_member_expression()),
             target => self.reject(target.span(), NOT_JS),
         }
     }
@@ -113,11 +111,7 @@ impl<'a> Writer<'a> {
     fn target_maybe_default(&mut self, target: &AssignmentTargetMaybeDefault<'a>) {
         match target {
             AssignmentTargetMaybeDefault::AssignmentTargetWithDefault(t) => {
-                self.assignment_pattern(
-                    t.span,
-                    |w| w.assignment_target(&t.binding),
-                    |w| w.expression(&t.init),
-                );
+                self.assignment_pattern(t.span, |w| w.assignment_target(&t.binding), |w| w.expression(&t.init));
             }
             target => self.assignment_target(target.to_assignment_target()),
         }

@@ -30,9 +30,7 @@ const ASYNC_STAND_INS: [&str; 4] = ["\u{3131}__", "\u{3134}__", "\u{3137}__", "\
 
 /// The stand-in for `async` to use for `source`, if any is absent from it.
 pub fn async_stand_in(source: &str) -> Option<&'static str> {
-    ASYNC_STAND_INS
-        .into_iter()
-        .find(|stand_in| !source.contains(stand_in))
+    ASYNC_STAND_INS.into_iter().find(|stand_in| !source.contains(stand_in))
 }
 
 /// The `async` identifiers before `before` that may be the callee of a call oxc took for an
@@ -47,10 +45,7 @@ pub fn async_call_candidates<'t>(
         let paren = skip_trivia(text, at + 5, true);
         // oxc may place its error at the `...` itself.
         let end = (before + 3).min(text.len());
-        text[paren..].starts_with('(')
-            && text
-                .get(paren..end)
-                .is_some_and(|args| args.contains("..."))
+        text[paren..].starts_with('(') && text.get(paren..end).is_some_and(|args| args.contains("..."))
     })
 }
 
@@ -62,21 +57,16 @@ fn identifier_words_before<'t>(
     word: &'t str,
     comments: &'t [Comment],
 ) -> impl Iterator<Item = usize> + 't {
-    text[..text.floor_char_boundary(before)]
-        .rmatch_indices(word)
-        .map(|(at, _)| at)
-        .filter(move |&at| {
-            if word_char_before(text, at)
-                || text[at + word.len()..].starts_with(|c: char| is_word_char(c) || c == '\\')
-            {
-                return false;
-            }
-            if in_comment(comments, at) {
-                return false;
-            }
-            let previous = trivia_start_before(text, at, comments);
-            previous == 0 || text.as_bytes()[previous - 1] != b'.'
-        })
+    text[..text.floor_char_boundary(before)].rmatch_indices(word).map(|(at, _)| at).filter(move |&at| {
+        if word_char_before(text, at) || text[at + word.len()..].starts_with(|c: char| is_word_char(c) || c == '\\') {
+            return false;
+        }
+        if in_comment(comments, at) {
+            return false;
+        }
+        let previous = trivia_start_before(text, at, comments);
+        previous == 0 || text.as_bytes()[previous - 1] != b'.'
+    })
 }
 
 /// Moves back from `at` over whitespace, line terminators and the `comments` (oxc's, in
@@ -94,9 +84,7 @@ fn trivia_start_before(text: &str, mut at: usize, comments: &[Comment]) -> usize
             at = comments[index].span.start as usize;
             continue;
         }
-        let trimmed = text[..at]
-            .trim_end_matches(|c: char| is_white_space(c) || is_line_terminator(c))
-            .len();
+        let trimmed = text[..at].trim_end_matches(|c: char| is_white_space(c) || is_line_terminator(c)).len();
         if trimmed == at {
             return at;
         }
@@ -120,23 +108,14 @@ fn in_comment(comments: &[Comment], at: usize) -> bool {
 /// oxc accepted the member, so between its start and key there are only modifiers and
 /// trivia: a `<!--` or `-->` there is a comment (in a script; a module never gets here with
 /// one).
-pub fn unexpected_member_modifier(
-    text: &str,
-    start: usize,
-    key_start: usize,
-    method: bool,
-) -> Option<usize> {
+pub fn unexpected_member_modifier(text: &str, start: usize, key_start: usize, method: bool) -> Option<usize> {
     let mut at = start;
     loop {
         at = skip_trivia(text, at, true);
         if at >= key_start {
             return None;
         }
-        let word_len: usize = text[at..key_start]
-            .chars()
-            .take_while(|&c| is_word_char(c))
-            .map(char::len_utf8)
-            .sum();
+        let word_len: usize = text[at..key_start].chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();
         let word_end = at + word_len;
         match &text[at..word_end] {
             "static" => at = word_end,
@@ -153,10 +132,7 @@ pub fn unexpected_member_modifier(
 /// between two statements.
 pub fn dropped_decorator(program: &Program<'_>) -> Option<usize> {
     let text = program.source_text;
-    let mut previous_end = program
-        .hashbang
-        .as_ref()
-        .map_or(0, |hashbang| hashbang.span.end);
+    let mut previous_end = program.hashbang.as_ref().map_or(0, |hashbang| hashbang.span.end);
     if let Some(directive) = program.directives.last() {
         previous_end = directive.span.end;
     }
@@ -179,18 +155,13 @@ const HTML_COMMENT_IN_MODULE: &str = "HTML comments are not allowed in modules";
 /// as `!` does (the converter writes the `!` of the source).
 pub fn html_open_comments_as_operators(text: &str, diagnostics: &Diagnostics) -> Option<String> {
     let mut patched = None;
-    for error in diagnostics
-        .errors()
-        .filter(|error| error.message == HTML_COMMENT_IN_MODULE)
-    {
+    for error in diagnostics.errors().filter(|error| error.message == HTML_COMMENT_IN_MODULE) {
         let Some(label) = error.labels.first() else {
             continue;
         };
         let at = label.offset() as usize + 1;
         if text.as_bytes().get(at) == Some(&b'!') {
-            patched
-                .get_or_insert_with(|| text.to_owned())
-                .replace_range(at..at + 1, "~");
+            patched.get_or_insert_with(|| text.to_owned()).replace_range(at..at + 1, "~");
         }
     }
     patched
@@ -199,10 +170,8 @@ pub fn html_open_comments_as_operators(text: &str, diagnostics: &Diagnostics) ->
 /// Whether `error` is oxc's report of a name bound twice (not of a duplicate private class
 /// member `#x`, nor of a duplicate `__proto__: ...` property, which share its message).
 pub fn is_binding_redeclaration(source: &str, error: &OxcDiagnostic) -> bool {
-    let Some(name) = error
-        .message
-        .strip_prefix("Identifier `")
-        .and_then(|rest| rest.strip_suffix("` has already been declared"))
+    let Some(name) =
+        error.message.strip_prefix("Identifier `").and_then(|rest| rest.strip_suffix("` has already been declared"))
     else {
         return false;
     };
@@ -212,14 +181,8 @@ pub fn is_binding_redeclaration(source: &str, error: &OxcDiagnostic) -> bool {
     if name == "__proto__"
         && let Some(label) = error.labels.last()
     {
-        let (start, end) = (
-            label.offset() as usize,
-            (label.offset() + label.len()) as usize,
-        );
-        let quoted = source
-            .as_bytes()
-            .get(start)
-            .is_some_and(|&b| b == b'"' || b == b'\'');
+        let (start, end) = (label.offset() as usize, (label.offset() + label.len()) as usize);
+        let quoted = source.as_bytes().get(start).is_some_and(|&b| b == b'"' || b == b'\'');
         if quoted || source.as_bytes().get(skip_trivia(source, end, false)) == Some(&b':') {
             return false;
         }
@@ -248,17 +211,11 @@ pub fn is_directive_before_unseen_use_strict(program: &Program<'_>, span: Span) 
     if !program.source_type.is_script() {
         return false;
     }
-    let Some(index) = program
-        .directives
-        .iter()
-        .position(|d| d.directive.as_str() == "use strict")
-    else {
+    let Some(index) = program.directives.iter().position(|d| d.directive.as_str() == "use strict") else {
         return false;
     };
     let use_strict_end = program.directives[index].expression.span.end as usize;
-    program.directives[..index]
-        .iter()
-        .any(|d| d.expression.span == span)
+    program.directives[..index].iter().any(|d| d.expression.span == span)
         && ends_line_and_file(&program.source_text[use_strict_end..])
 }
 
@@ -323,8 +280,7 @@ pub fn skip_trivia(text: &str, offset: usize, html_comments: bool) -> usize {
         at = next;
         let rest = &text[at..];
         let line_comment = rest.starts_with("//")
-            || (html_comments
-                && (rest.starts_with("<!--") || (line_start && rest.starts_with("-->"))));
+            || (html_comments && (rest.starts_with("<!--") || (line_start && rest.starts_with("-->"))));
         if !line_comment {
             return at;
         }
@@ -394,35 +350,16 @@ mod tests {
 
     #[test]
     fn finds_typescript_member_modifiers() {
-        let text =
-            "class{default s(){} static async *[k](){} /* c */ get\n // d\n x(){} const y(){}}";
+        let text = "class{default s(){} static async *[k](){} /* c */ get\n // d\n x(){} const y(){}}";
         let member = |key: &str| text.find(key).unwrap();
-        assert_eq!(
-            unexpected_member_modifier(text, 6, member("s("), true),
-            Some(6)
-        );
-        assert_eq!(
-            unexpected_member_modifier(text, 20, member("k]"), true),
-            None
-        );
-        assert_eq!(
-            unexpected_member_modifier(text, 42, member("x("), true),
-            None
-        );
-        assert_eq!(
-            unexpected_member_modifier(text, member("const"), member("y("), true),
-            Some(member("const"))
-        );
+        assert_eq!(unexpected_member_modifier(text, 6, member("s("), true), Some(6));
+        assert_eq!(unexpected_member_modifier(text, 20, member("k]"), true), None);
+        assert_eq!(unexpected_member_modifier(text, 42, member("x("), true), None);
+        assert_eq!(unexpected_member_modifier(text, member("const"), member("y("), true), Some(member("const")));
         // Fields take no method modifiers.
         let text = "class{static async x; static [y]}";
-        assert_eq!(
-            unexpected_member_modifier(text, 6, text.find('x').unwrap(), false),
-            Some(13)
-        );
-        assert_eq!(
-            unexpected_member_modifier(text, 22, text.find('y').unwrap(), false),
-            None
-        );
+        assert_eq!(unexpected_member_modifier(text, 6, text.find('x').unwrap(), false), Some(13));
+        assert_eq!(unexpected_member_modifier(text, 22, text.find('y').unwrap(), false), None);
         // Non-ASCII whitespace and HTML-like comments between modifiers.
         for text in [
             "class{static\u{a0}m(){}}",
@@ -432,17 +369,10 @@ mod tests {
             "class{static<!--\nm(){}}",
             "class{static\n-->x\nm(){}}",
         ] {
-            assert_eq!(
-                unexpected_member_modifier(text, 6, member_key(text), true),
-                None,
-                "{text:?}"
-            );
+            assert_eq!(unexpected_member_modifier(text, 6, member_key(text), true), None, "{text:?}");
         }
         let text = "class{static\u{a0}declare\u{a0}m(){}}";
-        assert_eq!(
-            unexpected_member_modifier(text, 6, member_key(text), true),
-            Some(14)
-        );
+        assert_eq!(unexpected_member_modifier(text, 6, member_key(text), true), Some(14));
     }
 
     fn member_key(text: &str) -> usize {
@@ -460,9 +390,7 @@ mod tests {
     #[test]
     fn finds_class_names() {
         let is = |text: &str, span: Span| {
-            with_comments(text, |comments| {
-                is_class_name_eval_or_arguments(text, span, comments)
-            })
+            with_comments(text, |comments| is_class_name_eval_or_arguments(text, span, comments))
         };
         assert!(is("(class eval {})", Span::new(7, 11)));
         assert!(is("(class /* x */ arguments {})", Span::new(15, 24)));

@@ -23,24 +23,14 @@ impl<'a> Writer<'a> {
     pub(crate) fn statement(&mut self, statement: &Statement<'a>) {
         match statement {
             Statement::BlockStatement(s) => self.block(s),
-            Statement::BreakStatement(s) => {
-                self.break_statement(s.span, |w| w.opt_label(s.label.as_ref()))
-            }
-            Statement::ContinueStatement(s) => {
-                self.continue_statement(s.span, |w| w.opt_label(s.label.as_ref()))
-            }
+            Statement::BreakStatement(s) => self.break_statement(s.span, |w| w.opt_label(s.label.as_ref())),
+            Statement::ContinueStatement(s) => self.continue_statement(s.span, |w| w.opt_label(s.label.as_ref())),
             Statement::DebuggerStatement(s) => self.debugger_statement(s.span),
             Statement::DoWhileStatement(s) => {
-                self.do_while_statement(
-                    s.span,
-                    |w| w.statement(&s.body),
-                    |w| w.expression(&s.test),
-                );
+                self.do_while_statement(s.span, |w| w.statement(&s.body), |w| w.expression(&s.test));
             }
             Statement::EmptyStatement(s) => self.empty_statement(s.span),
-            Statement::ExpressionStatement(s) => {
-                self.expression_statement(s.span, |w| w.expression(&s.expression))
-            }
+            Statement::ExpressionStatement(s) => self.expression_statement(s.span, |w| w.expression(&s.expression)),
             Statement::ForInStatement(s) => self.for_in_statement(
                 s.span,
                 |w| w.for_left(&s.left),
@@ -86,9 +76,7 @@ impl<'a> Writer<'a> {
                 |w| w.identifier(s.label.span, s.label.name.as_str()),
                 |w| w.statement(&s.body),
             ),
-            Statement::ReturnStatement(s) => {
-                self.return_statement(s.span, |w| w.opt_expression(s.argument.as_ref()))
-            }
+            Statement::ReturnStatement(s) => self.return_statement(s.span, |w| w.opt_expression(s.argument.as_ref())),
             Statement::SwitchStatement(s) => self.switch_statement(
                 s.span,
                 |w| w.expression(&s.discriminant),
@@ -104,9 +92,7 @@ impl<'a> Writer<'a> {
                     }
                 },
             ),
-            Statement::ThrowStatement(s) => {
-                self.throw_statement(s.span, |w| w.expression(&s.argument))
-            }
+            Statement::ThrowStatement(s) => self.throw_statement(s.span, |w| w.expression(&s.argument)),
             Statement::TryStatement(s) => self.try_statement(
                 s.span,
                 |w| w.block(&s.block),
@@ -135,11 +121,7 @@ impl<'a> Writer<'a> {
                 self.while_statement(s.span, |w| w.expression(&s.test), |w| w.statement(&s.body));
             }
             Statement::WithStatement(s) => {
-                self.with_statement(
-                    s.span,
-                    |w| w.expression(&s.object),
-                    |w| w.statement(&s.body),
-                );
+                self.with_statement(s.span, |w| w.expression(&s.object), |w| w.statement(&s.body));
             }
             Statement::VariableDeclaration(d) => self.var_decl(d),
             Statement::FunctionDeclaration(f) => self.function(f),
@@ -150,30 +132,14 @@ impl<'a> Writer<'a> {
             Statement::ExportDeclaration(d) => self.export_decl(d),
             Statement::ExportNamedDeclaration(d) => self.export_named(d),
             Statement::ExportFromDeclaration(d) => self.export_from(d),
-            Statement::TSTypeAliasDeclaration(d) => {
-                self.reject(d.span, "TypeScript syntax is not JavaScript")
-            }
-            Statement::TSInterfaceDeclaration(d) => {
-                self.reject(d.span, "TypeScript syntax is not JavaScript")
-            }
-            Statement::TSEnumDeclaration(d) => {
-                self.reject(d.span, "TypeScript syntax is not JavaScript")
-            }
-            Statement::TSExternalModuleDeclaration(d) => {
-                self.reject(d.span, "TypeScript syntax is not JavaScript")
-            }
-            Statement::TSNamespaceDeclaration(d) => {
-                self.reject(d.span, "TypeScript syntax is not JavaScript")
-            }
-            Statement::TSGlobalDeclaration(d) => {
-                self.reject(d.span, "TypeScript syntax is not JavaScript")
-            }
-            Statement::TSImportEqualsDeclaration(d) => {
-                self.reject(d.span, "TypeScript syntax is not JavaScript")
-            }
-            Statement::TSExportAssignment(d) => {
-                self.reject(d.span, "TypeScript syntax is not JavaScript")
-            }
+            Statement::TSTypeAliasDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSInterfaceDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSEnumDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSExternalModuleDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSNamespaceDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSGlobalDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSImportEqualsDeclaration(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
+            Statement::TSExportAssignment(d) => self.reject(d.span, "TypeScript syntax is not JavaScript"),
             Statement::TSNamespaceExportDeclaration(d) => {
                 self.reject(d.span, "TypeScript syntax is not JavaScript");
             }
