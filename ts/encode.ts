@@ -3,6 +3,7 @@ import { BinastError } from './errors.ts';
 import { syntaxError } from './syntax-error.ts';
 import {
   encodeRaw,
+  encodeRawBytes,
   FLAG_ALLOW_HASH_BANG,
   FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION,
   FLAG_COMMENTS,
@@ -22,9 +23,15 @@ export interface EncodeOptions {
 
 const ENCODE_OPTIONS = new Set(['sourceType', 'comments', 'allowReturnOutsideFunction', 'allowHashBang']);
 
-export function encode(source: string, options: EncodeOptions = {}): Uint8Array {
+/**
+ * Encodes `source`: a string, or the UTF-8 bytes of a file (a `Uint8Array` or `Buffer`), which
+ * skip the UTF-16 to UTF-8 conversion; bytes that are not UTF-8 throw `UNSUPPORTED_SOURCE`
+ * with the byte offset. Either way the tree's offsets are UTF-16, as acorn's.
+ */
+export function encode(source: string | Uint8Array, options: EncodeOptions = {}): Uint8Array {
+  if (source instanceof Uint8Array) return encodeBytes(source, options);
   if (typeof source !== 'string') {
-    throw new BinastError('BAD_OPTION', `encode expects the source as a string, got ${typeof source}`);
+    throw new BinastError('BAD_OPTION', `encode expects the source as a string or UTF-8 bytes, got ${typeof source}`);
   }
   const flags = encodeFlags(options);
   // acorn without allowHashBang reads `#` as the start of a private name, then fails on `!`.
@@ -33,6 +40,16 @@ export function encode(source: string, options: EncodeOptions = {}): Uint8Array 
   }
   const result = encodeRaw(source, flags);
   if (!result.ok) throw syntaxError(source, result.message, result.pos);
+  return result.bytes;
+}
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function encodeBytes(bytes: Uint8Array, options: EncodeOptions): Uint8Array {
+  // The encoder itself rejects `#!` without allowHashBang (at UTF-16 offset 1).
+  const result = encodeRawBytes(bytes, encodeFlags(options));
+  // Only a syntax error needs the text (for its line and column).
+  if (!result.ok) throw syntaxError(utf8.decode(bytes), result.message, result.pos);
   return result.bytes;
 }
 
