@@ -2,7 +2,7 @@
 
 use oxc_ast::ast::*;
 
-use crate::generated::schema::method_kind;
+use crate::generated::schema::method_kind_of;
 use oxc_span::{GetSpan, Span};
 
 use super::quirks;
@@ -79,12 +79,7 @@ impl<'a> Writer<'a> {
                 {
                     return self.reject(m.value.span, super::expressions::GETTER_PARAMS);
                 }
-                let kind = method_kind(match m.kind {
-                    MethodDefinitionKind::Constructor => "constructor",
-                    MethodDefinitionKind::Method => "method",
-                    MethodDefinitionKind::Get => "get",
-                    MethodDefinitionKind::Set => "set",
-                });
+                let kind = method_kind_of(m.kind);
                 self.method_definition(
                     m.span,
                     m.r#static,

@@ -2,7 +2,7 @@
 
 use oxc_ast::ast::*;
 
-use crate::generated::schema::variable_kind;
+use crate::generated::schema::variable_kind_of;
 use crate::writer::Writer;
 
 impl<'a> Writer<'a> {
@@ -178,7 +178,7 @@ impl<'a> Writer<'a> {
                     );
                 }
             },
-            variable_kind(decl.kind.as_str()),
+            variable_kind_of(decl.kind),
         );
     }
 
