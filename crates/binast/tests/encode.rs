@@ -416,3 +416,20 @@ fn control_escapes_in_character_classes() {
     err("/[\\cj-\\cm]/; /a/gg", &SCRIPT);
 }
 
+
+/// acorn takes a word after a statement-level `let` for a binding (even on the next line), so
+/// `let` + newline + a keyword is an error for it (oxc 0.146 too); oxc 0.157 reads `let; false`.
+#[test]
+fn let_before_a_keyword() {
+    assert_eq!(err("let\nfalse", &SCRIPT), 4);
+    assert_eq!(err("a; let /* x */ // y\n true", &SCRIPT), 21);
+    assert_eq!(err("switch (1) { case 1: let\nnull }", &SCRIPT), 25);
+    assert_eq!(err("function* g() { let\nyield }", &SCRIPT), 20);
+    assert_eq!(err("{ let\nthrow 1 }", &SCRIPT), 6);
+    // Not a statement list (acorn reads no declaration there), or an HTML-like comment acorn
+    // does not skip, or `in`: the identifier `let`.
+    ok("if (1) let\nfalse", &SCRIPT);
+    ok("let<!--\nfalse", &SCRIPT);
+    ok("let\nin a", &SCRIPT);
+    ok("l\\u0065t\nfalse", &SCRIPT);
+}

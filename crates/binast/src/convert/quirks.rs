@@ -12,6 +12,7 @@
 //! | typescript-member-modifier | the conversion finds a word oxc took for a TypeScript modifier before a class member (`default`, `const`, `async` before a field) | reject at it | `finds_typescript_member_modifiers`, `rejects_what_acorn_rejects` |
 //! | class-name-eval | oxc reports `eval`/`arguments` as a class *expression* name (acorn checks declarations only) | ignore the report | `eval_and_arguments_class_names` |
 //! | unseen-use-strict | oxc reports a legacy escape in a directive before a `"use strict"` that ends the file on its line, which acorn's lookahead misses | ignore the report | `line_and_file_ends`, test262 |
+//! | let-before-keyword | the conversion meets, in a statement list, an identifier statement `let` ended by a line break before a word (oxc 0.157 reads `let` + newline + `false` as `let; false`, as the spec and V8 do) | reject at the word, as acorn (which takes any word after `let` for a binding there) and oxc 0.146 did | `let_before_a_keyword` |
 //! | redeclarations | oxc reports a binding redeclaration, or the conversion noticed a shape where oxc misses one | the spec's check decides (`crate::redeclarations`, `missed_redeclarations`) | `redeclarations_as_the_spec_says` |
 //!
 //! Rules oxc 0.157 made unnecessary (deleted): `let` as an identifier (`let`, `let++`,
@@ -67,6 +68,46 @@ fn identifier_words_before<'t>(
         let previous = trivia_start_before(text, at, comments);
         previous == 0 || text.as_bytes()[previous - 1] != b'.'
     })
+}
+
+/// acorn's `isLet` in a statement list: `let` followed (over whitespace and `//`, `/* */`
+/// comments, not HTML-like ones) by a word other than `in`/`instanceof` starts a declaration.
+/// For a `let` that oxc read as an identifier statement, that word is one oxc would not bind (a
+/// keyword): its offset and text, which acorn rejects.
+pub fn declaration_acorn_reads_after_let(text: &str, let_span: Span) -> Option<(u32, &str)> {
+    if text.get(let_span.start as usize..let_span.end as usize) != Some("let") {
+        return None; // an escaped `l\u0065t` is never a declaration
+    }
+    let mut at = let_span.end as usize;
+    loop {
+        let rest = &text[at..];
+        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        at += rest.len() - trimmed.len();
+        if let Some(comment) = trimmed.strip_prefix("//") {
+            at += 2 + comment.find(is_line_terminator).unwrap_or(comment.len());
+        } else if let Some(comment) = trimmed.strip_prefix("/*") {
+            at += 2 + comment.find("*/")? + 2;
+        } else {
+            break;
+        }
+    }
+    let rest = &text[at..];
+    let first = rest.chars().next()?;
+    if !(first.is_ascii_alphabetic() || first == '$' || first == '_' || (!first.is_ascii() && oxc_syntax::identifier::is_identifier_start(first))) {
+        return None;
+    }
+    let len: usize = rest.chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();
+    let word = &rest[..len];
+    (word != "in" && word != "instanceof").then_some((at as u32, word))
+}
+
+/// acorn's message for a keyword where it expects a binding.
+pub fn unexpected_keyword(word: &str) -> &'static str {
+    match word {
+        "enum" => "The keyword 'enum' is reserved",
+        "let" => "let is disallowed as a lexically bound name",
+        _ => "Unexpected keyword",
+    }
 }
 
 /// Moves back from `at` over whitespace, line terminators and the `comments` (oxc's, in

@@ -2,12 +2,22 @@
 
 use oxc_ast::ast::*;
 
+use super::quirks;
 use crate::generated::schema::variable_kind_of;
 use crate::writer::Writer;
 
 impl<'a> Writer<'a> {
+    /// A statement list (where a declaration may stand, unlike an `if` or loop body).
     pub(crate) fn statements(&mut self, statements: &[Statement<'a>]) {
         for statement in statements {
+            if let Statement::ExpressionStatement(s) = statement
+                && let Expression::Identifier(id) = &s.expression
+                && id.name == "let"
+                && s.span.end == id.span.end
+                && let Some((at, word)) = quirks::declaration_acorn_reads_after_let(self.source(), id.span)
+            {
+                self.state.reject(Span::new(at, at), quirks::unexpected_keyword(word));
+            }
             self.statement(statement);
         }
     }
