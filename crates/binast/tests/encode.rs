@@ -433,3 +433,13 @@ fn let_before_a_keyword() {
     ok("let\nin a", &SCRIPT);
     ok("l\\u0065t\nfalse", &SCRIPT);
 }
+
+/// oxc 0.157 reads `\A`, `\z`, `\Z` in Unicode mode as the proposed buffer boundaries; acorn
+/// (and the spec today) reject them as invalid escapes (found by the fuzzer).
+#[test]
+fn regular_expression_buffer_boundaries() {
+    assert_eq!(err("x = /\\Z/u", &SCRIPT), 5);
+    assert_eq!(err("/a\\A/v", &SCRIPT), 1);
+    assert_eq!(err("/\\Z.\\/\\\\  1n/u", &SCRIPT), 1);
+    ok("/\\\\A/u; /\\A/; /\\z\\Z/g", &SCRIPT);
+}

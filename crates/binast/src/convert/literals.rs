@@ -44,6 +44,11 @@ impl<'a> Writer<'a> {
         let slash = raw.rfind('/').unwrap_or(0);
         let pattern = raw.get(1..slash).unwrap_or("");
         let flags = &raw[slash + 1..];
+        if (flags.contains('u') || flags.contains('v')) && super::quirks::has_buffer_boundary(pattern) {
+            // acorn places regular expression errors just after the opening `/`.
+            let at = oxc_span::Span::new(lit.span.start + 1, lit.span.end);
+            return self.reject(at, "Invalid regular expression: Invalid escape");
+        }
         self.reg_exp_literal(lit.span, pattern, flags);
     }
 }
