@@ -13,7 +13,7 @@
 //! | class-name-eval | oxc reports `eval`/`arguments` as a class *expression* name (acorn checks declarations only) | ignore the report | `eval_and_arguments_class_names` |
 //! | unseen-use-strict | oxc reports a legacy escape in a directive before a `"use strict"` that ends the file on its line, which acorn's lookahead misses | ignore the report | `line_and_file_ends`, test262 |
 //! | let-before-keyword | the conversion meets, in a statement list, an identifier statement `let` ended by a line break before a word (oxc 0.157 reads `let` + newline + `false` as `let; false`, as the spec and V8 do) | reject at the word, as acorn (which takes any word after `let` for a binding there) and oxc 0.146 did | `let_before_a_keyword` |
-//! | regex-buffer-boundaries | the conversion meets a `u`/`v` regular expression with `\\A`, `\\z` or `\\Z` (oxc 0.157 accepts the proposed buffer-boundary assertions; acorn, oxc 0.146 and the spec read an invalid escape) | reject just after the `/` | `regular_expression_buffer_boundaries` |
+//! | regex-buffer-boundaries | the conversion meets a `u`/`v` regular expression with `\A`, `\z` or `\Z` (oxc 0.157 accepts the proposed buffer-boundary assertions; acorn, oxc 0.146 and the spec read an invalid escape) | reject just after the `/` | `regular_expression_buffer_boundaries` |
 //! | redeclarations | oxc reports a binding redeclaration, or the conversion noticed a shape where oxc misses one | the spec's check decides (`crate::redeclarations`, `missed_redeclarations`) | `redeclarations_as_the_spec_says` |
 //!
 //! Rules oxc 0.157 made unnecessary (deleted): `let` as an identifier (`let`, `let++`,
