@@ -19,7 +19,7 @@ use oxc_allocator::Allocator;
 use oxc_ast::ast::Program;
 use oxc_diagnostics::OxcDiagnostic;
 use oxc_parser::{ParseOptions, Parser, ParserReturn};
-use oxc_semantic::{SemanticBuilder, Stats};
+use oxc_semantic::SemanticBuilder;
 use oxc_span::SourceType;
 
 pub use generated::schema::{FORMAT_VERSION, SCHEMA_HASH};
@@ -143,7 +143,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
 
     // Early errors acorn reports that oxc's parser leaves to semantic analysis (redeclarations,
     // undefined exports, bad labels, ...).
-    let semantic = SemanticBuilder::new().with_check_syntax_error(true).with_stats(semantic_capacity(source)).build(program);
+    let semantic = SemanticBuilder::new().with_check_syntax_error(true).build(program);
     // Errors oxc reports that acorn does not (see `convert::quirks`).
     let acorn_ignores = |error: &OxcDiagnostic| {
         let [label] = error.labels.as_slice() else {
@@ -192,14 +192,6 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         convert::write_comments(&mut writer, program, source);
     }
     Ok(writer.finish(options.module, options.comments))
-}
-
-/// oxc_semantic sizes its tables from a count of the tree (a walk of its own) unless given
-/// one: an estimate from the source's length spares that walk (typical code has a scope per
-/// ~150 bytes, a binding per ~100, a reference per ~30; a table that proves too small grows).
-fn semantic_capacity(source: &str) -> Stats {
-    let bytes = u32::try_from(source.len()).unwrap_or(u32::MAX);
-    Stats::new(0, bytes / 150 + 1, bytes / 100 + 1, bytes / 30 + 1)
 }
 
 /// How many times one source may be re-parsed with a misreading rewritten (see
