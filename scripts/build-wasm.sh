@@ -4,9 +4,9 @@
 #
 #   bash scripts/build-wasm.sh
 #
-# Toolchain: chosen by scripts/setup-toolchain.sh (run first, fast when
-# everything is present) and read from target/toolchain.env. On Debian's
-# rustc-web std is rebuilt from source with -Z build-std (first build only).
+# Toolchain: the one pinned in rust-toolchain.toml, checked (and installed if
+# missing) by scripts/setup-toolchain.sh (run first, fast when everything is
+# present) and read from target/toolchain.env.
 # Cargo output goes to target/wasm (separate from native builds). wasm-opt -O3
 # runs when binaryen is installed and its input changed; otherwise the cargo
 # output is copied as is. Set BINAST_NO_WASM_OPT=1 to skip wasm-opt.
@@ -41,11 +41,6 @@ OUT="$OUT_DIR/binast.wasm"
 WASM_STACK_SIZE=$((8 * 1024 * 1024))
 cargo_args=(rustc --release --target "$TARGET" --target-dir "$TARGET_DIR" -p binast --lib)
 cargo_env=(RUSTC="$BINAST_RUSTC")
-if [ "$BINAST_BUILD_STD" = 1 ]; then
-  # Debian ships no wasm32 std: rebuild it (with panic=abort) from rust-web-src.
-  cargo_args+=(-Z build-std=std,panic_abort)
-  cargo_env+=(RUSTC_BOOTSTRAP=1)
-fi
 
 link_args=(-C "link-arg=-zstack-size=$WASM_STACK_SIZE" -C "link-arg=--export=__stack_pointer")
 
@@ -91,4 +86,4 @@ size=$(wc -c <"$OUT" | tr -d ' ')
 raw_size=$(wc -c <"$RAW" | tr -d ' ')
 gz=""
 command -v gzip >/dev/null 2>&1 && gz=", $(gzip -9c "$OUT" | wc -c | tr -d ' ') gzipped"
-echo "build-wasm: wasm/binast.wasm: $size bytes ($((size / 1024)) KiB$gz; cargo output $raw_size bytes) [$BINAST_TOOLCHAIN rustc $BINAST_RUST_VERSION, $(($(date +%s) - start)) s]"
+echo "build-wasm: wasm/binast.wasm: $size bytes ($((size / 1024)) KiB$gz; cargo output $raw_size bytes) [rustc $BINAST_RUST_VERSION, $(($(date +%s) - start)) s]"

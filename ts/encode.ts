@@ -5,6 +5,7 @@ import { BinastError } from './errors.ts';
 import { syntaxError } from './syntax-error.ts';
 import {
   encodeRaw,
+  encodeRawBytes,
   FLAG_ALLOW_HASH_BANG,
   FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION,
   FLAG_COMMENTS,
@@ -24,9 +25,15 @@ export interface EncodeOptions {
 
 const ENCODE_OPTIONS = new Set(['sourceType', 'comments', 'allowReturnOutsideFunction', 'allowHashBang']);
 
-export function encode(source: string, options: EncodeOptions = {}): Uint8Array {
+/**
+ * Encodes `source`: a string, or the UTF-8 bytes of a file (a `Uint8Array` or `Buffer`), which
+ * skip the UTF-16 to UTF-8 conversion; bytes that are not UTF-8 throw `UNSUPPORTED_SOURCE`
+ * with the byte offset. Either way the tree's offsets are UTF-16, as acorn's.
+ */
+export function encode(source: string | Uint8Array, options: EncodeOptions = {}): Uint8Array {
+  if (source instanceof Uint8Array) return encodeBytes(source, options);
   if (typeof source !== 'string') {
-    throw new BinastError('BAD_OPTION', `encode expects the source as a string, got ${typeof source}`);
+    throw new BinastError('BAD_OPTION', `encode expects the source as a string or UTF-8 bytes, got ${typeof source}`);
   }
   const flags = encodeFlags(options);
   // acorn without allowHashBang reads `#` as the start of a private name, then fails on `!`.
@@ -49,6 +56,20 @@ function acornOptionsOf(flags: number): AcornOptions {
     allowReturnOutsideFunction: (flags & FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION) !== 0,
     allowHashBang: (flags & FLAG_ALLOW_HASH_BANG) !== 0,
   };
+}
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function encodeBytes(bytes: Uint8Array, options: EncodeOptions): Uint8Array {
+  const flags = encodeFlags(options);
+  // The encoder itself rejects `#!` without allowHashBang (at UTF-16 offset 1).
+  const result = encodeRawBytes(bytes, flags);
+  if (!result.ok) {
+    // Only a syntax error needs the text (acorn's verdict, and the line and column).
+    const source = utf8.decode(bytes);
+    throw acornRejection(source, acornOptionsOf(flags), () => syntaxError(source, result.message, result.pos));
+  }
+  return result.bytes;
 }
 
 export function encodeFlags(options: EncodeOptions): number {

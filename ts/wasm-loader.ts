@@ -33,7 +33,7 @@
 import { BinastError } from './errors.ts';
 
 /** Must equal `abi::ABI_VERSION` in crates/binast/src/wasm.rs. */
-export const ABI_VERSION = 2;
+export const ABI_VERSION = 3;
 
 /** bit0: parse as an ES module (else as a script). */
 export const FLAG_MODULE = 1 << 0;
@@ -47,6 +47,7 @@ export const FLAG_ALLOW_HASH_BANG = 1 << 3;
 export const STATUS_OK = 0;
 export const STATUS_SYNTAX_ERROR = 1;
 export const STATUS_INTERNAL_ERROR = 2;
+export const STATUS_INVALID_UTF8 = 3;
 
 export const FAILURE_NONE = 0;
 export const FAILURE_OUT_OF_MEMORY = 1;
@@ -401,11 +402,24 @@ export function encodeRaw(source: string, flags: number): EncodeRawResult {
         'which cannot represent it (write it as an escape such as "\\u' + unit + '" instead)',
     );
   }
+  return callEncoder((ex) => writeSource(ex, source), flags);
+}
+
+/**
+ * As {@link encodeRaw}, for the UTF-8 bytes of a source (a file as read from disk): copied into
+ * WASM memory as they are, no UTF-16 round trip. Bytes that are not UTF-8 throw
+ * `UNSUPPORTED_SOURCE` with the byte offset of the first invalid sequence.
+ */
+export function encodeRawBytes(bytes: Uint8Array, flags: number): EncodeRawResult {
+  return callEncoder((ex) => writeBytes(ex, bytes), flags);
+}
+
+function callEncoder(write: (ex: BinastExports) => { ptr: number; length: number; capacity: number }, flags: number): EncodeRawResult {
   const ex = exports();
   let status: number;
   let result: Uint8Array;
   try {
-    const { ptr, length, capacity } = writeSource(ex, source);
+    const { ptr, length, capacity } = write(ex);
     status = ex.binast_encode(ptr, length, flags);
     // Re-read memory.buffer: it is replaced whenever the memory grows.
     result = new Uint8Array(ex.memory.buffer, ex.binast_result_ptr() >>> 0, ex.binast_result_len() >>> 0).slice();
@@ -422,6 +436,7 @@ export function encodeRaw(source: string, flags: number): EncodeRawResult {
   const pos = new DataView(result.buffer, result.byteOffset, result.byteLength).getUint32(0, true);
   const message = decoder.decode(result.subarray(4));
   if (status === STATUS_SYNTAX_ERROR) return { ok: false, pos, message };
+  if (status === STATUS_INVALID_UTF8) throw new BinastError('UNSUPPORTED_SOURCE', message, pos);
   throw new BinastError(
     'INTERNAL',
     status === STATUS_INTERNAL_ERROR ? message.replace(/^binast: /, '') : `unknown encoder status ${status}: ${message}`,
@@ -470,6 +485,15 @@ function writeSource(ex: BinastExports, source: string): { ptr: number; length: 
     }
   }
   return { ptr, length: written, capacity };
+}
+
+/** Copies UTF-8 `bytes` into WASM memory (the encoder checks that they are UTF-8). */
+function writeBytes(ex: BinastExports, bytes: Uint8Array): { ptr: number; length: number; capacity: number } {
+  if (bytes.length > 0x7fff_ffff) throw new SourceTooLarge(`the source is larger than 2 GiB`);
+  const ptr = ex.binast_alloc(bytes.length) >>> 0;
+  if (ptr === 0 && bytes.length > 0) throw new SourceTooLarge(`out of WASM memory allocating ${bytes.length} bytes for the source`);
+  new Uint8Array(ex.memory.buffer, ptr, bytes.length).set(bytes);
+  return { ptr, length: bytes.length, capacity: bytes.length };
 }
 
 /** Classifies an exception thrown by a call into the (now discarded) instance. */

@@ -3,6 +3,46 @@
 // and types of what it writes are fixed by the schema: a drift is a compile error.
 import { screamingCase, snakeCase } from './model.mjs';
 
+// The schema's enums that are oxc enums: each value's oxc variant, so that the generated lookup
+// is an exhaustive match on oxc's type (Rust only; the schema, its hash and the decoder are
+// unchanged).
+const OXC_OPS = 'oxc_syntax::operator';
+const OXC_ENUMS = {
+  VariableKind: {
+    path: 'oxc_ast::ast::VariableDeclarationKind',
+    variants: { var: 'Var', let: 'Let', const: 'Const', using: 'Using', 'await using': 'AwaitUsing' },
+  },
+  PropertyKind: { path: 'oxc_ast::ast::PropertyKind', variants: { init: 'Init', get: 'Get', set: 'Set' } },
+  MethodKind: {
+    path: 'oxc_ast::ast::MethodDefinitionKind',
+    variants: { constructor: 'Constructor', method: 'Method', get: 'Get', set: 'Set' },
+  },
+  UnaryOperator: {
+    path: `${OXC_OPS}::UnaryOperator`,
+    variants: { '-': 'UnaryNegation', '+': 'UnaryPlus', '!': 'LogicalNot', '~': 'BitwiseNot', typeof: 'Typeof', void: 'Void', delete: 'Delete' },
+  },
+  UpdateOperator: { path: `${OXC_OPS}::UpdateOperator`, variants: { '++': 'Increment', '--': 'Decrement' } },
+  LogicalOperator: { path: `${OXC_OPS}::LogicalOperator`, variants: { '||': 'Or', '&&': 'And', '??': 'Coalesce' } },
+  BinaryOperator: {
+    path: `${OXC_OPS}::BinaryOperator`,
+    variants: {
+      '==': 'Equality', '!=': 'Inequality', '===': 'StrictEquality', '!==': 'StrictInequality', '<': 'LessThan',
+      '<=': 'LessEqualThan', '>': 'GreaterThan', '>=': 'GreaterEqualThan', '<<': 'ShiftLeft', '>>': 'ShiftRight',
+      '>>>': 'ShiftRightZeroFill', '+': 'Addition', '-': 'Subtraction', '*': 'Multiplication', '/': 'Division',
+      '%': 'Remainder', '**': 'Exponential', '|': 'BitwiseOR', '^': 'BitwiseXOR', '&': 'BitwiseAnd', in: 'In',
+      instanceof: 'Instanceof',
+    },
+  },
+  AssignmentOperator: {
+    path: `${OXC_OPS}::AssignmentOperator`,
+    variants: {
+      '=': 'Assign', '+=': 'Addition', '-=': 'Subtraction', '*=': 'Multiplication', '/=': 'Division', '%=': 'Remainder',
+      '**=': 'Exponential', '<<=': 'ShiftLeft', '>>=': 'ShiftRight', '>>>=': 'ShiftRightZeroFill', '|=': 'BitwiseOR',
+      '^=': 'BitwiseXOR', '&=': 'BitwiseAnd', '||=': 'LogicalOr', '&&=': 'LogicalAnd', '??=': 'LogicalNullish',
+    },
+  },
+};
+
 const RUST_KEYWORDS = new Set(['static', 'await', 'async', 'type', 'ref', 'move', 'loop', 'match', 'const']);
 // `super`/`self` cannot even be raw identifiers.
 const method = (name) => (['super', 'self'].includes(snakeCase(name)) ? `${snakeCase(name)}_` : snakeCase(name));
@@ -26,6 +66,24 @@ pub mod tag {`);
   for (const kind of model.kinds) out.push(`    pub const ${screamingCase(kind.name)}: u8 = ${kind.tag};`);
   out.push('}');
   for (const [name, values] of Object.entries(model.enums)) {
+    const oxc = OXC_ENUMS[name];
+    if (oxc) {
+      // A match on oxc's enum with no catch-all: a variant a new oxc adds is a compile error.
+      const type = oxc.path.split('::').pop();
+      const missing = values.filter((v) => !(v in oxc.variants));
+      const extra = Object.keys(oxc.variants).filter((v) => !values.includes(v));
+      if (missing.length || extra.length) throw new Error(`${name}: OXC_ENUMS does not match the schema (${[...missing, ...extra].join(', ')})`);
+      out.push(`
+/// Index in the ${name} table of oxc's \`${type}\` (exhaustive: a new oxc variant does not compile).
+#[inline]
+pub fn ${snakeCase(name)}_of(value: ${oxc.path}) -> u32 {
+    use ${oxc.path} as E;
+    match value {`);
+      values.forEach((v, i) => out.push(`        E::${oxc.variants[v]} => ${i},`));
+      out.push(`    }
+}`);
+      continue;
+    }
     out.push(`
 /// Index of \`value\` in the ${name} table.
 pub fn ${snakeCase(name)}(value: &str) -> u32 {

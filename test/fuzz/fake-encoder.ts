@@ -1,7 +1,8 @@
-// Hand-assembled stand-ins for wasm/binast.wasm with the same exports (ABI 2), whose
+// Hand-assembled stand-ins for wasm/binast.wasm with the same exports (the loader's ABI version), whose
 // binast_encode misbehaves on purpose: it traps after recording a failure or moving the
 // stack pointer, or returns an error status. They let the tests drive every branch of the
 // loader's trap classification without waiting for a real encoder bug or out-of-memory.
+import { ABI_VERSION } from '../../ts/wasm-loader.ts';
 
 export interface FakeEncoderOptions {
   abiVersion?: number;
@@ -51,7 +52,7 @@ const I32 = 0x7f;
 const OP = { unreachable: 0x00, end: 0x0b, drop: 0x1a, globalGet: 0x23, globalSet: 0x24, i32Const: 0x41, i32Load: 0x28 };
 
 export function fakeEncoder(options: FakeEncoderOptions): Uint8Array {
-  const abi = options.abiVersion ?? 2;
+  const abi = options.abiVersion ?? ABI_VERSION;
   const failureMessage = new TextEncoder().encode(options.failureMessage ?? '');
   let result: number[] = [];
   const encodeBody: number[] = [];

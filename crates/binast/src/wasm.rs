@@ -45,7 +45,7 @@ use crate::EncodeError;
 pub mod abi {
     /// Bumped whenever the exported functions or the flag/status meaning
     /// change; exported as `binast_abi_version()` and checked by the loader.
-    pub const ABI_VERSION: u32 = 2;
+    pub const ABI_VERSION: u32 = 3;
 
     /// bit0: parse as an ES module (else as a script).
     pub const FLAG_MODULE: u32 = 1 << 0;
@@ -63,8 +63,11 @@ pub mod abi {
     pub const STATUS_OK: u32 = 0;
     /// Syntax error: the result buffer holds `u32 LE pos_utf16` + UTF-8 message.
     pub const STATUS_SYNTAX_ERROR: u32 = 1;
-    /// Bad call (unknown flags, invalid UTF-8, ...): same layout as a syntax error.
+    /// Bad call (unknown flags, ...): same layout as a syntax error.
     pub const STATUS_INTERNAL_ERROR: u32 = 2;
+    /// The source is not valid UTF-8 (it came in as bytes): same layout, with the byte offset
+    /// of the first invalid sequence in place of `pos_utf16`.
+    pub const STATUS_INVALID_UTF8: u32 = 3;
 
     /// [`super::binast_failure`]: nothing went wrong in the last call.
     pub const FAILURE_NONE: u32 = 0;
@@ -295,9 +298,13 @@ pub unsafe extern "C" fn binast_encode(src_ptr: *const u8, src_len: u32, flags: 
         // SAFETY: guaranteed by the caller.
         unsafe { std::slice::from_raw_parts(src_ptr, src_len as usize) }
     };
-    let Ok(source) = std::str::from_utf8(bytes) else {
-        set_result(error_buffer(0, "binast: source is not valid UTF-8"));
-        return abi::STATUS_INTERNAL_ERROR;
+    let source = match std::str::from_utf8(bytes) {
+        Ok(source) => source,
+        Err(error) => {
+            let at = error.valid_up_to();
+            set_result(error_buffer(at as u32, "the source is not valid UTF-8"));
+            return abi::STATUS_INVALID_UTF8;
+        }
     };
 
     match crate::encode(source, &abi::options_from_flags(flags)) {

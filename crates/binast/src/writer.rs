@@ -25,9 +25,9 @@ pub const TRAILER_LEN: usize = 4;
 pub enum WireStr<'a> {
     /// Valid Unicode text.
     Utf8(&'a str),
-    /// oxc's lossless form of a string with lone surrogates: each lone surrogate is written
-    /// as U+FFFD followed by its 4 hex digits (and a real U+FFFD as U+FFFD `fffd`).
-    LoneSurrogates(&'a str),
+    /// A string with lone surrogates, as oxc keeps it: WTF-8 bytes (a lone surrogate is the
+    /// 3-byte sequence UTF-8 would use for its code point).
+    LoneSurrogates(&'a [u8]),
 }
 
 impl<'a> From<&'a str> for WireStr<'a> {
@@ -50,6 +50,8 @@ pub struct Writer<'a> {
     /// Comments as (is_block, UTF-16 start, UTF-16 end, value), written at the end so that
     /// their strings come after the node stream's in the table.
     comments: Vec<(bool, u32, u32, &'a str)>,
+    /// The conversion's state (see `convert::State`).
+    pub(crate) state: crate::convert::State<'a>,
 }
 
 impl<'a> Writer<'a> {
@@ -60,10 +62,12 @@ impl<'a> Writer<'a> {
             // Roughly the size of the source: most files encode to less.
             nodes: Vec::with_capacity(source.len() / 2 + 64),
             cursor: 0,
-            string_index: FxHashMap::default(),
-            strings: Vec::new(),
+            // Typical code has a distinct string per ~60 bytes: sized so the table rarely grows.
+            string_index: FxHashMap::with_capacity_and_hasher(source.len() / 64 + 16, Default::default()),
+            strings: Vec::with_capacity(source.len() / 64 + 16),
             refs: Vec::with_capacity(source.len() / 16 + 16),
             comments: Vec::new(),
+            state: Default::default(),
         }
     }
 
@@ -191,7 +195,8 @@ impl<'a> Writer<'a> {
             flags |= FLAG_COMMENTS;
         }
 
-        let total = HEADER_LEN + strings.len() + self.nodes.len() + refs.len() + lines.len() + comments.len() + TRAILER_LEN;
+        let total =
+            HEADER_LEN + strings.len() + self.nodes.len() + refs.len() + lines.len() + comments.len() + TRAILER_LEN;
         let mut out = Vec::with_capacity(total);
         out.extend_from_slice(&MAGIC);
         out.push(FORMAT_VERSION);
@@ -287,17 +292,25 @@ fn utf16_len(text: &str) -> u32 {
     if text.is_ascii() { text.len() as u32 } else { text.encode_utf16().count() as u32 }
 }
 
-/// Undoes oxc's lossy escape: U+FFFD followed by 4 hex digits is that code unit.
-fn decode_lone_surrogates(text: &str, out: &mut Vec<u16>) {
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\u{FFFD}' {
-            let hex: String = chars.by_ref().take(4).collect();
-            out.push(u16::from_str_radix(&hex, 16).unwrap_or(0xFFFD));
+/// WTF-8 -> UTF-16 code units (lone surrogates kept). oxc guarantees well-formed WTF-8.
+fn decode_lone_surrogates(bytes: &[u8], out: &mut Vec<u16>) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b0 = u32::from(bytes[i]);
+        let cont = |k: usize| u32::from(bytes.get(i + k).copied().unwrap_or(0x80) & 0x3F);
+        let (code, len) = match b0 {
+            0x00..0x80 => (b0, 1),
+            0x80..0xE0 => (((b0 & 0x1F) << 6) | cont(1), 2),
+            0xE0..0xF0 => (((b0 & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3),
+            _ => (((b0 & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3), 4),
+        };
+        if code >= 0x10000 {
+            let c = code - 0x10000;
+            out.extend_from_slice(&[0xD800 | (c >> 10) as u16, 0xDC00 | (c & 0x3FF) as u16]);
         } else {
-            let mut buf = [0u16; 2];
-            out.extend_from_slice(c.encode_utf16(&mut buf));
+            out.push(code as u16);
         }
+        i += len;
     }
 }
 
@@ -329,7 +342,19 @@ fn line_section(source: &str) -> Vec<u8> {
     let bytes = source.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        let byte = bytes[i];
+        // Skip 8 bytes at a time while none is a line break or non-ASCII: none is below
+        // 0x0E (`\n` and `\r` are) and none has its high bit set.
+        while let Some(chunk) = bytes.get(i..i + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            const ONES: u64 = 0x0101_0101_0101_0101;
+            const HIGH: u64 = 0x8080_8080_8080_8080;
+            if ((word.wrapping_sub(ONES * 0x0E) | word) & HIGH) != 0 {
+                break;
+            }
+            i += 8;
+            utf16 += 8;
+        }
+        let Some(&byte) = bytes.get(i) else { break };
         let mut line_start = None;
         if byte < 0x80 {
             i += 1;
@@ -377,4 +402,45 @@ pub(crate) fn write_varint(out: &mut Vec<u8>, mut value: u32) {
 fn write_delta(out: &mut Vec<u8>, value: u32, from: u32) {
     let delta = value.wrapping_sub(from) as i32;
     write_varint(out, ((delta << 1) ^ (delta >> 31)) as u32);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The line table, one character at a time (what `line_section`'s word skipping must match).
+    fn naive_line_section(source: &str) -> Vec<u8> {
+        let (mut deltas, mut count, mut previous, mut utf16) = (Vec::new(), 0u32, 0u32, 0u32);
+        let mut chars = source.chars().peekable();
+        while let Some(c) = chars.next() {
+            utf16 += c.len_utf16() as u32;
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+                utf16 += 1;
+            }
+            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
+                write_varint(&mut deltas, utf16 - previous);
+                previous = utf16;
+                count += 1;
+            }
+        }
+        let mut out = Vec::new();
+        write_varint(&mut out, count);
+        out.extend_from_slice(&deltas);
+        out
+    }
+
+    #[test]
+    fn line_section_matches_a_char_by_char_scan() {
+        let pieces = ["a", "bcdefgh", "\n", "\r", "\r\n", "\t", "\u{2028}", "\u{2029}", "é", "😀", "\u{7f}", "\u{0e}", "\u{0d}x"];
+        let mut seed = 12345u32;
+        for _ in 0..2000 {
+            let mut source = String::new();
+            for _ in 0..(seed % 40) {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                source.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
+            }
+            assert_eq!(line_section(&source), naive_line_section(&source), "{source:?}");
+        }
+    }
 }

@@ -2,10 +2,10 @@
 
 use oxc_ast::ast::*;
 
-use crate::generated::schema::method_kind;
+use crate::generated::schema::method_kind_of;
 use oxc_span::{GetSpan, Span};
 
-use super::{jumps, quirks};
+use super::quirks;
 use crate::writer::Writer;
 
 const NOT_JS: &str = "TypeScript syntax is not JavaScript";
@@ -57,9 +57,7 @@ impl<'a> Writer<'a> {
     fn class_element(&mut self, element: &ClassElement<'a>) {
         match element {
             ClassElement::StaticBlock(b) => {
-                let outer = jumps::enter_function();
                 self.static_block(b.span, b.body.len(), |w| w.statements(&b.body));
-                jumps::leave_function(outer);
             }
             ClassElement::MethodDefinition(m) => {
                 if let Some(decorator) = m.decorators.first() {
@@ -81,12 +79,7 @@ impl<'a> Writer<'a> {
                 {
                     return self.reject(m.value.span, super::expressions::GETTER_PARAMS);
                 }
-                let kind = method_kind(match m.kind {
-                    MethodDefinitionKind::Constructor => "constructor",
-                    MethodDefinitionKind::Method => "method",
-                    MethodDefinitionKind::Get => "get",
-                    MethodDefinitionKind::Set => "set",
-                });
+                let kind = method_kind_of(m.kind);
                 self.method_definition(
                     m.span,
                     m.r#static,

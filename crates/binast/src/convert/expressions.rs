@@ -4,7 +4,8 @@ use oxc_ast::ast::*;
 use oxc_span::{GetSpan, Span};
 
 use crate::generated::schema::{
-    assignment_operator, binary_operator, logical_operator, property_kind, unary_operator, update_operator,
+    assignment_operator_of, binary_operator_of, logical_operator_of, property_kind_of, unary_operator_of,
+    update_operator_of,
 };
 use crate::writer::Writer;
 
@@ -77,11 +78,7 @@ impl<'a> Writer<'a> {
                             p.computed,
                             |w| w.property_key(&p.key),
                             |w| w.expression(&p.value),
-                            property_kind(match p.kind {
-                                PropertyKind::Init => "init",
-                                PropertyKind::Get => "get",
-                                PropertyKind::Set => "set",
-                            }),
+                            property_kind_of(p.kind),
                         ),
                         ObjectPropertyKind::SpreadProperty(s) => w.spread(s),
                     }
@@ -93,28 +90,28 @@ impl<'a> Writer<'a> {
             Expression::AssignmentExpression(e) => self.assignment_expression(
                 e.span,
                 |w| w.assignment_target(&e.left),
-                assignment_operator(e.operator.as_str()),
+                assignment_operator_of(e.operator),
                 |w| w.expression(&e.right),
             ),
             Expression::AwaitExpression(e) => self.await_expression(e.span, |w| w.expression(&e.argument)),
             Expression::BinaryExpression(e) => self.binary_expression(
                 e.span,
                 |w| w.expression(&e.left),
-                binary_operator(e.operator.as_str()),
+                binary_operator_of(e.operator),
                 |w| w.expression(&e.right),
             ),
             // `#x in obj` is a plain BinaryExpression with a PrivateIdentifier on the left.
             Expression::PrivateInExpression(e) => self.binary_expression(
                 e.span,
                 |w| w.private_identifier(e.left.span, e.left.name.as_str()),
-                binary_operator("in"),
+                binary_operator_of(BinaryOperator::In),
                 |w| w.expression(&e.right),
             ),
             Expression::LogicalExpression(e) if mixes_coalesce(e) => self.reject(e.span, MIXED_COALESCE),
             Expression::LogicalExpression(e) => self.logical_expression(
                 e.span,
                 |w| w.expression(&e.left),
-                logical_operator(e.operator.as_str()),
+                logical_operator_of(e.operator),
                 |w| w.expression(&e.right),
             ),
             Expression::ConditionalExpression(e) => self.conditional_expression(
@@ -178,11 +175,11 @@ impl<'a> Writer<'a> {
                 } else {
                     e.operator
                 };
-                self.unary_expression(e.span, unary_operator(operator.as_str()), |w| w.expression(&e.argument));
+                self.unary_expression(e.span, unary_operator_of(operator), |w| w.expression(&e.argument));
             }
             Expression::UpdateExpression(e) => self.update_expression(
                 e.span,
-                update_operator(e.operator.as_str()),
+                update_operator_of(e.operator),
                 e.prefix,
                 |w| w.simple_target(&e.argument),
             ),

@@ -3,7 +3,6 @@
 use oxc_ast::ast::*;
 use oxc_span::{GetSpan, Span};
 
-use super::jumps;
 use crate::writer::Writer;
 
 const NOT_JS: &str = "TypeScript syntax is not JavaScript";
@@ -56,13 +55,11 @@ impl<'a> Writer<'a> {
 
     /// A function body is a BlockStatement whose `body` starts with the directive prologue.
     pub(crate) fn function_body(&mut self, body: &FunctionBody<'a>) {
-        let outer = jumps::enter_function();
         let len = body.directives.len() + body.statements.len();
         self.block_statement(body.span, len, |w| {
             w.directives(&body.directives);
             w.statements(&body.statements);
         });
-        jumps::leave_function(outer);
     }
 
     /// ESTree `params`: each parameter is its pattern, an AssignmentPattern when it has a

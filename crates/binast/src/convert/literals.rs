@@ -2,18 +2,16 @@
 //! acorn's `raw` without storing it.
 
 use oxc_ast::ast::*;
-use oxc_span::Span;
 
 use crate::writer::{WireStr, Writer};
 
 impl<'a> Writer<'a> {
     pub(crate) fn string_lit(&mut self, lit: &StringLiteral<'a>) {
         let raw = self.source_slice(lit.span);
-        let value = lit.value.as_str();
-        if lit.lone_surrogates {
-            // oxc writes lone surrogates as U+FFFD + 4 hex digits; the writer decodes them.
-            return self.string_literal(lit.span, WireStr::LoneSurrogates(value), raw);
-        }
+        let Some(value) = lit.value.as_str() else {
+            // Lone surrogates: oxc keeps the value as WTF-8; the writer decodes it.
+            return self.string_literal(lit.span, WireStr::LoneSurrogates(lit.value.as_bytes()), raw);
+        };
         let bytes = raw.as_bytes();
         // `"value"` / `'value'` with nothing escaped: raw is derivable from the value.
         if bytes.len() == value.len() + 2 && &raw[1..raw.len() - 1] == value {
@@ -46,10 +44,10 @@ impl<'a> Writer<'a> {
         let slash = raw.rfind('/').unwrap_or(0);
         let pattern = raw.get(1..slash).unwrap_or("");
         let flags = &raw[slash + 1..];
-        if !super::regexps::valid_where_oxc_errs(pattern, flags) {
+        if (flags.contains('u') || flags.contains('v')) && super::quirks::has_buffer_boundary(pattern) {
             // acorn places regular expression errors just after the opening `/`.
-            let at = Span::new(lit.span.start + 1, lit.span.end);
-            return self.reject(at, "Invalid regular expression");
+            let at = oxc_span::Span::new(lit.span.start + 1, lit.span.end);
+            return self.reject(at, "Invalid regular expression: Invalid escape");
         }
         self.reg_exp_literal(lit.span, pattern, flags);
     }

@@ -14,77 +14,73 @@
 //! Both are over-approximations (a `var e` in a function nested in the catch block also
 //! counts): a false alarm costs one run of the check, a miss a wrong answer.
 
-use std::cell::{Cell, RefCell};
-
 use oxc_ast::ast::{BindingPattern, CatchParameter, VariableDeclaration, VariableDeclarationKind};
 use rustc_hash::FxHashSet;
 
-thread_local! {
+/// What the conversion has seen of those shapes so far.
+#[derive(Default)]
+pub(crate) struct Suspicion<'a> {
     /// The simple parameters (`catch (e)`) of the catch clauses around the conversion point.
-    static CATCH_PARAMETERS: RefCell<Vec<Box<str>>> = const { RefCell::new(Vec::new()) };
-    static SUSPECTED: Cell<bool> = const { Cell::new(false) };
+    catch_parameters: Vec<&'a str>,
+    suspected: bool,
 }
 
-pub(crate) fn reset() {
-    CATCH_PARAMETERS.with(|names| names.borrow_mut().clear());
-    SUSPECTED.set(false);
-}
-
-/// Whether the program converted since [`reset`] has one of the shapes above.
-pub(crate) fn suspected() -> bool {
-    SUSPECTED.get()
-}
-
-/// Starts a catch block; returns whether a parameter was pushed (pass it to [`leave_catch`]).
-pub(crate) fn enter_catch(param: Option<&CatchParameter<'_>>) -> bool {
-    let Some(BindingPattern::BindingIdentifier(id)) = param.map(|param| &param.pattern) else {
-        return false;
-    };
-    CATCH_PARAMETERS.with(|names| names.borrow_mut().push(id.name.as_str().into()));
-    true
-}
-
-pub(crate) fn leave_catch(pushed: bool) {
-    if pushed {
-        CATCH_PARAMETERS.with(|names| names.borrow_mut().pop());
+impl<'a> Suspicion<'a> {
+    /// Whether the program converted so far has one of the shapes above.
+    pub(crate) fn suspected(&self) -> bool {
+        self.suspected
     }
-}
 
-/// A `var` declaration: suspect it if it declares the name of an enclosing catch parameter,
-/// or one name twice in a pattern.
-#[inline]
-pub(crate) fn note_declaration(decl: &VariableDeclaration<'_>) {
-    if decl.kind != VariableDeclarationKind::Var {
-        return;
+    /// Starts a catch block; returns whether a parameter was pushed (pass it to
+    /// [`Self::leave_catch`]).
+    pub(crate) fn enter_catch(&mut self, param: Option<&CatchParameter<'a>>) -> bool {
+        let Some(BindingPattern::BindingIdentifier(id)) = param.map(|param| &param.pattern) else {
+            return false;
+        };
+        self.catch_parameters.push(id.name.as_str());
+        true
     }
-    if decl.declarations.iter().any(|declarator| declarator.id.is_destructuring_pattern() && binds_a_name_twice(&declarator.id)) {
-        SUSPECTED.set(true);
+
+    pub(crate) fn leave_catch(&mut self, pushed: bool) {
+        if pushed {
+            self.catch_parameters.pop();
+        }
     }
-    CATCH_PARAMETERS.with(|names| {
-        let names = names.borrow();
-        if names.is_empty() {
+
+    /// A `var` declaration: suspect it if it declares the name of an enclosing catch parameter,
+    /// or one name twice in a pattern.
+    #[inline]
+    pub(crate) fn note_declaration(&mut self, decl: &VariableDeclaration<'a>) {
+        if decl.kind != VariableDeclarationKind::Var {
             return;
         }
+        if decl
+            .declarations
+            .iter()
+            .any(|declarator| declarator.id.is_destructuring_pattern() && binds_a_name_twice(&declarator.id))
+        {
+            self.suspected = true;
+        }
+        if self.catch_parameters.is_empty() {
+            return;
+        }
+        let names = &self.catch_parameters;
         let shadows = decl.declarations.iter().any(|declarator| {
-            declarator
-                .id
-                .get_binding_identifiers()
-                .iter()
-                .any(|id| names.iter().any(|name| **name == *id.name.as_str()))
+            declarator.id.get_binding_identifiers().iter().any(|id| names.contains(&id.name.as_str()))
         });
         if shadows {
-            SUSPECTED.set(true);
+            self.suspected = true;
         }
-    });
+    }
+
+    /// A function declaration as the body of an `if` (or its `else`).
+    #[cold]
+    pub(crate) fn note_if_function(&mut self) {
+        self.suspected = true;
+    }
 }
 
 fn binds_a_name_twice(pattern: &BindingPattern<'_>) -> bool {
     let mut names = FxHashSet::default();
     pattern.get_binding_identifiers().iter().any(|id| !names.insert(id.name.as_str()))
-}
-
-/// A function declaration as the body of an `if` (or its `else`).
-#[cold]
-pub(crate) fn note_if_function() {
-    SUSPECTED.set(true);
 }

@@ -5,8 +5,6 @@
 //! The split by concern mirrors oxc's AST modules; oxc -> ESTree quirks are commented where
 //! they are handled.
 
-use std::cell::Cell;
-
 use oxc_allocator::Allocator;
 use oxc_ast::ast::Program;
 use oxc_span::Span;
@@ -18,13 +16,12 @@ mod classes;
 mod comments;
 mod expressions;
 mod functions;
-mod jumps;
 mod literals;
+pub mod messages;
 mod missed_redeclarations;
 mod modules;
 mod patterns;
 pub mod quirks;
-mod regexps;
 mod statements;
 mod templates;
 
@@ -41,12 +38,23 @@ pub struct Unsupported {
     pub message: &'static str,
 }
 
-// Conversion state the closure-driven writer methods cannot carry: the first rejection and
-// the arena for the rare string oxc leaves un-normalized. wasm32 is single-threaded; natively
-// each thread converts on its own.
-thread_local! {
-    static REJECTED: Cell<Option<Unsupported>> = const { Cell::new(None) };
-    static ARENA: Cell<*const Allocator> = const { Cell::new(std::ptr::null()) };
+/// The conversion's own state (rollup's `AstConverter`), which the closure-driven writer
+/// methods reach through [`Writer::state`]: owned by the one conversion, no globals.
+#[derive(Default)]
+pub(crate) struct State<'a> {
+    /// The arena `program` lives in, for the rare string oxc leaves un-normalized.
+    arena: Option<&'a Allocator>,
+    /// The first syntax acorn would reject.
+    rejected: Option<Unsupported>,
+    pub(crate) redeclarations: missed_redeclarations::Suspicion<'a>,
+}
+
+impl State<'_> {
+    /// Records that acorn would reject the syntax at `span`; the first report wins.
+    #[cold]
+    pub(crate) fn reject(&mut self, span: Span, message: &'static str) {
+        self.rejected.get_or_insert(Unsupported { offset: span.start, message });
+    }
 }
 
 /// What the conversion noticed about a program it accepted.
@@ -58,20 +66,14 @@ pub struct Converted {
 }
 
 /// Converts `program` into `w`. `allocator` must be the one `program` lives in.
-/// `validate_regexes`: oxc parsed without checking regular expressions (see [`regexps`]).
 ///
 /// On `Err`, whatever was written is garbage and must be dropped.
 pub fn write_program<'a>(
     w: &mut Writer<'a>,
     program: &Program<'a>,
     allocator: &'a Allocator,
-    validate_regexes: bool,
 ) -> Result<Converted, Unsupported> {
-    REJECTED.with(|slot| slot.set(None));
-    regexps::set_validate_all(validate_regexes);
-    jumps::reset();
-    missed_redeclarations::reset();
-    ARENA.with(|slot| slot.set(allocator));
+    w.state = State { arena: Some(allocator), ..State::default() };
     // acorn's Program always spans the whole input (leading comments and trailing space too).
     let span = Span::new(0, program.source_text.len() as u32);
     let len = program.directives.len() + program.body.len();
@@ -86,46 +88,34 @@ pub fn write_program<'a>(
         },
         kind,
     );
-    ARENA.with(|slot| slot.set(std::ptr::null()));
-    match REJECTED.with(Cell::take) {
+    let state = std::mem::take(&mut w.state);
+    match state.rejected {
         Some(rejected) => Err(rejected),
-        None => Ok(Converted { may_hide_redeclaration: missed_redeclarations::suspected() }),
+        None => Ok(Converted { may_hide_redeclaration: state.redeclarations.suspected() }),
     }
-}
-
-/// Records that acorn would reject the syntax at `span`; the first report wins.
-#[cold]
-pub(crate) fn note_rejection(span: Span, message: &'static str) {
-    REJECTED.with(|slot| {
-        if slot.get().is_none() {
-            slot.set(Some(Unsupported { offset: span.start, message }));
-        }
-    });
 }
 
 impl<'a> Writer<'a> {
-    /// Records that acorn would reject the syntax at `span` (see [`note_rejection`]) and writes
+    /// Records that acorn would reject the syntax at `span` (see [`State::reject`]) and writes
     /// a null in place of the node so the stream stays well-formed until the caller drops it.
     #[cold]
     pub(crate) fn reject(&mut self, span: Span, message: &'static str) {
-        note_rejection(span, message);
+        self.state.reject(span, message);
         self.null();
     }
 
-    /// An identifier's name: `let` or `async` where `encode` re-parsed a misparsed one with a
-    /// placeholder (see [`quirks`]); called by the generated `identifier` writer for every
-    /// identifier (labels, bindings, references, parameters alike).
+    /// An identifier's name: `async` where `encode` re-parsed a call of `async` with a
+    /// stand-in (see [`quirks`]); called by the generated `identifier` writer for every
+    /// identifier. (The hook keeps its old name: the schema hash covers its text.)
     #[inline]
     pub(crate) fn let_identifier(&self, span: Span, name: WireStr<'a>) -> WireStr<'a> {
-        // Placeholders start with a 3-byte letter (lead byte 0xE3) the source does not contain,
-        // so an identifier that starts with one and spans the text `let`/`async` is a stand-in.
+        // Stand-ins start with a 3-byte letter (lead byte 0xE3) the source does not contain,
+        // so an identifier that starts with one and spans the text `async` is a stand-in.
         match name {
-            WireStr::Utf8(text) if matches!(text.len(), 3 | 5) && text.as_bytes()[0] == 0xE3 => {
-                match self.source_slice(span) {
-                    "let" => WireStr::Utf8("let"),
-                    "async" => WireStr::Utf8("async"),
-                    _ => name,
-                }
+            WireStr::Utf8(text)
+                if text.len() == 5 && text.as_bytes()[0] == 0xE3 && self.source_slice(span) == "async" =>
+            {
+                WireStr::Utf8("async")
             }
             _ => name,
         }
@@ -134,11 +124,7 @@ impl<'a> Writer<'a> {
     /// Copies `text` into the AST arena so it lives as long as the source strings.
     #[cold]
     pub(crate) fn alloc_str(&mut self, text: &str) -> &'a str {
-        let arena = ARENA.with(Cell::get);
-        assert!(!arena.is_null(), "alloc_str outside write_program");
-        // SAFETY: `write_program` stores the `&'a Allocator` its caller lent it and clears it
-        // before returning, so the pointer is live and outlives every `'a` string it hands out.
-        let arena: &'a Allocator = unsafe { &*arena };
+        let arena = self.state.arena.expect("alloc_str outside write_program");
         arena.alloc_str(text)
     }
 }

@@ -2,7 +2,6 @@
 
 use oxc_ast::ast::*;
 
-use super::note_rejection;
 use crate::writer::Writer;
 
 const NOT_JS: &str = "TypeScript syntax is not JavaScript";
@@ -57,7 +56,7 @@ impl<'a> Writer<'a> {
     fn with_clause(&mut self, clause: Option<&WithClause<'a>>) {
         let Some(clause) = clause else { return };
         if clause.keyword == WithClauseKeyword::Assert {
-            note_rejection(clause.span, ASSERT);
+            self.state.reject(clause.span, ASSERT);
             // Keep the count promised by `attributes_len`; the output is dropped anyway.
             for _ in &clause.with_entries {
                 self.null();

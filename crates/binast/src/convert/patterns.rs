@@ -3,7 +3,7 @@
 use oxc_ast::ast::*;
 use oxc_span::GetSpan;
 
-use crate::generated::schema::property_kind;
+use crate::generated::schema::property_kind_of;
 use crate::writer::Writer;
 
 const NOT_JS: &str = "TypeScript syntax is not JavaScript";
@@ -24,7 +24,7 @@ impl<'a> Writer<'a> {
                             property.computed,
                             |w| w.property_key(&property.key),
                             |w| w.binding(&property.value),
-                            property_kind("init"),
+                            property_kind_of(PropertyKind::Init),
                         );
                     }
                     if let Some(rest) = &p.rest {
@@ -118,7 +118,7 @@ impl<'a> Writer<'a> {
     }
 
     fn target_property(&mut self, property: &AssignmentTargetProperty<'a>) {
-        let init = property_kind("init");
+        let init = property_kind_of(PropertyKind::Init);
         match property {
             // `{ a }` / `{ a = 1 }`: key and value are both the identifier; with a default the
             // value is an AssignmentPattern spanning the whole property.

@@ -1,94 +1,38 @@
 //! Where oxc's verdict differs from acorn's on valid-or-not, and how `encode` bridges it.
+//! Each rule: what is detected, how it is patched, and the test that proves it (in
+//! `tests/encode.rs` unless said otherwise). A source that has none of these shapes pays
+//! nothing: the re-parse rules start from oxc's first error, the others from oxc's report or
+//! from the conversion walk.
 //!
-//! - oxc reads a statement-level `let` as a declaration whenever the next token cannot
-//!   continue an expression it knows (`let` at the end, `let++`, `{ let }`, `let, a`), and
-//!   fails. acorn (like the spec) only starts a declaration when `let` is followed by `[`, `{`,
-//!   `\` or an identifier; otherwise `let` is an identifier (sloppy mode only). `encode`
-//!   re-parses with such a `let` replaced by a placeholder identifier of the same byte length.
-//!   oxc also parses `let <operator>` as a single assignment expression (`let + a, b` fails at
-//!   the comma), and ends `let` before a template in a single-statement position (a template
-//!   on the line after `if (a) let` makes a tagged template): the same replacement makes it an
-//!   ordinary identifier. oxc does not check `let` labels in strict code.
-//! - In a module, `<!--` is the operators `<`, `!`, `--`; oxc takes it for an HTML comment at
-//!   the start of a line (and reports it). `encode` re-parses it as `<~--`.
-//! - oxc drops decorators before an `export` that is not of a class; acorn rejects every `@`.
-//! - oxc drops TypeScript modifiers before class members (`default`, `const`, ...).
-//! - acorn does not check `eval`/`arguments` as class *expression* names; oxc does. oxc also
-//!   takes any `eval`/`arguments` inside a destructuring target for one assigned to, and does
-//!   not check `for (eval of a)`.
-//! - acorn decides whether a script is strict by looking ahead over the directive prologue,
-//!   and that lookahead misses a `"use strict"` that ends the file on its line (no `;`, no
-//!   line break after it); the directives before it are then not checked for octal and
-//!   `\8`/`\9` escapes. oxc checks them.
-//! - oxc rejects an upper-case exponent after a legacy decimal literal (`08E2`); `encode`
-//!   re-parses it as `08e2`.
-//! - oxc takes `async(...` for the parameters of an async arrow function, so a call of a
-//!   function named `async` with a spread argument fails (`async(...a)`, `async(...a, b)`,
-//!   `async(...a.b)`, `async(...a = b)`). `encode` re-parses with that `async` replaced by the
-//!   placeholder followed by `__` (the same 5 bytes).
-//! - Redeclarations: see `crate::redeclarations`.
+//! | rule | detect | patch | test |
+//! |---|---|---|---|
+//! | async-spread-call | oxc's first error follows `async(...` (oxc takes it for an async arrow's parameters: `async(...a)`, `async(...a, b)`) | re-parse with that `async` spelled as a same-length stand-in, written back as `async` | `async_call_with_a_spread_argument` |
+//! | module-html-open-comment | oxc reports `<!--` in a module as an HTML comment | re-parse with it spelled `<~--` (the operators `<`, `!`, `--`) | `html_open_comments_in_modules` |
+//! | dropped-decorator | a module with `@` between top-level statements (oxc drops decorators before a non-class `export`) | reject at the `@` | `rejects_what_acorn_rejects` |
+//! | typescript-member-modifier | the conversion finds a word oxc took for a TypeScript modifier before a class member (`default`, `const`, `async` before a field) | reject at it | `finds_typescript_member_modifiers`, `rejects_what_acorn_rejects` |
+//! | class-name-eval | oxc reports `eval`/`arguments` as a class *expression* name (acorn checks declarations only) | ignore the report | `eval_and_arguments_class_names` |
+//! | unseen-use-strict | oxc reports a legacy escape in a directive before a `"use strict"` that ends the file on its line, which acorn's lookahead misses | ignore the report | `line_and_file_ends`, test262 |
+//! | let-before-keyword | the conversion meets, in a statement list, an identifier statement `let` ended by a line break before a word (oxc 0.157 reads `let` + newline + `false` as `let; false`, as the spec and V8 do) | reject at the word, as acorn (which takes any word after `let` for a binding there) and oxc 0.146 did | `let_before_a_keyword` |
+//! | regex-buffer-boundaries | the conversion meets a `u`/`v` regular expression with `\A`, `\z` or `\Z` (oxc 0.157 accepts the proposed buffer-boundary assertions; acorn, oxc 0.146 and the spec read an invalid escape) | reject just after the `/` | `regular_expression_buffer_boundaries` |
+//! | redeclarations | oxc reports a binding redeclaration, or the conversion noticed a shape where oxc misses one | the spec's check decides (`crate::redeclarations`, `missed_redeclarations`) | `redeclarations_as_the_spec_says` |
+//!
+//! Rules oxc 0.157 made unnecessary (deleted): `let` as an identifier (`let`, `let++`,
+//! `let + a, b`, `if (a) let` before a template), strict `let` labels and bindings, `08E2`,
+//! `eval`/`arguments` inside destructuring targets and in `for (eval of a)`, `\c` in regular
+//! expression classes, `break`/`continue` across arrow functions.
 
-use oxc_ast::ast::{
-    ArrowFunctionExpression, AssignmentTargetPropertyIdentifier, BindingIdentifier, Class, Comment, Expression,
-    ExpressionStatement, Function, LabeledStatement, Program, SimpleAssignmentTarget,
-};
-use oxc_ast_visit::{Visit, walk};
+use oxc_ast::ast::{Comment, Program};
 use oxc_diagnostics::{Diagnostics, OxcDiagnostic};
 use oxc_span::{GetSpan, Span};
-use oxc_syntax::scope::ScopeFlags;
 
-/// Same-length (3 UTF-8 bytes) stand-ins for `let`: identifier letters that the source must
-/// not contain, so every occurrence in the re-parsed tree is a replaced `let`.
-pub const LET_PLACEHOLDERS: [&str; 4] = ["\u{3131}", "\u{3134}", "\u{3137}", "\u{3139}"];
+/// Same-length (5 UTF-8 bytes) stand-ins for `async`: identifiers that the source must not
+/// contain, so that every one in the re-parsed tree (and in oxc's messages) is a replaced
+/// `async`. (A 3-byte letter first: see `Writer::let_identifier`.)
+const ASYNC_STAND_INS: [&str; 4] = ["\u{3131}__", "\u{3134}__", "\u{3137}__", "\u{3139}__"];
 
-/// The placeholder to use for `source`, if any is absent from it.
-pub fn let_placeholder(source: &str) -> Option<&'static str> {
-    LET_PLACEHOLDERS.into_iter().find(|placeholder| !source.contains(placeholder))
-}
-
-/// If the parse error at `error_offset` is oxc rejecting a `let` identifier statement, the
-/// offset of that `let`. `comments` are the comments oxc saw, in source order.
-pub fn misparsed_let(text: &str, error_offset: usize, comments: &[Comment]) -> Option<usize> {
-    let bytes = text.as_bytes();
-    let error_offset = error_offset.min(bytes.len());
-    // acorn's isLet(): a declaration only if the next token starts with `[`, `{`, `\` or an
-    // identifier character (oxc already handles `let in` / `let instanceof`). oxc places the
-    // error at the end of `let` or at the next token.
-    if let Some(next) = text[skip_trivia(text, error_offset, true)..].chars().next()
-        && (matches!(next, '[' | '{' | '\\') || oxc_syntax::identifier::is_identifier_start(next))
-    {
-        return None;
-    }
-    let end = trivia_start_before(text, error_offset, comments);
-    let start = end.checked_sub(3)?;
-    if &bytes[start..end] != b"let" {
-        return None;
-    }
-    // A whole word, and not a property name (`a.let`).
-    if word_char_before(text, start) {
-        return None;
-    }
-    let before = trivia_start_before(text, start, comments);
-    if before > 0 && bytes[before - 1] == b'.' {
-        return None;
-    }
-    Some(start)
-}
-
-/// The `let` words before `before` (nearest first) that may start a statement oxc parsed as
-/// `let <operator> ...`: identifier words followed by an operator. The caller verifies each
-/// by re-parsing.
-pub fn let_operator_candidates<'t>(
-    text: &'t str,
-    before: usize,
-    comments: &'t [Comment],
-) -> impl Iterator<Item = usize> + 't {
-    identifier_words_before(text, before, "let", comments).filter(move |&at| {
-        let rest = &text[skip_trivia(text, at + 3, true)..];
-        rest.starts_with(['=', '+', '-', '*', '/', '%', '<', '>', '&', '|', '^', '!', '?'])
-            || ((rest.starts_with("in") || rest.starts_with("instanceof"))
-                && !rest[if rest.starts_with("instanceof") { 10 } else { 2 }..].starts_with(is_word_char))
-    })
+/// The stand-in for `async` to use for `source`, if any is absent from it.
+pub fn async_stand_in(source: &str) -> Option<&'static str> {
+    ASYNC_STAND_INS.into_iter().find(|stand_in| !source.contains(stand_in))
 }
 
 /// The `async` identifiers before `before` that may be the callee of a call oxc took for an
@@ -127,189 +71,63 @@ fn identifier_words_before<'t>(
     })
 }
 
-/// The stand-in for `async` in a re-parse: `placeholder` and two underscores, 5 bytes.
-pub fn async_placeholder(placeholder: &str) -> String {
-    format!("{placeholder}__")
-}
-
-/// In a single-statement position (`if (a) let`, `while (0) let`, a label's body) oxc ends an
-/// identifier statement `let` before a template on the next line, which makes it a tagged
-/// template (`let` + newline + `` `x` `` is `` let`x` ``). Returns the offset of such a `let`.
-pub fn let_before_template(program: &Program<'_>, html_comments: bool) -> Option<usize> {
-    struct Finder<'t> {
-        text: &'t str,
-        html_comments: bool,
-        found: Option<usize>,
+/// acorn's `isLet` in a statement list: `let` followed (over whitespace and `//`, `/* */`
+/// comments, not HTML-like ones) by a word other than `in`/`instanceof` starts a declaration.
+/// For a `let` that oxc read as an identifier statement, that word is one oxc would not bind (a
+/// keyword): its offset and text, which acorn rejects.
+pub fn declaration_acorn_reads_after_let(text: &str, let_span: Span) -> Option<(u32, &str)> {
+    if text.get(let_span.start as usize..let_span.end as usize) != Some("let") {
+        return None; // an escaped `l\u0065t` is never a declaration
     }
-    impl<'a> Visit<'a> for Finder<'_> {
-        fn visit_expression_statement(&mut self, statement: &ExpressionStatement<'a>) {
-            // (Ended by automatic semicolon insertion, not by a `;`.)
-            if let Expression::Identifier(id) = &statement.expression
-                && id.name == "let"
-                && self.found.is_none()
-                && statement.span.end == id.span.end
-                && self.text[skip_trivia(self.text, statement.span.end as usize, self.html_comments)..].starts_with('`')
-            {
-                self.found = Some(id.span.start as usize);
-            }
-            walk::walk_expression_statement(self, statement);
+    let mut at = let_span.end as usize;
+    loop {
+        let rest = &text[at..];
+        let trimmed = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+        at += rest.len() - trimmed.len();
+        if let Some(comment) = trimmed.strip_prefix("//") {
+            at += 2 + comment.find(is_line_terminator).unwrap_or(comment.len());
+        } else if let Some(comment) = trimmed.strip_prefix("/*") {
+            at += 2 + comment.find("*/")? + 2;
+        } else {
+            break;
         }
     }
-    let mut finder = Finder { text: program.source_text, html_comments, found: None };
-    finder.visit_program(program);
-    finder.found
-}
-
-/// Whether a `let` word (or `placeholder`, a replaced `let`) in `text` is followed by `next`:
-/// the cheap test before looking for `let` labels or tagged templates in the tree.
-pub fn let_followed_by(text: &str, placeholder: Option<&str>, next: char, html_comments: bool) -> bool {
-    let followed = |at: usize| text[skip_trivia(text, at + 3, html_comments)..].starts_with(next);
-    text.match_indices("let").any(|(at, _)| !text[at + 3..].starts_with(is_word_char) && followed(at))
-        || placeholder.is_some_and(|placeholder| text.match_indices(placeholder).any(|(at, _)| followed(at)))
-}
-
-/// The offset of the first label `let` (or `placeholder`, a replaced `let`) in strict code:
-/// acorn rejects it ("The keyword 'let' is reserved"), oxc does not check labels.
-pub fn strict_let_label(program: &Program<'_>, placeholder: Option<&str>) -> Option<usize> {
-    StrictCode::walk(program, placeholder).let_label
-}
-
-/// oxc lexes an exponent after a legacy decimal literal with a leading zero (`08e2`, sloppy
-/// code) only in lower case: it rejects `08E2` ("Invalid characters after number", at the
-/// `E`). Returns the offset of that `E`; `e` reads the same (the converter takes `raw` from
-/// the source).
-pub fn upper_case_exponent_after_legacy_decimal(text: &str, error: &OxcDiagnostic) -> Option<usize> {
-    if error.message != "Invalid characters after number" {
+    let rest = &text[at..];
+    let first = rest.chars().next()?;
+    if !(first.is_ascii_alphabetic() || first == '$' || first == '_' || (!first.is_ascii() && oxc_syntax::identifier::is_identifier_start(first))) {
         return None;
     }
-    let at = error.labels.first()?.offset() as usize;
-    let bytes = text.as_bytes();
-    if bytes.get(at) != Some(&b'E') {
-        return None;
-    }
-    let digits = bytes[..at].iter().rev().take_while(|b| b.is_ascii_digit()).count();
-    let literal = &bytes[at - digits..at];
-    let legacy_decimal = literal.len() >= 2 && literal[0] == b'0' && literal.iter().any(|&b| b >= b'8');
-    (legacy_decimal && !word_char_before(text, at - digits) && !text[..at - digits].ends_with('.')).then_some(at)
+    let len: usize = rest.chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();
+    let word = &rest[..len];
+    (word != "in" && word != "instanceof").then_some((at as u32, word))
 }
 
-/// The first `eval` or `arguments` that strict code binds (`var eval`, `function f(eval) {}`)
-/// or assigns to (`eval = 1`, `[eval] = a`, `eval++`, `for (eval of a)`): its name and
-/// offset, and whether it binds. Class names are left to the class checks (acorn checks only
-/// declarations). oxc
-/// reports these itself, but also any `eval` or `arguments` anywhere inside a destructuring
-/// target (`[a = eval] = b`, `({[arguments]: a} = b)`: false), and misses `for (eval in a)`.
-/// `encode` asks this instead.
-pub fn strict_eval_or_arguments_target<'a>(program: &Program<'a>) -> Option<(&'a str, usize, bool)> {
-    StrictCode::walk(program, None).assigned
-}
-
-/// oxc's report of `eval` or `arguments` bound or assigned to in strict code (see
-/// [`strict_eval_or_arguments_target`]).
-pub fn is_eval_or_arguments_assignment(error: &OxcDiagnostic) -> bool {
-    matches!(
-        error.message.as_ref(),
-        "Cannot assign to 'eval' in strict mode" | "Cannot assign to 'arguments' in strict mode"
-    )
-}
-
-/// Whether `text` may have `eval` or `arguments` right after `for (` (or `for await (`),
-/// where oxc does not check them: the cheap test before [`strict_eval_or_arguments_target`].
-pub fn may_assign_in_for_head(text: &str, comments: &[Comment]) -> bool {
-    let bytes = text.as_bytes();
-    let after_for_paren = |at: usize, len: usize| {
-        if word_char_before(text, at) || text[at + len..].starts_with(is_word_char) {
+/// Whether a regular expression `pattern` has `\A`, `\z` or `\Z` (an escape, not an escaped
+/// backslash before a letter): in Unicode mode oxc 0.157 reads these as the proposed
+/// buffer-boundary assertions, which the spec (and acorn) reject as invalid escapes. Only
+/// called for `u`/`v` patterns oxc accepted, where such an escape can mean nothing else.
+pub fn has_buffer_boundary(pattern: &str) -> bool {
+    let bytes = pattern.as_bytes();
+    let mut i = 0;
+    while let Some(offset) = bytes[i..].iter().position(|&b| b == b'\\') {
+        let at = i + offset;
+        if matches!(bytes.get(at + 1), Some(b'A' | b'z' | b'Z')) {
+            return true;
+        }
+        i = at + 2; // past the escaped character (possibly another backslash)
+        if i >= bytes.len() {
             return false;
         }
-        let before = trivia_start_before(text, at, comments);
-        // Parentheses around the target: `for ((eval) of a)`.
-        let mut paren = before;
-        while paren > 0 && bytes[paren - 1] == b'(' {
-            paren = trivia_start_before(text, paren - 1, comments);
-            let word_end = paren;
-            let word_start = text[..word_end].trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
-            if matches!(&text[word_start..word_end], "for" | "await") {
-                return true;
-            }
-        }
-        false
-    };
-    text.match_indices("eval").any(|(at, _)| after_for_paren(at, 4))
-        || text.match_indices("arguments").any(|(at, _)| after_for_paren(at, 9))
+    }
+    false
 }
 
-/// Walks a program keeping track of strict code, for what oxc does not check there.
-struct StrictCode<'a, 'p> {
-    placeholder: Option<&'p str>,
-    strict: bool,
-    /// The name of the class being entered, which is not checked here.
-    class_name: Option<Span>,
-    let_label: Option<usize>,
-    assigned: Option<(&'a str, usize, bool)>,
-}
-
-impl<'a, 'p> StrictCode<'a, 'p> {
-    fn walk(program: &Program<'a>, placeholder: Option<&'p str>) -> Self {
-        let strict = program.source_type.is_module() || program.has_use_strict_directive();
-        let mut walker = StrictCode { placeholder, strict, class_name: None, let_label: None, assigned: None };
-        walker.visit_program(program);
-        walker
-    }
-
-    fn target(&mut self, name: &'a str, span: Span, binds: bool) {
-        if self.strict && self.assigned.is_none() && matches!(name, "eval" | "arguments") {
-            self.assigned = Some((name, span.start as usize, binds));
-        }
-    }
-}
-
-impl<'a> Visit<'a> for StrictCode<'a, '_> {
-    fn visit_labeled_statement(&mut self, statement: &LabeledStatement<'a>) {
-        let name = statement.label.name.as_str();
-        if self.strict && (name == "let" || Some(name) == self.placeholder) {
-            self.let_label.get_or_insert(statement.label.span.start as usize);
-        }
-        walk::walk_labeled_statement(self, statement);
-    }
-
-    fn visit_simple_assignment_target(&mut self, target: &SimpleAssignmentTarget<'a>) {
-        if let SimpleAssignmentTarget::AssignmentTargetIdentifier(id) = target {
-            self.target(id.name.as_str(), id.span, false);
-        }
-        walk::walk_simple_assignment_target(self, target);
-    }
-
-    fn visit_assignment_target_property_identifier(&mut self, property: &AssignmentTargetPropertyIdentifier<'a>) {
-        self.target(property.binding.name.as_str(), property.binding.span, false);
-        walk::walk_assignment_target_property_identifier(self, property);
-    }
-
-    fn visit_binding_identifier(&mut self, id: &BindingIdentifier<'a>) {
-        if self.class_name != Some(id.span) {
-            self.target(id.name.as_str(), id.span, true);
-        }
-    }
-
-    fn visit_function(&mut self, func: &Function<'a>, flags: ScopeFlags) {
-        let outer = self.strict;
-        self.strict |= func.has_use_strict_directive();
-        walk::walk_function(self, func, flags);
-        self.strict = outer;
-    }
-
-    fn visit_arrow_function_expression(&mut self, arrow: &ArrowFunctionExpression<'a>) {
-        let outer = self.strict;
-        self.strict |= arrow.has_use_strict_directive();
-        walk::walk_arrow_function_expression(self, arrow);
-        self.strict = outer;
-    }
-
-    fn visit_class(&mut self, class: &Class<'a>) {
-        let outer = (self.strict, self.class_name);
-        self.strict = true;
-        self.class_name = class.id.as_ref().map(|id| id.span);
-        walk::walk_class(self, class);
-        (self.strict, self.class_name) = outer;
+/// acorn's message for a keyword where it expects a binding.
+pub fn unexpected_keyword(word: &str) -> &'static str {
+    match word {
+        "enum" => "The keyword 'enum' is reserved",
+        "let" => "let is disallowed as a lexically bound name",
+        _ => "Unexpected keyword",
     }
 }
 
@@ -359,8 +177,7 @@ pub fn unexpected_member_modifier(text: &str, start: usize, key_start: usize, me
         if at >= key_start {
             return None;
         }
-        let word_len: usize =
-            text[at..key_start].chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();
+        let word_len: usize = text[at..key_start].chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();
         let word_end = at + word_len;
         match &text[at..word_end] {
             "static" => at = word_end,
@@ -401,7 +218,9 @@ const HTML_COMMENT_IN_MODULE: &str = "HTML comments are not allowed in modules";
 pub fn html_open_comments_as_operators(text: &str, diagnostics: &Diagnostics) -> Option<String> {
     let mut patched = None;
     for error in diagnostics.errors().filter(|error| error.message == HTML_COMMENT_IN_MODULE) {
-        let Some(label) = error.labels.first() else { continue };
+        let Some(label) = error.labels.first() else {
+            continue;
+        };
         let at = label.offset() as usize + 1;
         if text.as_bytes().get(at) == Some(&b'!') {
             patched.get_or_insert_with(|| text.to_owned()).replace_range(at..at + 1, "~");
@@ -437,7 +256,9 @@ pub fn is_binding_redeclaration(source: &str, error: &OxcDiagnostic) -> bool {
 /// `arguments`, which acorn does not make for class expressions (declarations are rejected
 /// while converting, as acorn does).
 pub fn is_class_name_eval_or_arguments(source: &str, span: Span, comments: &[Comment]) -> bool {
-    let Some(text) = source.get(span.start as usize..span.end as usize) else { return false };
+    let Some(text) = source.get(span.start as usize..span.end as usize) else {
+        return false;
+    };
     if text != "eval" && text != "arguments" {
         return false;
     }
@@ -471,8 +292,12 @@ fn ends_line_and_file(mut rest: &str) -> bool {
         if let Some(comment) = rest.strip_prefix("//") {
             return !comment.contains(is_break);
         }
-        let Some(comment) = rest.strip_prefix("/*") else { return false };
-        let Some(close) = comment.find("*/") else { return false };
+        let Some(comment) = rest.strip_prefix("/*") else {
+            return false;
+        };
+        let Some(close) = comment.find("*/") else {
+            return false;
+        };
         if comment[..close].contains(is_break) {
             return false;
         }
@@ -565,47 +390,6 @@ mod tests {
         f(&parsed.program.comments)
     }
 
-    fn misparsed(text: &str, error_offset: usize) -> Option<usize> {
-        with_comments(text, |comments| misparsed_let(text, error_offset, comments))
-    }
-
-    #[test]
-    fn finds_misparsed_let() {
-        assert_eq!(misparsed("let", 3), Some(0));
-        assert_eq!(misparsed("let++", 3), Some(0));
-        assert_eq!(misparsed("a;\nlet /* c */ }", 15), Some(3));
-        assert_eq!(misparsed("a.let ++", 6), None);
-        assert_eq!(misparsed("xlet ++", 5), None);
-        assert_eq!(misparsed("let 1", 4), Some(0));
-        assert_eq!(misparsed("let a", 4), None);
-        assert_eq!(misparsed("let [", 4), None);
-        // Line and HTML-like comments, non-ASCII whitespace before `let`.
-        assert_eq!(misparsed("let // c", 8), Some(0));
-        assert_eq!(misparsed("let<!--", 7), Some(0));
-        assert_eq!(misparsed("let// ", 6), Some(0));
-        assert_eq!(misparsed("let /* a */ /* b */\u{a0}// c \u{a0}", 28), Some(0));
-        assert_eq!(misparsed("a /* x */ . /* y */ let // c\n", 28), None);
-        assert_eq!(misparsed("\u{a0}let", 5), Some(2));
-        assert_eq!(misparsed("\u{feff}let,1", 6), Some(3));
-        assert_eq!(misparsed("\u{e9}let ++", 6), None);
-        // Whitespace that is not ASCII after `let`, then the next token.
-        assert_eq!(misparsed("let\u{a0}++", 3), Some(0));
-        assert_eq!(misparsed("let\u{feff}\u{3000}/* c */ ++", 3), Some(0));
-        assert_eq!(misparsed("let\u{a0}\u{e9}", 3), None);
-        assert_eq!(misparsed("let /* c */ \\u0061", 3), None);
-    }
-
-    #[test]
-    fn finds_let_operator_candidates() {
-        let candidates = |text: &str, before: usize| {
-            with_comments(text, |comments| let_operator_candidates(text, before, comments).collect::<Vec<_>>())
-        };
-        assert_eq!(candidates("let+a,b", 5), [0]);
-        assert_eq!(candidates("x; let /* let + */ = function(){ let.a; return let + 1 }, b", 56), [47, 3]);
-        assert_eq!(candidates("a.let + 1, leti + 2, let\\u0061 + 3", 34), Vec::<usize>::new());
-        assert_eq!(candidates("let in a, let instanceof b, let inx, let // c\n !== d", 50), [37, 10, 0]);
-    }
-
     #[test]
     fn skips_trivia() {
         assert_eq!(skip_trivia("a // x\n b", 1, false), 8);
@@ -675,15 +459,5 @@ mod tests {
         assert!(is("(class // x\n arguments {})", Span::new(13, 22)));
         assert!(!is("(subclass eval {})", Span::new(10, 14)));
         assert!(!is("eval = 1", Span::new(0, 4)));
-    }
-
-    #[test]
-    fn finds_let_followed_by() {
-        assert!(let_followed_by("let: 1", None, ':', true));
-        assert!(let_followed_by("a; let /* */ // x\n <!-- y\n : 1", None, ':', true));
-        assert!(!let_followed_by("a; let <!-- y\n : 1", None, ':', false));
-        assert!(!let_followed_by("let x = 1; letter: 1; a ? b : c", None, ':', true));
-        assert!(let_followed_by("\u{3131}\n: 1", Some("\u{3131}"), ':', true));
-        assert!(let_followed_by("if (a) let\n`x`", None, '`', true));
     }
 }

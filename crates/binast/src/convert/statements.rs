@@ -2,13 +2,22 @@
 
 use oxc_ast::ast::*;
 
-use super::{jumps, missed_redeclarations, note_rejection};
-use crate::generated::schema::variable_kind;
+use super::quirks;
+use crate::generated::schema::variable_kind_of;
 use crate::writer::Writer;
 
 impl<'a> Writer<'a> {
+    /// A statement list (where a declaration may stand, unlike an `if` or loop body).
     pub(crate) fn statements(&mut self, statements: &[Statement<'a>]) {
         for statement in statements {
+            if let Statement::ExpressionStatement(s) = statement
+                && let Expression::Identifier(id) = &s.expression
+                && id.name == "let"
+                && s.span.end == id.span.end
+                && let Some((at, word)) = quirks::declaration_acorn_reads_after_let(self.source(), id.span)
+            {
+                self.state.reject(Span::new(at, at), quirks::unexpected_keyword(word));
+            }
             self.statement(statement);
         }
     }
@@ -24,21 +33,11 @@ impl<'a> Writer<'a> {
     pub(crate) fn statement(&mut self, statement: &Statement<'a>) {
         match statement {
             Statement::BlockStatement(s) => self.block(s),
-            Statement::BreakStatement(s) => {
-                if !jumps::can_break(s.label.as_ref().map(|label| label.name.as_str())) {
-                    note_rejection(s.span, "Unsyntactic break");
-                }
-                self.break_statement(s.span, |w| w.opt_label(s.label.as_ref()));
-            }
-            Statement::ContinueStatement(s) => {
-                if !jumps::can_continue(s.label.as_ref().map(|label| label.name.as_str())) {
-                    note_rejection(s.span, "Unsyntactic continue");
-                }
-                self.continue_statement(s.span, |w| w.opt_label(s.label.as_ref()));
-            }
+            Statement::BreakStatement(s) => self.break_statement(s.span, |w| w.opt_label(s.label.as_ref())),
+            Statement::ContinueStatement(s) => self.continue_statement(s.span, |w| w.opt_label(s.label.as_ref())),
             Statement::DebuggerStatement(s) => self.debugger_statement(s.span),
             Statement::DoWhileStatement(s) => {
-                self.do_while_statement(s.span, |w| w.loop_body(&s.body), |w| w.expression(&s.test));
+                self.do_while_statement(s.span, |w| w.statement(&s.body), |w| w.expression(&s.test));
             }
             Statement::EmptyStatement(s) => self.empty_statement(s.span),
             Statement::ExpressionStatement(s) => self.expression_statement(s.span, |w| w.expression(&s.expression)),
@@ -46,14 +45,14 @@ impl<'a> Writer<'a> {
                 s.span,
                 |w| w.for_left(&s.left),
                 |w| w.expression(&s.right),
-                |w| w.loop_body(&s.body),
+                |w| w.statement(&s.body),
             ),
             Statement::ForOfStatement(s) => self.for_of_statement(
                 s.span,
                 s.r#await,
                 |w| w.for_left(&s.left),
                 |w| w.expression(&s.right),
-                |w| w.loop_body(&s.body),
+                |w| w.statement(&s.body),
             ),
             Statement::ForStatement(s) => self.for_statement(
                 s.span,
@@ -64,13 +63,13 @@ impl<'a> Writer<'a> {
                 },
                 |w| w.opt_expression(s.test.as_ref()),
                 |w| w.opt_expression(s.update.as_ref()),
-                |w| w.loop_body(&s.body),
+                |w| w.statement(&s.body),
             ),
             Statement::IfStatement(s) => {
                 if matches!(s.consequent, Statement::FunctionDeclaration(_))
                     || matches!(s.alternate, Some(Statement::FunctionDeclaration(_)))
                 {
-                    missed_redeclarations::note_if_function();
+                    self.state.redeclarations.note_if_function();
                 }
                 self.if_statement(
                     s.span,
@@ -85,11 +84,7 @@ impl<'a> Writer<'a> {
             Statement::LabeledStatement(s) => self.labeled_statement(
                 s.span,
                 |w| w.identifier(s.label.span, s.label.name.as_str()),
-                |w| {
-                    jumps::enter_label(s.label.name.as_str(), labels_loop(&s.body));
-                    w.statement(&s.body);
-                    jumps::leave_label();
-                },
+                |w| w.statement(&s.body),
             ),
             Statement::ReturnStatement(s) => self.return_statement(s.span, |w| w.opt_expression(s.argument.as_ref())),
             Statement::SwitchStatement(s) => self.switch_statement(
@@ -97,7 +92,6 @@ impl<'a> Writer<'a> {
                 |w| w.expression(&s.discriminant),
                 s.cases.len(),
                 |w| {
-                    jumps::enter_switch();
                     for case in &s.cases {
                         w.switch_case(
                             case.span,
@@ -106,7 +100,6 @@ impl<'a> Writer<'a> {
                             |w| w.statements(&case.consequent),
                         );
                     }
-                    jumps::leave_switch();
                 },
             ),
             Statement::ThrowStatement(s) => self.throw_statement(s.span, |w| w.expression(&s.argument)),
@@ -122,9 +115,9 @@ impl<'a> Writer<'a> {
                             None => w.null(),
                         },
                         |w| {
-                            let pushed = missed_redeclarations::enter_catch(handler.param.as_ref());
+                            let pushed = w.state.redeclarations.enter_catch(handler.param.as_ref());
                             w.block(&handler.body);
-                            missed_redeclarations::leave_catch(pushed);
+                            w.state.redeclarations.leave_catch(pushed);
                         },
                     ),
                     None => w.null(),
@@ -135,7 +128,7 @@ impl<'a> Writer<'a> {
                 },
             ),
             Statement::WhileStatement(s) => {
-                self.while_statement(s.span, |w| w.expression(&s.test), |w| w.loop_body(&s.body));
+                self.while_statement(s.span, |w| w.expression(&s.test), |w| w.statement(&s.body));
             }
             Statement::WithStatement(s) => {
                 self.with_statement(s.span, |w| w.expression(&s.object), |w| w.statement(&s.body));
@@ -163,12 +156,6 @@ impl<'a> Writer<'a> {
         }
     }
 
-    fn loop_body(&mut self, body: &Statement<'a>) {
-        jumps::enter_loop();
-        self.statement(body);
-        jumps::leave_loop();
-    }
-
     pub(crate) fn block(&mut self, block: &BlockStatement<'a>) {
         self.block_statement(block.span, block.body.len(), |w| w.statements(&block.body));
     }
@@ -184,7 +171,7 @@ impl<'a> Writer<'a> {
         if decl.declare {
             return self.reject(decl.span, "TypeScript syntax is not JavaScript");
         }
-        missed_redeclarations::note_declaration(decl);
+        self.state.redeclarations.note_declaration(decl);
         self.variable_declaration(
             decl.span,
             decl.declarations.len(),
@@ -201,7 +188,7 @@ impl<'a> Writer<'a> {
                     );
                 }
             },
-            variable_kind(decl.kind.as_str()),
+            variable_kind_of(decl.kind),
         );
     }
 
@@ -211,18 +198,5 @@ impl<'a> Writer<'a> {
             ForStatementLeft::VariableDeclaration(d) => self.var_decl(d),
             target => self.assignment_target(target.to_assignment_target()),
         }
-    }
-}
-
-/// Whether a label applies to a loop (directly or through more labels), so `continue` may name it.
-fn labels_loop(body: &Statement<'_>) -> bool {
-    match body {
-        Statement::LabeledStatement(s) => labels_loop(&s.body),
-        Statement::DoWhileStatement(_)
-        | Statement::WhileStatement(_)
-        | Statement::ForStatement(_)
-        | Statement::ForInStatement(_)
-        | Statement::ForOfStatement(_) => true,
-        _ => false,
     }
 }

@@ -31,16 +31,14 @@ impl<'a> Writer<'a> {
             raw = self.alloc_str(&raw.replace("\r\n", "\n").replace('\r', "\n"));
         }
         match quasi.value.cooked {
-            Some(cooked) if !quasi.lone_surrogates && cooked.as_str() == raw => {
+            Some(cooked) if cooked.as_str() == Some(raw) => {
                 self.template_element(quasi.span, raw, quasi.tail);
             }
             cooked => {
-                let cooked = cooked.map(|cooked| {
-                    if quasi.lone_surrogates {
-                        WireStr::LoneSurrogates(cooked.as_str())
-                    } else {
-                        WireStr::Utf8(cooked.as_str())
-                    }
+                // `as_str` is `None` for lone surrogates (WTF-8, decoded by the writer).
+                let cooked = cooked.map(|cooked| match cooked.as_str() {
+                    Some(text) => WireStr::Utf8(text),
+                    None => WireStr::LoneSurrogates(cooked.as_bytes()),
                 });
                 self.template_element_cooked(quasi.span, raw, cooked, quasi.tail);
             }

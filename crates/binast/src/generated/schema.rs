@@ -102,120 +102,128 @@ pub fn source_type(value: &str) -> u32 {
     }
 }
 
-/// Index of `value` in the VariableKind table.
-pub fn variable_kind(value: &str) -> u32 {
+/// Index in the VariableKind table of oxc's `VariableDeclarationKind` (exhaustive: a new oxc variant does not compile).
+#[inline]
+pub fn variable_kind_of(value: oxc_ast::ast::VariableDeclarationKind) -> u32 {
+    use oxc_ast::ast::VariableDeclarationKind as E;
     match value {
-        "var" => 0,
-        "let" => 1,
-        "const" => 2,
-        "using" => 3,
-        "await using" => 4,
-        _ => unreachable!("not a VariableKind: {value}"),
+        E::Var => 0,
+        E::Let => 1,
+        E::Const => 2,
+        E::Using => 3,
+        E::AwaitUsing => 4,
     }
 }
 
-/// Index of `value` in the PropertyKind table.
-pub fn property_kind(value: &str) -> u32 {
+/// Index in the PropertyKind table of oxc's `PropertyKind` (exhaustive: a new oxc variant does not compile).
+#[inline]
+pub fn property_kind_of(value: oxc_ast::ast::PropertyKind) -> u32 {
+    use oxc_ast::ast::PropertyKind as E;
     match value {
-        "init" => 0,
-        "get" => 1,
-        "set" => 2,
-        _ => unreachable!("not a PropertyKind: {value}"),
+        E::Init => 0,
+        E::Get => 1,
+        E::Set => 2,
     }
 }
 
-/// Index of `value` in the MethodKind table.
-pub fn method_kind(value: &str) -> u32 {
+/// Index in the MethodKind table of oxc's `MethodDefinitionKind` (exhaustive: a new oxc variant does not compile).
+#[inline]
+pub fn method_kind_of(value: oxc_ast::ast::MethodDefinitionKind) -> u32 {
+    use oxc_ast::ast::MethodDefinitionKind as E;
     match value {
-        "constructor" => 0,
-        "method" => 1,
-        "get" => 2,
-        "set" => 3,
-        _ => unreachable!("not a MethodKind: {value}"),
+        E::Constructor => 0,
+        E::Method => 1,
+        E::Get => 2,
+        E::Set => 3,
     }
 }
 
-/// Index of `value` in the UnaryOperator table.
-pub fn unary_operator(value: &str) -> u32 {
+/// Index in the UnaryOperator table of oxc's `UnaryOperator` (exhaustive: a new oxc variant does not compile).
+#[inline]
+pub fn unary_operator_of(value: oxc_syntax::operator::UnaryOperator) -> u32 {
+    use oxc_syntax::operator::UnaryOperator as E;
     match value {
-        "-" => 0,
-        "+" => 1,
-        "!" => 2,
-        "~" => 3,
-        "typeof" => 4,
-        "void" => 5,
-        "delete" => 6,
-        _ => unreachable!("not a UnaryOperator: {value}"),
+        E::UnaryNegation => 0,
+        E::UnaryPlus => 1,
+        E::LogicalNot => 2,
+        E::BitwiseNot => 3,
+        E::Typeof => 4,
+        E::Void => 5,
+        E::Delete => 6,
     }
 }
 
-/// Index of `value` in the UpdateOperator table.
-pub fn update_operator(value: &str) -> u32 {
+/// Index in the UpdateOperator table of oxc's `UpdateOperator` (exhaustive: a new oxc variant does not compile).
+#[inline]
+pub fn update_operator_of(value: oxc_syntax::operator::UpdateOperator) -> u32 {
+    use oxc_syntax::operator::UpdateOperator as E;
     match value {
-        "++" => 0,
-        "--" => 1,
-        _ => unreachable!("not a UpdateOperator: {value}"),
+        E::Increment => 0,
+        E::Decrement => 1,
     }
 }
 
-/// Index of `value` in the LogicalOperator table.
-pub fn logical_operator(value: &str) -> u32 {
+/// Index in the LogicalOperator table of oxc's `LogicalOperator` (exhaustive: a new oxc variant does not compile).
+#[inline]
+pub fn logical_operator_of(value: oxc_syntax::operator::LogicalOperator) -> u32 {
+    use oxc_syntax::operator::LogicalOperator as E;
     match value {
-        "||" => 0,
-        "&&" => 1,
-        "??" => 2,
-        _ => unreachable!("not a LogicalOperator: {value}"),
+        E::Or => 0,
+        E::And => 1,
+        E::Coalesce => 2,
     }
 }
 
-/// Index of `value` in the BinaryOperator table.
-pub fn binary_operator(value: &str) -> u32 {
+/// Index in the BinaryOperator table of oxc's `BinaryOperator` (exhaustive: a new oxc variant does not compile).
+#[inline]
+pub fn binary_operator_of(value: oxc_syntax::operator::BinaryOperator) -> u32 {
+    use oxc_syntax::operator::BinaryOperator as E;
     match value {
-        "==" => 0,
-        "!=" => 1,
-        "===" => 2,
-        "!==" => 3,
-        "<" => 4,
-        "<=" => 5,
-        ">" => 6,
-        ">=" => 7,
-        "<<" => 8,
-        ">>" => 9,
-        ">>>" => 10,
-        "+" => 11,
-        "-" => 12,
-        "*" => 13,
-        "/" => 14,
-        "%" => 15,
-        "**" => 16,
-        "|" => 17,
-        "^" => 18,
-        "&" => 19,
-        "in" => 20,
-        "instanceof" => 21,
-        _ => unreachable!("not a BinaryOperator: {value}"),
+        E::Equality => 0,
+        E::Inequality => 1,
+        E::StrictEquality => 2,
+        E::StrictInequality => 3,
+        E::LessThan => 4,
+        E::LessEqualThan => 5,
+        E::GreaterThan => 6,
+        E::GreaterEqualThan => 7,
+        E::ShiftLeft => 8,
+        E::ShiftRight => 9,
+        E::ShiftRightZeroFill => 10,
+        E::Addition => 11,
+        E::Subtraction => 12,
+        E::Multiplication => 13,
+        E::Division => 14,
+        E::Remainder => 15,
+        E::Exponential => 16,
+        E::BitwiseOR => 17,
+        E::BitwiseXOR => 18,
+        E::BitwiseAnd => 19,
+        E::In => 20,
+        E::Instanceof => 21,
     }
 }
 
-/// Index of `value` in the AssignmentOperator table.
-pub fn assignment_operator(value: &str) -> u32 {
+/// Index in the AssignmentOperator table of oxc's `AssignmentOperator` (exhaustive: a new oxc variant does not compile).
+#[inline]
+pub fn assignment_operator_of(value: oxc_syntax::operator::AssignmentOperator) -> u32 {
+    use oxc_syntax::operator::AssignmentOperator as E;
     match value {
-        "=" => 0,
-        "+=" => 1,
-        "-=" => 2,
-        "*=" => 3,
-        "/=" => 4,
-        "%=" => 5,
-        "**=" => 6,
-        "<<=" => 7,
-        ">>=" => 8,
-        ">>>=" => 9,
-        "|=" => 10,
-        "^=" => 11,
-        "&=" => 12,
-        "||=" => 13,
-        "&&=" => 14,
-        "??=" => 15,
-        _ => unreachable!("not a AssignmentOperator: {value}"),
+        E::Assign => 0,
+        E::Addition => 1,
+        E::Subtraction => 2,
+        E::Multiplication => 3,
+        E::Division => 4,
+        E::Remainder => 5,
+        E::Exponential => 6,
+        E::ShiftLeft => 7,
+        E::ShiftRight => 8,
+        E::ShiftRightZeroFill => 9,
+        E::BitwiseOR => 10,
+        E::BitwiseXOR => 11,
+        E::BitwiseAnd => 12,
+        E::LogicalOr => 13,
+        E::LogicalAnd => 14,
+        E::LogicalNullish => 15,
     }
 }
