@@ -1,8 +1,21 @@
-// Rewrites one generated section of README.md (between its start and end markers) from the
+// Reads the saved results and rewrites one generated section of README.md (between its start and end markers) from the
 // latest results; both benchmark sections are kept this way.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from './corpus.mjs';
+
+const RESULTS = path.join(ROOT, 'bench/results');
+
+/** bench/results/<prefix>-node<major>.json, parsed, with `file`; by Node major, oldest first unless `newestFirst`. */
+export function readResults(prefix, newestFirst = false) {
+  if (!existsSync(RESULTS)) return [];
+  const pattern = new RegExp(`^${prefix}-node(\\d+)\\.json$`);
+  return readdirSync(RESULTS)
+    .map((name) => pattern.exec(name))
+    .filter(Boolean)
+    .sort((a, b) => (newestFirst ? -1 : 1) * (Number(a[1]) - Number(b[1])))
+    .map((m) => ({ file: m[0], ...JSON.parse(readFileSync(path.join(RESULTS, m[0]), 'utf8')) }));
+}
 
 /**
  * `name` is the marker name (`<!-- name:start -->`), `results` what render() takes (an empty

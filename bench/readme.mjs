@@ -1,9 +1,9 @@
 // Regenerates bench/results/chart.svg and the README section between
 // <!-- bench:start --> and <!-- bench:end --> from bench/results/latest-node*.json.
 // Only the text between the markers is rewritten; without README.md or the markers, nothing is.
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { rewriteReadmeSection } from './readme-section.mjs';
+import { readResults, rewriteReadmeSection } from './readme-section.mjs';
 import { ROOT } from './corpus.mjs';
 import { mergeTools, renderChart } from './chart.mjs';
 import { fmtKB, fmtMB, fmtMs, fmtX } from './report.mjs';
@@ -12,12 +12,7 @@ const RESULTS = path.join(ROOT, 'bench/results');
 
 /** Latest full results, oldest Node first. */
 export function latestResults() {
-  if (!existsSync(RESULTS)) return [];
-  return readdirSync(RESULTS)
-    .map((name) => /^latest-node(\d+)\.json$/.exec(name))
-    .filter(Boolean)
-    .sort((a, b) => Number(a[1]) - Number(b[1]))
-    .map((m) => ({ file: m[0], ...JSON.parse(readFileSync(path.join(RESULTS, m[0]), 'utf8')) }));
+  return readResults('latest');
 }
 
 export function writeChart() {

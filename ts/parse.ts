@@ -3,7 +3,8 @@
 // decided in ./parse-options.ts: natively (encode + decode, the fast path), by acorn on the
 // error path only, or by acorn alone (options whose effect the binary does not carry).
 import { acornVerdict, isAcornUnavailable, isOwnVerdict } from './acorn-verdict.ts';
-import { decode, type CommentCallback } from './decode/index.ts';
+import { deliverComments } from './decode/comments.ts';
+import { decode } from './decode/index.ts';
 import { fitEdition } from './ecma-version.ts';
 import { encode } from './encode.ts';
 import { BinastError } from './errors.ts';
@@ -37,7 +38,7 @@ export function parse(source: string, options: ParseOptions = {}): Program {
   const program = decode(bytes, { ...plan.decode, ...(comments ? { onComment: comments } : {}) });
   const fitted = fitEdition(program, source, plan.edition);
   if (fitted === null) return byAcorn(source, plan);
-  if (onComment && comments) deliver(onComment, comments);
+  if (onComment && comments) deliverComments(onComment, comments);
   return fitted;
 }
 
@@ -68,15 +69,4 @@ function byAcorn(source: string, plan: ParsePlan): Program {
   }
   if (!verdict.ok) throw verdict.error;
   return verdict.program;
-}
-
-function deliver(onComment: Comment[] | CommentCallback, comments: Comment[]): void {
-  if (Array.isArray(onComment)) {
-    for (const comment of comments) onComment.push(comment);
-    return;
-  }
-  for (const c of comments) {
-    const { start, end } = c as Comment & { start: number; end: number };
-    onComment(c.type === 'Block', c.value, start, end, c.loc?.start, c.loc?.end);
-  }
 }

@@ -1,22 +1,10 @@
 // The README's headline performance section, between <!-- bench-project:start --> and
 // <!-- bench-project:end -->, from bench/results/project-node*.json (newest Node first).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { rewriteReadmeSection } from '../readme-section.mjs';
-import { ROOT } from '../corpus.mjs';
+import { readResults, rewriteReadmeSection } from '../readme-section.mjs';
 import { coldTable, describe, projectTable } from './report.mjs';
 import { fmtX } from '../report.mjs';
 
-const RESULTS = path.join(ROOT, 'bench/results');
-
-function results() {
-  if (!existsSync(RESULTS)) return [];
-  return readdirSync(RESULTS)
-    .map((name) => /^project-node(\d+)\.json$/.exec(name))
-    .filter(Boolean)
-    .sort((a, b) => Number(b[1]) - Number(a[1]))
-    .map((m) => ({ file: m[0], ...JSON.parse(readFileSync(path.join(RESULTS, m[0]), 'utf8')) }));
-}
+const results = () => readResults('project', true);
 
 export function renderProjectSection(all) {
   const [head, ...rest] = all;

@@ -14,7 +14,8 @@ import { resolve } from 'node:path';
 import type { Comment } from 'estree';
 import type { Program } from '../types.ts';
 import '../node-init.ts';
-import { BinastError, decode, encode, type CommentCallback } from '../index.ts';
+import { deliverComments } from '../decode/comments.ts';
+import { BinastError, decode, encode } from '../index.ts';
 import { nativePlan, parse, type ParseOptions } from '../parse.ts';
 import { planParse, type ParsePlan } from '../parse-options.ts';
 import { TEMP_SUFFIX } from './atomic.ts';
@@ -260,22 +261,11 @@ function decodeEntry(
     if ((program as { end?: number }).end !== source.length || program.sourceType !== plan.encode.sourceType) {
       throw new BinastError('CORRUPT', `cache entry ${key} holds another program`);
     }
-    if (comments) deliver(onComment!, comments);
+    if (comments) deliverComments(onComment!, comments);
     return program;
   } catch (error) {
     report(error);
     return undefined;
-  }
-}
-
-/** Hands decoded comments to acorn's onComment, array or callback form. */
-function deliver(onComment: Comment[] | CommentCallback, comments: Comment[]): void {
-  if (Array.isArray(onComment)) {
-    onComment.push(...comments);
-    return;
-  }
-  for (const c of comments as (Comment & { start: number; end: number })[]) {
-    onComment(c.type === 'Block', c.value, c.start, c.end, c.loc?.start, c.loc?.end);
   }
 }
 

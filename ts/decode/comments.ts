@@ -2,6 +2,7 @@
 import type { Comment, SourceLocation } from 'estree';
 import { BinastError } from '../errors.ts';
 import type { Section } from './header.ts';
+import type { CommentCallback } from './index.ts';
 import { SectionReader } from './varint.ts';
 
 export function readComments(
@@ -31,4 +32,16 @@ export function readComments(
     out.push(comment);
   }
   reader.finish();
+}
+
+/** Hands decoded comments to acorn's `onComment`, array or callback form. */
+export function deliverComments(onComment: Comment[] | CommentCallback, comments: Comment[]): void {
+  if (Array.isArray(onComment)) {
+    for (const comment of comments) onComment.push(comment);
+    return;
+  }
+  for (const c of comments) {
+    const { start, end } = c as Comment & { start: number; end: number };
+    onComment(c.type === 'Block', c.value, start, end, c.loc?.start, c.loc?.end);
+  }
 }

@@ -3,7 +3,7 @@ import type { Comment, SourceLocation } from 'estree';
 import type { Program } from '../types.ts';
 import { BinastError } from '../errors.ts';
 import { decodeNodeSection } from '../generated/decoder.ts';
-import { readComments } from './comments.ts';
+import { deliverComments, readComments } from './comments.ts';
 import { FLAG_COMMENTS, readHeader } from './header.ts';
 import { createLocator, readLineStarts } from './locations.ts';
 import { readStrings } from './strings.ts';
@@ -64,10 +64,7 @@ export function decode(input: Uint8Array | ArrayBuffer, options: DecodeOptions =
     } else {
       const comments: Comment[] = [];
       readComments(bytes, header.comments, strings, commentLocation, false, comments);
-      for (const c of comments) {
-        const { start, end } = c as Comment & { start: number; end: number };
-        onComment(c.type === 'Block', c.value, start, end, c.loc?.start, c.loc?.end);
-      }
+      deliverComments(onComment, comments);
     }
   }
   return program;
