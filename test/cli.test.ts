@@ -211,7 +211,7 @@ describe('inspect', () => {
     const dir = project();
     const file = join(dir, 'src', 'a.js');
     expect(binast(['encode', file]).code).toBe(0);
-    writeFileSync(join(dir, 'cut.binast'), readFileSync(`${file}.binast`).subarray(0, 40));
+    writeFileSync(join(dir, 'cut.binast'), readFileSync(`${file}.binast`).subarray(0, 60));
     const r = binast(['inspect', 'cut.binast'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('schema hash');

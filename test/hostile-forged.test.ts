@@ -174,7 +174,8 @@ describe('forged counts fail fast, before allocating', () => {
     };
     expect(decodeError(patched(0, 0x88)).code).toBe('BAD_MAGIC');
     expect(decodeError(patched(4, 1)).code).toBe('UNSUPPORTED_VERSION');
-    expect(decodeError(patched(4, 3)).code).toBe('UNSUPPORTED_VERSION');
+    expect(decodeError(patched(4, 2)).code).toBe('UNSUPPORTED_VERSION'); // format 2 files are refused
+    expect(decodeError(patched(4, 4)).code).toBe('UNSUPPORTED_VERSION');
     expect(decodeError(patched(8, good[8] ^ 1)).code).toBe('SCHEMA_MISMATCH');
     expect(decodeError(patched(12, good[12] + 1)).code).toBe('TRUNCATED');
     expect(decodeError(patched(12, good[12] - 1)).code).toBe('CORRUPT');

@@ -61,6 +61,15 @@ pub const FORMAT_VERSION: u8 = ${model.formatVersion};
 /// FNV-1a of the schema: a decoder built from another schema refuses the file.
 pub const SCHEMA_HASH: u32 = 0x${model.schemaHash.toString(16).padStart(8, '0')};
 
+/// The fixed header: magic bytes, flag bits, its length (section lengths follow at offset 12).
+pub mod header {
+    pub const MAGIC: [u8; 4] = [${model.header.magic.map((b) => `0x${b.toString(16)}`).join(', ')}];
+    pub const LEN: usize = ${model.header.length};
+${Object.entries(model.header.flags).map(([name, bit]) => `    pub const FLAG_${screamingCase(name)}: u8 = ${bit};`).join('\n')}
+    /// Sections in file order: ${model.header.sections.map((s) => s.name).join(', ')}.
+    pub const SECTION_COUNT: usize = ${model.header.sections.length};
+}
+
 /// Node tags (0 is null).
 pub mod tag {`);
   for (const kind of model.kinds) out.push(`    pub const ${screamingCase(kind.name)}: u8 = ${kind.tag};`);

@@ -12,6 +12,12 @@ export function emitTsSchema(model) {
   out.push(`export const FORMAT_VERSION = ${model.formatVersion};`);
   out.push(`export const SCHEMA_HASH = 0x${model.schemaHash.toString(16).padStart(8, '0')};`);
   out.push('');
+  out.push('/** The fixed header: magic bytes, flag bits, each section\'s length field, total length. */');
+  out.push(`export const MAGIC = ${JSON.stringify(model.header.magic)} as const;`);
+  out.push(`export const HEADER_LENGTH = ${model.header.length};`);
+  for (const [name, bit] of Object.entries(model.header.flags)) out.push(`export const FLAG_${screamingCase(name)} = ${bit};`);
+  out.push(`export const SECTIONS = ${JSON.stringify(model.header.sections)} as const;`);
+  out.push('');
   out.push('/** Wire kind names by tag (tag 0 is null). */');
   out.push(`export const KIND_NAMES: readonly (string | null)[] = ${JSON.stringify([null, ...model.kinds.map((k) => k.name)])};`);
   out.push('');

@@ -1,6 +1,6 @@
 // Turns the declarative schema into the model both emitters share: tags, wire items with their
 // attribute-word bit layout, decoded fields, and the schema hash stored in every binary.
-import { FORMAT_VERSION, enums, kinds } from './schema.mjs';
+import { FORMAT_VERSION, enums, header, kinds } from './schema.mjs';
 
 const WIRE_TYPES = new Set(['node', 'node?', 'node[]', '(node|null)[]', 'string', 'string?', 'bool', 'uint', 'f64']);
 
@@ -88,9 +88,20 @@ export function buildModel() {
       throw new Error(`${kind.name}: fallback ${fallback} must exist, store its end, and have the same wire items`);
     }
   }
-  const schemaHash = fnv1a(JSON.stringify({ FORMAT_VERSION, enums, kinds }));
-  return { formatVersion: FORMAT_VERSION, schemaHash, enums, kinds: built };
+  const schemaHash = fnv1a(JSON.stringify({ FORMAT_VERSION, header, enums, kinds }));
+  return { formatVersion: FORMAT_VERSION, schemaHash, header: headerLayout(), enums, kinds: built };
 }
 
 export const snakeCase = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 export const screamingCase = (name) => snakeCase(name).toUpperCase();
+
+/** Byte offsets of the header fields: section i's length is the u32 at 12 + 4 * i. */
+function headerLayout() {
+  const sectionsAt = 12;
+  return {
+    magic: header.magic,
+    flags: Object.fromEntries(header.flags.map((name, bit) => [name, 1 << bit])),
+    sections: header.sections.map((name, i) => ({ name, field: sectionsAt + 4 * i })),
+    length: sectionsAt + 4 * header.sections.length,
+  };
+}

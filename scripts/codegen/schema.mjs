@@ -22,7 +22,18 @@
 // source differs (escapes in identifiers); without one the length always holds.
 // `rustBefore` is a Rust statement the writer method runs first (a hook into hand-written code).
 
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
+
+// The fixed header (docs/format.md, Layout): magic, version, flags, string-reference width, a
+// reserved byte, the schema hash, then one u32 byte length per section; the sections follow the
+// header back to back in this order. The Rust writer, the decoder, `binast inspect` and the
+// fuzzer's forge all take these constants from here.
+export const header = {
+  magic: [0x89, 0x42, 0x41, 0x53],
+  /** Flag bits of byte 5, from bit 0. */
+  flags: ['module', 'comments', 'jsx'],
+  sections: ['strings', 'nodes', 'refs', 'lines', 'comments', 'bodies', 'modules'],
+};
 
 export const enums = {
   SourceType: ['script', 'module'],

@@ -54,7 +54,7 @@ export function createRandom(seed) {
 const MODEL = buildModel();
 export const SCHEMA = MODEL;
 export const KIND = new Map(MODEL.kinds.map((kind) => [kind.name, kind]));
-export const HEADER_LENGTH = 32;
+export const HEADER_LENGTH = MODEL.header.length;
 
 export function varint(value) {
   const out = [];
@@ -85,7 +85,7 @@ export function layout(bytes) {
     at += view.getUint32(field, true);
     return { start, end: at, field };
   };
-  return { strings: section(12), nodes: section(16), refs: section(20), lines: section(24), comments: section(28) };
+  return Object.fromEntries(MODEL.header.sections.map(({ name, field }) => [name, section(field)]));
 }
 
 /** A copy of `bytes` whose XXH32 trailer is recomputed, so the decoder's deeper checks run. */
@@ -102,13 +102,15 @@ export function reseal(bytes, xxh32) {
  * Assembles a file from raw sections (arrays or Uint8Arrays of bytes) with a valid header
  * and checksum: hand-forged files exercise the checks behind the checksum.
  */
-export function assemble({ strings, nodes, refs = [], refWidth = 1, lines = [0], comments = null, module = false }, xxh32) {
-  const parts = [strings, nodes, refs, lines, comments ?? []].map((p) => Uint8Array.from(p));
+export function assemble({ strings, nodes, refs = [], refWidth = 1, lines = [0], comments = null, bodies = [], modules = [], module = false }, xxh32) {
+  const given = { strings, nodes, refs, lines, comments: comments ?? [], bodies, modules };
+  const parts = MODEL.header.sections.map(({ name }) => Uint8Array.from(given[name]));
   const total = HEADER_LENGTH + parts.reduce((n, p) => n + p.length, 0) + 4;
   const out = new Uint8Array(total);
-  out.set([0x89, 0x42, 0x41, 0x53, MODEL.formatVersion, (module ? 1 : 0) | (comments ? 2 : 0), refWidth, 0]);
+  const flags = (module ? MODEL.header.flags.module : 0) | (comments ? MODEL.header.flags.comments : 0);
+  out.set([...MODEL.header.magic, MODEL.formatVersion, flags, refWidth, 0]);
   out.set(u32(MODEL.schemaHash), 8);
-  parts.forEach((p, i) => out.set(u32(p.length), 12 + 4 * i));
+  parts.forEach((p, i) => out.set(u32(p.length), MODEL.header.sections[i].field));
   let at = HEADER_LENGTH;
   for (const p of parts) {
     out.set(p, at);

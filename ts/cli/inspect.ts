@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import type { Comment } from 'estree';
 import { decode, FORMAT_VERSION, SCHEMA_HASH } from '../index.ts';
-import { FLAG_COMMENTS, FLAG_MODULE, HEADER_LENGTH, MAGIC, readHeader, TRAILER_LENGTH } from '../decode/header.ts';
+import { FLAG_COMMENTS, FLAG_JSX, FLAG_MODULE, HEADER_LENGTH, MAGIC, readHeader, TRAILER_LENGTH } from '../decode/header.ts';
+import { SECTIONS } from '../generated/schema.ts';
 import { readLineStarts } from '../decode/locations.ts';
 import { readStrings } from '../decode/strings.ts';
 import { exactlyOne, parseCommandLine } from './args.ts';
@@ -28,10 +29,11 @@ export interface Inspection {
   bytes: number;
   magic: boolean;
   version: number | null;
-  flags: { module: boolean; comments: boolean } | null;
+  flags: { module: boolean; comments: boolean; jsx: boolean } | null;
   schemaHash: string | null;
   schemaMatches: boolean;
-  sections: { header: number; strings: number; nodes: number; refs: number; lines: number; comments: number; checksum: number } | null;
+  /** Byte length of the header, of each section in file order, of the checksum. */
+  sections: Record<string, number> | null;
   counts: { nodes: number; strings: number; lines: number; comments: number | null } | null;
   sourceLength: number | null;
   error: string | null;
@@ -77,18 +79,12 @@ export function inspect(file: string, bytes: Uint8Array): Inspection {
   if (facts.magic && bytes.length >= HEADER_LENGTH) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     facts.version = bytes[4]!;
-    facts.flags = { module: (bytes[5]! & FLAG_MODULE) !== 0, comments: (bytes[5]! & FLAG_COMMENTS) !== 0 };
+    const flags = bytes[5]!;
+    facts.flags = { module: (flags & FLAG_MODULE) !== 0, comments: (flags & FLAG_COMMENTS) !== 0, jsx: (flags & FLAG_JSX) !== 0 };
     facts.schemaHash = hex(view.getUint32(8, true));
     facts.schemaMatches = view.getUint32(8, true) === SCHEMA_HASH;
-    facts.sections = {
-      header: HEADER_LENGTH,
-      strings: view.getUint32(12, true),
-      nodes: view.getUint32(16, true),
-      refs: view.getUint32(20, true),
-      lines: view.getUint32(24, true),
-      comments: view.getUint32(28, true),
-      checksum: TRAILER_LENGTH,
-    };
+    const lengths = Object.fromEntries(SECTIONS.map(({ name, field }) => [name, view.getUint32(field, true)]));
+    facts.sections = { header: HEADER_LENGTH, ...lengths, checksum: TRAILER_LENGTH };
   }
   try {
     const header = readHeader(bytes);
@@ -130,6 +126,7 @@ function render(f: Inspection): string {
   if (f.version !== null) {
     head.push(['format version', `${f.version}${f.version === FORMAT_VERSION ? '' : ` (this binast reads ${FORMAT_VERSION})`}`]);
     const flags = [f.flags!.module ? 'module' : 'script', f.flags!.comments ? 'with comments' : 'no comments'];
+    if (f.flags!.jsx) flags.push('JSX');
     head.push(['flags', flags.join(', ')]);
     head.push(['schema hash', `${f.schemaHash}${f.schemaMatches ? ' (matches this binast)' : ` (this binast reads ${hex(SCHEMA_HASH)})`}`]);
   }

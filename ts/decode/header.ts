@@ -1,14 +1,12 @@
-// The fixed 32-byte header and the section boundaries it announces (docs/format.md).
+// The fixed header and the section boundaries it announces (docs/format.md). Its constants
+// come from the schema (scripts/codegen/schema.mjs, `header`).
 import { BinastError } from '../errors.ts';
 import { xxh32 } from './checksum.ts';
-import { FORMAT_VERSION, SCHEMA_HASH } from '../generated/schema.ts';
+import { FORMAT_VERSION, HEADER_LENGTH, MAGIC, SCHEMA_HASH, SECTIONS } from '../generated/schema.ts';
 
-export const MAGIC = [0x89, 0x42, 0x41, 0x53] as const;
-export const HEADER_LENGTH = 32;
+export { FLAG_COMMENTS, FLAG_JSX, FLAG_MODULE, HEADER_LENGTH, MAGIC } from '../generated/schema.ts';
 /** The XXH32 checksum of everything before it. */
 export const TRAILER_LENGTH = 4;
-export const FLAG_MODULE = 1;
-export const FLAG_COMMENTS = 2;
 
 export interface Section {
   start: number;
@@ -26,7 +24,13 @@ export interface Header {
   refWidth: number;
   lines: Section;
   comments: Section;
+  /** Function-body skip data (lazy decoding). */
+  bodies: Section;
+  /** Module records (imports, exports). */
+  modules: Section;
 }
+
+export type SectionName = (typeof SECTIONS)[number]['name'];
 
 export function readHeader(bytes: Uint8Array): Header {
   if (!(bytes instanceof Uint8Array)) {
@@ -62,13 +66,11 @@ export function readHeader(bytes: Uint8Array): Header {
   if (refWidth < 1 || refWidth > 4) {
     throw new BinastError('CORRUPT', `string references ${refWidth} bytes wide; the format allows 1 to 4`, 6);
   }
-  const strings = section(12);
-  const nodes = section(16);
-  const refs = section(20);
-  const lines = section(24);
-  const comments = section(28);
+  const sections = {} as Record<SectionName, Section>;
+  for (const { name, field } of SECTIONS) sections[name] = section(field);
+  const { refs } = sections;
   if ((refs.end - refs.start) % refWidth !== 0) {
-    throw new BinastError('CORRUPT', `the string-reference section is not a whole number of ${refWidth}-byte codes`, 20);
+    throw new BinastError('CORRUPT', `the string-reference section is not a whole number of ${refWidth}-byte codes`, SECTIONS[2].field);
   }
   if (at !== payloadEnd) {
     throw new BinastError('CORRUPT', `${payloadEnd - at} unexpected bytes after the last section`, at);
@@ -78,7 +80,7 @@ export function readHeader(bytes: Uint8Array): Header {
   if (stored !== actual) {
     throw new BinastError('CORRUPT', `checksum mismatch (stored ${hex(stored)}, computed ${hex(actual)}): the file is damaged`, payloadEnd);
   }
-  return { version, flags: bytes[5], schemaHash, strings, nodes, refs, refWidth, lines, comments };
+  return { version, flags: bytes[5], schemaHash, refWidth, ...sections };
 }
 
 function hex(value: number): string {

@@ -6,17 +6,10 @@ use oxc_span::Span;
 use rustc_hash::FxHashMap;
 
 use crate::checksum::xxh32;
+use crate::generated::schema::header::{FLAG_COMMENTS, FLAG_MODULE, LEN as HEADER_LEN, MAGIC, SECTION_COUNT};
 use crate::generated::schema::{FORMAT_VERSION, SCHEMA_HASH};
 use crate::positions::Utf16Positions;
 
-/// The four magic bytes every binast file starts with (0x89 catches 7-bit transports).
-pub const MAGIC: [u8; 4] = [0x89, b'B', b'A', b'S'];
-/// Fixed header size in bytes.
-pub const HEADER_LEN: usize = 32;
-/// Header flag: the source was parsed as a module.
-pub const FLAG_MODULE: u8 = 1;
-/// Header flag: the comments section is present.
-pub const FLAG_COMMENTS: u8 = 2;
 /// Trailer size: the XXH32 checksum of everything before it.
 pub const TRAILER_LEN: usize = 4;
 
@@ -50,6 +43,10 @@ pub struct Writer<'a> {
     /// Comments as (is_block, UTF-16 start, UTF-16 end, value), written at the end so that
     /// their strings come after the node stream's in the table.
     comments: Vec<(bool, u32, u32, &'a str)>,
+    /// The function-body skip section (docs/format.md, Bodies section).
+    pub(crate) bodies: Vec<u8>,
+    /// The module-records section (docs/format.md, Modules section).
+    pub(crate) modules: Vec<u8>,
     /// The conversion's state (see `convert::State`).
     pub(crate) state: crate::convert::State<'a>,
 }
@@ -67,6 +64,8 @@ impl<'a> Writer<'a> {
             strings: Vec::with_capacity(source.len() / 64 + 16),
             refs: Vec::with_capacity(source.len() / 16 + 16),
             comments: Vec::new(),
+            bodies: Vec::new(),
+            modules: Vec::new(),
             state: Default::default(),
         }
     }
@@ -195,8 +194,10 @@ impl<'a> Writer<'a> {
             flags |= FLAG_COMMENTS;
         }
 
-        let total =
-            HEADER_LEN + strings.len() + self.nodes.len() + refs.len() + lines.len() + comments.len() + TRAILER_LEN;
+        // In the order of the schema's `header.sections`.
+        let sections: [&[u8]; SECTION_COUNT] =
+            [&strings, &self.nodes, &refs, &lines, &comments, &self.bodies, &self.modules];
+        let total = HEADER_LEN + sections.iter().map(|s| s.len()).sum::<usize>() + TRAILER_LEN;
         let mut out = Vec::with_capacity(total);
         out.extend_from_slice(&MAGIC);
         out.push(FORMAT_VERSION);
@@ -204,14 +205,12 @@ impl<'a> Writer<'a> {
         out.push(ref_width);
         out.push(0); // reserved
         out.extend_from_slice(&SCHEMA_HASH.to_le_bytes());
-        for section in [&strings, &self.nodes, &refs, &lines, &comments] {
+        for section in sections {
             out.extend_from_slice(&(section.len() as u32).to_le_bytes());
         }
-        out.extend_from_slice(&strings);
-        out.append(&mut self.nodes);
-        out.extend_from_slice(&refs);
-        out.extend_from_slice(&lines);
-        out.extend_from_slice(&comments);
+        for section in sections {
+            out.extend_from_slice(section);
+        }
         let checksum = xxh32(&out);
         out.extend_from_slice(&checksum.to_le_bytes());
         out
