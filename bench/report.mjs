@@ -123,6 +123,10 @@ export function renderMarkdown(r) {
   out.push('');
   out.push(sizeTable(r));
   out.push('');
+  out.push('The same files minified with esbuild (`minify: true`), what the bundler plugin meets:');
+  out.push('');
+  out.push(sizeTable({ files: r.files, sizes: r.sizes.minified ?? { perFile: {}, aggregate: {} } }));
+  out.push('');
   out.push(libraryTable(r));
   out.push('');
   out.push('## Memory');

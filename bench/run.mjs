@@ -21,7 +21,7 @@ import { measureMemory } from './memory.mjs';
 import { binastEntry } from './binast.mjs';
 import { createTools, loadBinast, peerVersions, rawTransferAvailable } from './peers.mjs';
 import { renderMarkdown, aggregateTable, targetsTable } from './report.mjs';
-import { corpusSizes, librarySizes } from './sizes.mjs';
+import { corpusSizes, librarySizes, minifiedFixtures } from './sizes.mjs';
 import { evaluateTargets } from './targets.mjs';
 import { requireRuntime } from '../scripts/runtimes/index.mjs';
 import { iterationsFor, runInterleaved } from './timing.mjs';
@@ -134,7 +134,9 @@ async function main() {
   // Sizes compress on the thread pool while the memory children run (neither is timed).
   phase = performance.now();
   log(`${args.sizes ? 'sizes' : ''}${args.sizes && args.memory ? ' + ' : ''}${args.memory ? 'memory (child processes)' : ''}...`);
-  const sizesPending = args.sizes ? corpusSizes(fixtures) : Promise.resolve(null);
+  const sizesPending = args.sizes
+    ? Promise.all([corpusSizes(fixtures), minifiedFixtures(fixtures, binast).then(corpusSizes)]).then(([sizes, minified]) => ({ ...sizes, minified }))
+    : Promise.resolve(null);
   const libraryPending = librarySizes();
   const memory = args.memory ? measureMemory(fixtures, log) : null;
   const [sizes, library] = await Promise.all([sizesPending, libraryPending]);

@@ -1,10 +1,12 @@
-// Sizes: source vs binary AST, raw / gzip -9 / brotli (quality 11, 16 MiB window), plus the
-// WASM encoder and the minified decode-only bundle.
+// Sizes: source vs binary AST, raw / gzip -9 / brotli (quality 11, 16 MiB window), of the corpus
+// as published and minified (what the bundler plugin meets), plus the WASM encoder and the
+// minified decode-only bundle. `node bench/sizes.mjs` prints both corpora's tables alone.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
-import { ROOT } from './corpus.mjs';
+import { ROOT, loadCorpus } from './corpus.mjs';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
@@ -63,6 +65,24 @@ export async function corpusSizes(fixtures) {
 }
 
 /**
+ * The corpus minified by esbuild (`minify: true`; ESM output for modules), as fixtures for
+ * corpusSizes(): { name, sourceType, source, binary(), binaryWithComments() }.
+ */
+export async function minifiedFixtures(files, binast) {
+  const esbuild = await import('esbuild');
+  return files.map((f) => {
+    const source = esbuild.transformSync(f.source, { minify: true, format: f.sourceType === 'module' ? 'esm' : undefined }).code;
+    return {
+      name: f.name,
+      sourceType: f.sourceType,
+      source,
+      binary: () => binast.encode(source, { sourceType: f.sourceType }),
+      binaryWithComments: () => binast.encode(source, { sourceType: f.sourceType, comments: true }),
+    };
+  });
+}
+
+/**
  * The WASM encoder and the decoder bundled alone (esbuild, minified, ESM): `ts/decode/index.ts`
  * and `wasm/binast.wasm`, or, when BINAST_DIST points at another build, that build's
  * `decode/index.js` and the `wasm/` beside its dist/ (so sizes match what was timed).
@@ -94,4 +114,29 @@ export async function librarySizes() {
     out.decoder = { error: error.message };
   }
   return out;
+}
+
+// `node bench/sizes.mjs [--files a,b] [--json]`: the size tables of both corpora, no timing.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { loadBinast } = await import('./binast.mjs');
+  const { sizeTable } = await import('./report.mjs');
+  const at = process.argv.indexOf('--files');
+  const files = loadCorpus(at > 0 ? process.argv[at + 1].split(',') : undefined);
+  const binast = await loadBinast();
+  const fixtures = files.map((f) => ({
+    ...f,
+    binary: () => binast.encode(f.source, { sourceType: f.sourceType }),
+    binaryWithComments: () => binast.encode(f.source, { sourceType: f.sourceType, comments: true }),
+  }));
+  const sizes = await corpusSizes(fixtures);
+  sizes.minified = await corpusSizes(await minifiedFixtures(files, binast));
+  if (process.argv.includes('--json')) {
+    console.log(JSON.stringify(sizes, null, 2));
+  } else {
+    console.log(sizeTable({ files, sizes }));
+    console.log('');
+    console.log('Minified (esbuild --minify):');
+    console.log('');
+    console.log(sizeTable({ files, sizes: sizes.minified }));
+  }
 }

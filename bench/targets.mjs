@@ -20,6 +20,10 @@ export const TARGETS = [
     measure: (r) => ratio(r.sizes?.aggregate.binary?.raw, r.sizes?.aggregate.source?.raw) },
   { id: 'brotli-binary-vs-source', label: 'brotli(binary) / brotli(source)', goal: '<= 1.1x', max: 1.1,
     measure: (r) => ratio(r.sizes?.aggregate.binary?.brotli, r.sizes?.aggregate.source?.brotli) },
+  { id: 'minified-binary-vs-source', label: 'minified corpus: binary raw size / source raw size', goal: '<= 1x', max: 1,
+    measure: (r) => ratio(r.sizes?.minified?.aggregate.binary?.raw, r.sizes?.minified?.aggregate.source?.raw) },
+  { id: 'minified-brotli-binary-vs-source', label: 'minified corpus: brotli(binary) / brotli(source)', goal: '<= 1x', max: 1,
+    measure: (r) => ratio(r.sizes?.minified?.aggregate.binary?.brotli, r.sizes?.minified?.aggregate.source?.brotli) },
   { id: 'heap-decode-vs-acorn', label: "decode peak heap / acorn's", goal: '<= 1.2x', max: 1.2,
     measure: (r) => ratio(r.memory?.aggregate.decode?.peak, r.memory?.aggregate.acorn?.peak) },
 ];

@@ -21,13 +21,14 @@ export const hasChildren = (kind) => kind.wire.some((item) => CHILD_TYPES.has(it
 function readWireItem(item, m) {
   const name = local(item.name);
   switch (item.type) {
+    // Positions: the slot's predicted start gap is set before each child read (docs/format.md, Nodes).
     case 'node':
-      return `const ${name} = readNode${m.suffix}() ?? missing(${JSON.stringify(item.name)});`;
+      return `expected = ${item.expect};\n  const ${name} = readNode${m.suffix}() ?? missing(${JSON.stringify(item.name)});`;
     case 'node?':
-      return `const ${name} = readNode${m.suffix}();`;
+      return `expected = ${item.expect};\n  const ${name} = readNode${m.suffix}();`;
     case 'node[]':
     case '(node|null)[]':
-      return `const ${name} = readNodeList${m.suffix}();`;
+      return `const ${name} = readNodeList${m.suffix}(${item.expectFirst}, ${item.expectRest});`;
     case 'string':
       return `const ${name} = readString();`;
     case 'string?':
@@ -79,13 +80,17 @@ function literal(kind, m) {
 }
 
 function emitReader(kind, m) {
-  const lines = [`function read${kind.name}${m.suffix}(): any {`, '  const start = pos + readDelta();', '  pos = start;'];
+  // Positions: bit 7 of the tag (just read) says start and end are as predicted; else residuals.
+  const lines = [`function read${kind.name}${m.suffix}(): any {`];
+  if (kind.endLength) lines.push('  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());');
+  else lines.push('  const hit = bytes[offset - 1] > 127;', '  const start = pos + expected + (hit ? 0 : readDelta());');
+  lines.push('  pos = start;');
   // The start's line is looked up now, in pre-order, when offsets arrive in ascending order.
   if (m.loc === 'mode 3') lines.push('  const startLine = mode === 3 ? lineOfStart(start) : 0;');
   else if (m.loc) lines.push('  const startLine = lineOfStart(start);');
   if (kind.attrBits > 0) lines.push('  const attrs = readVarint();');
   for (const item of kind.wire) lines.push(`  ${readWireItem(item, m)}`);
-  lines.push(kind.endLength ? `  const end = start + (${kind.endLength.ts});` : '  const end = pos + readDelta();');
+  lines.push(kind.endLength ? `  const end = start + (${kind.endLength.ts});` : `  const end = pos + ${kind.endExpect} + (hit ? 0 : readDelta());`);
   lines.push('  pos = end;');
   lines.push(`  return ${literal(kind, m)};`, '}');
   return lines.join('\n');
@@ -105,25 +110,35 @@ function readNode${s}(): any {
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-${model.kinds.map((kind) => `    case ${kind.tag}: node = read${kind.name}${s}(); break;`).join('\n')}
+${model.kinds.map((kind) => `    case ${kind.tag}: case ${kind.tag | 128}: node = read${kind.name}${s}(); break;`).join('\n')}
     default: throw badTag();
   }
   room++;
   return node;
 }
 
-/** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
-function readNodeList${s}(): any[] {
+/**
+ * Short lists as exact-size array literals: no over-reserved backing store for the GC to copy.
+ * first, rest: the start gap predicted for the first element and for every later one.
+ */
+function readNodeList${s}(first: number, rest: number): any[] {
   const length = readVarint();
+  if (length === 0) return [];
+  if (length > 4) checkListLength(length);
+  expected = first;
+  const a = readNode${s}();
   switch (length) {
-    case 0: return [];
-    case 1: return [readNode${s}()];
-    case 2: { const a = readNode${s}(); return [a, readNode${s}()]; }
-    case 3: { const a = readNode${s}(); const b = readNode${s}(); return [a, b, readNode${s}()]; }
-    case 4: { const a = readNode${s}(); const b = readNode${s}(); const c = readNode${s}(); return [a, b, c, readNode${s}()]; }
+    case 1: return [a];
+    case 2: expected = rest; return [a, readNode${s}()];
+    case 3: { expected = rest; const b = readNode${s}(); expected = rest; return [a, b, readNode${s}()]; }
+    case 4: { expected = rest; const b = readNode${s}(); expected = rest; const c = readNode${s}(); expected = rest; return [a, b, c, readNode${s}()]; }
   }
-  const list = new Array(checkListLength(length));
-  for (let i = 0; i < length; i++) list[i] = readNode${s}();
+  const list = new Array(length);
+  list[0] = a;
+  for (let i = 1; i < length; i++) {
+    expected = rest;
+    list[i] = readNode${s}();
+  }
   return list;
 }`;
 }

@@ -10,6 +10,11 @@ let offset = 0;
 let limit = 0;
 /** Source position cursor (UTF-16): starts and ends are stored as deltas from it. */
 let pos = 0;
+/**
+ * The start gap the parent's slot predicts for the node about to be read (set before each
+ * child read): its start is pos + expected, plus a residual unless bit 7 of its tag is set.
+ */
+let expected = 0;
 let strings: readonly string[] = [];
 /** Read position in the string-reference section, its end, and its code width in bytes. */
 let refOffset = 0;
@@ -57,6 +62,7 @@ export function decodeNodeSection(section: NodeSection): any {
   offset = section.offset;
   limit = section.end;
   pos = 0;
+  expected = 0;
   strings = section.strings;
   refOffset = section.refs.start;
   refLimit = section.refs.end;
@@ -239,7 +245,10 @@ function locOf(start: number, startLine: number, end: number): any {
 // they were after each). So one reader per kind and mode builds every node, each node's bytes
 // are read twice at most, and the pass never restarts.
 
-/** Op codes of DEEP_OPS: the wire items that are not in the attribute word. */
+/**
+ * Op codes of DEEP_OPS: the wire items that are not in the attribute word. OP_NODE is followed
+ * in DEEP_OPS by its slot's predicted start gap, OP_LIST by the first and later elements'.
+ */
 const OP_NODE = 0;
 const OP_LIST = 1;
 const OP_STRING = 2;
@@ -248,14 +257,18 @@ const OP_UINT = 4;
 
 interface DeepFrame {
   ops: readonly number[];
-  /** Cursors at the node's tag: offset, pos, refOffset, nextNew. */
+  /** Cursors at the node's tag: offset, pos, refOffset, nextNew, and the predicted start gap. */
   offset: number;
   pos: number;
   refOffset: number;
   nextNew: number;
+  expected: number;
   op: number;
-  /** Elements of the list being read still to come. */
+  /** Elements of the list being read still to come, and the start gaps predicted for them. */
   listLeft: number;
+  listFirst: boolean;
+  listGapFirst: number;
+  listGapRest: number;
   children: any[];
   /** The four cursors after each child. */
   cursors: number[];
@@ -294,16 +307,20 @@ function readNodeSlow(): any {
 /** Reads a leaf (or null) at once; pushes a frame for a node with children. */
 function enterDeep(frames: DeepFrame[]): any {
   const tag = bytes[offset];
-  const ops = DEEP_OPS[tag];
+  // Bit 7: start and end as predicted (tag 128 is no node: DEEP_OPS[0] is null, the reader refuses it).
+  const ops = DEEP_OPS[tag & 127];
   if (ops === undefined) {
     offset++;
     throw badTag();
   }
   if (ops === null) return readOne();
-  frames.push({ ops, offset, pos, refOffset, nextNew, op: 0, listLeft: 0, children: [], cursors: [] });
+  frames.push({
+    ops, offset, pos, refOffset, nextNew, expected, op: 0,
+    listLeft: 0, listFirst: false, listGapFirst: 0, listGapRest: 0, children: [], cursors: [],
+  });
   offset++;
-  pos += readDelta();
-  if (DEEP_ATTRS[tag] === 1) readVarint();
+  pos += expected + (tag > 127 ? 0 : readDelta());
+  if (DEEP_ATTRS[tag & 127] === 1) readVarint();
   return PENDING;
 }
 
@@ -312,13 +329,22 @@ function nextDeep(frame: DeepFrame, frames: DeepFrame[]): any {
   for (;;) {
     if (frame.listLeft > 0) {
       frame.listLeft--;
+      expected = frame.listFirst ? frame.listGapFirst : frame.listGapRest;
+      frame.listFirst = false;
       return enterDeep(frames);
     }
     if (frame.op === frame.ops.length) return DONE;
     const op = frame.ops[frame.op++];
-    if (op === OP_NODE) return enterDeep(frames);
-    if (op === OP_LIST) frame.listLeft = checkListLength(readVarint());
-    else if (op === OP_STRING) readString();
+    if (op === OP_NODE) {
+      expected = frame.ops[frame.op++];
+      return enterDeep(frames);
+    }
+    if (op === OP_LIST) {
+      frame.listGapFirst = frame.ops[frame.op++];
+      frame.listGapRest = frame.ops[frame.op++];
+      frame.listFirst = true;
+      frame.listLeft = checkListLength(readVarint());
+    } else if (op === OP_STRING) readString();
     else if (op === OP_STRING_OR_NULL) readStringOrNull();
     else if (op === OP_UINT) readVarint();
     else readF64();
@@ -327,12 +353,14 @@ function nextDeep(frame: DeepFrame, frames: DeepFrame[]): any {
 
 /** The node of a finished frame, built by its reader from the children read. */
 function rebuild(frame: DeepFrame): any {
-  pos += readDelta();
+  const tag = bytes[frame.offset];
+  pos += DEEP_END[tag & 127] + (tag > 127 ? 0 : readDelta());
   const after = offset;
   offset = frame.offset;
   pos = frame.pos;
   refOffset = frame.refOffset;
   nextNew = frame.nextNew;
+  expected = frame.expected;
   replay = frame.children;
   replayCursors = frame.cursors;
   replayIndex = 0;

@@ -30,6 +30,14 @@ export function emitTsSchema(model) {
 /** Stack-safe path opcodes, one per wire item that is not in the attribute word. */
 const DEEP_OP = { node: 0, 'node?': 0, 'node[]': 1, '(node|null)[]': 1, string: 2, 'string?': 3, uint: 4, f64: 5 };
 
+/** An item's opcode, and a child item's predicted start gap(s). */
+function deepOp(item) {
+  const op = DEEP_OP[item.type];
+  if (op === 0) return [op, item.expect];
+  if (op === 1) return [op, item.expectFirst, item.expectRest];
+  return [op];
+}
+
 /** Nesting levels the readers recurse before the stack-safe path takes over (see RUNTIME). */
 const ROOM = 500;
 
@@ -50,14 +58,16 @@ const ROOM = ${ROOM};`);
 const READ_NODE: readonly (() => any)[] = [${[0, 1, 2, 3].map((mode) => `readNode${MODES.find((m) => m.modes.includes(mode)).suffix}`).join(', ')}];
 
 // The stack-safe path's tables, by tag: the opcodes of the items of a kind with children (null:
-// a leaf, or tag 0), and whether an attribute word follows the start.
+// a leaf, or tag 0; a child item's opcode is followed by its predicted start gaps), whether an
+// attribute word follows the start, and the predicted end gap.
 const DEEP_OPS: readonly (readonly number[] | null)[] = ${JSON.stringify([
     null,
     ...model.kinds.map((kind) =>
-      hasChildren(kind) ? kind.wire.filter((item) => item.type !== 'bool' && item.type !== 'enum').map((item) => DEEP_OP[item.type]) : null,
+      hasChildren(kind) ? kind.wire.filter((item) => item.type !== 'bool' && item.type !== 'enum').flatMap(deepOp) : null,
     ),
   ])};
 const DEEP_ATTRS: readonly number[] = ${JSON.stringify([0, ...model.kinds.map((kind) => (kind.attrBits > 0 ? 1 : 0))])};
+const DEEP_END: readonly number[] = ${JSON.stringify([0, ...model.kinds.map((kind) => kind.endExpect)])};
 `);
   for (const m of MODES) out.push(emitModeReaders(model, m));
   return out.join('\n').trimEnd() + '\n';

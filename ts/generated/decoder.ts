@@ -17,6 +17,11 @@ let offset = 0;
 let limit = 0;
 /** Source position cursor (UTF-16): starts and ends are stored as deltas from it. */
 let pos = 0;
+/**
+ * The start gap the parent's slot predicts for the node about to be read (set before each
+ * child read): its start is pos + expected, plus a residual unless bit 7 of its tag is set.
+ */
+let expected = 0;
 let strings: readonly string[] = [];
 /** Read position in the string-reference section, its end, and its code width in bytes. */
 let refOffset = 0;
@@ -64,6 +69,7 @@ export function decodeNodeSection(section: NodeSection): any {
   offset = section.offset;
   limit = section.end;
   pos = 0;
+  expected = 0;
   strings = section.strings;
   refOffset = section.refs.start;
   refLimit = section.refs.end;
@@ -246,7 +252,10 @@ function locOf(start: number, startLine: number, end: number): any {
 // they were after each). So one reader per kind and mode builds every node, each node's bytes
 // are read twice at most, and the pass never restarts.
 
-/** Op codes of DEEP_OPS: the wire items that are not in the attribute word. */
+/**
+ * Op codes of DEEP_OPS: the wire items that are not in the attribute word. OP_NODE is followed
+ * in DEEP_OPS by its slot's predicted start gap, OP_LIST by the first and later elements'.
+ */
 const OP_NODE = 0;
 const OP_LIST = 1;
 const OP_STRING = 2;
@@ -255,14 +264,18 @@ const OP_UINT = 4;
 
 interface DeepFrame {
   ops: readonly number[];
-  /** Cursors at the node's tag: offset, pos, refOffset, nextNew. */
+  /** Cursors at the node's tag: offset, pos, refOffset, nextNew, and the predicted start gap. */
   offset: number;
   pos: number;
   refOffset: number;
   nextNew: number;
+  expected: number;
   op: number;
-  /** Elements of the list being read still to come. */
+  /** Elements of the list being read still to come, and the start gaps predicted for them. */
   listLeft: number;
+  listFirst: boolean;
+  listGapFirst: number;
+  listGapRest: number;
   children: any[];
   /** The four cursors after each child. */
   cursors: number[];
@@ -301,16 +314,20 @@ function readNodeSlow(): any {
 /** Reads a leaf (or null) at once; pushes a frame for a node with children. */
 function enterDeep(frames: DeepFrame[]): any {
   const tag = bytes[offset];
-  const ops = DEEP_OPS[tag];
+  // Bit 7: start and end as predicted (tag 128 is no node: DEEP_OPS[0] is null, the reader refuses it).
+  const ops = DEEP_OPS[tag & 127];
   if (ops === undefined) {
     offset++;
     throw badTag();
   }
   if (ops === null) return readOne();
-  frames.push({ ops, offset, pos, refOffset, nextNew, op: 0, listLeft: 0, children: [], cursors: [] });
+  frames.push({
+    ops, offset, pos, refOffset, nextNew, expected, op: 0,
+    listLeft: 0, listFirst: false, listGapFirst: 0, listGapRest: 0, children: [], cursors: [],
+  });
   offset++;
-  pos += readDelta();
-  if (DEEP_ATTRS[tag] === 1) readVarint();
+  pos += expected + (tag > 127 ? 0 : readDelta());
+  if (DEEP_ATTRS[tag & 127] === 1) readVarint();
   return PENDING;
 }
 
@@ -319,13 +336,22 @@ function nextDeep(frame: DeepFrame, frames: DeepFrame[]): any {
   for (;;) {
     if (frame.listLeft > 0) {
       frame.listLeft--;
+      expected = frame.listFirst ? frame.listGapFirst : frame.listGapRest;
+      frame.listFirst = false;
       return enterDeep(frames);
     }
     if (frame.op === frame.ops.length) return DONE;
     const op = frame.ops[frame.op++];
-    if (op === OP_NODE) return enterDeep(frames);
-    if (op === OP_LIST) frame.listLeft = checkListLength(readVarint());
-    else if (op === OP_STRING) readString();
+    if (op === OP_NODE) {
+      expected = frame.ops[frame.op++];
+      return enterDeep(frames);
+    }
+    if (op === OP_LIST) {
+      frame.listGapFirst = frame.ops[frame.op++];
+      frame.listGapRest = frame.ops[frame.op++];
+      frame.listFirst = true;
+      frame.listLeft = checkListLength(readVarint());
+    } else if (op === OP_STRING) readString();
     else if (op === OP_STRING_OR_NULL) readStringOrNull();
     else if (op === OP_UINT) readVarint();
     else readF64();
@@ -334,12 +360,14 @@ function nextDeep(frame: DeepFrame, frames: DeepFrame[]): any {
 
 /** The node of a finished frame, built by its reader from the children read. */
 function rebuild(frame: DeepFrame): any {
-  pos += readDelta();
+  const tag = bytes[frame.offset];
+  pos += DEEP_END[tag & 127] + (tag > 127 ? 0 : readDelta());
   const after = offset;
   offset = frame.offset;
   pos = frame.pos;
   refOffset = frame.refOffset;
   nextNew = frame.nextNew;
+  expected = frame.expected;
   replay = frame.children;
   replayCursors = frame.cursors;
   replayIndex = 0;
@@ -361,9 +389,11 @@ function readOne(): any {
 const READ_NODE: readonly (() => any)[] = [readNode, readNodeL, readNodeR, readNodeR];
 
 // The stack-safe path's tables, by tag: the opcodes of the items of a kind with children (null:
-// a leaf, or tag 0), and whether an attribute word follows the start.
-const DEEP_OPS: readonly (readonly number[] | null)[] = [null,[1],[0],[0],[1],[1],null,null,[0,0],[0],[0,0],[0],[0],[0,0,0],[0,1],[0,1],[0],[0,0,0],[0,0],[0,0],[0,0],[0,0,0,0],[0,0,0],[0,0,0],[1],[0,0],[0,1,0],[0,1,0],[1,0],[0,0,0],[0,0,0],[1],[0,0],[0,0],null,null,null,null,[1],[1],[0,0],[1],[0],[0],[0,0],[0,0],[0,0],[0,0,0],[0,1],[0,1],[0,0],[0],[0],[0],[1,1],[0,0],null,null,[0,0],[0,0],[0],null,null,null,null,null,null,null,null,null,[1],[1],[0],[0,0],[1,0,1],[0,0],[0],[0],[0,0],[0,1,0,1],[0,0],[0],[0,0,1],null,null];
+// a leaf, or tag 0; a child item's opcode is followed by its predicted start gaps), whether an
+// attribute word follows the start, and the predicted end gap.
+const DEEP_OPS: readonly (readonly number[] | null)[] = [null,[1,0,0],[0,0],[0,0],[1,1,0],[1,7,0],null,null,[0,0,0,0],[0,7],[0,0,0,1],[0,6],[0,9],[0,3,0,1,0,5],[0,7,1,2,0],[0,5,1,1,0],[0,6],[0,3,0,0,0,7],[0,6,0,1],[0,0,0,0],[0,3,0,6],[0,4,0,1,0,1,0,1],[0,4,0,4,0,1],[0,4,0,4,0,1],[1,6,1],[0,0,0,1],[0,9,1,1,1,0,1],[0,9,1,1,1,0,1],[1,0,1,0,4],[0,6,0,9,0,0],[0,6,0,14,0,0],[1,1,0],[0,0,0,0],[0,0,0,0],null,null,null,null,[1,1,1],[1,1,1],[0,0,0,1],[1,0,1],[0,1],[0,0],[0,0,0,1],[0,0,0,2],[0,0,0,1],[0,0,0,1,0,1],[0,0,1,1,1],[0,4,1,1,1],[0,0,0,1],[0,0],[0,6],[0,6],[1,1,4,1,-2,4],[0,0,0,0],null,null,[0,0,0,0],[0,0,0,0],[0,3],null,null,null,null,null,null,null,null,null,[1,1,1],[1,1,1],[0,3],[0,0,0,1],[1,0,0,0,0,1,0,0],[0,0,0,0],[0,0],[0,0],[0,0,0,0],[0,0,1,7,1,0,0,1,0,0],[0,0,0,4],[0,0],[0,0,0,0,1,0,0],null,null];
 const DEEP_ATTRS: readonly number[] = [0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,1,1,1,0,0,0,1,1,0,0,0,0,0,0,1,0,1,1,1,1,1,0,1,0,1,0,1,0,0,0,1,1,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0];
+const DEEP_END: readonly number[] = [0,1,0,1,1,1,1,9,0,0,0,6,9,0,1,0,1,0,0,0,2,0,0,0,1,0,0,0,0,0,0,1,0,0,0,0,0,0,1,1,0,0,0,2,0,0,0,0,1,1,0,0,0,0,2,0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,0,0,0,0,0,0,2,0,0,0,6,0];
 
 // ---- Mode plain ----
 
@@ -374,460 +404,554 @@ function readNode(): any {
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-    case 1: node = readProgram(); break;
-    case 2: node = readExpressionStatement(); break;
-    case 3: node = readDirective(); break;
-    case 4: node = readBlockStatement(); break;
-    case 5: node = readStaticBlock(); break;
-    case 6: node = readEmptyStatement(); break;
-    case 7: node = readDebuggerStatement(); break;
-    case 8: node = readWithStatement(); break;
-    case 9: node = readReturnStatement(); break;
-    case 10: node = readLabeledStatement(); break;
-    case 11: node = readBreakStatement(); break;
-    case 12: node = readContinueStatement(); break;
-    case 13: node = readIfStatement(); break;
-    case 14: node = readSwitchStatement(); break;
-    case 15: node = readSwitchCase(); break;
-    case 16: node = readThrowStatement(); break;
-    case 17: node = readTryStatement(); break;
-    case 18: node = readCatchClause(); break;
-    case 19: node = readWhileStatement(); break;
-    case 20: node = readDoWhileStatement(); break;
-    case 21: node = readForStatement(); break;
-    case 22: node = readForInStatement(); break;
-    case 23: node = readForOfStatement(); break;
-    case 24: node = readVariableDeclaration(); break;
-    case 25: node = readVariableDeclarator(); break;
-    case 26: node = readFunctionDeclaration(); break;
-    case 27: node = readFunctionExpression(); break;
-    case 28: node = readArrowFunctionExpression(); break;
-    case 29: node = readClassDeclaration(); break;
-    case 30: node = readClassExpression(); break;
-    case 31: node = readClassBody(); break;
-    case 32: node = readMethodDefinition(); break;
-    case 33: node = readPropertyDefinition(); break;
-    case 34: node = readIdentifier(); break;
-    case 35: node = readPrivateIdentifier(); break;
-    case 36: node = readThisExpression(); break;
-    case 37: node = readSuper(); break;
-    case 38: node = readArrayExpression(); break;
-    case 39: node = readObjectExpression(); break;
-    case 40: node = readProperty(); break;
-    case 41: node = readSequenceExpression(); break;
-    case 42: node = readUnaryExpression(); break;
-    case 43: node = readUpdateExpression(); break;
-    case 44: node = readBinaryExpression(); break;
-    case 45: node = readLogicalExpression(); break;
-    case 46: node = readAssignmentExpression(); break;
-    case 47: node = readConditionalExpression(); break;
-    case 48: node = readCallExpression(); break;
-    case 49: node = readNewExpression(); break;
-    case 50: node = readMemberExpression(); break;
-    case 51: node = readChainExpression(); break;
-    case 52: node = readYieldExpression(); break;
-    case 53: node = readAwaitExpression(); break;
-    case 54: node = readTemplateLiteral(); break;
-    case 55: node = readTaggedTemplateExpression(); break;
-    case 56: node = readTemplateElement(); break;
-    case 57: node = readTemplateElementCooked(); break;
-    case 58: node = readMetaProperty(); break;
-    case 59: node = readImportExpression(); break;
-    case 60: node = readSpreadElement(); break;
-    case 61: node = readStringLiteralDoubleQuoted(); break;
-    case 62: node = readStringLiteralSingleQuoted(); break;
-    case 63: node = readStringLiteral(); break;
-    case 64: node = readIntegerLiteral(); break;
-    case 65: node = readNumberLiteral(); break;
-    case 66: node = readBooleanLiteral(); break;
-    case 67: node = readNullLiteral(); break;
-    case 68: node = readRegExpLiteral(); break;
-    case 69: node = readBigIntLiteral(); break;
-    case 70: node = readObjectPattern(); break;
-    case 71: node = readArrayPattern(); break;
-    case 72: node = readRestElement(); break;
-    case 73: node = readAssignmentPattern(); break;
-    case 74: node = readImportDeclaration(); break;
-    case 75: node = readImportSpecifier(); break;
-    case 76: node = readImportDefaultSpecifier(); break;
-    case 77: node = readImportNamespaceSpecifier(); break;
-    case 78: node = readImportAttribute(); break;
-    case 79: node = readExportNamedDeclaration(); break;
-    case 80: node = readExportSpecifier(); break;
-    case 81: node = readExportDefaultDeclaration(); break;
-    case 82: node = readExportAllDeclaration(); break;
-    case 83: node = readIdentifierWithEnd(); break;
-    case 84: node = readPrivateIdentifierWithEnd(); break;
+    case 1: case 129: node = readProgram(); break;
+    case 2: case 130: node = readExpressionStatement(); break;
+    case 3: case 131: node = readDirective(); break;
+    case 4: case 132: node = readBlockStatement(); break;
+    case 5: case 133: node = readStaticBlock(); break;
+    case 6: case 134: node = readEmptyStatement(); break;
+    case 7: case 135: node = readDebuggerStatement(); break;
+    case 8: case 136: node = readWithStatement(); break;
+    case 9: case 137: node = readReturnStatement(); break;
+    case 10: case 138: node = readLabeledStatement(); break;
+    case 11: case 139: node = readBreakStatement(); break;
+    case 12: case 140: node = readContinueStatement(); break;
+    case 13: case 141: node = readIfStatement(); break;
+    case 14: case 142: node = readSwitchStatement(); break;
+    case 15: case 143: node = readSwitchCase(); break;
+    case 16: case 144: node = readThrowStatement(); break;
+    case 17: case 145: node = readTryStatement(); break;
+    case 18: case 146: node = readCatchClause(); break;
+    case 19: case 147: node = readWhileStatement(); break;
+    case 20: case 148: node = readDoWhileStatement(); break;
+    case 21: case 149: node = readForStatement(); break;
+    case 22: case 150: node = readForInStatement(); break;
+    case 23: case 151: node = readForOfStatement(); break;
+    case 24: case 152: node = readVariableDeclaration(); break;
+    case 25: case 153: node = readVariableDeclarator(); break;
+    case 26: case 154: node = readFunctionDeclaration(); break;
+    case 27: case 155: node = readFunctionExpression(); break;
+    case 28: case 156: node = readArrowFunctionExpression(); break;
+    case 29: case 157: node = readClassDeclaration(); break;
+    case 30: case 158: node = readClassExpression(); break;
+    case 31: case 159: node = readClassBody(); break;
+    case 32: case 160: node = readMethodDefinition(); break;
+    case 33: case 161: node = readPropertyDefinition(); break;
+    case 34: case 162: node = readIdentifier(); break;
+    case 35: case 163: node = readPrivateIdentifier(); break;
+    case 36: case 164: node = readThisExpression(); break;
+    case 37: case 165: node = readSuper(); break;
+    case 38: case 166: node = readArrayExpression(); break;
+    case 39: case 167: node = readObjectExpression(); break;
+    case 40: case 168: node = readProperty(); break;
+    case 41: case 169: node = readSequenceExpression(); break;
+    case 42: case 170: node = readUnaryExpression(); break;
+    case 43: case 171: node = readUpdateExpression(); break;
+    case 44: case 172: node = readBinaryExpression(); break;
+    case 45: case 173: node = readLogicalExpression(); break;
+    case 46: case 174: node = readAssignmentExpression(); break;
+    case 47: case 175: node = readConditionalExpression(); break;
+    case 48: case 176: node = readCallExpression(); break;
+    case 49: case 177: node = readNewExpression(); break;
+    case 50: case 178: node = readMemberExpression(); break;
+    case 51: case 179: node = readChainExpression(); break;
+    case 52: case 180: node = readYieldExpression(); break;
+    case 53: case 181: node = readAwaitExpression(); break;
+    case 54: case 182: node = readTemplateLiteral(); break;
+    case 55: case 183: node = readTaggedTemplateExpression(); break;
+    case 56: case 184: node = readTemplateElement(); break;
+    case 57: case 185: node = readTemplateElementCooked(); break;
+    case 58: case 186: node = readMetaProperty(); break;
+    case 59: case 187: node = readImportExpression(); break;
+    case 60: case 188: node = readSpreadElement(); break;
+    case 61: case 189: node = readStringLiteralDoubleQuoted(); break;
+    case 62: case 190: node = readStringLiteralSingleQuoted(); break;
+    case 63: case 191: node = readStringLiteral(); break;
+    case 64: case 192: node = readIntegerLiteral(); break;
+    case 65: case 193: node = readNumberLiteral(); break;
+    case 66: case 194: node = readBooleanLiteral(); break;
+    case 67: case 195: node = readNullLiteral(); break;
+    case 68: case 196: node = readRegExpLiteral(); break;
+    case 69: case 197: node = readBigIntLiteral(); break;
+    case 70: case 198: node = readObjectPattern(); break;
+    case 71: case 199: node = readArrayPattern(); break;
+    case 72: case 200: node = readRestElement(); break;
+    case 73: case 201: node = readAssignmentPattern(); break;
+    case 74: case 202: node = readImportDeclaration(); break;
+    case 75: case 203: node = readImportSpecifier(); break;
+    case 76: case 204: node = readImportDefaultSpecifier(); break;
+    case 77: case 205: node = readImportNamespaceSpecifier(); break;
+    case 78: case 206: node = readImportAttribute(); break;
+    case 79: case 207: node = readExportNamedDeclaration(); break;
+    case 80: case 208: node = readExportSpecifier(); break;
+    case 81: case 209: node = readExportDefaultDeclaration(); break;
+    case 82: case 210: node = readExportAllDeclaration(); break;
+    case 83: case 211: node = readIdentifierWithEnd(); break;
+    case 84: case 212: node = readPrivateIdentifierWithEnd(); break;
     default: throw badTag();
   }
   room++;
   return node;
 }
 
-/** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
-function readNodeList(): any[] {
+/**
+ * Short lists as exact-size array literals: no over-reserved backing store for the GC to copy.
+ * first, rest: the start gap predicted for the first element and for every later one.
+ */
+function readNodeList(first: number, rest: number): any[] {
   const length = readVarint();
+  if (length === 0) return [];
+  if (length > 4) checkListLength(length);
+  expected = first;
+  const a = readNode();
   switch (length) {
-    case 0: return [];
-    case 1: return [readNode()];
-    case 2: { const a = readNode(); return [a, readNode()]; }
-    case 3: { const a = readNode(); const b = readNode(); return [a, b, readNode()]; }
-    case 4: { const a = readNode(); const b = readNode(); const c = readNode(); return [a, b, c, readNode()]; }
+    case 1: return [a];
+    case 2: expected = rest; return [a, readNode()];
+    case 3: { expected = rest; const b = readNode(); expected = rest; return [a, b, readNode()]; }
+    case 4: { expected = rest; const b = readNode(); expected = rest; const c = readNode(); expected = rest; return [a, b, c, readNode()]; }
   }
-  const list = new Array(checkListLength(length));
-  for (let i = 0; i < length; i++) list[i] = readNode();
+  const list = new Array(length);
+  list[0] = a;
+  for (let i = 1; i < length; i++) {
+    expected = rest;
+    list[i] = readNode();
+  }
   return list;
 }
 
 function readProgram(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const body = readNodeList();
+  const body = readNodeList(0, 0);
   const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Program", start, end, body, sourceType };
 }
 
 function readExpressionStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const expression = readNode() ?? missing("expression");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExpressionStatement", start, end, expression };
 }
 
 function readDirective(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const expression = readNode() ?? missing("expression");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExpressionStatement", start, end, expression, directive: directiveOf(expression) };
 }
 
 function readBlockStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const body = readNodeList();
-  const end = pos + readDelta();
+  const body = readNodeList(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BlockStatement", start, end, body };
 }
 
 function readStaticBlock(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const body = readNodeList();
-  const end = pos + readDelta();
+  const body = readNodeList(7, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "StaticBlock", start, end, body };
 }
 
 function readEmptyStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "EmptyStatement", start, end };
 }
 
 function readDebuggerStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const end = pos + readDelta();
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "DebuggerStatement", start, end };
 }
 
 function readWithStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const object = readNode() ?? missing("object");
+  expected = 0;
   const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "WithStatement", start, end, object, body };
 }
 
 function readReturnStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 7;
   const argument = readNode();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ReturnStatement", start, end, argument };
 }
 
 function readLabeledStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const label = readNode() ?? missing("label");
+  expected = 1;
   const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "LabeledStatement", start, end, body, label };
 }
 
 function readBreakStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 6;
   const label = readNode();
-  const end = pos + readDelta();
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BreakStatement", start, end, label };
 }
 
 function readContinueStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 9;
   const label = readNode();
-  const end = pos + readDelta();
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ContinueStatement", start, end, label };
 }
 
 function readIfStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 3;
   const test = readNode() ?? missing("test");
+  expected = 1;
   const consequent = readNode() ?? missing("consequent");
+  expected = 5;
   const alternate = readNode();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "IfStatement", start, end, test, consequent, alternate };
 }
 
 function readSwitchStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 7;
   const discriminant = readNode() ?? missing("discriminant");
-  const cases = readNodeList();
-  const end = pos + readDelta();
+  const cases = readNodeList(2, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SwitchStatement", start, end, discriminant, cases };
 }
 
 function readSwitchCase(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 5;
   const test = readNode();
-  const consequent = readNodeList();
-  const end = pos + readDelta();
+  const consequent = readNodeList(1, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SwitchCase", start, end, consequent, test };
 }
 
 function readThrowStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 6;
   const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ThrowStatement", start, end, argument };
 }
 
 function readTryStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 3;
   const block = readNode() ?? missing("block");
+  expected = 0;
   const handler = readNode();
+  expected = 7;
   const finalizer = readNode();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TryStatement", start, end, block, handler, finalizer };
 }
 
 function readCatchClause(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 6;
   const param = readNode();
+  expected = 1;
   const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "CatchClause", start, end, param, body };
 }
 
 function readWhileStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const test = readNode() ?? missing("test");
+  expected = 0;
   const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "WhileStatement", start, end, test, body };
 }
 
 function readDoWhileStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 3;
   const body = readNode() ?? missing("body");
+  expected = 6;
   const test = readNode() ?? missing("test");
-  const end = pos + readDelta();
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "DoWhileStatement", start, end, body, test };
 }
 
 function readForStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 4;
   const init = readNode();
+  expected = 1;
   const test = readNode();
+  expected = 1;
   const update = readNode();
+  expected = 1;
   const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForStatement", start, end, init, test, update, body };
 }
 
 function readForInStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 4;
   const left = readNode() ?? missing("left");
+  expected = 4;
   const right = readNode() ?? missing("right");
+  expected = 1;
   const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForInStatement", start, end, left, right, body };
 }
 
 function readForOfStatement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const await_ = (attrs & 1) !== 0;
+  expected = 4;
   const left = readNode() ?? missing("left");
+  expected = 4;
   const right = readNode() ?? missing("right");
+  expected = 1;
   const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForOfStatement", start, end, await: await_, left, right, body };
 }
 
 function readVariableDeclaration(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const declarations = readNodeList();
+  const declarations = readNodeList(6, 1);
   const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "VariableDeclaration", start, end, declarations, kind };
 }
 
 function readVariableDeclarator(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const id = readNode() ?? missing("id");
+  expected = 1;
   const init = readNode();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "VariableDeclarator", start, end, id, init };
 }
 
 function readFunctionDeclaration(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
+  expected = 9;
   const id = readNode();
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeList();
+  const params = readNodeList(1, 1);
+  expected = 1;
   const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "FunctionDeclaration", start, end, id, expression: false, generator, async: async_, params, body };
 }
 
 function readFunctionExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
+  expected = 9;
   const id = readNode();
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeList();
+  const params = readNodeList(1, 1);
+  expected = 1;
   const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "FunctionExpression", start, end, id, expression: false, generator, async: async_, params, body };
 }
 
 function readArrowFunctionExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeList();
+  const params = readNodeList(0, 1);
+  expected = 4;
   const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrowFunctionExpression", start, end, id: null, expression, generator: false, async: async_, params, body };
 }
 
 function readClassDeclaration(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 6;
   const id = readNode();
+  expected = 9;
   const superClass = readNode();
+  expected = 0;
   const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassDeclaration", start, end, id, superClass, body };
 }
 
 function readClassExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 6;
   const id = readNode();
+  expected = 14;
   const superClass = readNode();
+  expected = 0;
   const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassExpression", start, end, id, superClass, body };
 }
 
 function readClassBody(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const body = readNodeList();
-  const end = pos + readDelta();
+  const body = readNodeList(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassBody", start, end, body };
 }
 
 function readMethodDefinition(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
+  expected = 0;
   const key = readNode() ?? missing("key");
   const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
+  expected = 0;
   const value = readNode() ?? missing("value");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MethodDefinition", start, end, static: static_, computed, key, kind, value };
 }
 
 function readPropertyDefinition(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
+  expected = 0;
   const key = readNode() ?? missing("key");
+  expected = 0;
   const value = readNode();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "PropertyDefinition", start, end, static: static_, computed, key, value };
 }
 
 function readIdentifier(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const name = readString();
   const end = start + (name.length);
@@ -836,7 +960,7 @@ function readIdentifier(): any {
 }
 
 function readPrivateIdentifier(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const name = readString();
   const end = start + (name.length + 1);
@@ -845,7 +969,7 @@ function readPrivateIdentifier(): any {
 }
 
 function readThisExpression(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const end = start + (4);
   pos = end;
@@ -853,7 +977,7 @@ function readThisExpression(): any {
 }
 
 function readSuper(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const end = start + (5);
   pos = end;
@@ -861,255 +985,305 @@ function readSuper(): any {
 }
 
 function readArrayExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const elements = readNodeList();
-  const end = pos + readDelta();
+  const elements = readNodeList(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrayExpression", start, end, elements };
 }
 
 function readObjectExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const properties = readNodeList();
-  const end = pos + readDelta();
+  const properties = readNodeList(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ObjectExpression", start, end, properties };
 }
 
 function readProperty(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const method = (attrs & 1) !== 0;
   const shorthand = (attrs & 2) !== 0;
   const computed = (attrs & 4) !== 0;
+  expected = 0;
   const key = readNode() ?? missing("key");
+  expected = 1;
   const value = readNode() ?? missing("value");
   const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Property", start, end, method, shorthand, computed, key, value, kind };
 }
 
 function readSequenceExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const expressions = readNodeList();
-  const end = pos + readDelta();
+  const expressions = readNodeList(0, 1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SequenceExpression", start, end, expressions };
 }
 
 function readUnaryExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
+  expected = 1;
   const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "UnaryExpression", start, end, operator, prefix: true, argument };
 }
 
 function readUpdateExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
   const prefix = (attrs & 2) !== 0;
+  expected = 0;
   const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "UpdateExpression", start, end, operator, prefix, argument };
 }
 
 function readBinaryExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
+  expected = 0;
   const left = readNode() ?? missing("left");
   const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
+  expected = 1;
   const right = readNode() ?? missing("right");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BinaryExpression", start, end, left, operator, right };
 }
 
 function readLogicalExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
+  expected = 0;
   const left = readNode() ?? missing("left");
   const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
+  expected = 2;
   const right = readNode() ?? missing("right");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "LogicalExpression", start, end, left, operator, right };
 }
 
 function readAssignmentExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
+  expected = 0;
   const left = readNode() ?? missing("left");
   const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
+  expected = 1;
   const right = readNode() ?? missing("right");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AssignmentExpression", start, end, operator, left, right };
 }
 
 function readConditionalExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const test = readNode() ?? missing("test");
+  expected = 1;
   const consequent = readNode() ?? missing("consequent");
+  expected = 1;
   const alternate = readNode() ?? missing("alternate");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ConditionalExpression", start, end, test, consequent, alternate };
 }
 
 function readCallExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
+  expected = 0;
   const callee = readNode() ?? missing("callee");
-  const arguments_ = readNodeList();
+  const arguments_ = readNodeList(1, 1);
   const optional = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "CallExpression", start, end, callee, arguments: arguments_, optional };
 }
 
 function readNewExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 4;
   const callee = readNode() ?? missing("callee");
-  const arguments_ = readNodeList();
-  const end = pos + readDelta();
+  const arguments_ = readNodeList(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "NewExpression", start, end, callee, arguments: arguments_ };
 }
 
 function readMemberExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
+  expected = 0;
   const object = readNode() ?? missing("object");
+  expected = 1;
   const property = readNode() ?? missing("property");
   const computed = (attrs & 1) !== 0;
   const optional = (attrs & 2) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MemberExpression", start, end, object, property, computed, optional };
 }
 
 function readChainExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const expression = readNode() ?? missing("expression");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ChainExpression", start, end, expression };
 }
 
 function readYieldExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const delegate = (attrs & 1) !== 0;
+  expected = 6;
   const argument = readNode();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "YieldExpression", start, end, delegate, argument };
 }
 
 function readAwaitExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 6;
   const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AwaitExpression", start, end, argument };
 }
 
 function readTemplateLiteral(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const quasis = readNodeList();
-  const expressions = readNodeList();
-  const end = pos + readDelta();
+  const quasis = readNodeList(1, 4);
+  const expressions = readNodeList(-2, 4);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateLiteral", start, end, expressions, quasis };
 }
 
 function readTaggedTemplateExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const tag = readNode() ?? missing("tag");
+  expected = 0;
   const quasi = readNode() ?? missing("quasi");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TaggedTemplateExpression", start, end, tag, quasi };
 }
 
 function readTemplateElement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const raw = readString();
   const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateElement", start, end, value: { raw, cooked: raw }, tail };
 }
 
 function readTemplateElementCooked(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const raw = readString();
   const cooked = readStringOrNull();
   const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 8 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateElement", start, end, value: { raw, cooked }, tail };
 }
 
 function readMetaProperty(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const meta = readNode() ?? missing("meta");
+  expected = 0;
   const property = readNode() ?? missing("property");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MetaProperty", start, end, meta, property };
 }
 
 function readImportExpression(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const source = readNode() ?? missing("source");
+  expected = 0;
   const options = readNode();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportExpression", start, end, source, options };
 }
 
 function readSpreadElement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 3;
   const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SpreadElement", start, end, argument };
 }
 
 function readStringLiteralDoubleQuoted(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readString();
   const end = start + (value.length + 2);
@@ -1118,7 +1292,7 @@ function readStringLiteralDoubleQuoted(): any {
 }
 
 function readStringLiteralSingleQuoted(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readString();
   const end = start + (value.length + 2);
@@ -1127,7 +1301,7 @@ function readStringLiteralSingleQuoted(): any {
 }
 
 function readStringLiteral(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readString();
   const raw = readString();
@@ -1137,7 +1311,7 @@ function readStringLiteral(): any {
 }
 
 function readIntegerLiteral(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readVarint();
   const end = start + (decimalDigits(value));
@@ -1146,7 +1320,7 @@ function readIntegerLiteral(): any {
 }
 
 function readNumberLiteral(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readF64();
   const raw = readString();
@@ -1156,7 +1330,7 @@ function readNumberLiteral(): any {
 }
 
 function readBooleanLiteral(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const value = (attrs & 1) !== 0;
@@ -1166,7 +1340,7 @@ function readBooleanLiteral(): any {
 }
 
 function readNullLiteral(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const end = start + (4);
   pos = end;
@@ -1174,7 +1348,7 @@ function readNullLiteral(): any {
 }
 
 function readRegExpLiteral(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const pattern = readString();
   const flags = readString();
@@ -1184,7 +1358,7 @@ function readRegExpLiteral(): any {
 }
 
 function readBigIntLiteral(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const raw = readString();
   const end = start + (raw.length);
@@ -1193,147 +1367,179 @@ function readBigIntLiteral(): any {
 }
 
 function readObjectPattern(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const properties = readNodeList();
-  const end = pos + readDelta();
+  const properties = readNodeList(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ObjectPattern", start, end, properties };
 }
 
 function readArrayPattern(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const elements = readNodeList();
-  const end = pos + readDelta();
+  const elements = readNodeList(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrayPattern", start, end, elements };
 }
 
 function readRestElement(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 3;
   const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "RestElement", start, end, argument };
 }
 
 function readAssignmentPattern(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const left = readNode() ?? missing("left");
+  expected = 1;
   const right = readNode() ?? missing("right");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AssignmentPattern", start, end, left, right };
 }
 
 function readImportDeclaration(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const specifiers = readNodeList();
+  const specifiers = readNodeList(0, 0);
+  expected = 0;
   const source = readNode() ?? missing("source");
-  const attributes = readNodeList();
-  const end = pos + readDelta();
+  const attributes = readNodeList(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportDeclaration", start, end, specifiers, source, attributes };
 }
 
 function readImportSpecifier(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const imported = readNode() ?? missing("imported");
+  expected = 0;
   const local = readNode() ?? missing("local");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportSpecifier", start, end, imported, local };
 }
 
 function readImportDefaultSpecifier(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const local = readNode() ?? missing("local");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportDefaultSpecifier", start, end, local };
 }
 
 function readImportNamespaceSpecifier(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const local = readNode() ?? missing("local");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportNamespaceSpecifier", start, end, local };
 }
 
 function readImportAttribute(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const key = readNode() ?? missing("key");
+  expected = 0;
   const value = readNode() ?? missing("value");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportAttribute", start, end, key, value };
 }
 
 function readExportNamedDeclaration(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const declaration = readNode();
-  const specifiers = readNodeList();
+  const specifiers = readNodeList(7, 1);
+  expected = 0;
   const source = readNode();
-  const attributes = readNodeList();
-  const end = pos + readDelta();
+  const attributes = readNodeList(0, 0);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportNamedDeclaration", start, end, declaration, specifiers, source, attributes };
 }
 
 function readExportSpecifier(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const local = readNode() ?? missing("local");
+  expected = 4;
   const exported = readNode() ?? missing("exported");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportSpecifier", start, end, local, exported };
 }
 
 function readExportDefaultDeclaration(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const declaration = readNode() ?? missing("declaration");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportDefaultDeclaration", start, end, declaration };
 }
 
 function readExportAllDeclaration(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
+  expected = 0;
   const exported = readNode();
+  expected = 0;
   const source = readNode() ?? missing("source");
-  const attributes = readNodeList();
-  const end = pos + readDelta();
+  const attributes = readNodeList(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportAllDeclaration", start, end, exported, source, attributes };
 }
 
 function readIdentifierWithEnd(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const name = readString();
-  const end = pos + readDelta();
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Identifier", start, end, name };
 }
 
 function readPrivateIdentifierWithEnd(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const name = readString();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "PrivateIdentifier", start, end, name };
 }
@@ -1347,493 +1553,587 @@ function readNodeL(): any {
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-    case 1: node = readProgramL(); break;
-    case 2: node = readExpressionStatementL(); break;
-    case 3: node = readDirectiveL(); break;
-    case 4: node = readBlockStatementL(); break;
-    case 5: node = readStaticBlockL(); break;
-    case 6: node = readEmptyStatementL(); break;
-    case 7: node = readDebuggerStatementL(); break;
-    case 8: node = readWithStatementL(); break;
-    case 9: node = readReturnStatementL(); break;
-    case 10: node = readLabeledStatementL(); break;
-    case 11: node = readBreakStatementL(); break;
-    case 12: node = readContinueStatementL(); break;
-    case 13: node = readIfStatementL(); break;
-    case 14: node = readSwitchStatementL(); break;
-    case 15: node = readSwitchCaseL(); break;
-    case 16: node = readThrowStatementL(); break;
-    case 17: node = readTryStatementL(); break;
-    case 18: node = readCatchClauseL(); break;
-    case 19: node = readWhileStatementL(); break;
-    case 20: node = readDoWhileStatementL(); break;
-    case 21: node = readForStatementL(); break;
-    case 22: node = readForInStatementL(); break;
-    case 23: node = readForOfStatementL(); break;
-    case 24: node = readVariableDeclarationL(); break;
-    case 25: node = readVariableDeclaratorL(); break;
-    case 26: node = readFunctionDeclarationL(); break;
-    case 27: node = readFunctionExpressionL(); break;
-    case 28: node = readArrowFunctionExpressionL(); break;
-    case 29: node = readClassDeclarationL(); break;
-    case 30: node = readClassExpressionL(); break;
-    case 31: node = readClassBodyL(); break;
-    case 32: node = readMethodDefinitionL(); break;
-    case 33: node = readPropertyDefinitionL(); break;
-    case 34: node = readIdentifierL(); break;
-    case 35: node = readPrivateIdentifierL(); break;
-    case 36: node = readThisExpressionL(); break;
-    case 37: node = readSuperL(); break;
-    case 38: node = readArrayExpressionL(); break;
-    case 39: node = readObjectExpressionL(); break;
-    case 40: node = readPropertyL(); break;
-    case 41: node = readSequenceExpressionL(); break;
-    case 42: node = readUnaryExpressionL(); break;
-    case 43: node = readUpdateExpressionL(); break;
-    case 44: node = readBinaryExpressionL(); break;
-    case 45: node = readLogicalExpressionL(); break;
-    case 46: node = readAssignmentExpressionL(); break;
-    case 47: node = readConditionalExpressionL(); break;
-    case 48: node = readCallExpressionL(); break;
-    case 49: node = readNewExpressionL(); break;
-    case 50: node = readMemberExpressionL(); break;
-    case 51: node = readChainExpressionL(); break;
-    case 52: node = readYieldExpressionL(); break;
-    case 53: node = readAwaitExpressionL(); break;
-    case 54: node = readTemplateLiteralL(); break;
-    case 55: node = readTaggedTemplateExpressionL(); break;
-    case 56: node = readTemplateElementL(); break;
-    case 57: node = readTemplateElementCookedL(); break;
-    case 58: node = readMetaPropertyL(); break;
-    case 59: node = readImportExpressionL(); break;
-    case 60: node = readSpreadElementL(); break;
-    case 61: node = readStringLiteralDoubleQuotedL(); break;
-    case 62: node = readStringLiteralSingleQuotedL(); break;
-    case 63: node = readStringLiteralL(); break;
-    case 64: node = readIntegerLiteralL(); break;
-    case 65: node = readNumberLiteralL(); break;
-    case 66: node = readBooleanLiteralL(); break;
-    case 67: node = readNullLiteralL(); break;
-    case 68: node = readRegExpLiteralL(); break;
-    case 69: node = readBigIntLiteralL(); break;
-    case 70: node = readObjectPatternL(); break;
-    case 71: node = readArrayPatternL(); break;
-    case 72: node = readRestElementL(); break;
-    case 73: node = readAssignmentPatternL(); break;
-    case 74: node = readImportDeclarationL(); break;
-    case 75: node = readImportSpecifierL(); break;
-    case 76: node = readImportDefaultSpecifierL(); break;
-    case 77: node = readImportNamespaceSpecifierL(); break;
-    case 78: node = readImportAttributeL(); break;
-    case 79: node = readExportNamedDeclarationL(); break;
-    case 80: node = readExportSpecifierL(); break;
-    case 81: node = readExportDefaultDeclarationL(); break;
-    case 82: node = readExportAllDeclarationL(); break;
-    case 83: node = readIdentifierWithEndL(); break;
-    case 84: node = readPrivateIdentifierWithEndL(); break;
+    case 1: case 129: node = readProgramL(); break;
+    case 2: case 130: node = readExpressionStatementL(); break;
+    case 3: case 131: node = readDirectiveL(); break;
+    case 4: case 132: node = readBlockStatementL(); break;
+    case 5: case 133: node = readStaticBlockL(); break;
+    case 6: case 134: node = readEmptyStatementL(); break;
+    case 7: case 135: node = readDebuggerStatementL(); break;
+    case 8: case 136: node = readWithStatementL(); break;
+    case 9: case 137: node = readReturnStatementL(); break;
+    case 10: case 138: node = readLabeledStatementL(); break;
+    case 11: case 139: node = readBreakStatementL(); break;
+    case 12: case 140: node = readContinueStatementL(); break;
+    case 13: case 141: node = readIfStatementL(); break;
+    case 14: case 142: node = readSwitchStatementL(); break;
+    case 15: case 143: node = readSwitchCaseL(); break;
+    case 16: case 144: node = readThrowStatementL(); break;
+    case 17: case 145: node = readTryStatementL(); break;
+    case 18: case 146: node = readCatchClauseL(); break;
+    case 19: case 147: node = readWhileStatementL(); break;
+    case 20: case 148: node = readDoWhileStatementL(); break;
+    case 21: case 149: node = readForStatementL(); break;
+    case 22: case 150: node = readForInStatementL(); break;
+    case 23: case 151: node = readForOfStatementL(); break;
+    case 24: case 152: node = readVariableDeclarationL(); break;
+    case 25: case 153: node = readVariableDeclaratorL(); break;
+    case 26: case 154: node = readFunctionDeclarationL(); break;
+    case 27: case 155: node = readFunctionExpressionL(); break;
+    case 28: case 156: node = readArrowFunctionExpressionL(); break;
+    case 29: case 157: node = readClassDeclarationL(); break;
+    case 30: case 158: node = readClassExpressionL(); break;
+    case 31: case 159: node = readClassBodyL(); break;
+    case 32: case 160: node = readMethodDefinitionL(); break;
+    case 33: case 161: node = readPropertyDefinitionL(); break;
+    case 34: case 162: node = readIdentifierL(); break;
+    case 35: case 163: node = readPrivateIdentifierL(); break;
+    case 36: case 164: node = readThisExpressionL(); break;
+    case 37: case 165: node = readSuperL(); break;
+    case 38: case 166: node = readArrayExpressionL(); break;
+    case 39: case 167: node = readObjectExpressionL(); break;
+    case 40: case 168: node = readPropertyL(); break;
+    case 41: case 169: node = readSequenceExpressionL(); break;
+    case 42: case 170: node = readUnaryExpressionL(); break;
+    case 43: case 171: node = readUpdateExpressionL(); break;
+    case 44: case 172: node = readBinaryExpressionL(); break;
+    case 45: case 173: node = readLogicalExpressionL(); break;
+    case 46: case 174: node = readAssignmentExpressionL(); break;
+    case 47: case 175: node = readConditionalExpressionL(); break;
+    case 48: case 176: node = readCallExpressionL(); break;
+    case 49: case 177: node = readNewExpressionL(); break;
+    case 50: case 178: node = readMemberExpressionL(); break;
+    case 51: case 179: node = readChainExpressionL(); break;
+    case 52: case 180: node = readYieldExpressionL(); break;
+    case 53: case 181: node = readAwaitExpressionL(); break;
+    case 54: case 182: node = readTemplateLiteralL(); break;
+    case 55: case 183: node = readTaggedTemplateExpressionL(); break;
+    case 56: case 184: node = readTemplateElementL(); break;
+    case 57: case 185: node = readTemplateElementCookedL(); break;
+    case 58: case 186: node = readMetaPropertyL(); break;
+    case 59: case 187: node = readImportExpressionL(); break;
+    case 60: case 188: node = readSpreadElementL(); break;
+    case 61: case 189: node = readStringLiteralDoubleQuotedL(); break;
+    case 62: case 190: node = readStringLiteralSingleQuotedL(); break;
+    case 63: case 191: node = readStringLiteralL(); break;
+    case 64: case 192: node = readIntegerLiteralL(); break;
+    case 65: case 193: node = readNumberLiteralL(); break;
+    case 66: case 194: node = readBooleanLiteralL(); break;
+    case 67: case 195: node = readNullLiteralL(); break;
+    case 68: case 196: node = readRegExpLiteralL(); break;
+    case 69: case 197: node = readBigIntLiteralL(); break;
+    case 70: case 198: node = readObjectPatternL(); break;
+    case 71: case 199: node = readArrayPatternL(); break;
+    case 72: case 200: node = readRestElementL(); break;
+    case 73: case 201: node = readAssignmentPatternL(); break;
+    case 74: case 202: node = readImportDeclarationL(); break;
+    case 75: case 203: node = readImportSpecifierL(); break;
+    case 76: case 204: node = readImportDefaultSpecifierL(); break;
+    case 77: case 205: node = readImportNamespaceSpecifierL(); break;
+    case 78: case 206: node = readImportAttributeL(); break;
+    case 79: case 207: node = readExportNamedDeclarationL(); break;
+    case 80: case 208: node = readExportSpecifierL(); break;
+    case 81: case 209: node = readExportDefaultDeclarationL(); break;
+    case 82: case 210: node = readExportAllDeclarationL(); break;
+    case 83: case 211: node = readIdentifierWithEndL(); break;
+    case 84: case 212: node = readPrivateIdentifierWithEndL(); break;
     default: throw badTag();
   }
   room++;
   return node;
 }
 
-/** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
-function readNodeListL(): any[] {
+/**
+ * Short lists as exact-size array literals: no over-reserved backing store for the GC to copy.
+ * first, rest: the start gap predicted for the first element and for every later one.
+ */
+function readNodeListL(first: number, rest: number): any[] {
   const length = readVarint();
+  if (length === 0) return [];
+  if (length > 4) checkListLength(length);
+  expected = first;
+  const a = readNodeL();
   switch (length) {
-    case 0: return [];
-    case 1: return [readNodeL()];
-    case 2: { const a = readNodeL(); return [a, readNodeL()]; }
-    case 3: { const a = readNodeL(); const b = readNodeL(); return [a, b, readNodeL()]; }
-    case 4: { const a = readNodeL(); const b = readNodeL(); const c = readNodeL(); return [a, b, c, readNodeL()]; }
+    case 1: return [a];
+    case 2: expected = rest; return [a, readNodeL()];
+    case 3: { expected = rest; const b = readNodeL(); expected = rest; return [a, b, readNodeL()]; }
+    case 4: { expected = rest; const b = readNodeL(); expected = rest; const c = readNodeL(); expected = rest; return [a, b, c, readNodeL()]; }
   }
-  const list = new Array(checkListLength(length));
-  for (let i = 0; i < length; i++) list[i] = readNodeL();
+  const list = new Array(length);
+  list[0] = a;
+  for (let i = 1; i < length; i++) {
+    expected = rest;
+    list[i] = readNodeL();
+  }
   return list;
 }
 
 function readProgramL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const body = readNodeListL();
+  const body = readNodeListL(0, 0);
   const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Program", start, end, loc: locOf(start, startLine, end), body, sourceType };
 }
 
 function readExpressionStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const expression = readNodeL() ?? missing("expression");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression };
 }
 
 function readDirectiveL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const expression = readNodeL() ?? missing("expression");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression, directive: directiveOf(expression) };
 }
 
 function readBlockStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const body = readNodeListL();
-  const end = pos + readDelta();
+  const body = readNodeListL(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), body };
 }
 
 function readStaticBlockL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const body = readNodeListL();
-  const end = pos + readDelta();
+  const body = readNodeListL(7, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), body };
 }
 
 function readEmptyStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end) };
 }
 
 function readDebuggerStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const end = pos + readDelta();
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end) };
 }
 
 function readWithStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const object = readNodeL() ?? missing("object");
+  expected = 0;
   const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "WithStatement", start, end, loc: locOf(start, startLine, end), object, body };
 }
 
 function readReturnStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 7;
   const argument = readNodeL();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
 function readLabeledStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const label = readNodeL() ?? missing("label");
+  expected = 1;
   const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), body, label };
 }
 
 function readBreakStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 6;
   const label = readNodeL();
-  const end = pos + readDelta();
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), label };
 }
 
 function readContinueStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 9;
   const label = readNodeL();
-  const end = pos + readDelta();
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), label };
 }
 
 function readIfStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 3;
   const test = readNodeL() ?? missing("test");
+  expected = 1;
   const consequent = readNodeL() ?? missing("consequent");
+  expected = 5;
   const alternate = readNodeL();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "IfStatement", start, end, loc: locOf(start, startLine, end), test, consequent, alternate };
 }
 
 function readSwitchStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 7;
   const discriminant = readNodeL() ?? missing("discriminant");
-  const cases = readNodeListL();
-  const end = pos + readDelta();
+  const cases = readNodeListL(2, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), discriminant, cases };
 }
 
 function readSwitchCaseL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 5;
   const test = readNodeL();
-  const consequent = readNodeListL();
-  const end = pos + readDelta();
+  const consequent = readNodeListL(1, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), consequent, test };
 }
 
 function readThrowStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 6;
   const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
 function readTryStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 3;
   const block = readNodeL() ?? missing("block");
+  expected = 0;
   const handler = readNodeL();
+  expected = 7;
   const finalizer = readNodeL();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TryStatement", start, end, loc: locOf(start, startLine, end), block, handler, finalizer };
 }
 
 function readCatchClauseL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 6;
   const param = readNodeL();
+  expected = 1;
   const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "CatchClause", start, end, loc: locOf(start, startLine, end), param, body };
 }
 
 function readWhileStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const test = readNodeL() ?? missing("test");
+  expected = 0;
   const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), test, body };
 }
 
 function readDoWhileStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 3;
   const body = readNodeL() ?? missing("body");
+  expected = 6;
   const test = readNodeL() ?? missing("test");
-  const end = pos + readDelta();
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), body, test };
 }
 
 function readForStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 4;
   const init = readNodeL();
+  expected = 1;
   const test = readNodeL();
+  expected = 1;
   const update = readNodeL();
+  expected = 1;
   const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForStatement", start, end, loc: locOf(start, startLine, end), init, test, update, body };
 }
 
 function readForInStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 4;
   const left = readNodeL() ?? missing("left");
+  expected = 4;
   const right = readNodeL() ?? missing("right");
+  expected = 1;
   const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), left, right, body };
 }
 
 function readForOfStatementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const await_ = (attrs & 1) !== 0;
+  expected = 4;
   const left = readNodeL() ?? missing("left");
+  expected = 4;
   const right = readNodeL() ?? missing("right");
+  expected = 1;
   const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), await: await_, left, right, body };
 }
 
 function readVariableDeclarationL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const declarations = readNodeListL();
+  const declarations = readNodeListL(6, 1);
   const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), declarations, kind };
 }
 
 function readVariableDeclaratorL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const id = readNodeL() ?? missing("id");
+  expected = 1;
   const init = readNodeL();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), id, init };
 }
 
 function readFunctionDeclarationL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
+  expected = 9;
   const id = readNodeL();
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListL();
+  const params = readNodeListL(1, 1);
+  expected = 1;
   const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body };
 }
 
 function readFunctionExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
+  expected = 9;
   const id = readNodeL();
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListL();
+  const params = readNodeListL(1, 1);
+  expected = 1;
   const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body };
 }
 
 function readArrowFunctionExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListL();
+  const params = readNodeListL(0, 1);
+  expected = 4;
   const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params, body };
 }
 
 function readClassDeclarationL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 6;
   const id = readNodeL();
+  expected = 9;
   const superClass = readNodeL();
+  expected = 0;
   const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), id, superClass, body };
 }
 
 function readClassExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 6;
   const id = readNodeL();
+  expected = 14;
   const superClass = readNodeL();
+  expected = 0;
   const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), id, superClass, body };
 }
 
 function readClassBodyL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const body = readNodeListL();
-  const end = pos + readDelta();
+  const body = readNodeListL(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassBody", start, end, loc: locOf(start, startLine, end), body };
 }
 
 function readMethodDefinitionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
+  expected = 0;
   const key = readNodeL() ?? missing("key");
   const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
+  expected = 0;
   const value = readNodeL() ?? missing("value");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, kind, value };
 }
 
 function readPropertyDefinitionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
+  expected = 0;
   const key = readNodeL() ?? missing("key");
+  expected = 0;
   const value = readNodeL();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, value };
 }
 
 function readIdentifierL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const name = readString();
@@ -1843,7 +2143,7 @@ function readIdentifierL(): any {
 }
 
 function readPrivateIdentifierL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const name = readString();
@@ -1853,7 +2153,7 @@ function readPrivateIdentifierL(): any {
 }
 
 function readThisExpressionL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const end = start + (4);
@@ -1862,7 +2162,7 @@ function readThisExpressionL(): any {
 }
 
 function readSuperL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const end = start + (5);
@@ -1871,278 +2171,328 @@ function readSuperL(): any {
 }
 
 function readArrayExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const elements = readNodeListL();
-  const end = pos + readDelta();
+  const elements = readNodeListL(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), elements };
 }
 
 function readObjectExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const properties = readNodeListL();
-  const end = pos + readDelta();
+  const properties = readNodeListL(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), properties };
 }
 
 function readPropertyL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const method = (attrs & 1) !== 0;
   const shorthand = (attrs & 2) !== 0;
   const computed = (attrs & 4) !== 0;
+  expected = 0;
   const key = readNodeL() ?? missing("key");
+  expected = 1;
   const value = readNodeL() ?? missing("value");
   const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Property", start, end, loc: locOf(start, startLine, end), method, shorthand, computed, key, value, kind };
 }
 
 function readSequenceExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const expressions = readNodeListL();
-  const end = pos + readDelta();
+  const expressions = readNodeListL(0, 1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), expressions };
 }
 
 function readUnaryExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
+  expected = 1;
   const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), operator, prefix: true, argument };
 }
 
 function readUpdateExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
   const prefix = (attrs & 2) !== 0;
+  expected = 0;
   const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), operator, prefix, argument };
 }
 
 function readBinaryExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
+  expected = 0;
   const left = readNodeL() ?? missing("left");
   const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
+  expected = 1;
   const right = readNodeL() ?? missing("right");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), left, operator, right };
 }
 
 function readLogicalExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
+  expected = 0;
   const left = readNodeL() ?? missing("left");
   const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
+  expected = 2;
   const right = readNodeL() ?? missing("right");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), left, operator, right };
 }
 
 function readAssignmentExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
+  expected = 0;
   const left = readNodeL() ?? missing("left");
   const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
+  expected = 1;
   const right = readNodeL() ?? missing("right");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), operator, left, right };
 }
 
 function readConditionalExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const test = readNodeL() ?? missing("test");
+  expected = 1;
   const consequent = readNodeL() ?? missing("consequent");
+  expected = 1;
   const alternate = readNodeL() ?? missing("alternate");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), test, consequent, alternate };
 }
 
 function readCallExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
+  expected = 0;
   const callee = readNodeL() ?? missing("callee");
-  const arguments_ = readNodeListL();
+  const arguments_ = readNodeListL(1, 1);
   const optional = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "CallExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_, optional };
 }
 
 function readNewExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 4;
   const callee = readNodeL() ?? missing("callee");
-  const arguments_ = readNodeListL();
-  const end = pos + readDelta();
+  const arguments_ = readNodeListL(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "NewExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_ };
 }
 
 function readMemberExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
+  expected = 0;
   const object = readNodeL() ?? missing("object");
+  expected = 1;
   const property = readNodeL() ?? missing("property");
   const computed = (attrs & 1) !== 0;
   const optional = (attrs & 2) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), object, property, computed, optional };
 }
 
 function readChainExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const expression = readNodeL() ?? missing("expression");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), expression };
 }
 
 function readYieldExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const delegate = (attrs & 1) !== 0;
+  expected = 6;
   const argument = readNodeL();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), delegate, argument };
 }
 
 function readAwaitExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 6;
   const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), argument };
 }
 
 function readTemplateLiteralL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const quasis = readNodeListL();
-  const expressions = readNodeListL();
-  const end = pos + readDelta();
+  const quasis = readNodeListL(1, 4);
+  const expressions = readNodeListL(-2, 4);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), expressions, quasis };
 }
 
 function readTaggedTemplateExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const tag = readNodeL() ?? missing("tag");
+  expected = 0;
   const quasi = readNodeL() ?? missing("quasi");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), tag, quasi };
 }
 
 function readTemplateElementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const raw = readString();
   const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked: raw }, tail };
 }
 
 function readTemplateElementCookedL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const raw = readString();
   const cooked = readStringOrNull();
   const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 8 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked }, tail };
 }
 
 function readMetaPropertyL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const meta = readNodeL() ?? missing("meta");
+  expected = 0;
   const property = readNodeL() ?? missing("property");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), meta, property };
 }
 
 function readImportExpressionL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const source = readNodeL() ?? missing("source");
+  expected = 0;
   const options = readNodeL();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), source, options };
 }
 
 function readSpreadElementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 3;
   const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
 function readStringLiteralDoubleQuotedL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const value = readString();
@@ -2152,7 +2502,7 @@ function readStringLiteralDoubleQuotedL(): any {
 }
 
 function readStringLiteralSingleQuotedL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const value = readString();
@@ -2162,7 +2512,7 @@ function readStringLiteralSingleQuotedL(): any {
 }
 
 function readStringLiteralL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const value = readString();
@@ -2173,7 +2523,7 @@ function readStringLiteralL(): any {
 }
 
 function readIntegerLiteralL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const value = readVarint();
@@ -2183,7 +2533,7 @@ function readIntegerLiteralL(): any {
 }
 
 function readNumberLiteralL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const value = readF64();
@@ -2194,7 +2544,7 @@ function readNumberLiteralL(): any {
 }
 
 function readBooleanLiteralL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
@@ -2205,7 +2555,7 @@ function readBooleanLiteralL(): any {
 }
 
 function readNullLiteralL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const end = start + (4);
@@ -2214,7 +2564,7 @@ function readNullLiteralL(): any {
 }
 
 function readRegExpLiteralL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const pattern = readString();
@@ -2225,7 +2575,7 @@ function readRegExpLiteralL(): any {
 }
 
 function readBigIntLiteralL(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const raw = readString();
@@ -2235,162 +2585,194 @@ function readBigIntLiteralL(): any {
 }
 
 function readObjectPatternL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const properties = readNodeListL();
-  const end = pos + readDelta();
+  const properties = readNodeListL(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), properties };
 }
 
 function readArrayPatternL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const elements = readNodeListL();
-  const end = pos + readDelta();
+  const elements = readNodeListL(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), elements };
 }
 
 function readRestElementL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 3;
   const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "RestElement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
 function readAssignmentPatternL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const left = readNodeL() ?? missing("left");
+  expected = 1;
   const right = readNodeL() ?? missing("right");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), left, right };
 }
 
 function readImportDeclarationL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const specifiers = readNodeListL();
+  const specifiers = readNodeListL(0, 0);
+  expected = 0;
   const source = readNodeL() ?? missing("source");
-  const attributes = readNodeListL();
-  const end = pos + readDelta();
+  const attributes = readNodeListL(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), specifiers, source, attributes };
 }
 
 function readImportSpecifierL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const imported = readNodeL() ?? missing("imported");
+  expected = 0;
   const local = readNodeL() ?? missing("local");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), imported, local };
 }
 
 function readImportDefaultSpecifierL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const local = readNodeL() ?? missing("local");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), local };
 }
 
 function readImportNamespaceSpecifierL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const local = readNodeL() ?? missing("local");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), local };
 }
 
 function readImportAttributeL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const key = readNodeL() ?? missing("key");
+  expected = 0;
   const value = readNodeL() ?? missing("value");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), key, value };
 }
 
 function readExportNamedDeclarationL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const declaration = readNodeL();
-  const specifiers = readNodeListL();
+  const specifiers = readNodeListL(7, 1);
+  expected = 0;
   const source = readNodeL();
-  const attributes = readNodeListL();
-  const end = pos + readDelta();
+  const attributes = readNodeListL(0, 0);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), declaration, specifiers, source, attributes };
 }
 
 function readExportSpecifierL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const local = readNodeL() ?? missing("local");
+  expected = 4;
   const exported = readNodeL() ?? missing("exported");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), local, exported };
 }
 
 function readExportDefaultDeclarationL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const declaration = readNodeL() ?? missing("declaration");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), declaration };
 }
 
 function readExportAllDeclarationL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
+  expected = 0;
   const exported = readNodeL();
+  expected = 0;
   const source = readNodeL() ?? missing("source");
-  const attributes = readNodeListL();
-  const end = pos + readDelta();
+  const attributes = readNodeListL(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), exported, source, attributes };
 }
 
 function readIdentifierWithEndL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const name = readString();
-  const end = pos + readDelta();
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Identifier", start, end, loc: locOf(start, startLine, end), name };
 }
 
 function readPrivateIdentifierWithEndL(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const name = readString();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name };
 }
@@ -2404,493 +2786,587 @@ function readNodeR(): any {
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-    case 1: node = readProgramR(); break;
-    case 2: node = readExpressionStatementR(); break;
-    case 3: node = readDirectiveR(); break;
-    case 4: node = readBlockStatementR(); break;
-    case 5: node = readStaticBlockR(); break;
-    case 6: node = readEmptyStatementR(); break;
-    case 7: node = readDebuggerStatementR(); break;
-    case 8: node = readWithStatementR(); break;
-    case 9: node = readReturnStatementR(); break;
-    case 10: node = readLabeledStatementR(); break;
-    case 11: node = readBreakStatementR(); break;
-    case 12: node = readContinueStatementR(); break;
-    case 13: node = readIfStatementR(); break;
-    case 14: node = readSwitchStatementR(); break;
-    case 15: node = readSwitchCaseR(); break;
-    case 16: node = readThrowStatementR(); break;
-    case 17: node = readTryStatementR(); break;
-    case 18: node = readCatchClauseR(); break;
-    case 19: node = readWhileStatementR(); break;
-    case 20: node = readDoWhileStatementR(); break;
-    case 21: node = readForStatementR(); break;
-    case 22: node = readForInStatementR(); break;
-    case 23: node = readForOfStatementR(); break;
-    case 24: node = readVariableDeclarationR(); break;
-    case 25: node = readVariableDeclaratorR(); break;
-    case 26: node = readFunctionDeclarationR(); break;
-    case 27: node = readFunctionExpressionR(); break;
-    case 28: node = readArrowFunctionExpressionR(); break;
-    case 29: node = readClassDeclarationR(); break;
-    case 30: node = readClassExpressionR(); break;
-    case 31: node = readClassBodyR(); break;
-    case 32: node = readMethodDefinitionR(); break;
-    case 33: node = readPropertyDefinitionR(); break;
-    case 34: node = readIdentifierR(); break;
-    case 35: node = readPrivateIdentifierR(); break;
-    case 36: node = readThisExpressionR(); break;
-    case 37: node = readSuperR(); break;
-    case 38: node = readArrayExpressionR(); break;
-    case 39: node = readObjectExpressionR(); break;
-    case 40: node = readPropertyR(); break;
-    case 41: node = readSequenceExpressionR(); break;
-    case 42: node = readUnaryExpressionR(); break;
-    case 43: node = readUpdateExpressionR(); break;
-    case 44: node = readBinaryExpressionR(); break;
-    case 45: node = readLogicalExpressionR(); break;
-    case 46: node = readAssignmentExpressionR(); break;
-    case 47: node = readConditionalExpressionR(); break;
-    case 48: node = readCallExpressionR(); break;
-    case 49: node = readNewExpressionR(); break;
-    case 50: node = readMemberExpressionR(); break;
-    case 51: node = readChainExpressionR(); break;
-    case 52: node = readYieldExpressionR(); break;
-    case 53: node = readAwaitExpressionR(); break;
-    case 54: node = readTemplateLiteralR(); break;
-    case 55: node = readTaggedTemplateExpressionR(); break;
-    case 56: node = readTemplateElementR(); break;
-    case 57: node = readTemplateElementCookedR(); break;
-    case 58: node = readMetaPropertyR(); break;
-    case 59: node = readImportExpressionR(); break;
-    case 60: node = readSpreadElementR(); break;
-    case 61: node = readStringLiteralDoubleQuotedR(); break;
-    case 62: node = readStringLiteralSingleQuotedR(); break;
-    case 63: node = readStringLiteralR(); break;
-    case 64: node = readIntegerLiteralR(); break;
-    case 65: node = readNumberLiteralR(); break;
-    case 66: node = readBooleanLiteralR(); break;
-    case 67: node = readNullLiteralR(); break;
-    case 68: node = readRegExpLiteralR(); break;
-    case 69: node = readBigIntLiteralR(); break;
-    case 70: node = readObjectPatternR(); break;
-    case 71: node = readArrayPatternR(); break;
-    case 72: node = readRestElementR(); break;
-    case 73: node = readAssignmentPatternR(); break;
-    case 74: node = readImportDeclarationR(); break;
-    case 75: node = readImportSpecifierR(); break;
-    case 76: node = readImportDefaultSpecifierR(); break;
-    case 77: node = readImportNamespaceSpecifierR(); break;
-    case 78: node = readImportAttributeR(); break;
-    case 79: node = readExportNamedDeclarationR(); break;
-    case 80: node = readExportSpecifierR(); break;
-    case 81: node = readExportDefaultDeclarationR(); break;
-    case 82: node = readExportAllDeclarationR(); break;
-    case 83: node = readIdentifierWithEndR(); break;
-    case 84: node = readPrivateIdentifierWithEndR(); break;
+    case 1: case 129: node = readProgramR(); break;
+    case 2: case 130: node = readExpressionStatementR(); break;
+    case 3: case 131: node = readDirectiveR(); break;
+    case 4: case 132: node = readBlockStatementR(); break;
+    case 5: case 133: node = readStaticBlockR(); break;
+    case 6: case 134: node = readEmptyStatementR(); break;
+    case 7: case 135: node = readDebuggerStatementR(); break;
+    case 8: case 136: node = readWithStatementR(); break;
+    case 9: case 137: node = readReturnStatementR(); break;
+    case 10: case 138: node = readLabeledStatementR(); break;
+    case 11: case 139: node = readBreakStatementR(); break;
+    case 12: case 140: node = readContinueStatementR(); break;
+    case 13: case 141: node = readIfStatementR(); break;
+    case 14: case 142: node = readSwitchStatementR(); break;
+    case 15: case 143: node = readSwitchCaseR(); break;
+    case 16: case 144: node = readThrowStatementR(); break;
+    case 17: case 145: node = readTryStatementR(); break;
+    case 18: case 146: node = readCatchClauseR(); break;
+    case 19: case 147: node = readWhileStatementR(); break;
+    case 20: case 148: node = readDoWhileStatementR(); break;
+    case 21: case 149: node = readForStatementR(); break;
+    case 22: case 150: node = readForInStatementR(); break;
+    case 23: case 151: node = readForOfStatementR(); break;
+    case 24: case 152: node = readVariableDeclarationR(); break;
+    case 25: case 153: node = readVariableDeclaratorR(); break;
+    case 26: case 154: node = readFunctionDeclarationR(); break;
+    case 27: case 155: node = readFunctionExpressionR(); break;
+    case 28: case 156: node = readArrowFunctionExpressionR(); break;
+    case 29: case 157: node = readClassDeclarationR(); break;
+    case 30: case 158: node = readClassExpressionR(); break;
+    case 31: case 159: node = readClassBodyR(); break;
+    case 32: case 160: node = readMethodDefinitionR(); break;
+    case 33: case 161: node = readPropertyDefinitionR(); break;
+    case 34: case 162: node = readIdentifierR(); break;
+    case 35: case 163: node = readPrivateIdentifierR(); break;
+    case 36: case 164: node = readThisExpressionR(); break;
+    case 37: case 165: node = readSuperR(); break;
+    case 38: case 166: node = readArrayExpressionR(); break;
+    case 39: case 167: node = readObjectExpressionR(); break;
+    case 40: case 168: node = readPropertyR(); break;
+    case 41: case 169: node = readSequenceExpressionR(); break;
+    case 42: case 170: node = readUnaryExpressionR(); break;
+    case 43: case 171: node = readUpdateExpressionR(); break;
+    case 44: case 172: node = readBinaryExpressionR(); break;
+    case 45: case 173: node = readLogicalExpressionR(); break;
+    case 46: case 174: node = readAssignmentExpressionR(); break;
+    case 47: case 175: node = readConditionalExpressionR(); break;
+    case 48: case 176: node = readCallExpressionR(); break;
+    case 49: case 177: node = readNewExpressionR(); break;
+    case 50: case 178: node = readMemberExpressionR(); break;
+    case 51: case 179: node = readChainExpressionR(); break;
+    case 52: case 180: node = readYieldExpressionR(); break;
+    case 53: case 181: node = readAwaitExpressionR(); break;
+    case 54: case 182: node = readTemplateLiteralR(); break;
+    case 55: case 183: node = readTaggedTemplateExpressionR(); break;
+    case 56: case 184: node = readTemplateElementR(); break;
+    case 57: case 185: node = readTemplateElementCookedR(); break;
+    case 58: case 186: node = readMetaPropertyR(); break;
+    case 59: case 187: node = readImportExpressionR(); break;
+    case 60: case 188: node = readSpreadElementR(); break;
+    case 61: case 189: node = readStringLiteralDoubleQuotedR(); break;
+    case 62: case 190: node = readStringLiteralSingleQuotedR(); break;
+    case 63: case 191: node = readStringLiteralR(); break;
+    case 64: case 192: node = readIntegerLiteralR(); break;
+    case 65: case 193: node = readNumberLiteralR(); break;
+    case 66: case 194: node = readBooleanLiteralR(); break;
+    case 67: case 195: node = readNullLiteralR(); break;
+    case 68: case 196: node = readRegExpLiteralR(); break;
+    case 69: case 197: node = readBigIntLiteralR(); break;
+    case 70: case 198: node = readObjectPatternR(); break;
+    case 71: case 199: node = readArrayPatternR(); break;
+    case 72: case 200: node = readRestElementR(); break;
+    case 73: case 201: node = readAssignmentPatternR(); break;
+    case 74: case 202: node = readImportDeclarationR(); break;
+    case 75: case 203: node = readImportSpecifierR(); break;
+    case 76: case 204: node = readImportDefaultSpecifierR(); break;
+    case 77: case 205: node = readImportNamespaceSpecifierR(); break;
+    case 78: case 206: node = readImportAttributeR(); break;
+    case 79: case 207: node = readExportNamedDeclarationR(); break;
+    case 80: case 208: node = readExportSpecifierR(); break;
+    case 81: case 209: node = readExportDefaultDeclarationR(); break;
+    case 82: case 210: node = readExportAllDeclarationR(); break;
+    case 83: case 211: node = readIdentifierWithEndR(); break;
+    case 84: case 212: node = readPrivateIdentifierWithEndR(); break;
     default: throw badTag();
   }
   room++;
   return node;
 }
 
-/** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
-function readNodeListR(): any[] {
+/**
+ * Short lists as exact-size array literals: no over-reserved backing store for the GC to copy.
+ * first, rest: the start gap predicted for the first element and for every later one.
+ */
+function readNodeListR(first: number, rest: number): any[] {
   const length = readVarint();
+  if (length === 0) return [];
+  if (length > 4) checkListLength(length);
+  expected = first;
+  const a = readNodeR();
   switch (length) {
-    case 0: return [];
-    case 1: return [readNodeR()];
-    case 2: { const a = readNodeR(); return [a, readNodeR()]; }
-    case 3: { const a = readNodeR(); const b = readNodeR(); return [a, b, readNodeR()]; }
-    case 4: { const a = readNodeR(); const b = readNodeR(); const c = readNodeR(); return [a, b, c, readNodeR()]; }
+    case 1: return [a];
+    case 2: expected = rest; return [a, readNodeR()];
+    case 3: { expected = rest; const b = readNodeR(); expected = rest; return [a, b, readNodeR()]; }
+    case 4: { expected = rest; const b = readNodeR(); expected = rest; const c = readNodeR(); expected = rest; return [a, b, c, readNodeR()]; }
   }
-  const list = new Array(checkListLength(length));
-  for (let i = 0; i < length; i++) list[i] = readNodeR();
+  const list = new Array(length);
+  list[0] = a;
+  for (let i = 1; i < length; i++) {
+    expected = rest;
+    list[i] = readNodeR();
+  }
   return list;
 }
 
 function readProgramR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const body = readNodeListR();
+  const body = readNodeListR(0, 0);
   const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "Program", start, end, loc: locOf(start, startLine, end), range: [start, end], body, sourceType } : { type: "Program", start, end, range: [start, end], body, sourceType };
 }
 
 function readExpressionStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const expression = readNodeR() ?? missing("expression");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ExpressionStatement", start, end, range: [start, end], expression };
 }
 
 function readDirectiveR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const expression = readNodeR() ?? missing("expression");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, range: [start, end], expression, directive: directiveOf(expression) };
 }
 
 function readBlockStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  const body = readNodeListR();
-  const end = pos + readDelta();
+  const body = readNodeListR(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "BlockStatement", start, end, range: [start, end], body };
 }
 
 function readStaticBlockR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  const body = readNodeListR();
-  const end = pos + readDelta();
+  const body = readNodeListR(7, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "StaticBlock", start, end, range: [start, end], body };
 }
 
 function readEmptyStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "EmptyStatement", start, end, range: [start, end] };
 }
 
 function readDebuggerStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  const end = pos + readDelta();
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "DebuggerStatement", start, end, range: [start, end] };
 }
 
 function readWithStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const object = readNodeR() ?? missing("object");
+  expected = 0;
   const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "WithStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], object, body } : { type: "WithStatement", start, end, range: [start, end], object, body };
 }
 
 function readReturnStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 7;
   const argument = readNodeR();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ReturnStatement", start, end, range: [start, end], argument };
 }
 
 function readLabeledStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const label = readNodeR() ?? missing("label");
+  expected = 1;
   const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, label } : { type: "LabeledStatement", start, end, range: [start, end], body, label };
 }
 
 function readBreakStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 6;
   const label = readNodeR();
-  const end = pos + readDelta();
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "BreakStatement", start, end, range: [start, end], label };
 }
 
 function readContinueStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 9;
   const label = readNodeR();
-  const end = pos + readDelta();
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "ContinueStatement", start, end, range: [start, end], label };
 }
 
 function readIfStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 3;
   const test = readNodeR() ?? missing("test");
+  expected = 1;
   const consequent = readNodeR() ?? missing("consequent");
+  expected = 5;
   const alternate = readNodeR();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "IfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "IfStatement", start, end, range: [start, end], test, consequent, alternate };
 }
 
 function readSwitchStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 7;
   const discriminant = readNodeR() ?? missing("discriminant");
-  const cases = readNodeListR();
-  const end = pos + readDelta();
+  const cases = readNodeListR(2, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], discriminant, cases } : { type: "SwitchStatement", start, end, range: [start, end], discriminant, cases };
 }
 
 function readSwitchCaseR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 5;
   const test = readNodeR();
-  const consequent = readNodeListR();
-  const end = pos + readDelta();
+  const consequent = readNodeListR(1, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), range: [start, end], consequent, test } : { type: "SwitchCase", start, end, range: [start, end], consequent, test };
 }
 
 function readThrowStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 6;
   const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ThrowStatement", start, end, range: [start, end], argument };
 }
 
 function readTryStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 3;
   const block = readNodeR() ?? missing("block");
+  expected = 0;
   const handler = readNodeR();
+  expected = 7;
   const finalizer = readNodeR();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "TryStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], block, handler, finalizer } : { type: "TryStatement", start, end, range: [start, end], block, handler, finalizer };
 }
 
 function readCatchClauseR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 6;
   const param = readNodeR();
+  expected = 1;
   const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "CatchClause", start, end, loc: locOf(start, startLine, end), range: [start, end], param, body } : { type: "CatchClause", start, end, range: [start, end], param, body };
 }
 
 function readWhileStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const test = readNodeR() ?? missing("test");
+  expected = 0;
   const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, body } : { type: "WhileStatement", start, end, range: [start, end], test, body };
 }
 
 function readDoWhileStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 3;
   const body = readNodeR() ?? missing("body");
+  expected = 6;
   const test = readNodeR() ?? missing("test");
-  const end = pos + readDelta();
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, test } : { type: "DoWhileStatement", start, end, range: [start, end], body, test };
 }
 
 function readForStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 4;
   const init = readNodeR();
+  expected = 1;
   const test = readNodeR();
+  expected = 1;
   const update = readNodeR();
+  expected = 1;
   const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ForStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], init, test, update, body } : { type: "ForStatement", start, end, range: [start, end], init, test, update, body };
 }
 
 function readForInStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 4;
   const left = readNodeR() ?? missing("left");
+  expected = 4;
   const right = readNodeR() ?? missing("right");
+  expected = 1;
   const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right, body } : { type: "ForInStatement", start, end, range: [start, end], left, right, body };
 }
 
 function readForOfStatementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const await_ = (attrs & 1) !== 0;
+  expected = 4;
   const left = readNodeR() ?? missing("left");
+  expected = 4;
   const right = readNodeR() ?? missing("right");
+  expected = 1;
   const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], await: await_, left, right, body } : { type: "ForOfStatement", start, end, range: [start, end], await: await_, left, right, body };
 }
 
 function readVariableDeclarationR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const declarations = readNodeListR();
+  const declarations = readNodeListR(6, 1);
   const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declarations, kind } : { type: "VariableDeclaration", start, end, range: [start, end], declarations, kind };
 }
 
 function readVariableDeclaratorR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const id = readNodeR() ?? missing("id");
+  expected = 1;
   const init = readNodeR();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), range: [start, end], id, init } : { type: "VariableDeclarator", start, end, range: [start, end], id, init };
 }
 
 function readFunctionDeclarationR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
+  expected = 9;
   const id = readNodeR();
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListR();
+  const params = readNodeListR(1, 1);
+  expected = 1;
   const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
 }
 
 function readFunctionExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
+  expected = 9;
   const id = readNodeR();
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListR();
+  const params = readNodeListR(1, 1);
+  expected = 1;
   const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
 }
 
 function readArrowFunctionExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListR();
+  const params = readNodeListR(0, 1);
+  expected = 4;
   const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params, body };
 }
 
 function readClassDeclarationR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 6;
   const id = readNodeR();
+  expected = 9;
   const superClass = readNodeR();
+  expected = 0;
   const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassDeclaration", start, end, range: [start, end], id, superClass, body };
 }
 
 function readClassExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 6;
   const id = readNodeR();
+  expected = 14;
   const superClass = readNodeR();
+  expected = 0;
   const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassExpression", start, end, range: [start, end], id, superClass, body };
 }
 
 function readClassBodyR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  const body = readNodeListR();
-  const end = pos + readDelta();
+  const body = readNodeListR(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ClassBody", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "ClassBody", start, end, range: [start, end], body };
 }
 
 function readMethodDefinitionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
+  expected = 0;
   const key = readNodeR() ?? missing("key");
   const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
+  expected = 0;
   const value = readNodeR() ?? missing("value");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, range: [start, end], static: static_, computed, key, kind, value };
 }
 
 function readPropertyDefinitionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
+  expected = 0;
   const key = readNodeR() ?? missing("key");
+  expected = 0;
   const value = readNodeR();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, range: [start, end], static: static_, computed, key, value };
 }
 
 function readIdentifierR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const name = readString();
@@ -2900,7 +3376,7 @@ function readIdentifierR(): any {
 }
 
 function readPrivateIdentifierR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const name = readString();
@@ -2910,7 +3386,7 @@ function readPrivateIdentifierR(): any {
 }
 
 function readThisExpressionR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const end = start + (4);
@@ -2919,7 +3395,7 @@ function readThisExpressionR(): any {
 }
 
 function readSuperR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const end = start + (5);
@@ -2928,278 +3404,328 @@ function readSuperR(): any {
 }
 
 function readArrayExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  const elements = readNodeListR();
-  const end = pos + readDelta();
+  const elements = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayExpression", start, end, range: [start, end], elements };
 }
 
 function readObjectExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  const properties = readNodeListR();
-  const end = pos + readDelta();
+  const properties = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectExpression", start, end, range: [start, end], properties };
 }
 
 function readPropertyR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const method = (attrs & 1) !== 0;
   const shorthand = (attrs & 2) !== 0;
   const computed = (attrs & 4) !== 0;
+  expected = 0;
   const key = readNodeR() ?? missing("key");
+  expected = 1;
   const value = readNodeR() ?? missing("value");
   const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "Property", start, end, loc: locOf(start, startLine, end), range: [start, end], method, shorthand, computed, key, value, kind } : { type: "Property", start, end, range: [start, end], method, shorthand, computed, key, value, kind };
 }
 
 function readSequenceExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  const expressions = readNodeListR();
-  const end = pos + readDelta();
+  const expressions = readNodeListR(0, 1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions } : { type: "SequenceExpression", start, end, range: [start, end], expressions };
 }
 
 function readUnaryExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
+  expected = 1;
   const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix: true, argument } : { type: "UnaryExpression", start, end, range: [start, end], operator, prefix: true, argument };
 }
 
 function readUpdateExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
   const prefix = (attrs & 2) !== 0;
+  expected = 0;
   const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix, argument } : { type: "UpdateExpression", start, end, range: [start, end], operator, prefix, argument };
 }
 
 function readBinaryExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
+  expected = 0;
   const left = readNodeR() ?? missing("left");
   const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
+  expected = 1;
   const right = readNodeR() ?? missing("right");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "BinaryExpression", start, end, range: [start, end], left, operator, right };
 }
 
 function readLogicalExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
+  expected = 0;
   const left = readNodeR() ?? missing("left");
   const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
+  expected = 2;
   const right = readNodeR() ?? missing("right");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "LogicalExpression", start, end, range: [start, end], left, operator, right };
 }
 
 function readAssignmentExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
+  expected = 0;
   const left = readNodeR() ?? missing("left");
   const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
+  expected = 1;
   const right = readNodeR() ?? missing("right");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, left, right } : { type: "AssignmentExpression", start, end, range: [start, end], operator, left, right };
 }
 
 function readConditionalExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const test = readNodeR() ?? missing("test");
+  expected = 1;
   const consequent = readNodeR() ?? missing("consequent");
+  expected = 1;
   const alternate = readNodeR() ?? missing("alternate");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "ConditionalExpression", start, end, range: [start, end], test, consequent, alternate };
 }
 
 function readCallExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
+  expected = 0;
   const callee = readNodeR() ?? missing("callee");
-  const arguments_ = readNodeListR();
+  const arguments_ = readNodeListR(1, 1);
   const optional = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "CallExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, range: [start, end], callee, arguments: arguments_, optional };
 }
 
 function readNewExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 4;
   const callee = readNodeR() ?? missing("callee");
-  const arguments_ = readNodeListR();
-  const end = pos + readDelta();
+  const arguments_ = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "NewExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_ } : { type: "NewExpression", start, end, range: [start, end], callee, arguments: arguments_ };
 }
 
 function readMemberExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
+  expected = 0;
   const object = readNodeR() ?? missing("object");
+  expected = 1;
   const property = readNodeR() ?? missing("property");
   const computed = (attrs & 1) !== 0;
   const optional = (attrs & 2) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property, computed, optional } : { type: "MemberExpression", start, end, range: [start, end], object, property, computed, optional };
 }
 
 function readChainExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const expression = readNodeR() ?? missing("expression");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ChainExpression", start, end, range: [start, end], expression };
 }
 
 function readYieldExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const delegate = (attrs & 1) !== 0;
+  expected = 6;
   const argument = readNodeR();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], delegate, argument } : { type: "YieldExpression", start, end, range: [start, end], delegate, argument };
 }
 
 function readAwaitExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 6;
   const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "AwaitExpression", start, end, range: [start, end], argument };
 }
 
 function readTemplateLiteralR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  const quasis = readNodeListR();
-  const expressions = readNodeListR();
-  const end = pos + readDelta();
+  const quasis = readNodeListR(1, 4);
+  const expressions = readNodeListR(-2, 4);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions, quasis } : { type: "TemplateLiteral", start, end, range: [start, end], expressions, quasis };
 }
 
 function readTaggedTemplateExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const tag = readNodeR() ?? missing("tag");
+  expected = 0;
   const quasi = readNodeR() ?? missing("quasi");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, range: [start, end], tag, quasi };
 }
 
 function readTemplateElementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const raw = readString();
   const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked: raw }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked: raw }, tail };
 }
 
 function readTemplateElementCookedR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const raw = readString();
   const cooked = readStringOrNull();
   const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 8 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked }, tail };
 }
 
 function readMetaPropertyR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const meta = readNodeR() ?? missing("meta");
+  expected = 0;
   const property = readNodeR() ?? missing("property");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), range: [start, end], meta, property } : { type: "MetaProperty", start, end, range: [start, end], meta, property };
 }
 
 function readImportExpressionR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const source = readNodeR() ?? missing("source");
+  expected = 0;
   const options = readNodeR();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], source, options } : { type: "ImportExpression", start, end, range: [start, end], source, options };
 }
 
 function readSpreadElementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 3;
   const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "SpreadElement", start, end, range: [start, end], argument };
 }
 
 function readStringLiteralDoubleQuotedR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const value = readString();
@@ -3209,7 +3735,7 @@ function readStringLiteralDoubleQuotedR(): any {
 }
 
 function readStringLiteralSingleQuotedR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const value = readString();
@@ -3219,7 +3745,7 @@ function readStringLiteralSingleQuotedR(): any {
 }
 
 function readStringLiteralR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const value = readString();
@@ -3230,7 +3756,7 @@ function readStringLiteralR(): any {
 }
 
 function readIntegerLiteralR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const value = readVarint();
@@ -3240,7 +3766,7 @@ function readIntegerLiteralR(): any {
 }
 
 function readNumberLiteralR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const value = readF64();
@@ -3251,7 +3777,7 @@ function readNumberLiteralR(): any {
 }
 
 function readBooleanLiteralR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
@@ -3262,7 +3788,7 @@ function readBooleanLiteralR(): any {
 }
 
 function readNullLiteralR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const end = start + (4);
@@ -3271,7 +3797,7 @@ function readNullLiteralR(): any {
 }
 
 function readRegExpLiteralR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const pattern = readString();
@@ -3282,7 +3808,7 @@ function readRegExpLiteralR(): any {
 }
 
 function readBigIntLiteralR(): any {
-  const start = pos + readDelta();
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const raw = readString();
@@ -3292,162 +3818,194 @@ function readBigIntLiteralR(): any {
 }
 
 function readObjectPatternR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  const properties = readNodeListR();
-  const end = pos + readDelta();
+  const properties = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectPattern", start, end, range: [start, end], properties };
 }
 
 function readArrayPatternR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  const elements = readNodeListR();
-  const end = pos + readDelta();
+  const elements = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayPattern", start, end, range: [start, end], elements };
 }
 
 function readRestElementR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 3;
   const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "RestElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "RestElement", start, end, range: [start, end], argument };
 }
 
 function readAssignmentPatternR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const left = readNodeR() ?? missing("left");
+  expected = 1;
   const right = readNodeR() ?? missing("right");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right } : { type: "AssignmentPattern", start, end, range: [start, end], left, right };
 }
 
 function readImportDeclarationR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  const specifiers = readNodeListR();
+  const specifiers = readNodeListR(0, 0);
+  expected = 0;
   const source = readNodeR() ?? missing("source");
-  const attributes = readNodeListR();
-  const end = pos + readDelta();
+  const attributes = readNodeListR(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], specifiers, source, attributes } : { type: "ImportDeclaration", start, end, range: [start, end], specifiers, source, attributes };
 }
 
 function readImportSpecifierR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const imported = readNodeR() ?? missing("imported");
+  expected = 0;
   const local = readNodeR() ?? missing("local");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], imported, local } : { type: "ImportSpecifier", start, end, range: [start, end], imported, local };
 }
 
 function readImportDefaultSpecifierR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const local = readNodeR() ?? missing("local");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportDefaultSpecifier", start, end, range: [start, end], local };
 }
 
 function readImportNamespaceSpecifierR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const local = readNodeR() ?? missing("local");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportNamespaceSpecifier", start, end, range: [start, end], local };
 }
 
 function readImportAttributeR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const key = readNodeR() ?? missing("key");
+  expected = 0;
   const value = readNodeR() ?? missing("value");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], key, value } : { type: "ImportAttribute", start, end, range: [start, end], key, value };
 }
 
 function readExportNamedDeclarationR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const declaration = readNodeR();
-  const specifiers = readNodeListR();
+  const specifiers = readNodeListR(7, 1);
+  expected = 0;
   const source = readNodeR();
-  const attributes = readNodeListR();
-  const end = pos + readDelta();
+  const attributes = readNodeListR(0, 0);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, range: [start, end], declaration, specifiers, source, attributes };
 }
 
 function readExportSpecifierR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const local = readNodeR() ?? missing("local");
+  expected = 4;
   const exported = readNodeR() ?? missing("exported");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local, exported } : { type: "ExportSpecifier", start, end, range: [start, end], local, exported };
 }
 
 function readExportDefaultDeclarationR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const declaration = readNodeR() ?? missing("declaration");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration } : { type: "ExportDefaultDeclaration", start, end, range: [start, end], declaration };
 }
 
 function readExportAllDeclarationR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
+  expected = 0;
   const exported = readNodeR();
+  expected = 0;
   const source = readNodeR() ?? missing("source");
-  const attributes = readNodeListR();
-  const end = pos + readDelta();
+  const attributes = readNodeListR(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, range: [start, end], exported, source, attributes };
 }
 
 function readIdentifierWithEndR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const name = readString();
-  const end = pos + readDelta();
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, range: [start, end], name };
 }
 
 function readPrivateIdentifierWithEndR(): any {
-  const start = pos + readDelta();
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const name = readString();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, range: [start, end], name };
 }
