@@ -102,7 +102,7 @@ export const endGaps = {
   'Program': 1,
   'StaticBlock': 1,
   'SwitchStatement': 1,
-  'TemplateElementCooked': 8,
+  'TemplateElementCooked': 3,
   'TemplateLiteral': 2,
   'ThrowStatement': 1,
   'UpdateExpression': 2,

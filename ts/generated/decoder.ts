@@ -393,7 +393,7 @@ const READ_NODE: readonly (() => any)[] = [readNode, readNodeL, readNodeR, readN
 // attribute word follows the start, and the predicted end gap.
 const DEEP_OPS: readonly (readonly number[] | null)[] = [null,[1,0,0],[0,0],[0,0],[1,1,0],[1,7,0],null,null,[0,0,0,0],[0,7],[0,0,0,1],[0,6],[0,9],[0,3,0,1,0,5],[0,7,1,2,0],[0,5,1,1,0],[0,6],[0,3,0,0,0,7],[0,6,0,1],[0,0,0,0],[0,3,0,6],[0,4,0,1,0,1,0,1],[0,4,0,4,0,1],[0,4,0,4,0,1],[1,6,1],[0,0,0,1],[0,9,1,1,1,0,1],[0,9,1,1,1,0,1],[1,0,1,0,4],[0,6,0,9,0,0],[0,6,0,14,0,0],[1,1,0],[0,0,0,0],[0,0,0,0],null,null,null,null,[1,1,1],[1,1,1],[0,0,0,1],[1,0,1],[0,1],[0,0],[0,0,0,1],[0,0,0,2],[0,0,0,1],[0,0,0,1,0,1],[0,0,1,1,1],[0,4,1,1,1],[0,0,0,1],[0,0],[0,6],[0,6],[1,1,4,1,-2,4],[0,0,0,0],null,null,[0,0,0,0],[0,0,0,0],[0,3],null,null,null,null,null,null,null,null,null,[1,1,1],[1,1,1],[0,3],[0,0,0,1],[1,0,0,0,0,1,0,0],[0,0,0,0],[0,0],[0,0],[0,0,0,0],[0,0,1,7,1,0,0,1,0,0],[0,0,0,4],[0,0],[0,0,0,0,1,0,0],null,null];
 const DEEP_ATTRS: readonly number[] = [0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,1,1,1,0,0,0,1,1,0,0,0,0,0,0,1,0,1,1,1,1,1,0,1,0,1,0,1,0,0,0,1,1,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0];
-const DEEP_END: readonly number[] = [0,1,0,1,1,1,1,9,0,0,0,6,9,0,1,0,1,0,0,0,2,0,0,0,1,0,0,0,0,0,0,1,0,0,0,0,0,0,1,1,0,0,0,2,0,0,0,0,1,1,0,0,0,0,2,0,0,8,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,0,0,0,0,0,0,2,0,0,0,6,0];
+const DEEP_END: readonly number[] = [0,1,0,1,1,1,1,9,0,0,0,6,9,0,1,0,1,0,0,0,2,0,0,0,1,0,0,0,0,0,0,1,0,0,0,0,0,0,1,1,0,0,0,2,0,0,0,0,1,1,0,0,0,0,2,0,0,3,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,0,0,0,0,0,0,2,0,0,0,6,0];
 
 // ---- Mode plain ----
 
@@ -1240,7 +1240,7 @@ function readTemplateElementCooked(): any {
   const raw = readString();
   const cooked = readStringOrNull();
   const tail = (attrs & 1) !== 0;
-  const end = pos + 8 + (hit ? 0 : readDelta());
+  const end = pos + 3 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateElement", start, end, value: { raw, cooked }, tail };
 }
@@ -2446,7 +2446,7 @@ function readTemplateElementCookedL(): any {
   const raw = readString();
   const cooked = readStringOrNull();
   const tail = (attrs & 1) !== 0;
-  const end = pos + 8 + (hit ? 0 : readDelta());
+  const end = pos + 3 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked }, tail };
 }
@@ -3679,7 +3679,7 @@ function readTemplateElementCookedR(): any {
   const raw = readString();
   const cooked = readStringOrNull();
   const tail = (attrs & 1) !== 0;
-  const end = pos + 8 + (hit ? 0 : readDelta());
+  const end = pos + 3 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked }, tail };
 }

@@ -648,7 +648,7 @@ impl<'a> Writer<'a> {
         self.attrs(u32::from(tail));
         self.string(raw.into());
         self.string_or_null(cooked);
-        self.end_node(node, span.end, 8);
+        self.end_node(node, span.end, 3);
     }
 
     /// MetaProperty { meta: node, property: node }
