@@ -25,7 +25,7 @@ Options:
   --json       print the same facts as JSON
   -h, --help   show this help
 
-Examples:
+Example:
   binast inspect app.js.binast
   binast inspect app.js.binast --imports --json`;
 
