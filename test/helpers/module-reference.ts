@@ -96,9 +96,11 @@ export function referenceModuleInfo(program: AnyNode): ModuleInfo {
     }
     const node = value as AnyNode;
     if (node.type === 'ImportExpression') {
-      const literal = node.source.type === 'Literal' && typeof node.source.value === 'string';
+      const { source } = node;
+      const literal = source.type === 'Literal' && typeof source.value === 'string';
+      const template = source.type === 'TemplateLiteral' && source.expressions.length === 0;
       info.dynamicImports.push({
-        source: literal ? node.source.value : null,
+        source: literal ? source.value : template ? source.quasis[0].value.cooked : null,
         sourceStart: node.source.start,
         sourceEnd: node.source.end,
         start: node.start,

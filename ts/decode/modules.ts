@@ -70,7 +70,10 @@ export interface ExportRecord {
 
 /** An `import()` call. */
 export interface DynamicImportRecord {
-  /** The argument's value when it is a string literal, else null. */
+  /**
+   * The argument's value when it is a string literal or a template literal without
+   * substitutions (`import(\`./chunk.js\`)`, as minifiers write it), else null.
+   */
   source: string | null;
   /** The argument's range. */
   sourceStart: number;

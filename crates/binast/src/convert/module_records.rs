@@ -56,7 +56,7 @@ struct DynamicImport<'a> {
     /// The argument's range.
     source_start: u32,
     source_end: u32,
-    /// The argument's value when it is a string literal.
+    /// The argument's value when it is a string literal or a template without substitutions.
     source: Option<WireStr<'a>>,
 }
 
@@ -162,6 +162,13 @@ impl<'a> Writer<'a> {
         let (source_start, source_end) = self.range16(oxc_span::GetSpan::span(&e.source));
         let source = match &e.source {
             Expression::StringLiteral(s) => Some(literal_value(s)),
+            // `import(\`./chunk.js\`)`, as minifiers write it: a static string too.
+            Expression::TemplateLiteral(t) if t.expressions.is_empty() => {
+                t.quasis[0].value.cooked.map(|cooked| match cooked.as_str() {
+                    Some(text) => WireStr::Utf8(text),
+                    None => WireStr::LoneSurrogates(cooked.as_bytes()),
+                })
+            }
             _ => None,
         };
         self.state.modules.dynamic_imports.push(DynamicImport { start, end, source_start, source_end, source });
