@@ -125,7 +125,7 @@ class ModulesReader {
     const listStart = this.reader.offset;
     if (listLength > end - listStart) this.corrupt(`a string list of ${listLength} bytes`, start);
     // The string list has the strings section's encoding (lone surrogates included).
-    this.strings = readStrings(bytes, { start: listStart, end: listStart + listLength });
+    this.strings = readStringList(bytes, listStart, listStart + listLength);
     this.reader.offset = listStart + listLength;
   }
 
@@ -133,7 +133,10 @@ class ModulesReader {
     const imports = this.list(7, () => this.importRecord());
     const exports = this.list(3, () => this.exportRecord());
     const dynamicImports = this.list(5, () => this.dynamicImport());
-    const importMeta = this.list(2, () => this.range());
+    const importMeta = this.list(2, (): ImportMetaRecord => {
+      this.range();
+      return { start: this.start, end: this.end };
+    });
     this.reader.finish();
     const hasModuleSyntax = imports.length > 0 || exports.length > 0 || importMeta.length > 0;
     return { imports, exports, dynamicImports, importMeta, hasModuleSyntax };
@@ -151,7 +154,8 @@ class ModulesReader {
   }
 
   private importRecord(): ImportRecord {
-    const { start, end } = this.range();
+    this.range();
+    const { start, end } = this;
     const { source, sourceStart, sourceEnd, attributes } = this.source(start);
     const head = this.reader.varint();
     const phase = PHASES[head % 4];
@@ -168,7 +172,8 @@ class ModulesReader {
   }
 
   private exportRecord(): ExportRecord {
-    const { start, end } = this.range();
+    this.range();
+    const { start, end } = this;
     const head = this.reader.varint();
     const kind = EXPORT_KINDS[head % 4];
     const names = new Array<ExportNameRecord>(this.checked(Math.floor(head / 4), 2));
@@ -180,23 +185,31 @@ class ModulesReader {
       const local = this.reader.varint();
       names[i] = { exported, local: local === 0 ? null : this.string(local - 1) };
     }
-    if (head % 4 === 1 || kind === 'all') return { kind, names, ...this.source(start), start, end };
+    if (head % 4 === 1 || kind === 'all') {
+      const { source, sourceStart, sourceEnd, attributes } = this.source(start);
+      return { kind, names, source, sourceStart, sourceEnd, attributes, start, end };
+    }
     return { kind, names, source: null, sourceStart: null, sourceEnd: null, attributes: [], start, end };
   }
 
   private dynamicImport(): DynamicImportRecord {
-    const { start, end } = this.range();
+    this.range();
+    const { start, end } = this;
     const sourceStart = this.position(start + this.reader.varint());
     const sourceEnd = this.position(sourceStart + this.reader.varint());
     const code = this.reader.varint();
     return { source: code === 0 ? null : this.string(code - 1), sourceStart, sourceEnd, start, end };
   }
 
+  /** The range of the record being read (set by `range()`, kept in fields: no allocation). */
+  private start = 0;
+  private end = 0;
+
   /** A record's range: start from the cursor (the previous start), then the length. */
-  private range(): { start: number; end: number } {
-    const start = this.position(this.cursor + this.reader.varint());
-    this.cursor = start;
-    return { start, end: this.position(start + this.reader.varint()) };
+  private range(): void {
+    this.start = this.position(this.cursor + this.reader.varint());
+    this.cursor = this.start;
+    this.end = this.position(this.start + this.reader.varint());
   }
 
   /** The source string, its literal's range (from the declaration's start), the attributes. */
@@ -235,4 +248,38 @@ class ModulesReader {
   private corrupt(what: string, offset = this.reader.offset): never {
     throw new BinastError('CORRUPT', `the modules section has ${what}`, offset);
   }
+}
+
+/**
+ * The section's string list. Module specifiers and names are nearly always ASCII: then each
+ * string is a slice of the blob read directly, without a TextDecoder call (its fixed cost is a
+ * good part of a small file's moduleInfo). Anything else goes through readStrings.
+ */
+function readStringList(bytes: Uint8Array, start: number, end: number): string[] {
+  const reader = new SectionReader(bytes, start, end, 'modules');
+  const count = reader.varint();
+  const blobLength = reader.varint();
+  const blobStart = reader.offset;
+  const blobEnd = blobStart + blobLength;
+  if (blobLength > end - blobStart || count > end - blobEnd) return readStrings(bytes, { start, end });
+  for (let i = blobStart; i < blobEnd; i++) if (bytes[i]! >= 0x80) return readStrings(bytes, { start, end });
+  const strings = new Array<string>(count);
+  reader.offset = blobEnd;
+  let at = blobStart;
+  for (let i = 0; i < count; i++) {
+    const header = reader.varint();
+    const length = header / 2;
+    // A special string (lone surrogates) or one running past the blob: the general reader decides.
+    if (header % 2 !== 0 || at + length > blobEnd) return readStrings(bytes, { start, end });
+    strings[i] = ascii(bytes, at, at + length);
+    at += length;
+  }
+  if (at !== blobEnd || reader.offset !== end) return readStrings(bytes, { start, end });
+  return strings;
+}
+
+function ascii(bytes: Uint8Array, start: number, end: number): string {
+  let text = '';
+  for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]!);
+  return text;
 }
