@@ -73,6 +73,12 @@ export const TOOLS = [
       const { moduleInfo } = await import(dist(ctx, 'decode/index.js'));
       return (bytes) => moduleInfo(bytes);
     } },
+  // moduleInfo's first step, alone: how much of it the integrity check is.
+  { id: 'checksum', label: 'XXH32 of the binary (moduleInfo\'s integrity check)', group: 'binast', input: 'binary', cold: true,
+    async load(ctx) {
+      const { xxh32 } = await import(dist(ctx, 'decode/checksum.js'));
+      return (bytes) => ({ hash: xxh32(bytes, bytes.length - 4) });
+    } },
   { id: 'esModuleLexer', label: 'es-module-lexer parse', group: 'parser', input: 'source', cold: true,
     async load() {
       const lexer = await import('es-module-lexer');
