@@ -21,7 +21,9 @@ const PHASES: ImportPhase[] = [null, 'source', 'defer'];
 /** Positions are UTF-16 offsets into a source: below 2^31, as the line table's. */
 const MAX_POSITION = 2 ** 31;
 
-let bytes: Uint8Array = new Uint8Array(0);
+/** What `bytes` holds between calls (one shared array: allocating buffers costs collections). */
+const NONE = new Uint8Array(0);
+let bytes: Uint8Array = NONE;
 let at = 0;
 let end = 0;
 let strings: string[] = [];
@@ -49,7 +51,7 @@ export function readModulesSection(input: Uint8Array, sectionStart: number, sect
     const hasModuleSyntax = imports.length > 0 || exports.length > 0 || importMeta.length > 0;
     return { imports, exports, dynamicImports, importMeta, hasModuleSyntax };
   } finally {
-    bytes = new Uint8Array(0); // keep no file alive
+    bytes = NONE; // keep no file alive
     strings = [];
   }
 }
