@@ -1,6 +1,7 @@
 // moduleInfo(): a file's imports, exports, `import()` calls and `import.meta`, read from the
 // modules section alone (docs/format.md, Modules section): no string table, no node stream.
-import { readHeader } from './header.ts';
+import { checkFile } from './header.ts';
+import { SECTIONS } from '../generated/schema.ts';
 import { readModulesSection } from './modules-reader.ts';
 
 /** An import phase as ESTree has it; acorn has none yet, so binast's is always null. */
@@ -100,10 +101,15 @@ export interface ModuleInfo {
   hasModuleSyntax: boolean;
 }
 
+const MODULES = SECTIONS.findIndex((section) => section.name === 'modules');
+
 /** The module records of a binast file. Verifies the file's checksum, as `decode` does. */
 export function moduleInfo(input: Uint8Array | ArrayBuffer): ModuleInfo {
   const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
-  const { start, end } = readHeader(bytes).modules;
+  // The modules section is the last one: it runs from the end of bodies to the end of modules.
+  const ends = checkFile(bytes);
+  const start = ends[MODULES - 1]!;
+  const end = ends[MODULES]!;
   if (start === end) return { imports: [], exports: [], dynamicImports: [], importMeta: [], hasModuleSyntax: false };
   return readModulesSection(bytes, start, end);
 }
