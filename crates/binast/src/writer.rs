@@ -6,7 +6,7 @@ use oxc_span::Span;
 use rustc_hash::FxHashMap;
 
 use crate::checksum::xxh32;
-use crate::generated::schema::header::{FLAG_COMMENTS, FLAG_MODULE, LEN as HEADER_LEN, MAGIC, SECTION_COUNT};
+pub use crate::generated::schema::header::{FLAG_COMMENTS, FLAG_MODULE, LEN as HEADER_LEN, MAGIC, SECTION_COUNT};
 use crate::generated::schema::{FORMAT_VERSION, SCHEMA_HASH};
 use crate::positions::Utf16Positions;
 
