@@ -263,8 +263,11 @@ describe('es-module-lexer differences by definition, one example each', () => {
 // Forged sections (valid checksum): a BinastError CORRUPT with an offset, never a runtime error.
 
 /** A real file's bytes with its modules section replaced by `modules`. */
-function withModules(modules: number[] | Uint8Array): Uint8Array {
+function withModules(records: number[] | Uint8Array, { sealed = true } = {}): Uint8Array {
   const bytes = moduleBytes('export const a = 1');
+  // A non-empty section ends with the XXH32 of its records.
+  const body = Uint8Array.from(records);
+  const modules = sealed && body.length > 0 ? [...body, ...u32le(xxh32(body, body.length))] : [...body];
   const at = layout(bytes);
   const part = (name: keyof typeof at) => bytes.subarray(at[name].start, at[name].end);
   return assemble(
@@ -272,6 +275,8 @@ function withModules(modules: number[] | Uint8Array): Uint8Array {
     xxh32,
   );
 }
+
+const u32le = (value: number) => [value & 255, (value >>> 8) & 255, (value >>> 16) & 255, value >>> 24];
 
 /** A modules section: a string list, then the four lists given as raw bytes. */
 const section = (strings: string[], ...lists: number[][]) => {
@@ -342,10 +347,21 @@ describe('moduleInfo on forged modules sections', () => {
     expect(errors).toBeGreaterThan(1000);
   });
 
-  it('checks the checksum of the whole file, as decode does', () => {
+  it('verifies what it reads: the header and the section, by its own checksum', () => {
     const bytes = moduleBytes(EXAMPLE).slice();
-    bytes[50] ^= 1;
-    expect(() => moduleInfo(bytes)).toThrow(/checksum/);
-    expect(() => moduleInfo(reseal(bytes, xxh32))).not.toThrow(/checksum/);
+    const { modules, nodes } = layout(bytes);
+    const inSection = bytes.slice();
+    inSection[modules.start + 3] ^= 1;
+    expect(() => moduleInfo(reseal(inSection, xxh32))).toThrow(/modules section checksum mismatch/);
+    expect(() => moduleInfo(withModules([1, 2, 3], { sealed: false }))).toThrow(/checksum/);
+    expect(() => moduleInfo(withModules([1], { sealed: false }))).toThrow(/no room for its checksum/);
+    // Damage outside the section is decode's to find; the records moduleInfo returns are intact.
+    const inNodes = bytes.slice();
+    inNodes[nodes.start + 1] ^= 1;
+    expect(moduleInfo(inNodes)).toEqual(moduleInfo(bytes));
+    expect(() => decode(inNodes)).toThrow(/checksum/);
+    const header = bytes.slice();
+    header[8] ^= 1;
+    expect(() => moduleInfo(header)).toThrow(/schema/);
   });
 });

@@ -49,9 +49,10 @@ const sectionEnds = new Float64Array(SECTIONS.length);
 /**
  * Checks what readHeader checks (magic, version, schema, section bounds, checksum) without
  * allocating, for callers that run once per file in bulk (moduleInfo). Returns the section
- * ends in SECTIONS order, in an array valid until the next call.
+ * ends in SECTIONS order, in an array valid until the next call. Without `wholeChecksum` the
+ * caller verifies the bytes it reads itself (moduleInfo: the modules section's own checksum).
  */
-export function checkFile(bytes: Uint8Array): Float64Array {
+export function checkFile(bytes: Uint8Array, wholeChecksum = true): Float64Array {
   if (!(bytes instanceof Uint8Array)) {
     throw new BinastError('BAD_OPTION', `decode expects a Uint8Array, got ${describe(bytes)}`);
   }
@@ -90,6 +91,7 @@ export function checkFile(bytes: Uint8Array): Float64Array {
   if (at !== payloadEnd) {
     throw new BinastError('CORRUPT', `${payloadEnd - at} unexpected bytes after the last section`, at);
   }
+  if (!wholeChecksum) return sectionEnds;
   const stored = u32(bytes, payloadEnd);
   const actual = xxh32(bytes, payloadEnd);
   if (stored !== actual) {

@@ -1,5 +1,7 @@
 // moduleInfo(): a file's imports, exports, `import()` calls and `import.meta`, read from the
 // modules section alone (docs/format.md, Modules section): no string table, no node stream.
+import { BinastError } from '../errors.ts';
+import { xxh32 } from './checksum.ts';
 import { checkFile } from './header.ts';
 import { SECTIONS } from '../generated/schema.ts';
 import { readModulesSection } from './modules-reader.ts';
@@ -103,13 +105,27 @@ export interface ModuleInfo {
 
 const MODULES = SECTIONS.findIndex((section) => section.name === 'modules');
 
-/** The module records of a binast file. Verifies the file's checksum, as `decode` does. */
+/**
+ * The module records of a binast file. Verifies what it reads: the header and the modules
+ * section, which carries its own checksum (hashing the whole file would cost more than reading
+ * the records); `decode` verifies the whole file.
+ */
 export function moduleInfo(input: Uint8Array | ArrayBuffer): ModuleInfo {
   const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
   // The modules section is the last one: it runs from the end of bodies to the end of modules.
-  const ends = checkFile(bytes);
+  const ends = checkFile(bytes, false);
   const start = ends[MODULES - 1]!;
   const end = ends[MODULES]!;
   if (start === end) return { imports: [], exports: [], dynamicImports: [], importMeta: [], hasModuleSyntax: false };
-  return readModulesSection(bytes, start, end);
+  const body = end - SECTION_CHECKSUM;
+  if (body <= start) throw new BinastError('CORRUPT', `a modules section of ${end - start} bytes has no room for its checksum`, start);
+  const stored = (bytes[body]! | (bytes[body + 1]! << 8) | (bytes[body + 2]! << 16) | (bytes[body + 3]! << 24)) >>> 0;
+  const actual = xxh32(bytes.subarray(start, body), body - start);
+  if (stored !== actual) {
+    throw new BinastError('CORRUPT', `modules section checksum mismatch (stored ${stored}, computed ${actual}): the file is damaged`, body);
+  }
+  return readModulesSection(bytes, start, body);
 }
+
+/** The XXH32 of the section's records that ends a non-empty modules section. */
+const SECTION_CHECKSUM = 4;

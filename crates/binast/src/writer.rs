@@ -194,6 +194,12 @@ impl<'a> Writer<'a> {
             flags |= FLAG_COMMENTS;
         }
 
+        // The modules section ends with its own XXH32, so that moduleInfo verifies what it reads
+        // without hashing the whole file (docs/format.md, Modules section).
+        if !self.modules.is_empty() {
+            let sum = xxh32(&self.modules);
+            self.modules.extend_from_slice(&sum.to_le_bytes());
+        }
         // In the order of the schema's `header.sections`.
         let sections: [&[u8]; SECTION_COUNT] =
             [&strings, &self.nodes, &refs, &lines, &comments, &self.bodies, &self.modules];
