@@ -207,6 +207,23 @@ describe('inspect', () => {
     }
   });
 
+  it('--imports prints the module records, as text and as JSON', () => {
+    const dir = project();
+    const file = join(dir, 'src', 'sub', 'c.js');
+    expect(binast(['encode', file]).code).toBe(0);
+    const r = binast(['inspect', `${file}.binast`, '--imports', '--json']);
+    expect(r.code).toBe(0);
+    const records = JSON.parse(r.stdout);
+    expect(records.imports).toEqual([
+      { source: './x.js', sourceStart: 18, sourceEnd: 26, specifiers: [{ kind: 'named', imported: 'x', local: 'x' }], attributes: [], phase: null, start: 0, end: 27 },
+    ]);
+    expect(records.exports.map((e: { names: { exported: string }[] }) => e.names.map((n) => n.exported))).toEqual([['y', 're']]);
+    expect(records.hasModuleSyntax).toBe(true);
+    const text = binast(['inspect', `${file}.binast`, '--imports']).stdout;
+    expect(text).toContain('imports (1)\n  1:1       "./x.js" { x }\n');
+    expect(text).toContain('exports (1)\n  2:1       y, re\n');
+  });
+
   it('shows what a damaged file claims and exits 1', () => {
     const dir = project();
     const file = join(dir, 'src', 'a.js');

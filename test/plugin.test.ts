@@ -12,6 +12,7 @@ import { decode, FORMAT_VERSION, SCHEMA_HASH } from '../ts/decode/index.ts';
 import binast, { type Manifest } from '../ts/plugin/index.ts';
 import { createFilter, globToRegExp } from '../ts/plugin/filter.ts';
 import { firstDifference } from './helpers/canonical.ts';
+import { referenceModuleInfo } from './helpers/module-reference.ts';
 import { docExample, ensureBuilt, makeProject, removeTempDirs, run } from './cli-helpers.ts';
 
 afterAll(removeTempDirs);
@@ -46,6 +47,12 @@ function checkOutput(outdir: string, { manifestName = 'binast-manifest.json', sk
       const expected = acorn.parse(code, { ecmaVersion: 'latest', sourceType: entry.sourceType, ...positions });
       expect(firstDifference(decode(bytes, positions), expected), `${chunk} ${JSON.stringify(positions)}`).toBeNull();
     }
+    // The chunk's imports, as acorn's tree has them; the chunks they name are in the build.
+    const records = referenceModuleInfo(acorn.parse(code, { ecmaVersion: 'latest', sourceType: entry.sourceType }) as never);
+    const statics = [...records.imports, ...records.exports].filter((r) => r.source !== null).sort((a, b) => a.start - b.start);
+    expect(entry.imports).toEqual([...new Set(statics.map((r) => r.source))]);
+    expect(entry.dynamicImports).toEqual([...new Set(records.dynamicImports.flatMap((d) => (d.source === null ? [] : [d.source])))]);
+    for (const name of [...entry.importedChunks, ...entry.dynamicImportedChunks]) expect(manifest.chunks[name], name).toBeDefined();
   }
   expect(manifest.failed).toBeUndefined();
   return manifest;
@@ -67,6 +74,11 @@ describe('builds', () => {
     expect(chunks.length).toBeGreaterThanOrEqual(2); // the entry and the dynamic import
     expect(chunks.every((c) => /^assets\/.+-[\w-]+\.js$/.test(c))).toBe(true);
     expect(Object.values(manifest.chunks).every((e) => e.sourceType === 'module')).toBe(true);
+    // The entry loads the lazy chunk on demand; the lazy chunk needs the entry's shared code.
+    const entry = chunks.find((c) => manifest.chunks[c]!.dynamicImportedChunks.length > 0)!;
+    const lazy = manifest.chunks[entry]!.dynamicImportedChunks[0]!;
+    expect(lazy).toMatch(/^assets\/lazy-/);
+    expect(manifest.chunks[lazy]!.importedChunks.length).toBeGreaterThan(0);
   });
 
   it('Rollup: one manifest per output, sourceType from the format', async () => {

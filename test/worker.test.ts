@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode } from '../ts/decode/index.ts';
-import { encode } from '../ts/node.ts';
+import { encode, moduleInfo } from '../ts/node.ts';
 import { FORMAT_VERSION } from '../ts/generated/schema.ts';
 import { canonical, firstDifference } from './helpers/canonical.ts';
 import { FIXTURES, REPO_ROOT, WASM_PATH, requireFile } from './runtimes/env.ts';
@@ -22,6 +22,7 @@ const vue = readFileSync(FIXTURES.vue.path, 'utf8');
 const BROKEN = 'function broken( {\n  return 1;\n}\n';
 const ETAG = `"binast-${createHash('sha256').update(lodash).digest('hex').slice(0, 32)}-${FORMAT_VERSION}s"`;
 const BROKEN_UNICODE = 'const café = 1;\nlet € = 2;\n';
+const APP = 'import { a } from "./a.js";\nexport * from "./b.js";\nexport const go = () => import("./lazy.js");\nconsole.log(import.meta.url);\n';
 
 let dir = '';
 let edge: WorkerBundle;
@@ -34,6 +35,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'binast-worker-'));
   writeFileSync(join(dir, 'broken.js'), BROKEN);
   writeFileSync(join(dir, 'broken-unicode.js'), BROKEN_UNICODE);
+  writeFileSync(join(dir, 'app.mjs'), APP);
   edge = await bundleWorker(join(REPO_ROOT, 'examples', 'worker', 'src', 'worker.js'), join(dir, 'edge'), 'worker');
   decoder = await bundleWorker(join(REPO_ROOT, 'test', 'runtimes', 'decode-worker.ts'), join(dir, 'decoder'), 'worker');
   const edgeModules = [
@@ -57,6 +59,7 @@ beforeAll(async () => {
       '/broken.js': { file: join(dir, 'broken.js'), type: 'text/javascript' },
       '/broken-unicode.js': { file: join(dir, 'broken-unicode.js'), type: 'text/javascript; charset=utf-8' },
       '/style.css': { file: join(REPO_ROOT, 'package.json'), type: 'text/css' },
+      '/app.mjs': { file: join(dir, 'app.mjs'), type: 'text/javascript' },
     },
     requests: [
       { name: 'binast', worker: 'edge', url: lodashUrl, headers: binast },
@@ -70,6 +73,8 @@ beforeAll(async () => {
       { name: 'broken', worker: 'edge', url: 'https://cdn.test/broken.js', headers: binast },
       { name: 'brokenUnicode', worker: 'edge', url: 'https://cdn.test/broken-unicode.js', headers: binast },
       { name: 'css', worker: 'edge', url: 'https://cdn.test/style.css', headers: binast },
+      { name: 'imports', worker: 'edge', url: 'https://cdn.test/app.mjs?imports' },
+      { name: 'importsBroken', worker: 'edge', url: 'https://cdn.test/broken.js?imports' },
       // Workers share caches.default: another host, so another cache key.
       { name: 'cacheMiss', worker: 'edge-no-memory', url: 'https://other.test/lodash.js', headers: binast },
       // The Cache API put happens in waitUntil(): retry until it is visible.
@@ -170,6 +175,21 @@ describe('examples/worker in workerd', () => {
       expect(r.headers['x-binast-source-type']).toBe('module');
       expect(firstDifference(decode(bytes(r)), expected)).toBeNull();
     }
+  });
+
+  it('?imports answers with the module records as JSON, as moduleInfo reads them', () => {
+    const r = result('imports');
+    expect(r.status).toBe(200);
+    expect(r.headers['content-type']).toBe('application/json; charset=utf-8');
+    const body = JSON.parse(text(r));
+    expect(body).toEqual({ sourceType: 'module', ...moduleInfo(encode(APP, { sourceType: 'module' })) });
+    expect(body.imports.map((i: { source: string }) => i.source)).toEqual(['./a.js']);
+    expect(body.exports.map((e: { source: string }) => e.source)).toEqual(['./b.js', null]);
+    expect(body.dynamicImports.map((d: { source: string }) => d.source)).toEqual(['./lazy.js']);
+    expect(body.importMeta).toHaveLength(1);
+    const broken = result('importsBroken');
+    expect(broken.status).toBe(422);
+    expect(JSON.parse(text(broken)).error).toBe(encodeError(BROKEN));
   });
 
   it('falls back to the JavaScript when the source does not parse', () => {

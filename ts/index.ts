@@ -3,6 +3,18 @@
 // Node's entry (./node.ts) initialises the encoder synchronously on import.
 export { decode, type DecodeOptions, type CommentCallback } from './decode/index.ts';
 export { encode, type EncodeOptions } from './encode.ts';
+export {
+  moduleInfo,
+  type DynamicImportRecord,
+  type ExportNameRecord,
+  type ExportRecord,
+  type ImportAttributeRecord,
+  type ImportMetaRecord,
+  type ImportPhase,
+  type ImportRecord,
+  type ImportSpecifierRecord,
+  type ModuleInfo,
+} from './decode/modules.ts';
 export { parse, type AcornOptions, type EcmaVersion, type ParseOptions, type PositionCallback } from './parse.ts';
 export type { Comment, Node, Position, Program, SourceLocation } from './types.ts';
 export { BinastError, type BinastErrorCode } from './errors.ts';

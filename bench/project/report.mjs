@@ -16,7 +16,13 @@ export function projectTargets(r) {
     { id: 'decode-vs-acorn', label: 'decode faster than acorn.parse', goal: '>= 8x', min: 8, value: ratio(med(r, 'acorn'), med(r, 'decode')) },
     { id: 'decode-loc-vs-acorn-loc', label: 'decode +loc faster than acorn +loc', goal: '>= 6x', min: 6, value: ratio(med(r, 'acornLoc'), med(r, 'decodeLoc')) },
     { id: 'decode-vs-oxc-raw', label: 'decode faster than oxc-parser raw transfer', goal: '>= 4x', min: 4, value: ratio(med(r, 'oxcRaw'), med(r, 'decode')) },
+    { id: 'module-info-vs-lexer', label: 'moduleInfo faster than es-module-lexer parse', goal: '>= 10x', min: 10, value: ratio(med(r, 'esModuleLexer'), med(r, 'moduleInfo')) },
   ];
+  const large = r.coldFiles?.find((c) => c.name === 'large');
+  if (large) {
+    t.push({ id: 'cold-large-module-info', label: `cold large file (${fmtKB(large.sourceBytes)}): moduleInfo faster than es-module-lexer parse`, goal: '>= 10x', min: 10,
+      value: ratio(coldMed(r, 'esModuleLexer', large.name), coldMed(r, 'moduleInfo', large.name)) });
+  }
   for (const c of r.coldFiles ?? []) {
     t.push({ id: `cold-${c.name}`, label: `cold ${c.name} file (${fmtKB(c.sourceBytes)}): decode faster than acorn.parse`, goal: '>= 5x', min: 5,
       value: ratio(coldMed(r, 'acorn', c.name), coldMed(r, 'decode', c.name)) });

@@ -5,6 +5,7 @@
 //
 //   node bench/project/run.mjs [--node 26,24,22] [--rounds 5] [--cold-rounds 11] [--tools a,b]
 //                              [--compare name=path/to/dist]... [--no-cold] [--no-write] [--no-readme]
+//                              [--name module-info]
 //
 // Needs `npm run build` (it measures dist/). Writes bench/results/project-node<major>.{json,md} and
 // the README section between <!-- bench-project:start --> and <!-- bench-project:end -->.
@@ -25,7 +26,7 @@ const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(ROOT, 'bench/results');
 
 function parseArgs(argv) {
-  const args = { nodes: [26, 24, 22], rounds: 5, coldRounds: 11, tools: null, compare: [], cold: true, write: true, readme: true };
+  const args = { nodes: [26, 24, 22], rounds: 5, coldRounds: 11, tools: null, compare: [], cold: true, write: true, readme: true, name: 'project' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -43,6 +44,8 @@ function parseArgs(argv) {
     } else if (a === '--no-cold') args.cold = false;
     else if (a === '--no-write') args.write = false;
     else if (a === '--no-readme') args.readme = false;
+    // Results of a subset of tools under their own name (bench/results/<name>-node<major>.*), README untouched.
+    else if (a === '--name') args.name = value();
     else throw new Error(`unknown option ${a}`);
   }
   return args;
@@ -179,13 +182,13 @@ async function main() {
     if (Object.values(result.project).some((p) => p.error)) failed = true;
     if (args.write) {
       mkdirSync(RESULTS, { recursive: true });
-      const base = path.join(RESULTS, `project-node${major}`);
+      const base = path.join(RESULTS, `${args.name}-node${major}`);
       writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 1)}\n`);
       writeFileSync(`${base}.md`, `${renderMarkdown(result)}\n`);
       log(`wrote ${path.relative(ROOT, base)}.json and .md`);
     }
   }
-  if (args.write && args.readme) log(updateProjectReadme());
+  if (args.write && args.readme && args.name === 'project') log(updateProjectReadme());
   return failed ? 1 : 0;
 }
 

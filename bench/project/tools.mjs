@@ -36,6 +36,8 @@ export function binastDecodeTools(suffix = '', labelSuffix = '', distDir = null)
   ];
 }
 
+const LEXER_GAVE_UP = Object.freeze([]);
+
 export const TOOLS = [
   ...binastDecodeTools(),
   { id: 'parse', label: 'binast parse (encode+decode)', group: 'binast', input: 'source', cold: false,
@@ -64,6 +66,31 @@ export const TOOLS = [
       const oxc = await import('oxc-parser');
       return (source, file) =>
         oxc.parseSync('input.js', source, { sourceType: file.sourceType, experimentalRawTransfer: true }).program;
+    } },
+  // Module records (issue #13): binast's modules section against es-module-lexer's lexing of the source.
+  { id: 'moduleInfo', label: 'binast moduleInfo', group: 'binast', input: 'binary', cold: true,
+    async load(ctx) {
+      const { moduleInfo } = await import(dist(ctx, 'decode/index.js'));
+      return (bytes) => moduleInfo(bytes);
+    } },
+  // moduleInfo's first step, alone: how much of it the integrity check is.
+  { id: 'checksum', label: 'XXH32 of the binary (moduleInfo\'s integrity check)', group: 'binast', input: 'binary', cold: true,
+    async load(ctx) {
+      const { xxh32 } = await import(dist(ctx, 'decode/checksum.js'));
+      return (bytes) => ({ hash: xxh32(bytes, bytes.length - 4) });
+    } },
+  { id: 'esModuleLexer', label: 'es-module-lexer parse', group: 'parser', input: 'source', cold: true,
+    async load() {
+      const lexer = await import('es-module-lexer');
+      await lexer.init();
+      // A lexer can give up on valid code (a regex/division guess): that file's answer is "none".
+      return (source) => {
+        try {
+          return lexer.parse(source);
+        } catch {
+          return LEXER_GAVE_UP;
+        }
+      };
     } },
   { id: 'json', label: 'JSON.parse (cached acorn JSON)', group: 'cache', input: 'acornJson', cold: false,
     async load() {

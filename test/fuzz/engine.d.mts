@@ -42,10 +42,10 @@ export interface SectionBounds {
   end: number;
   field: number;
 }
-export function layout(bytes: Uint8Array): { strings: SectionBounds; nodes: SectionBounds; refs: SectionBounds; lines: SectionBounds; comments: SectionBounds };
+export function layout(bytes: Uint8Array): { strings: SectionBounds; nodes: SectionBounds; refs: SectionBounds; lines: SectionBounds; comments: SectionBounds; bodies: SectionBounds; modules: SectionBounds };
 export function reseal(bytes: Uint8Array, xxh32: Xxh32): Uint8Array;
 export function assemble(
-  sections: { strings: Bytes; nodes: Bytes; refs?: Bytes; refWidth?: number; lines?: Bytes; comments?: Bytes | null; module?: boolean },
+  sections: { strings: Bytes; nodes: Bytes; refs?: Bytes; refWidth?: number; lines?: Bytes; comments?: Bytes | null; bodies?: Bytes; modules?: Bytes; module?: boolean },
   xxh32: Xxh32,
 ): Uint8Array;
 /** String-reference codes as a refs section, in the fewest bytes per code that fit. */

@@ -7,6 +7,7 @@ import { SECTIONS } from '../generated/schema.ts';
 import { readLineStarts } from '../decode/locations.ts';
 import { readStrings } from '../decode/strings.ts';
 import { exactlyOne, parseCommandLine } from './args.ts';
+import { moduleRecords, renderModuleRecords } from './imports.ts';
 import { errorMessage, formatInt, table } from './format.ts';
 
 export const INSPECT_HELP = `Usage: binast inspect <file.binast> [options]
@@ -15,14 +16,20 @@ Shows a .binast file's header (format version, flags, schema hash), its node, st
 line and comment counts and the bytes each section takes. The whole file is decoded, so a
 damaged file is reported (exit code 1) with the byte offset of the damage.
 
+With --imports, shows the file's module records instead: static imports (specifier, bindings,
+attributes), exports (names, re-export sources), import() calls and import.meta, each at its
+line:column. They are read from the modules section, without decoding the tree.
+
 Options:
+  --imports    print the module records (imports, exports, import(), import.meta)
   --json       print the same facts as JSON
   -h, --help   show this help
 
 Example:
-  binast inspect app.js.binast`;
+  binast inspect app.js.binast
+  binast inspect app.js.binast --imports --json`;
 
-const OPTIONS = { json: { type: 'boolean' } } as const;
+const OPTIONS = { json: { type: 'boolean' }, imports: { type: 'boolean' } } as const;
 
 export interface Inspection {
   file: string;
@@ -53,10 +60,22 @@ export async function inspectCommand(args: string[]): Promise<number> {
     process.stderr.write(`${file}: ${errorMessage(error)}\n`);
     return 1;
   }
+  if (values.imports) return printModuleRecords(file, bytes, values.json === true);
   const facts = inspect(file, bytes);
   process.stdout.write(values.json ? `${JSON.stringify(facts, null, 2)}\n` : render(facts));
   if (facts.error) process.stderr.write(`${file}: ${facts.error}\n`);
   return facts.error ? 1 : 0;
+}
+
+function printModuleRecords(file: string, bytes: Uint8Array, json: boolean): number {
+  try {
+    const records = moduleRecords(file, bytes);
+    process.stdout.write(json ? `${JSON.stringify(records, null, 2)}\n` : renderModuleRecords(file, bytes, records));
+    return 0;
+  } catch (error) {
+    process.stderr.write(`${file}: ${errorMessage(error)}\n`);
+    return 1;
+  }
 }
 
 const hex = (n: number): string => `0x${n.toString(16).padStart(8, '0')}`;

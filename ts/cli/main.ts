@@ -26,7 +26,8 @@ JavaScript to a compact binary AST and back to acorn's ESTree.
 Commands:
   encode <files, folders or globs...>  write <file>.binast for each JavaScript file
   decode <file.binast>                 print the ESTree as JSON
-  inspect <file.binast>                show the header, counts and section sizes
+  inspect <file.binast>                show the header, counts and section sizes;
+                                       --imports: the imports and exports
   verify <files, folders or globs...>  compare binast's trees with acorn's
   bench <file.js>                      time encode, decode and acorn.parse; compare sizes
   help [command]                       show help for a command

@@ -33,54 +33,76 @@ export interface Header {
 export type SectionName = (typeof SECTIONS)[number]['name'];
 
 export function readHeader(bytes: Uint8Array): Header {
+  const ends = checkFile(bytes);
+  const sections = {} as Record<SectionName, Section>;
+  let at = HEADER_LENGTH;
+  SECTIONS.forEach(({ name }, i) => {
+    sections[name] = { start: at, end: ends[i]! };
+    at = ends[i]!;
+  });
+  return { version: bytes[4]!, flags: bytes[5]!, schemaHash: u32(bytes, 8), refWidth: bytes[6]!, ...sections };
+}
+
+/** Section ends in SECTIONS order, as `checkFile` leaves them (one array, reused: no garbage per file). */
+const sectionEnds = new Float64Array(SECTIONS.length);
+
+/**
+ * Checks what readHeader checks (magic, version, schema, section bounds, checksum) without
+ * allocating, for callers that run once per file in bulk (moduleInfo). Returns the section
+ * ends in SECTIONS order, in an array valid until the next call. Without `wholeChecksum` the
+ * caller verifies the bytes it reads itself (moduleInfo: the modules section's own checksum).
+ */
+export function checkFile(bytes: Uint8Array, wholeChecksum = true): Float64Array {
   if (!(bytes instanceof Uint8Array)) {
     throw new BinastError('BAD_OPTION', `decode expects a Uint8Array, got ${describe(bytes)}`);
   }
-  if (bytes.length < 4 || MAGIC.some((byte, i) => bytes[i] !== byte)) {
+  if (bytes.length < 4 || bytes[0] !== MAGIC[0] || bytes[1] !== MAGIC[1] || bytes[2] !== MAGIC[2] || bytes[3] !== MAGIC[3]) {
     throw new BinastError('BAD_MAGIC', 'not a binast file (wrong magic bytes)', 0);
   }
   if (bytes.length < HEADER_LENGTH + TRAILER_LENGTH) {
     throw new BinastError('TRUNCATED', `a binast file has at least ${HEADER_LENGTH + TRAILER_LENGTH} bytes, got ${bytes.length}`, bytes.length);
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = bytes[4];
   if (version !== FORMAT_VERSION) {
     throw new BinastError('UNSUPPORTED_VERSION', `format version ${version}; this decoder reads version ${FORMAT_VERSION}`, 4);
   }
-  const schemaHash = view.getUint32(8, true);
+  const schemaHash = u32(bytes, 8);
   if (schemaHash !== SCHEMA_HASH) {
     throw new BinastError('SCHEMA_MISMATCH', `schema ${hex(schemaHash)}; this decoder reads schema ${hex(SCHEMA_HASH)}`, 8);
   }
   const payloadEnd = bytes.length - TRAILER_LENGTH;
-  let at = HEADER_LENGTH;
-  const section = (field: number): Section => {
-    const length = view.getUint32(field, true);
-    const start = at;
-    at += length;
-    if (at > payloadEnd) {
-      throw new BinastError('TRUNCATED', `a section ends at byte ${at} but the sections end at byte ${payloadEnd}`, field);
-    }
-    return { start, end: at };
-  };
-  const refWidth = bytes[6];
+  const refWidth = bytes[6]!;
   if (refWidth < 1 || refWidth > 4) {
     throw new BinastError('CORRUPT', `string references ${refWidth} bytes wide; the format allows 1 to 4`, 6);
   }
-  const sections = {} as Record<SectionName, Section>;
-  for (const { name, field } of SECTIONS) sections[name] = section(field);
-  const { refs } = sections;
-  if ((refs.end - refs.start) % refWidth !== 0) {
+  let at = HEADER_LENGTH;
+  for (let i = 0; i < SECTIONS.length; i++) {
+    const field = SECTIONS[i]!.field;
+    at += u32(bytes, field);
+    if (at > payloadEnd) {
+      throw new BinastError('TRUNCATED', `a section ends at byte ${at} but the sections end at byte ${payloadEnd}`, field);
+    }
+    sectionEnds[i] = at;
+  }
+  // refs is the third section: it ends at sectionEnds[2] and starts where nodes end.
+  if ((sectionEnds[2]! - sectionEnds[1]!) % refWidth !== 0) {
     throw new BinastError('CORRUPT', `the string-reference section is not a whole number of ${refWidth}-byte codes`, SECTIONS[2].field);
   }
   if (at !== payloadEnd) {
     throw new BinastError('CORRUPT', `${payloadEnd - at} unexpected bytes after the last section`, at);
   }
-  const stored = view.getUint32(payloadEnd, true);
+  if (!wholeChecksum) return sectionEnds;
+  const stored = u32(bytes, payloadEnd);
   const actual = xxh32(bytes, payloadEnd);
   if (stored !== actual) {
     throw new BinastError('CORRUPT', `checksum mismatch (stored ${hex(stored)}, computed ${hex(actual)}): the file is damaged`, payloadEnd);
   }
-  return { version, flags: bytes[5], schemaHash, refWidth, ...sections };
+  return sectionEnds;
+}
+
+/** A little-endian u32 (what a DataView would read, without making one). */
+function u32(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
 }
 
 function hex(value: number): string {

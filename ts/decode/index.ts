@@ -32,6 +32,8 @@ const DECODE_OPTIONS = new Set(['locations', 'ranges', 'onComment']);
 // What a consumer checks before fetching binaries (a manifest's formatVersion and schemaHash).
 export { FORMAT_VERSION, SCHEMA_HASH } from '../generated/schema.ts';
 export { BinastError, type BinastErrorCode } from '../errors.ts';
+// Module records without a tree (docs/format.md, Modules section).
+export * from './modules.ts';
 
 export function decode(input: Uint8Array | ArrayBuffer, options: DecodeOptions = {}): Program {
   checkOptions(options);

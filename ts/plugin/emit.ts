@@ -1,5 +1,6 @@
 // Bundler-independent core of the plugin: chunks in, .binast files and a manifest out.
-import { encode, FORMAT_VERSION, SCHEMA_HASH } from '../index.ts';
+import { posix } from 'node:path';
+import { encode, FORMAT_VERSION, moduleInfo, SCHEMA_HASH } from '../index.ts';
 import { encodeDetecting, type SourceType } from '../cli/source-type.ts';
 
 export interface Chunk {
@@ -17,6 +18,14 @@ export interface ManifestEntry {
   /** Bytes of the chunk (UTF-8) and of its .binast. */
   size: number;
   binastSize: number;
+  /** Static imports (import declarations and `export ... from`), as the chunk writes them, once each. */
+  imports: string[];
+  /** `import()` calls with a string literal, as the chunk writes them, once each. */
+  dynamicImports: string[];
+  /** The chunks of this build that `imports` name (relative specifiers): what to preload with this one. */
+  importedChunks: string[];
+  /** The chunks of this build that `dynamicImports` name. */
+  dynamicImportedChunks: string[];
 }
 
 export interface Manifest {
@@ -49,11 +58,16 @@ export function encodeChunks(chunks: Chunk[], comments: boolean): Emitted {
         : encodeDetecting(chunk.code, undefined, comments);
       const fileName = `${chunk.fileName}.binast`;
       files.push({ fileName, bytes });
+      const info = moduleInfo(bytes);
       manifest.chunks[chunk.fileName] = {
         binast: fileName,
         sourceType,
         size: Buffer.byteLength(chunk.code, 'utf8'),
         binastSize: bytes.length,
+        imports: unique([...info.imports, ...info.exports].filter((r) => r.source !== null).sort((a, b) => a.start - b.start).map((r) => r.source!)),
+        dynamicImports: unique(info.dynamicImports.flatMap((d) => (d.source === null ? [] : [d.source]))),
+        importedChunks: [],
+        dynamicImportedChunks: [],
       };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
@@ -61,7 +75,21 @@ export function encodeChunks(chunks: Chunk[], comments: boolean): Emitted {
       (manifest.failed ??= {})[chunk.fileName] = message;
     }
   }
+  for (const [name, entry] of Object.entries(manifest.chunks)) {
+    entry.importedChunks = chunksNamed(name, entry.imports, manifest.chunks);
+    entry.dynamicImportedChunks = chunksNamed(name, entry.dynamicImports, manifest.chunks);
+  }
   return { files, manifest, failures };
+}
+
+const unique = (list: string[]): string[] => [...new Set(list)];
+
+/** The chunks that relative `specifiers` in chunk `from` resolve to. */
+function chunksNamed(from: string, specifiers: string[], chunks: Record<string, ManifestEntry>): string[] {
+  const resolved = specifiers
+    .filter((specifier) => specifier.startsWith('./') || specifier.startsWith('../'))
+    .map((specifier) => posix.join(posix.dirname(from), specifier));
+  return unique(resolved.filter((name) => Object.hasOwn(chunks, name)));
 }
 
 export function manifestJson(manifest: Manifest): string {

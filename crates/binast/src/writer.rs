@@ -245,6 +245,12 @@ impl<'a> Writer<'a> {
             flags |= FLAG_COMMENTS;
         }
 
+        // The modules section ends with its own XXH32, so that moduleInfo verifies what it reads
+        // without hashing the whole file (docs/format.md, Modules section).
+        if !self.modules.is_empty() {
+            let sum = xxh32(&self.modules);
+            self.modules.extend_from_slice(&sum.to_le_bytes());
+        }
         // In the order of the schema's `header.sections`.
         let sections: [&[u8]; SECTION_COUNT] =
             [&strings, &self.nodes, &refs, &lines, &comments, &self.bodies, &self.modules];
@@ -285,35 +291,40 @@ impl<'a> Writer<'a> {
         out
     }
 
-    /// Count, UTF-8 blob of the plain strings, then one header per string:
-    /// `utf16_len << 1 | special`, a special string's UTF-16 code units following its header.
     fn string_section(&self) -> Vec<u8> {
-        let mut blob = Vec::new();
-        let mut headers = Vec::with_capacity(self.strings.len() * 2);
-        let mut units = Vec::new();
-        for text in &self.strings {
-            match *text {
-                WireStr::Utf8(text) => {
-                    blob.extend_from_slice(text.as_bytes());
-                    write_varint(&mut headers, utf16_len(text) << 1);
-                }
-                WireStr::LoneSurrogates(text) => {
-                    units.clear();
-                    decode_lone_surrogates(text, &mut units);
-                    write_varint(&mut headers, ((units.len() as u32) << 1) | 1);
-                    for &unit in &units {
-                        write_varint(&mut headers, u32::from(unit));
-                    }
+        string_list(&self.strings)
+    }
+}
+
+/// A string list (the strings section's encoding, also used by the modules section): count,
+/// UTF-8 blob of the plain strings, then one header per string: `utf16_len << 1 | special`, a
+/// special string's UTF-16 code units following its header.
+pub(crate) fn string_list(strings: &[WireStr<'_>]) -> Vec<u8> {
+    let mut blob = Vec::new();
+    let mut headers = Vec::with_capacity(strings.len() * 2);
+    let mut units = Vec::new();
+    for text in strings {
+        match *text {
+            WireStr::Utf8(text) => {
+                blob.extend_from_slice(text.as_bytes());
+                write_varint(&mut headers, utf16_len(text) << 1);
+            }
+            WireStr::LoneSurrogates(text) => {
+                units.clear();
+                decode_lone_surrogates(text, &mut units);
+                write_varint(&mut headers, ((units.len() as u32) << 1) | 1);
+                for &unit in &units {
+                    write_varint(&mut headers, u32::from(unit));
                 }
             }
         }
-        let mut out = Vec::with_capacity(blob.len() + headers.len() + 10);
-        write_varint(&mut out, self.strings.len() as u32);
-        write_varint(&mut out, blob.len() as u32);
-        out.extend_from_slice(&blob);
-        out.extend_from_slice(&headers);
-        out
     }
+    let mut out = Vec::with_capacity(blob.len() + headers.len() + 10);
+    write_varint(&mut out, strings.len() as u32);
+    write_varint(&mut out, blob.len() as u32);
+    out.extend_from_slice(&blob);
+    out.extend_from_slice(&headers);
+    out
 }
 
 /// A node's tag offset, whether its start was as predicted, and the prediction its parent set

@@ -443,3 +443,21 @@ fn regular_expression_buffer_boundaries() {
     assert_eq!(err("/\\Z.\\/\\\\  1n/u", &SCRIPT), 1);
     ok("/\\\\A/u; /\\A/; /\\z\\Z/g", &SCRIPT);
 }
+
+/// The modules section (its length is the header's last u32, at 36; the section sits just
+/// before the 4-byte checksum): empty without records, present for declarations, `import()`
+/// (scripts too) and `import.meta`. Its contents are checked end to end in test/modules.test.ts.
+#[test]
+fn modules_section_only_with_records() {
+    let modules_len = |bytes: &[u8]| u32::from_le_bytes(bytes[36..40].try_into().unwrap());
+    assert_eq!(modules_len(&ok("let a = 1", &SCRIPT)), 0);
+    assert_eq!(modules_len(&ok("let a = 1", &MODULE)), 0);
+    for (source, options) in
+        [("import 'a'", &MODULE), ("export const a = 1", &MODULE), ("import('a')", &SCRIPT), ("import.meta", &MODULE)]
+    {
+        assert!(modules_len(&ok(source, options)) > 0, "{source}");
+    }
+    // A rejected source leaves no records behind for the next encode (the state is per call).
+    err("import a from 'b'; export { c }", &MODULE);
+    assert_eq!(modules_len(&ok("let a = 1", &MODULE)), 0);
+}

@@ -2,6 +2,10 @@
 // a script's binary AST to clients asking for it with
 //   Accept: application/javascript-binast
 // and the JavaScript itself to everyone else. Both answers carry `Vary: Accept`.
+// `GET /app.mjs?imports` answers with the script's module records as JSON (its
+// imports, exports, import() calls and import.meta: binast's moduleInfo), read
+// from the same cached binary AST, so a server or a client can preload what the
+// script needs without parsing it.
 //
 // Binary ASTs are encoded on the fly by binast's WASM encoder, then cached by
 // the SHA-256 of the source (so a changed script is never served stale): in
@@ -9,7 +13,7 @@
 //
 // No Node built-ins, no eval: the encoder is a precompiled WebAssembly.Module
 // imported as a module (Wrangler turns `*.wasm` imports into CompiledWasm).
-import { encode, init, FORMAT_VERSION } from 'binast';
+import { encode, init, moduleInfo, FORMAT_VERSION } from 'binast';
 import wasm from 'binast/wasm/binast.wasm';
 
 // Nothing but the handler is exported: workerd treats every export of the main module as an entrypoint.
@@ -32,7 +36,13 @@ export default {
    * @param {{ waitUntil(promise: Promise<unknown>): void }} ctx
    */
   async fetch(request, env, ctx) {
-    const wantsBinast = request.method === 'GET' && acceptsBinast(request.headers.get('accept'));
+    const url = new URL(request.url);
+    const importsView = request.method === 'GET' && url.searchParams.has('imports');
+    if (importsView) {
+      url.searchParams.delete('imports');
+      request = new Request(url, request);
+    }
+    const wantsBinast = importsView || (request.method === 'GET' && acceptsBinast(request.headers.get('accept')));
     const upstream = await fetchOrigin(request, env, wantsBinast);
     if (!isJavaScript(request, upstream)) return upstream;
     if (!wantsBinast || !upstream.ok || upstream.status !== 200) return withVaryAccept(upstream);
@@ -55,7 +65,7 @@ export default {
       const value = upstream.headers.get(name);
       if (value !== null) headers.set(name, value);
     }
-    if (matchesEtag(request.headers.get('if-none-match'), etag)) {
+    if (!importsView && matchesEtag(request.headers.get('if-none-match'), etag)) {
       return new Response(null, { status: 304, headers });
     }
 
@@ -63,6 +73,7 @@ export default {
     try {
       result = await binaryAst(source, { sourceType, comments }, cacheKey, request.url, env, ctx);
     } catch (error) {
+      if (importsView) return jsonResponse({ error: String(error?.message ?? error) }, 422);
       // Not parseable (or not by binast): the client still gets the script.
       const fallback = new Response(source, upstream);
       fallback.headers.delete('content-length');
@@ -73,9 +84,25 @@ export default {
     }
     headers.set('X-Binast-Cache', result.from);
     headers.set('X-Binast-Source-Type', result.sourceType);
+    if (importsView) return importsResponse(result, headers);
     return new Response(result.bytes, { status: 200, headers });
   },
 };
+
+/** `?imports`: the module records of the binary AST, as JSON (no tree is decoded). */
+function importsResponse(result, headers) {
+  const body = { sourceType: result.sourceType, ...moduleInfo(result.bytes) };
+  const response = jsonResponse(body, 200);
+  for (const name of ['x-binast-cache', 'x-binast-source-type', 'x-binast-format', 'cache-control', 'access-control-allow-origin']) {
+    const value = headers.get(name);
+    if (value !== null) response.headers.set(name, value);
+  }
+  return response;
+}
+
+function jsonResponse(body, status) {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}
 
 /** True when the Accept header names application/javascript-binast with q > 0 (wildcards do not count). */
 function acceptsBinast(accept) {

@@ -139,14 +139,18 @@ impl<'a> Writer<'a> {
                     // `import.source(...)` / `import.defer(...)`: import phases are not in acorn.
                     return self.reject(e.span, "import phases are not supported");
                 }
+                self.record_dynamic_import(e);
                 self.import_expression(e.span, |w| w.expression(&e.source), |w| w.opt_expression(e.options.as_ref()));
             }
             // `import.meta` / `new.target`: acorn's two Identifiers sit at the ends of the span.
-            Expression::ImportMeta(e) => self.meta_property(
-                e.span,
-                |w| w.identifier(Span::new(e.span.start, e.span.start + 6), "import"),
-                |w| w.identifier(Span::new(e.span.end - 4, e.span.end), "meta"),
-            ),
+            Expression::ImportMeta(e) => {
+                self.record_import_meta(e.span);
+                self.meta_property(
+                    e.span,
+                    |w| w.identifier(Span::new(e.span.start, e.span.start + 6), "import"),
+                    |w| w.identifier(Span::new(e.span.end - 4, e.span.end), "meta"),
+                )
+            }
             Expression::NewTarget(e) => self.meta_property(
                 e.span,
                 |w| w.identifier(Span::new(e.span.start, e.span.start + 3), "new"),

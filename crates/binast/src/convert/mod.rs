@@ -19,6 +19,7 @@ mod functions;
 mod literals;
 pub mod messages;
 mod missed_redeclarations;
+mod module_records;
 mod modules;
 mod patterns;
 pub mod quirks;
@@ -47,6 +48,8 @@ pub(crate) struct State<'a> {
     /// The first syntax acorn would reject.
     rejected: Option<Unsupported>,
     pub(crate) redeclarations: missed_redeclarations::Suspicion<'a>,
+    /// Imports, exports, `import()` and `import.meta`, for the modules section.
+    pub(crate) modules: module_records::ModuleRecords<'a>,
 }
 
 impl State<'_> {
@@ -91,7 +94,10 @@ pub fn write_program<'a>(
     let state = std::mem::take(&mut w.state);
     match state.rejected {
         Some(rejected) => Err(rejected),
-        None => Ok(Converted { may_hide_redeclaration: state.redeclarations.suspected() }),
+        None => {
+            w.modules = state.modules.section();
+            Ok(Converted { may_hide_redeclaration: state.redeclarations.suspected() })
+        }
     }
 }
 

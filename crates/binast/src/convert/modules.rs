@@ -16,6 +16,7 @@ impl<'a> Writer<'a> {
         if decl.import_kind.is_type() {
             return self.reject(decl.span, NOT_JS);
         }
+        self.record_import(decl);
         let specifiers: &[ImportDeclarationSpecifier<'a>] = decl.specifiers.as_ref().map_or(&[], |s| s.as_slice());
         self.import_declaration(
             decl.span,
@@ -95,6 +96,7 @@ impl<'a> Writer<'a> {
 
     /// `export var/let/const/function/class ...`
     pub(crate) fn export_decl(&mut self, decl: &ExportDeclaration<'a>) {
+        self.record_export_declaration(decl);
         self.export_named_declaration(
             decl.span,
             |w| match &decl.declaration {
@@ -116,6 +118,7 @@ impl<'a> Writer<'a> {
         if decl.export_kind.is_type() {
             return self.reject(decl.span, NOT_JS);
         }
+        self.record_export_specifiers(decl.span, &decl.specifiers, None);
         self.export_named_declaration(
             decl.span,
             |w| w.null(),
@@ -132,6 +135,7 @@ impl<'a> Writer<'a> {
         if decl.export_kind.is_type() {
             return self.reject(decl.span, NOT_JS);
         }
+        self.record_export_specifiers(decl.span, &decl.specifiers, Some((&decl.source, decl.with_clause.as_deref())));
         self.export_named_declaration(
             decl.span,
             |w| w.null(),
@@ -147,6 +151,7 @@ impl<'a> Writer<'a> {
         if decl.export_kind.is_type() {
             return self.reject(decl.span, NOT_JS);
         }
+        self.record_export_all(decl);
         self.export_all_declaration(
             decl.span,
             |w| match &decl.exported {
@@ -160,6 +165,7 @@ impl<'a> Writer<'a> {
     }
 
     pub(crate) fn export_default(&mut self, decl: &ExportDefaultDeclaration<'a>) {
+        self.record_export_default(decl);
         self.export_default_declaration(decl.span, |w| match &decl.declaration {
             // `export default function () {}` stays a FunctionDeclaration (id null) in acorn.
             ExportDefaultDeclarationKind::FunctionDeclaration(f) => w.function(f),
