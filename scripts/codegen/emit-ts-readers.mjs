@@ -21,11 +21,11 @@ export const hasChildren = (kind) => kind.wire.some((item) => CHILD_TYPES.has(it
 function readWireItem(item, m) {
   const name = local(item.name);
   switch (item.type) {
-    // Positions: the slot's predicted start gap is set before each child read (docs/format.md, Nodes).
+    // Positions: each child read is passed its slot's predicted start gap (docs/format.md, Nodes).
     case 'node':
-      return `expected = ${item.expect};\n  const ${name} = readNode${m.suffix}() ?? missing(${JSON.stringify(item.name)});`;
+      return `const ${name} = readNode${m.suffix}(${item.expect}) ?? missing(${JSON.stringify(item.name)});`;
     case 'node?':
-      return `expected = ${item.expect};\n  const ${name} = readNode${m.suffix}();`;
+      return `const ${name} = readNode${m.suffix}(${item.expect});`;
     case 'node[]':
     case '(node|null)[]':
       return `const ${name} = readNodeList${m.suffix}(${item.expectFirst}, ${item.expectRest});`;
@@ -81,7 +81,7 @@ function literal(kind, m) {
 
 function emitReader(kind, m) {
   // Positions: bit 7 of the tag (just read) says start and end are as predicted; else residuals.
-  const lines = [`function read${kind.name}${m.suffix}(): any {`];
+  const lines = [`function read${kind.name}${m.suffix}(expected: number): any {`];
   if (kind.endLength) lines.push('  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());');
   else lines.push('  const hit = bytes[offset - 1] > 127;', '  const start = pos + expected + (hit ? 0 : readDelta());');
   lines.push('  pos = start;');
@@ -103,14 +103,14 @@ function emitReader(kind, m) {
  */
 function emitDispatch(model, m) {
   const s = m.suffix;
-  return `/** Reads one node (mode ${JSON.stringify(s || 'plain')}), or null for tag 0. */
-function readNode${s}(): any {
-  if (room === 0) return readNodeSlow();
+  return `/** Reads one node (mode ${JSON.stringify(s || 'plain')}), or null for tag 0; \`expected\`: its predicted start gap. */
+function readNode${s}(expected: number): any {
+  if (room === 0) return readNodeSlow(expected);
   room--;
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-${model.kinds.map((kind) => `    case ${kind.tag}: case ${kind.tag | 128}: node = read${kind.name}${s}(); break;`).join('\n')}
+${model.kinds.map((kind) => `    case ${kind.tag}: case ${kind.tag | 128}: node = read${kind.name}${s}(expected); break;`).join('\n')}
     default: throw badTag();
   }
   room++;
@@ -125,20 +125,16 @@ function readNodeList${s}(first: number, rest: number): any[] {
   const length = readVarint();
   if (length === 0) return [];
   if (length > 4) checkListLength(length);
-  expected = first;
-  const a = readNode${s}();
+  const a = readNode${s}(first);
   switch (length) {
     case 1: return [a];
-    case 2: expected = rest; return [a, readNode${s}()];
-    case 3: { expected = rest; const b = readNode${s}(); expected = rest; return [a, b, readNode${s}()]; }
-    case 4: { expected = rest; const b = readNode${s}(); expected = rest; const c = readNode${s}(); expected = rest; return [a, b, c, readNode${s}()]; }
+    case 2: return [a, readNode${s}(rest)];
+    case 3: { const b = readNode${s}(rest); return [a, b, readNode${s}(rest)]; }
+    case 4: { const b = readNode${s}(rest); const c = readNode${s}(rest); return [a, b, c, readNode${s}(rest)]; }
   }
   const list = new Array(length);
   list[0] = a;
-  for (let i = 1; i < length; i++) {
-    expected = rest;
-    list[i] = readNode${s}();
-  }
+  for (let i = 1; i < length; i++) list[i] = readNode${s}(rest);
   return list;
 }`;
 }

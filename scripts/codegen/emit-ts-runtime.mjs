@@ -10,11 +10,6 @@ let offset = 0;
 let limit = 0;
 /** Source position cursor (UTF-16): starts and ends are stored as deltas from it. */
 let pos = 0;
-/**
- * The start gap the parent's slot predicts for the node about to be read (set before each
- * child read): its start is pos + expected, plus a residual unless bit 7 of its tag is set.
- */
-let expected = 0;
 let strings: readonly string[] = [];
 /** Read position in the string-reference section, its end, and its code width in bytes. */
 let refOffset = 0;
@@ -62,7 +57,6 @@ export function decodeNodeSection(section: NodeSection): any {
   offset = section.offset;
   limit = section.end;
   pos = 0;
-  expected = 0;
   strings = section.strings;
   refOffset = section.refs.start;
   refLimit = section.refs.end;
@@ -77,7 +71,7 @@ export function decodeNodeSection(section: NodeSection): any {
   replay = null;
   startWork(bytes.length);
   try {
-    const program = READ_NODE[mode]();
+    const program = READ_NODE[mode](0);
     if (program === null || program.type !== 'Program') throw corrupt('the node section does not start with a Program');
     if (offset !== limit) throw corrupt(\`the node section has \${limit - offset} bytes left after the Program\`);
     if (refOffset !== refLimit) {
@@ -278,7 +272,7 @@ interface DeepFrame {
 const PENDING: unknown = {};
 const DONE: unknown = {};
 
-function readNodeSlow(): any {
+function readNodeSlow(expected: number): any {
   if (replay !== null) {
     const i = replayIndex++;
     if (i >= replay.length) throw corrupt('a node read differently on the stack-safe path');
@@ -289,7 +283,7 @@ function readNodeSlow(): any {
     return replay[i];
   }
   const frames: DeepFrame[] = [];
-  let value = enterDeep(frames);
+  let value = enterDeep(frames, expected);
   while (frames.length > 0) {
     const frame = frames[frames.length - 1];
     if (value !== PENDING) {
@@ -305,8 +299,11 @@ function readNodeSlow(): any {
   return value;
 }
 
-/** Reads a leaf (or null) at once; pushes a frame for a node with children. */
-function enterDeep(frames: DeepFrame[]): any {
+/**
+ * Reads a leaf (or null) at once; pushes a frame for a node with children. \`expected\`: the
+ * start gap its slot predicts (its start is pos + expected, plus a residual unless bit 7 of the tag).
+ */
+function enterDeep(frames: DeepFrame[], expected: number): any {
   const tag = bytes[offset];
   // Bit 7: start and end as predicted (tag 128 is no node: DEEP_OPS[0] is null, the reader refuses it).
   const ops = DEEP_OPS[tag & 127];
@@ -314,7 +311,7 @@ function enterDeep(frames: DeepFrame[]): any {
     offset++;
     throw badTag();
   }
-  if (ops === null) return readOne();
+  if (ops === null) return readOne(expected);
   frames.push({
     ops, offset, pos, refOffset, nextNew, expected, op: 0,
     listLeft: 0, listFirst: false, listGapFirst: 0, listGapRest: 0, children: [], cursors: [],
@@ -330,16 +327,13 @@ function nextDeep(frame: DeepFrame, frames: DeepFrame[]): any {
   for (;;) {
     if (frame.listLeft > 0) {
       frame.listLeft--;
-      expected = frame.listFirst ? frame.listGapFirst : frame.listGapRest;
+      const gap = frame.listFirst ? frame.listGapFirst : frame.listGapRest;
       frame.listFirst = false;
-      return enterDeep(frames);
+      return enterDeep(frames, gap);
     }
     if (frame.op === frame.ops.length) return DONE;
     const op = frame.ops[frame.op++];
-    if (op === OP_NODE) {
-      expected = frame.ops[frame.op++];
-      return enterDeep(frames);
-    }
+    if (op === OP_NODE) return enterDeep(frames, frame.ops[frame.op++]);
     if (op === OP_LIST) {
       frame.listGapFirst = frame.ops[frame.op++];
       frame.listGapRest = frame.ops[frame.op++];
@@ -361,20 +355,19 @@ function rebuild(frame: DeepFrame): any {
   pos = frame.pos;
   refOffset = frame.refOffset;
   nextNew = frame.nextNew;
-  expected = frame.expected;
   replay = frame.children;
   replayCursors = frame.cursors;
   replayIndex = 0;
-  const node = readOne();
+  const node = readOne(frame.expected);
   replay = null;
   if (offset !== after || replayIndex !== frame.children.length) throw corrupt('a node read differently on the stack-safe path');
   return node;
 }
 
 /** One node by its reader, with one level of room (its children come from \`replay\`, if any). */
-function readOne(): any {
+function readOne(expected: number): any {
   room = 1;
-  const node = READ_NODE[mode]();
+  const node = READ_NODE[mode](expected);
   room = 0;
   return node;
 }

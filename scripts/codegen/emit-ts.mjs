@@ -55,7 +55,7 @@ const F64_VIEW = new DataView(F64_BYTES.buffer);
 const ROOM = ${ROOM};`);
   out.push(RUNTIME);
   out.push(`/** readNode of each mode. */
-const READ_NODE: readonly (() => any)[] = [${[0, 1, 2, 3].map((mode) => `readNode${MODES.find((m) => m.modes.includes(mode)).suffix}`).join(', ')}];
+const READ_NODE: readonly ((expected: number) => any)[] = [${[0, 1, 2, 3].map((mode) => `readNode${MODES.find((m) => m.modes.includes(mode)).suffix}`).join(', ')}];
 
 // The stack-safe path's tables, by tag: the opcodes of the items of a kind with children (null:
 // a leaf, or tag 0; a child item's opcode is followed by its predicted start gaps), whether an

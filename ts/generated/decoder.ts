@@ -17,11 +17,6 @@ let offset = 0;
 let limit = 0;
 /** Source position cursor (UTF-16): starts and ends are stored as deltas from it. */
 let pos = 0;
-/**
- * The start gap the parent's slot predicts for the node about to be read (set before each
- * child read): its start is pos + expected, plus a residual unless bit 7 of its tag is set.
- */
-let expected = 0;
 let strings: readonly string[] = [];
 /** Read position in the string-reference section, its end, and its code width in bytes. */
 let refOffset = 0;
@@ -69,7 +64,6 @@ export function decodeNodeSection(section: NodeSection): any {
   offset = section.offset;
   limit = section.end;
   pos = 0;
-  expected = 0;
   strings = section.strings;
   refOffset = section.refs.start;
   refLimit = section.refs.end;
@@ -84,7 +78,7 @@ export function decodeNodeSection(section: NodeSection): any {
   replay = null;
   startWork(bytes.length);
   try {
-    const program = READ_NODE[mode]();
+    const program = READ_NODE[mode](0);
     if (program === null || program.type !== 'Program') throw corrupt('the node section does not start with a Program');
     if (offset !== limit) throw corrupt(`the node section has ${limit - offset} bytes left after the Program`);
     if (refOffset !== refLimit) {
@@ -285,7 +279,7 @@ interface DeepFrame {
 const PENDING: unknown = {};
 const DONE: unknown = {};
 
-function readNodeSlow(): any {
+function readNodeSlow(expected: number): any {
   if (replay !== null) {
     const i = replayIndex++;
     if (i >= replay.length) throw corrupt('a node read differently on the stack-safe path');
@@ -296,7 +290,7 @@ function readNodeSlow(): any {
     return replay[i];
   }
   const frames: DeepFrame[] = [];
-  let value = enterDeep(frames);
+  let value = enterDeep(frames, expected);
   while (frames.length > 0) {
     const frame = frames[frames.length - 1];
     if (value !== PENDING) {
@@ -312,8 +306,11 @@ function readNodeSlow(): any {
   return value;
 }
 
-/** Reads a leaf (or null) at once; pushes a frame for a node with children. */
-function enterDeep(frames: DeepFrame[]): any {
+/**
+ * Reads a leaf (or null) at once; pushes a frame for a node with children. `expected`: the
+ * start gap its slot predicts (its start is pos + expected, plus a residual unless bit 7 of the tag).
+ */
+function enterDeep(frames: DeepFrame[], expected: number): any {
   const tag = bytes[offset];
   // Bit 7: start and end as predicted (tag 128 is no node: DEEP_OPS[0] is null, the reader refuses it).
   const ops = DEEP_OPS[tag & 127];
@@ -321,7 +318,7 @@ function enterDeep(frames: DeepFrame[]): any {
     offset++;
     throw badTag();
   }
-  if (ops === null) return readOne();
+  if (ops === null) return readOne(expected);
   frames.push({
     ops, offset, pos, refOffset, nextNew, expected, op: 0,
     listLeft: 0, listFirst: false, listGapFirst: 0, listGapRest: 0, children: [], cursors: [],
@@ -337,16 +334,13 @@ function nextDeep(frame: DeepFrame, frames: DeepFrame[]): any {
   for (;;) {
     if (frame.listLeft > 0) {
       frame.listLeft--;
-      expected = frame.listFirst ? frame.listGapFirst : frame.listGapRest;
+      const gap = frame.listFirst ? frame.listGapFirst : frame.listGapRest;
       frame.listFirst = false;
-      return enterDeep(frames);
+      return enterDeep(frames, gap);
     }
     if (frame.op === frame.ops.length) return DONE;
     const op = frame.ops[frame.op++];
-    if (op === OP_NODE) {
-      expected = frame.ops[frame.op++];
-      return enterDeep(frames);
-    }
+    if (op === OP_NODE) return enterDeep(frames, frame.ops[frame.op++]);
     if (op === OP_LIST) {
       frame.listGapFirst = frame.ops[frame.op++];
       frame.listGapRest = frame.ops[frame.op++];
@@ -368,26 +362,25 @@ function rebuild(frame: DeepFrame): any {
   pos = frame.pos;
   refOffset = frame.refOffset;
   nextNew = frame.nextNew;
-  expected = frame.expected;
   replay = frame.children;
   replayCursors = frame.cursors;
   replayIndex = 0;
-  const node = readOne();
+  const node = readOne(frame.expected);
   replay = null;
   if (offset !== after || replayIndex !== frame.children.length) throw corrupt('a node read differently on the stack-safe path');
   return node;
 }
 
 /** One node by its reader, with one level of room (its children come from `replay`, if any). */
-function readOne(): any {
+function readOne(expected: number): any {
   room = 1;
-  const node = READ_NODE[mode]();
+  const node = READ_NODE[mode](expected);
   room = 0;
   return node;
 }
 
 /** readNode of each mode. */
-const READ_NODE: readonly (() => any)[] = [readNode, readNodeL, readNodeR, readNodeR];
+const READ_NODE: readonly ((expected: number) => any)[] = [readNode, readNodeL, readNodeR, readNodeR];
 
 // The stack-safe path's tables, by tag: the opcodes of the items of a kind with children (null:
 // a leaf, or tag 0; a child item's opcode is followed by its predicted start gaps), whether an
@@ -398,97 +391,97 @@ const DEEP_END: readonly number[] = [0,1,0,1,1,1,1,9,0,0,0,6,9,0,1,0,1,0,0,0,2,0
 
 // ---- Mode plain ----
 
-/** Reads one node (mode "plain"), or null for tag 0. */
-function readNode(): any {
-  if (room === 0) return readNodeSlow();
+/** Reads one node (mode "plain"), or null for tag 0; `expected`: its predicted start gap. */
+function readNode(expected: number): any {
+  if (room === 0) return readNodeSlow(expected);
   room--;
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-    case 1: case 129: node = readProgram(); break;
-    case 2: case 130: node = readExpressionStatement(); break;
-    case 3: case 131: node = readDirective(); break;
-    case 4: case 132: node = readBlockStatement(); break;
-    case 5: case 133: node = readStaticBlock(); break;
-    case 6: case 134: node = readEmptyStatement(); break;
-    case 7: case 135: node = readDebuggerStatement(); break;
-    case 8: case 136: node = readWithStatement(); break;
-    case 9: case 137: node = readReturnStatement(); break;
-    case 10: case 138: node = readLabeledStatement(); break;
-    case 11: case 139: node = readBreakStatement(); break;
-    case 12: case 140: node = readContinueStatement(); break;
-    case 13: case 141: node = readIfStatement(); break;
-    case 14: case 142: node = readSwitchStatement(); break;
-    case 15: case 143: node = readSwitchCase(); break;
-    case 16: case 144: node = readThrowStatement(); break;
-    case 17: case 145: node = readTryStatement(); break;
-    case 18: case 146: node = readCatchClause(); break;
-    case 19: case 147: node = readWhileStatement(); break;
-    case 20: case 148: node = readDoWhileStatement(); break;
-    case 21: case 149: node = readForStatement(); break;
-    case 22: case 150: node = readForInStatement(); break;
-    case 23: case 151: node = readForOfStatement(); break;
-    case 24: case 152: node = readVariableDeclaration(); break;
-    case 25: case 153: node = readVariableDeclarator(); break;
-    case 26: case 154: node = readFunctionDeclaration(); break;
-    case 27: case 155: node = readFunctionExpression(); break;
-    case 28: case 156: node = readArrowFunctionExpression(); break;
-    case 29: case 157: node = readClassDeclaration(); break;
-    case 30: case 158: node = readClassExpression(); break;
-    case 31: case 159: node = readClassBody(); break;
-    case 32: case 160: node = readMethodDefinition(); break;
-    case 33: case 161: node = readPropertyDefinition(); break;
-    case 34: case 162: node = readIdentifier(); break;
-    case 35: case 163: node = readPrivateIdentifier(); break;
-    case 36: case 164: node = readThisExpression(); break;
-    case 37: case 165: node = readSuper(); break;
-    case 38: case 166: node = readArrayExpression(); break;
-    case 39: case 167: node = readObjectExpression(); break;
-    case 40: case 168: node = readProperty(); break;
-    case 41: case 169: node = readSequenceExpression(); break;
-    case 42: case 170: node = readUnaryExpression(); break;
-    case 43: case 171: node = readUpdateExpression(); break;
-    case 44: case 172: node = readBinaryExpression(); break;
-    case 45: case 173: node = readLogicalExpression(); break;
-    case 46: case 174: node = readAssignmentExpression(); break;
-    case 47: case 175: node = readConditionalExpression(); break;
-    case 48: case 176: node = readCallExpression(); break;
-    case 49: case 177: node = readNewExpression(); break;
-    case 50: case 178: node = readMemberExpression(); break;
-    case 51: case 179: node = readChainExpression(); break;
-    case 52: case 180: node = readYieldExpression(); break;
-    case 53: case 181: node = readAwaitExpression(); break;
-    case 54: case 182: node = readTemplateLiteral(); break;
-    case 55: case 183: node = readTaggedTemplateExpression(); break;
-    case 56: case 184: node = readTemplateElement(); break;
-    case 57: case 185: node = readTemplateElementCooked(); break;
-    case 58: case 186: node = readMetaProperty(); break;
-    case 59: case 187: node = readImportExpression(); break;
-    case 60: case 188: node = readSpreadElement(); break;
-    case 61: case 189: node = readStringLiteralDoubleQuoted(); break;
-    case 62: case 190: node = readStringLiteralSingleQuoted(); break;
-    case 63: case 191: node = readStringLiteral(); break;
-    case 64: case 192: node = readIntegerLiteral(); break;
-    case 65: case 193: node = readNumberLiteral(); break;
-    case 66: case 194: node = readBooleanLiteral(); break;
-    case 67: case 195: node = readNullLiteral(); break;
-    case 68: case 196: node = readRegExpLiteral(); break;
-    case 69: case 197: node = readBigIntLiteral(); break;
-    case 70: case 198: node = readObjectPattern(); break;
-    case 71: case 199: node = readArrayPattern(); break;
-    case 72: case 200: node = readRestElement(); break;
-    case 73: case 201: node = readAssignmentPattern(); break;
-    case 74: case 202: node = readImportDeclaration(); break;
-    case 75: case 203: node = readImportSpecifier(); break;
-    case 76: case 204: node = readImportDefaultSpecifier(); break;
-    case 77: case 205: node = readImportNamespaceSpecifier(); break;
-    case 78: case 206: node = readImportAttribute(); break;
-    case 79: case 207: node = readExportNamedDeclaration(); break;
-    case 80: case 208: node = readExportSpecifier(); break;
-    case 81: case 209: node = readExportDefaultDeclaration(); break;
-    case 82: case 210: node = readExportAllDeclaration(); break;
-    case 83: case 211: node = readIdentifierWithEnd(); break;
-    case 84: case 212: node = readPrivateIdentifierWithEnd(); break;
+    case 1: case 129: node = readProgram(expected); break;
+    case 2: case 130: node = readExpressionStatement(expected); break;
+    case 3: case 131: node = readDirective(expected); break;
+    case 4: case 132: node = readBlockStatement(expected); break;
+    case 5: case 133: node = readStaticBlock(expected); break;
+    case 6: case 134: node = readEmptyStatement(expected); break;
+    case 7: case 135: node = readDebuggerStatement(expected); break;
+    case 8: case 136: node = readWithStatement(expected); break;
+    case 9: case 137: node = readReturnStatement(expected); break;
+    case 10: case 138: node = readLabeledStatement(expected); break;
+    case 11: case 139: node = readBreakStatement(expected); break;
+    case 12: case 140: node = readContinueStatement(expected); break;
+    case 13: case 141: node = readIfStatement(expected); break;
+    case 14: case 142: node = readSwitchStatement(expected); break;
+    case 15: case 143: node = readSwitchCase(expected); break;
+    case 16: case 144: node = readThrowStatement(expected); break;
+    case 17: case 145: node = readTryStatement(expected); break;
+    case 18: case 146: node = readCatchClause(expected); break;
+    case 19: case 147: node = readWhileStatement(expected); break;
+    case 20: case 148: node = readDoWhileStatement(expected); break;
+    case 21: case 149: node = readForStatement(expected); break;
+    case 22: case 150: node = readForInStatement(expected); break;
+    case 23: case 151: node = readForOfStatement(expected); break;
+    case 24: case 152: node = readVariableDeclaration(expected); break;
+    case 25: case 153: node = readVariableDeclarator(expected); break;
+    case 26: case 154: node = readFunctionDeclaration(expected); break;
+    case 27: case 155: node = readFunctionExpression(expected); break;
+    case 28: case 156: node = readArrowFunctionExpression(expected); break;
+    case 29: case 157: node = readClassDeclaration(expected); break;
+    case 30: case 158: node = readClassExpression(expected); break;
+    case 31: case 159: node = readClassBody(expected); break;
+    case 32: case 160: node = readMethodDefinition(expected); break;
+    case 33: case 161: node = readPropertyDefinition(expected); break;
+    case 34: case 162: node = readIdentifier(expected); break;
+    case 35: case 163: node = readPrivateIdentifier(expected); break;
+    case 36: case 164: node = readThisExpression(expected); break;
+    case 37: case 165: node = readSuper(expected); break;
+    case 38: case 166: node = readArrayExpression(expected); break;
+    case 39: case 167: node = readObjectExpression(expected); break;
+    case 40: case 168: node = readProperty(expected); break;
+    case 41: case 169: node = readSequenceExpression(expected); break;
+    case 42: case 170: node = readUnaryExpression(expected); break;
+    case 43: case 171: node = readUpdateExpression(expected); break;
+    case 44: case 172: node = readBinaryExpression(expected); break;
+    case 45: case 173: node = readLogicalExpression(expected); break;
+    case 46: case 174: node = readAssignmentExpression(expected); break;
+    case 47: case 175: node = readConditionalExpression(expected); break;
+    case 48: case 176: node = readCallExpression(expected); break;
+    case 49: case 177: node = readNewExpression(expected); break;
+    case 50: case 178: node = readMemberExpression(expected); break;
+    case 51: case 179: node = readChainExpression(expected); break;
+    case 52: case 180: node = readYieldExpression(expected); break;
+    case 53: case 181: node = readAwaitExpression(expected); break;
+    case 54: case 182: node = readTemplateLiteral(expected); break;
+    case 55: case 183: node = readTaggedTemplateExpression(expected); break;
+    case 56: case 184: node = readTemplateElement(expected); break;
+    case 57: case 185: node = readTemplateElementCooked(expected); break;
+    case 58: case 186: node = readMetaProperty(expected); break;
+    case 59: case 187: node = readImportExpression(expected); break;
+    case 60: case 188: node = readSpreadElement(expected); break;
+    case 61: case 189: node = readStringLiteralDoubleQuoted(expected); break;
+    case 62: case 190: node = readStringLiteralSingleQuoted(expected); break;
+    case 63: case 191: node = readStringLiteral(expected); break;
+    case 64: case 192: node = readIntegerLiteral(expected); break;
+    case 65: case 193: node = readNumberLiteral(expected); break;
+    case 66: case 194: node = readBooleanLiteral(expected); break;
+    case 67: case 195: node = readNullLiteral(expected); break;
+    case 68: case 196: node = readRegExpLiteral(expected); break;
+    case 69: case 197: node = readBigIntLiteral(expected); break;
+    case 70: case 198: node = readObjectPattern(expected); break;
+    case 71: case 199: node = readArrayPattern(expected); break;
+    case 72: case 200: node = readRestElement(expected); break;
+    case 73: case 201: node = readAssignmentPattern(expected); break;
+    case 74: case 202: node = readImportDeclaration(expected); break;
+    case 75: case 203: node = readImportSpecifier(expected); break;
+    case 76: case 204: node = readImportDefaultSpecifier(expected); break;
+    case 77: case 205: node = readImportNamespaceSpecifier(expected); break;
+    case 78: case 206: node = readImportAttribute(expected); break;
+    case 79: case 207: node = readExportNamedDeclaration(expected); break;
+    case 80: case 208: node = readExportSpecifier(expected); break;
+    case 81: case 209: node = readExportDefaultDeclaration(expected); break;
+    case 82: case 210: node = readExportAllDeclaration(expected); break;
+    case 83: case 211: node = readIdentifierWithEnd(expected); break;
+    case 84: case 212: node = readPrivateIdentifierWithEnd(expected); break;
     default: throw badTag();
   }
   room++;
@@ -503,24 +496,20 @@ function readNodeList(first: number, rest: number): any[] {
   const length = readVarint();
   if (length === 0) return [];
   if (length > 4) checkListLength(length);
-  expected = first;
-  const a = readNode();
+  const a = readNode(first);
   switch (length) {
     case 1: return [a];
-    case 2: expected = rest; return [a, readNode()];
-    case 3: { expected = rest; const b = readNode(); expected = rest; return [a, b, readNode()]; }
-    case 4: { expected = rest; const b = readNode(); expected = rest; const c = readNode(); expected = rest; return [a, b, c, readNode()]; }
+    case 2: return [a, readNode(rest)];
+    case 3: { const b = readNode(rest); return [a, b, readNode(rest)]; }
+    case 4: { const b = readNode(rest); const c = readNode(rest); return [a, b, c, readNode(rest)]; }
   }
   const list = new Array(length);
   list[0] = a;
-  for (let i = 1; i < length; i++) {
-    expected = rest;
-    list[i] = readNode();
-  }
+  for (let i = 1; i < length; i++) list[i] = readNode(rest);
   return list;
 }
 
-function readProgram(): any {
+function readProgram(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -532,29 +521,27 @@ function readProgram(): any {
   return { type: "Program", start, end, body, sourceType };
 }
 
-function readExpressionStatement(): any {
+function readExpressionStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const expression = readNode() ?? missing("expression");
+  const expression = readNode(0) ?? missing("expression");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExpressionStatement", start, end, expression };
 }
 
-function readDirective(): any {
+function readDirective(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const expression = readNode() ?? missing("expression");
+  const expression = readNode(0) ?? missing("expression");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExpressionStatement", start, end, expression, directive: directiveOf(expression) };
 }
 
-function readBlockStatement(): any {
+function readBlockStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -564,7 +551,7 @@ function readBlockStatement(): any {
   return { type: "BlockStatement", start, end, body };
 }
 
-function readStaticBlock(): any {
+function readStaticBlock(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -574,7 +561,7 @@ function readStaticBlock(): any {
   return { type: "StaticBlock", start, end, body };
 }
 
-function readEmptyStatement(): any {
+function readEmptyStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -583,7 +570,7 @@ function readEmptyStatement(): any {
   return { type: "EmptyStatement", start, end };
 }
 
-function readDebuggerStatement(): any {
+function readDebuggerStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -592,219 +579,187 @@ function readDebuggerStatement(): any {
   return { type: "DebuggerStatement", start, end };
 }
 
-function readWithStatement(): any {
+function readWithStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const object = readNode() ?? missing("object");
-  expected = 0;
-  const body = readNode() ?? missing("body");
+  const object = readNode(0) ?? missing("object");
+  const body = readNode(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "WithStatement", start, end, object, body };
 }
 
-function readReturnStatement(): any {
+function readReturnStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 7;
-  const argument = readNode();
+  const argument = readNode(7);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ReturnStatement", start, end, argument };
 }
 
-function readLabeledStatement(): any {
+function readLabeledStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const label = readNode() ?? missing("label");
-  expected = 1;
-  const body = readNode() ?? missing("body");
+  const label = readNode(0) ?? missing("label");
+  const body = readNode(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "LabeledStatement", start, end, body, label };
 }
 
-function readBreakStatement(): any {
+function readBreakStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 6;
-  const label = readNode();
+  const label = readNode(6);
   const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BreakStatement", start, end, label };
 }
 
-function readContinueStatement(): any {
+function readContinueStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 9;
-  const label = readNode();
+  const label = readNode(9);
   const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ContinueStatement", start, end, label };
 }
 
-function readIfStatement(): any {
+function readIfStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 3;
-  const test = readNode() ?? missing("test");
-  expected = 1;
-  const consequent = readNode() ?? missing("consequent");
-  expected = 5;
-  const alternate = readNode();
+  const test = readNode(3) ?? missing("test");
+  const consequent = readNode(1) ?? missing("consequent");
+  const alternate = readNode(5);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "IfStatement", start, end, test, consequent, alternate };
 }
 
-function readSwitchStatement(): any {
+function readSwitchStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 7;
-  const discriminant = readNode() ?? missing("discriminant");
+  const discriminant = readNode(7) ?? missing("discriminant");
   const cases = readNodeList(2, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SwitchStatement", start, end, discriminant, cases };
 }
 
-function readSwitchCase(): any {
+function readSwitchCase(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 5;
-  const test = readNode();
+  const test = readNode(5);
   const consequent = readNodeList(1, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SwitchCase", start, end, consequent, test };
 }
 
-function readThrowStatement(): any {
+function readThrowStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 6;
-  const argument = readNode() ?? missing("argument");
+  const argument = readNode(6) ?? missing("argument");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ThrowStatement", start, end, argument };
 }
 
-function readTryStatement(): any {
+function readTryStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 3;
-  const block = readNode() ?? missing("block");
-  expected = 0;
-  const handler = readNode();
-  expected = 7;
-  const finalizer = readNode();
+  const block = readNode(3) ?? missing("block");
+  const handler = readNode(0);
+  const finalizer = readNode(7);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TryStatement", start, end, block, handler, finalizer };
 }
 
-function readCatchClause(): any {
+function readCatchClause(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 6;
-  const param = readNode();
-  expected = 1;
-  const body = readNode() ?? missing("body");
+  const param = readNode(6);
+  const body = readNode(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "CatchClause", start, end, param, body };
 }
 
-function readWhileStatement(): any {
+function readWhileStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const test = readNode() ?? missing("test");
-  expected = 0;
-  const body = readNode() ?? missing("body");
+  const test = readNode(0) ?? missing("test");
+  const body = readNode(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "WhileStatement", start, end, test, body };
 }
 
-function readDoWhileStatement(): any {
+function readDoWhileStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 3;
-  const body = readNode() ?? missing("body");
-  expected = 6;
-  const test = readNode() ?? missing("test");
+  const body = readNode(3) ?? missing("body");
+  const test = readNode(6) ?? missing("test");
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "DoWhileStatement", start, end, body, test };
 }
 
-function readForStatement(): any {
+function readForStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 4;
-  const init = readNode();
-  expected = 1;
-  const test = readNode();
-  expected = 1;
-  const update = readNode();
-  expected = 1;
-  const body = readNode() ?? missing("body");
+  const init = readNode(4);
+  const test = readNode(1);
+  const update = readNode(1);
+  const body = readNode(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForStatement", start, end, init, test, update, body };
 }
 
-function readForInStatement(): any {
+function readForInStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 4;
-  const left = readNode() ?? missing("left");
-  expected = 4;
-  const right = readNode() ?? missing("right");
-  expected = 1;
-  const body = readNode() ?? missing("body");
+  const left = readNode(4) ?? missing("left");
+  const right = readNode(4) ?? missing("right");
+  const body = readNode(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForInStatement", start, end, left, right, body };
 }
 
-function readForOfStatement(): any {
+function readForOfStatement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const await_ = (attrs & 1) !== 0;
-  expected = 4;
-  const left = readNode() ?? missing("left");
-  expected = 4;
-  const right = readNode() ?? missing("right");
-  expected = 1;
-  const body = readNode() ?? missing("body");
+  const left = readNode(4) ?? missing("left");
+  const right = readNode(4) ?? missing("right");
+  const body = readNode(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForOfStatement", start, end, await: await_, left, right, body };
 }
 
-function readVariableDeclaration(): any {
+function readVariableDeclaration(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -816,54 +771,48 @@ function readVariableDeclaration(): any {
   return { type: "VariableDeclaration", start, end, declarations, kind };
 }
 
-function readVariableDeclarator(): any {
+function readVariableDeclarator(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const id = readNode() ?? missing("id");
-  expected = 1;
-  const init = readNode();
+  const id = readNode(0) ?? missing("id");
+  const init = readNode(1);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "VariableDeclarator", start, end, id, init };
 }
 
-function readFunctionDeclaration(): any {
+function readFunctionDeclaration(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  expected = 9;
-  const id = readNode();
+  const id = readNode(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeList(1, 1);
-  expected = 1;
-  const body = readNode() ?? missing("body");
+  const body = readNode(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "FunctionDeclaration", start, end, id, expression: false, generator, async: async_, params, body };
 }
 
-function readFunctionExpression(): any {
+function readFunctionExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  expected = 9;
-  const id = readNode();
+  const id = readNode(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeList(1, 1);
-  expected = 1;
-  const body = readNode() ?? missing("body");
+  const body = readNode(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "FunctionExpression", start, end, id, expression: false, generator, async: async_, params, body };
 }
 
-function readArrowFunctionExpression(): any {
+function readArrowFunctionExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -871,44 +820,37 @@ function readArrowFunctionExpression(): any {
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeList(0, 1);
-  expected = 4;
-  const body = readNode() ?? missing("body");
+  const body = readNode(4) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrowFunctionExpression", start, end, id: null, expression, generator: false, async: async_, params, body };
 }
 
-function readClassDeclaration(): any {
+function readClassDeclaration(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 6;
-  const id = readNode();
-  expected = 9;
-  const superClass = readNode();
-  expected = 0;
-  const body = readNode() ?? missing("body");
+  const id = readNode(6);
+  const superClass = readNode(9);
+  const body = readNode(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassDeclaration", start, end, id, superClass, body };
 }
 
-function readClassExpression(): any {
+function readClassExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 6;
-  const id = readNode();
-  expected = 14;
-  const superClass = readNode();
-  expected = 0;
-  const body = readNode() ?? missing("body");
+  const id = readNode(6);
+  const superClass = readNode(14);
+  const body = readNode(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassExpression", start, end, id, superClass, body };
 }
 
-function readClassBody(): any {
+function readClassBody(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -918,40 +860,36 @@ function readClassBody(): any {
   return { type: "ClassBody", start, end, body };
 }
 
-function readMethodDefinition(): any {
+function readMethodDefinition(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  expected = 0;
-  const key = readNode() ?? missing("key");
+  const key = readNode(0) ?? missing("key");
   const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
-  expected = 0;
-  const value = readNode() ?? missing("value");
+  const value = readNode(0) ?? missing("value");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MethodDefinition", start, end, static: static_, computed, key, kind, value };
 }
 
-function readPropertyDefinition(): any {
+function readPropertyDefinition(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  expected = 0;
-  const key = readNode() ?? missing("key");
-  expected = 0;
-  const value = readNode();
+  const key = readNode(0) ?? missing("key");
+  const value = readNode(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "PropertyDefinition", start, end, static: static_, computed, key, value };
 }
 
-function readIdentifier(): any {
+function readIdentifier(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const name = readString();
@@ -960,7 +898,7 @@ function readIdentifier(): any {
   return { type: "Identifier", start, end, name };
 }
 
-function readPrivateIdentifier(): any {
+function readPrivateIdentifier(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const name = readString();
@@ -969,7 +907,7 @@ function readPrivateIdentifier(): any {
   return { type: "PrivateIdentifier", start, end, name };
 }
 
-function readThisExpression(): any {
+function readThisExpression(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const end = start + (4);
@@ -977,7 +915,7 @@ function readThisExpression(): any {
   return { type: "ThisExpression", start, end };
 }
 
-function readSuper(): any {
+function readSuper(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const end = start + (5);
@@ -985,7 +923,7 @@ function readSuper(): any {
   return { type: "Super", start, end };
 }
 
-function readArrayExpression(): any {
+function readArrayExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -995,7 +933,7 @@ function readArrayExpression(): any {
   return { type: "ArrayExpression", start, end, elements };
 }
 
-function readObjectExpression(): any {
+function readObjectExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1005,7 +943,7 @@ function readObjectExpression(): any {
   return { type: "ObjectExpression", start, end, properties };
 }
 
-function readProperty(): any {
+function readProperty(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1013,17 +951,15 @@ function readProperty(): any {
   const method = (attrs & 1) !== 0;
   const shorthand = (attrs & 2) !== 0;
   const computed = (attrs & 4) !== 0;
-  expected = 0;
-  const key = readNode() ?? missing("key");
-  expected = 1;
-  const value = readNode() ?? missing("value");
+  const key = readNode(0) ?? missing("key");
+  const value = readNode(1) ?? missing("value");
   const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Property", start, end, method, shorthand, computed, key, value, kind };
 }
 
-function readSequenceExpression(): any {
+function readSequenceExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1033,100 +969,88 @@ function readSequenceExpression(): any {
   return { type: "SequenceExpression", start, end, expressions };
 }
 
-function readUnaryExpression(): any {
+function readUnaryExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
-  expected = 1;
-  const argument = readNode() ?? missing("argument");
+  const argument = readNode(1) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "UnaryExpression", start, end, operator, prefix: true, argument };
 }
 
-function readUpdateExpression(): any {
+function readUpdateExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
   const prefix = (attrs & 2) !== 0;
-  expected = 0;
-  const argument = readNode() ?? missing("argument");
+  const argument = readNode(0) ?? missing("argument");
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "UpdateExpression", start, end, operator, prefix, argument };
 }
 
-function readBinaryExpression(): any {
+function readBinaryExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  expected = 0;
-  const left = readNode() ?? missing("left");
+  const left = readNode(0) ?? missing("left");
   const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
-  expected = 1;
-  const right = readNode() ?? missing("right");
+  const right = readNode(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BinaryExpression", start, end, left, operator, right };
 }
 
-function readLogicalExpression(): any {
+function readLogicalExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  expected = 0;
-  const left = readNode() ?? missing("left");
+  const left = readNode(0) ?? missing("left");
   const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
-  expected = 2;
-  const right = readNode() ?? missing("right");
+  const right = readNode(2) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "LogicalExpression", start, end, left, operator, right };
 }
 
-function readAssignmentExpression(): any {
+function readAssignmentExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  expected = 0;
-  const left = readNode() ?? missing("left");
+  const left = readNode(0) ?? missing("left");
   const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
-  expected = 1;
-  const right = readNode() ?? missing("right");
+  const right = readNode(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AssignmentExpression", start, end, operator, left, right };
 }
 
-function readConditionalExpression(): any {
+function readConditionalExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const test = readNode() ?? missing("test");
-  expected = 1;
-  const consequent = readNode() ?? missing("consequent");
-  expected = 1;
-  const alternate = readNode() ?? missing("alternate");
+  const test = readNode(0) ?? missing("test");
+  const consequent = readNode(1) ?? missing("consequent");
+  const alternate = readNode(1) ?? missing("alternate");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ConditionalExpression", start, end, test, consequent, alternate };
 }
 
-function readCallExpression(): any {
+function readCallExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  expected = 0;
-  const callee = readNode() ?? missing("callee");
+  const callee = readNode(0) ?? missing("callee");
   const arguments_ = readNodeList(1, 1);
   const optional = (attrs & 1) !== 0;
   const end = pos + 1 + (hit ? 0 : readDelta());
@@ -1134,27 +1058,24 @@ function readCallExpression(): any {
   return { type: "CallExpression", start, end, callee, arguments: arguments_, optional };
 }
 
-function readNewExpression(): any {
+function readNewExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 4;
-  const callee = readNode() ?? missing("callee");
+  const callee = readNode(4) ?? missing("callee");
   const arguments_ = readNodeList(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "NewExpression", start, end, callee, arguments: arguments_ };
 }
 
-function readMemberExpression(): any {
+function readMemberExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  expected = 0;
-  const object = readNode() ?? missing("object");
-  expected = 1;
-  const property = readNode() ?? missing("property");
+  const object = readNode(0) ?? missing("object");
+  const property = readNode(1) ?? missing("property");
   const computed = (attrs & 1) !== 0;
   const optional = (attrs & 2) !== 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
@@ -1162,42 +1083,39 @@ function readMemberExpression(): any {
   return { type: "MemberExpression", start, end, object, property, computed, optional };
 }
 
-function readChainExpression(): any {
+function readChainExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const expression = readNode() ?? missing("expression");
+  const expression = readNode(0) ?? missing("expression");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ChainExpression", start, end, expression };
 }
 
-function readYieldExpression(): any {
+function readYieldExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const delegate = (attrs & 1) !== 0;
-  expected = 6;
-  const argument = readNode();
+  const argument = readNode(6);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "YieldExpression", start, end, delegate, argument };
 }
 
-function readAwaitExpression(): any {
+function readAwaitExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 6;
-  const argument = readNode() ?? missing("argument");
+  const argument = readNode(6) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AwaitExpression", start, end, argument };
 }
 
-function readTemplateLiteral(): any {
+function readTemplateLiteral(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1208,20 +1126,18 @@ function readTemplateLiteral(): any {
   return { type: "TemplateLiteral", start, end, expressions, quasis };
 }
 
-function readTaggedTemplateExpression(): any {
+function readTaggedTemplateExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const tag = readNode() ?? missing("tag");
-  expected = 0;
-  const quasi = readNode() ?? missing("quasi");
+  const tag = readNode(0) ?? missing("tag");
+  const quasi = readNode(0) ?? missing("quasi");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TaggedTemplateExpression", start, end, tag, quasi };
 }
 
-function readTemplateElement(): any {
+function readTemplateElement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1233,7 +1149,7 @@ function readTemplateElement(): any {
   return { type: "TemplateElement", start, end, value: { raw, cooked: raw }, tail };
 }
 
-function readTemplateElementCooked(): any {
+function readTemplateElementCooked(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1246,44 +1162,39 @@ function readTemplateElementCooked(): any {
   return { type: "TemplateElement", start, end, value: { raw, cooked }, tail };
 }
 
-function readMetaProperty(): any {
+function readMetaProperty(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const meta = readNode() ?? missing("meta");
-  expected = 0;
-  const property = readNode() ?? missing("property");
+  const meta = readNode(0) ?? missing("meta");
+  const property = readNode(0) ?? missing("property");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MetaProperty", start, end, meta, property };
 }
 
-function readImportExpression(): any {
+function readImportExpression(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const source = readNode() ?? missing("source");
-  expected = 0;
-  const options = readNode();
+  const source = readNode(0) ?? missing("source");
+  const options = readNode(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportExpression", start, end, source, options };
 }
 
-function readSpreadElement(): any {
+function readSpreadElement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 3;
-  const argument = readNode() ?? missing("argument");
+  const argument = readNode(3) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SpreadElement", start, end, argument };
 }
 
-function readStringLiteralDoubleQuoted(): any {
+function readStringLiteralDoubleQuoted(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readString();
@@ -1292,7 +1203,7 @@ function readStringLiteralDoubleQuoted(): any {
   return { type: "Literal", start, end, value, raw: "\"" + value + "\"" };
 }
 
-function readStringLiteralSingleQuoted(): any {
+function readStringLiteralSingleQuoted(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readString();
@@ -1301,7 +1212,7 @@ function readStringLiteralSingleQuoted(): any {
   return { type: "Literal", start, end, value, raw: "'" + value + "'" };
 }
 
-function readStringLiteral(): any {
+function readStringLiteral(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readString();
@@ -1311,7 +1222,7 @@ function readStringLiteral(): any {
   return { type: "Literal", start, end, value, raw };
 }
 
-function readIntegerLiteral(): any {
+function readIntegerLiteral(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readVarint();
@@ -1320,7 +1231,7 @@ function readIntegerLiteral(): any {
   return { type: "Literal", start, end, value, raw: "" + value };
 }
 
-function readNumberLiteral(): any {
+function readNumberLiteral(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readF64();
@@ -1330,7 +1241,7 @@ function readNumberLiteral(): any {
   return { type: "Literal", start, end, value, raw };
 }
 
-function readBooleanLiteral(): any {
+function readBooleanLiteral(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
@@ -1340,7 +1251,7 @@ function readBooleanLiteral(): any {
   return { type: "Literal", start, end, value, raw: value ? "true" : "false" };
 }
 
-function readNullLiteral(): any {
+function readNullLiteral(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const end = start + (4);
@@ -1348,7 +1259,7 @@ function readNullLiteral(): any {
   return { type: "Literal", start, end, value: null, raw: "null" };
 }
 
-function readRegExpLiteral(): any {
+function readRegExpLiteral(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const pattern = readString();
@@ -1358,7 +1269,7 @@ function readRegExpLiteral(): any {
   return { type: "Literal", start, end, value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
 }
 
-function readBigIntLiteral(): any {
+function readBigIntLiteral(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const raw = readString();
@@ -1367,7 +1278,7 @@ function readBigIntLiteral(): any {
   return { type: "Literal", start, end, value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
 }
 
-function readObjectPattern(): any {
+function readObjectPattern(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1377,7 +1288,7 @@ function readObjectPattern(): any {
   return { type: "ObjectPattern", start, end, properties };
 }
 
-function readArrayPattern(): any {
+function readArrayPattern(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1387,145 +1298,128 @@ function readArrayPattern(): any {
   return { type: "ArrayPattern", start, end, elements };
 }
 
-function readRestElement(): any {
+function readRestElement(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 3;
-  const argument = readNode() ?? missing("argument");
+  const argument = readNode(3) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "RestElement", start, end, argument };
 }
 
-function readAssignmentPattern(): any {
+function readAssignmentPattern(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const left = readNode() ?? missing("left");
-  expected = 1;
-  const right = readNode() ?? missing("right");
+  const left = readNode(0) ?? missing("left");
+  const right = readNode(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AssignmentPattern", start, end, left, right };
 }
 
-function readImportDeclaration(): any {
+function readImportDeclaration(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const specifiers = readNodeList(0, 0);
-  expected = 0;
-  const source = readNode() ?? missing("source");
+  const source = readNode(0) ?? missing("source");
   const attributes = readNodeList(0, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportDeclaration", start, end, specifiers, source, attributes };
 }
 
-function readImportSpecifier(): any {
+function readImportSpecifier(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const imported = readNode() ?? missing("imported");
-  expected = 0;
-  const local = readNode() ?? missing("local");
+  const imported = readNode(0) ?? missing("imported");
+  const local = readNode(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportSpecifier", start, end, imported, local };
 }
 
-function readImportDefaultSpecifier(): any {
+function readImportDefaultSpecifier(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const local = readNode() ?? missing("local");
+  const local = readNode(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportDefaultSpecifier", start, end, local };
 }
 
-function readImportNamespaceSpecifier(): any {
+function readImportNamespaceSpecifier(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const local = readNode() ?? missing("local");
+  const local = readNode(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportNamespaceSpecifier", start, end, local };
 }
 
-function readImportAttribute(): any {
+function readImportAttribute(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const key = readNode() ?? missing("key");
-  expected = 0;
-  const value = readNode() ?? missing("value");
+  const key = readNode(0) ?? missing("key");
+  const value = readNode(0) ?? missing("value");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportAttribute", start, end, key, value };
 }
 
-function readExportNamedDeclaration(): any {
+function readExportNamedDeclaration(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const declaration = readNode();
+  const declaration = readNode(0);
   const specifiers = readNodeList(7, 1);
-  expected = 0;
-  const source = readNode();
+  const source = readNode(0);
   const attributes = readNodeList(0, 0);
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportNamedDeclaration", start, end, declaration, specifiers, source, attributes };
 }
 
-function readExportSpecifier(): any {
+function readExportSpecifier(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const local = readNode() ?? missing("local");
-  expected = 4;
-  const exported = readNode() ?? missing("exported");
+  const local = readNode(0) ?? missing("local");
+  const exported = readNode(4) ?? missing("exported");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportSpecifier", start, end, local, exported };
 }
 
-function readExportDefaultDeclaration(): any {
+function readExportDefaultDeclaration(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const declaration = readNode() ?? missing("declaration");
+  const declaration = readNode(0) ?? missing("declaration");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportDefaultDeclaration", start, end, declaration };
 }
 
-function readExportAllDeclaration(): any {
+function readExportAllDeclaration(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  expected = 0;
-  const exported = readNode();
-  expected = 0;
-  const source = readNode() ?? missing("source");
+  const exported = readNode(0);
+  const source = readNode(0) ?? missing("source");
   const attributes = readNodeList(0, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportAllDeclaration", start, end, exported, source, attributes };
 }
 
-function readIdentifierWithEnd(): any {
+function readIdentifierWithEnd(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1535,7 +1429,7 @@ function readIdentifierWithEnd(): any {
   return { type: "Identifier", start, end, name };
 }
 
-function readPrivateIdentifierWithEnd(): any {
+function readPrivateIdentifierWithEnd(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1547,97 +1441,97 @@ function readPrivateIdentifierWithEnd(): any {
 
 // ---- Mode loc ----
 
-/** Reads one node (mode "L"), or null for tag 0. */
-function readNodeL(): any {
-  if (room === 0) return readNodeSlow();
+/** Reads one node (mode "L"), or null for tag 0; `expected`: its predicted start gap. */
+function readNodeL(expected: number): any {
+  if (room === 0) return readNodeSlow(expected);
   room--;
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-    case 1: case 129: node = readProgramL(); break;
-    case 2: case 130: node = readExpressionStatementL(); break;
-    case 3: case 131: node = readDirectiveL(); break;
-    case 4: case 132: node = readBlockStatementL(); break;
-    case 5: case 133: node = readStaticBlockL(); break;
-    case 6: case 134: node = readEmptyStatementL(); break;
-    case 7: case 135: node = readDebuggerStatementL(); break;
-    case 8: case 136: node = readWithStatementL(); break;
-    case 9: case 137: node = readReturnStatementL(); break;
-    case 10: case 138: node = readLabeledStatementL(); break;
-    case 11: case 139: node = readBreakStatementL(); break;
-    case 12: case 140: node = readContinueStatementL(); break;
-    case 13: case 141: node = readIfStatementL(); break;
-    case 14: case 142: node = readSwitchStatementL(); break;
-    case 15: case 143: node = readSwitchCaseL(); break;
-    case 16: case 144: node = readThrowStatementL(); break;
-    case 17: case 145: node = readTryStatementL(); break;
-    case 18: case 146: node = readCatchClauseL(); break;
-    case 19: case 147: node = readWhileStatementL(); break;
-    case 20: case 148: node = readDoWhileStatementL(); break;
-    case 21: case 149: node = readForStatementL(); break;
-    case 22: case 150: node = readForInStatementL(); break;
-    case 23: case 151: node = readForOfStatementL(); break;
-    case 24: case 152: node = readVariableDeclarationL(); break;
-    case 25: case 153: node = readVariableDeclaratorL(); break;
-    case 26: case 154: node = readFunctionDeclarationL(); break;
-    case 27: case 155: node = readFunctionExpressionL(); break;
-    case 28: case 156: node = readArrowFunctionExpressionL(); break;
-    case 29: case 157: node = readClassDeclarationL(); break;
-    case 30: case 158: node = readClassExpressionL(); break;
-    case 31: case 159: node = readClassBodyL(); break;
-    case 32: case 160: node = readMethodDefinitionL(); break;
-    case 33: case 161: node = readPropertyDefinitionL(); break;
-    case 34: case 162: node = readIdentifierL(); break;
-    case 35: case 163: node = readPrivateIdentifierL(); break;
-    case 36: case 164: node = readThisExpressionL(); break;
-    case 37: case 165: node = readSuperL(); break;
-    case 38: case 166: node = readArrayExpressionL(); break;
-    case 39: case 167: node = readObjectExpressionL(); break;
-    case 40: case 168: node = readPropertyL(); break;
-    case 41: case 169: node = readSequenceExpressionL(); break;
-    case 42: case 170: node = readUnaryExpressionL(); break;
-    case 43: case 171: node = readUpdateExpressionL(); break;
-    case 44: case 172: node = readBinaryExpressionL(); break;
-    case 45: case 173: node = readLogicalExpressionL(); break;
-    case 46: case 174: node = readAssignmentExpressionL(); break;
-    case 47: case 175: node = readConditionalExpressionL(); break;
-    case 48: case 176: node = readCallExpressionL(); break;
-    case 49: case 177: node = readNewExpressionL(); break;
-    case 50: case 178: node = readMemberExpressionL(); break;
-    case 51: case 179: node = readChainExpressionL(); break;
-    case 52: case 180: node = readYieldExpressionL(); break;
-    case 53: case 181: node = readAwaitExpressionL(); break;
-    case 54: case 182: node = readTemplateLiteralL(); break;
-    case 55: case 183: node = readTaggedTemplateExpressionL(); break;
-    case 56: case 184: node = readTemplateElementL(); break;
-    case 57: case 185: node = readTemplateElementCookedL(); break;
-    case 58: case 186: node = readMetaPropertyL(); break;
-    case 59: case 187: node = readImportExpressionL(); break;
-    case 60: case 188: node = readSpreadElementL(); break;
-    case 61: case 189: node = readStringLiteralDoubleQuotedL(); break;
-    case 62: case 190: node = readStringLiteralSingleQuotedL(); break;
-    case 63: case 191: node = readStringLiteralL(); break;
-    case 64: case 192: node = readIntegerLiteralL(); break;
-    case 65: case 193: node = readNumberLiteralL(); break;
-    case 66: case 194: node = readBooleanLiteralL(); break;
-    case 67: case 195: node = readNullLiteralL(); break;
-    case 68: case 196: node = readRegExpLiteralL(); break;
-    case 69: case 197: node = readBigIntLiteralL(); break;
-    case 70: case 198: node = readObjectPatternL(); break;
-    case 71: case 199: node = readArrayPatternL(); break;
-    case 72: case 200: node = readRestElementL(); break;
-    case 73: case 201: node = readAssignmentPatternL(); break;
-    case 74: case 202: node = readImportDeclarationL(); break;
-    case 75: case 203: node = readImportSpecifierL(); break;
-    case 76: case 204: node = readImportDefaultSpecifierL(); break;
-    case 77: case 205: node = readImportNamespaceSpecifierL(); break;
-    case 78: case 206: node = readImportAttributeL(); break;
-    case 79: case 207: node = readExportNamedDeclarationL(); break;
-    case 80: case 208: node = readExportSpecifierL(); break;
-    case 81: case 209: node = readExportDefaultDeclarationL(); break;
-    case 82: case 210: node = readExportAllDeclarationL(); break;
-    case 83: case 211: node = readIdentifierWithEndL(); break;
-    case 84: case 212: node = readPrivateIdentifierWithEndL(); break;
+    case 1: case 129: node = readProgramL(expected); break;
+    case 2: case 130: node = readExpressionStatementL(expected); break;
+    case 3: case 131: node = readDirectiveL(expected); break;
+    case 4: case 132: node = readBlockStatementL(expected); break;
+    case 5: case 133: node = readStaticBlockL(expected); break;
+    case 6: case 134: node = readEmptyStatementL(expected); break;
+    case 7: case 135: node = readDebuggerStatementL(expected); break;
+    case 8: case 136: node = readWithStatementL(expected); break;
+    case 9: case 137: node = readReturnStatementL(expected); break;
+    case 10: case 138: node = readLabeledStatementL(expected); break;
+    case 11: case 139: node = readBreakStatementL(expected); break;
+    case 12: case 140: node = readContinueStatementL(expected); break;
+    case 13: case 141: node = readIfStatementL(expected); break;
+    case 14: case 142: node = readSwitchStatementL(expected); break;
+    case 15: case 143: node = readSwitchCaseL(expected); break;
+    case 16: case 144: node = readThrowStatementL(expected); break;
+    case 17: case 145: node = readTryStatementL(expected); break;
+    case 18: case 146: node = readCatchClauseL(expected); break;
+    case 19: case 147: node = readWhileStatementL(expected); break;
+    case 20: case 148: node = readDoWhileStatementL(expected); break;
+    case 21: case 149: node = readForStatementL(expected); break;
+    case 22: case 150: node = readForInStatementL(expected); break;
+    case 23: case 151: node = readForOfStatementL(expected); break;
+    case 24: case 152: node = readVariableDeclarationL(expected); break;
+    case 25: case 153: node = readVariableDeclaratorL(expected); break;
+    case 26: case 154: node = readFunctionDeclarationL(expected); break;
+    case 27: case 155: node = readFunctionExpressionL(expected); break;
+    case 28: case 156: node = readArrowFunctionExpressionL(expected); break;
+    case 29: case 157: node = readClassDeclarationL(expected); break;
+    case 30: case 158: node = readClassExpressionL(expected); break;
+    case 31: case 159: node = readClassBodyL(expected); break;
+    case 32: case 160: node = readMethodDefinitionL(expected); break;
+    case 33: case 161: node = readPropertyDefinitionL(expected); break;
+    case 34: case 162: node = readIdentifierL(expected); break;
+    case 35: case 163: node = readPrivateIdentifierL(expected); break;
+    case 36: case 164: node = readThisExpressionL(expected); break;
+    case 37: case 165: node = readSuperL(expected); break;
+    case 38: case 166: node = readArrayExpressionL(expected); break;
+    case 39: case 167: node = readObjectExpressionL(expected); break;
+    case 40: case 168: node = readPropertyL(expected); break;
+    case 41: case 169: node = readSequenceExpressionL(expected); break;
+    case 42: case 170: node = readUnaryExpressionL(expected); break;
+    case 43: case 171: node = readUpdateExpressionL(expected); break;
+    case 44: case 172: node = readBinaryExpressionL(expected); break;
+    case 45: case 173: node = readLogicalExpressionL(expected); break;
+    case 46: case 174: node = readAssignmentExpressionL(expected); break;
+    case 47: case 175: node = readConditionalExpressionL(expected); break;
+    case 48: case 176: node = readCallExpressionL(expected); break;
+    case 49: case 177: node = readNewExpressionL(expected); break;
+    case 50: case 178: node = readMemberExpressionL(expected); break;
+    case 51: case 179: node = readChainExpressionL(expected); break;
+    case 52: case 180: node = readYieldExpressionL(expected); break;
+    case 53: case 181: node = readAwaitExpressionL(expected); break;
+    case 54: case 182: node = readTemplateLiteralL(expected); break;
+    case 55: case 183: node = readTaggedTemplateExpressionL(expected); break;
+    case 56: case 184: node = readTemplateElementL(expected); break;
+    case 57: case 185: node = readTemplateElementCookedL(expected); break;
+    case 58: case 186: node = readMetaPropertyL(expected); break;
+    case 59: case 187: node = readImportExpressionL(expected); break;
+    case 60: case 188: node = readSpreadElementL(expected); break;
+    case 61: case 189: node = readStringLiteralDoubleQuotedL(expected); break;
+    case 62: case 190: node = readStringLiteralSingleQuotedL(expected); break;
+    case 63: case 191: node = readStringLiteralL(expected); break;
+    case 64: case 192: node = readIntegerLiteralL(expected); break;
+    case 65: case 193: node = readNumberLiteralL(expected); break;
+    case 66: case 194: node = readBooleanLiteralL(expected); break;
+    case 67: case 195: node = readNullLiteralL(expected); break;
+    case 68: case 196: node = readRegExpLiteralL(expected); break;
+    case 69: case 197: node = readBigIntLiteralL(expected); break;
+    case 70: case 198: node = readObjectPatternL(expected); break;
+    case 71: case 199: node = readArrayPatternL(expected); break;
+    case 72: case 200: node = readRestElementL(expected); break;
+    case 73: case 201: node = readAssignmentPatternL(expected); break;
+    case 74: case 202: node = readImportDeclarationL(expected); break;
+    case 75: case 203: node = readImportSpecifierL(expected); break;
+    case 76: case 204: node = readImportDefaultSpecifierL(expected); break;
+    case 77: case 205: node = readImportNamespaceSpecifierL(expected); break;
+    case 78: case 206: node = readImportAttributeL(expected); break;
+    case 79: case 207: node = readExportNamedDeclarationL(expected); break;
+    case 80: case 208: node = readExportSpecifierL(expected); break;
+    case 81: case 209: node = readExportDefaultDeclarationL(expected); break;
+    case 82: case 210: node = readExportAllDeclarationL(expected); break;
+    case 83: case 211: node = readIdentifierWithEndL(expected); break;
+    case 84: case 212: node = readPrivateIdentifierWithEndL(expected); break;
     default: throw badTag();
   }
   room++;
@@ -1652,24 +1546,20 @@ function readNodeListL(first: number, rest: number): any[] {
   const length = readVarint();
   if (length === 0) return [];
   if (length > 4) checkListLength(length);
-  expected = first;
-  const a = readNodeL();
+  const a = readNodeL(first);
   switch (length) {
     case 1: return [a];
-    case 2: expected = rest; return [a, readNodeL()];
-    case 3: { expected = rest; const b = readNodeL(); expected = rest; return [a, b, readNodeL()]; }
-    case 4: { expected = rest; const b = readNodeL(); expected = rest; const c = readNodeL(); expected = rest; return [a, b, c, readNodeL()]; }
+    case 2: return [a, readNodeL(rest)];
+    case 3: { const b = readNodeL(rest); return [a, b, readNodeL(rest)]; }
+    case 4: { const b = readNodeL(rest); const c = readNodeL(rest); return [a, b, c, readNodeL(rest)]; }
   }
   const list = new Array(length);
   list[0] = a;
-  for (let i = 1; i < length; i++) {
-    expected = rest;
-    list[i] = readNodeL();
-  }
+  for (let i = 1; i < length; i++) list[i] = readNodeL(rest);
   return list;
 }
 
-function readProgramL(): any {
+function readProgramL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1682,31 +1572,29 @@ function readProgramL(): any {
   return { type: "Program", start, end, loc: locOf(start, startLine, end), body, sourceType };
 }
 
-function readExpressionStatementL(): any {
+function readExpressionStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const expression = readNodeL() ?? missing("expression");
+  const expression = readNodeL(0) ?? missing("expression");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression };
 }
 
-function readDirectiveL(): any {
+function readDirectiveL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const expression = readNodeL() ?? missing("expression");
+  const expression = readNodeL(0) ?? missing("expression");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression, directive: directiveOf(expression) };
 }
 
-function readBlockStatementL(): any {
+function readBlockStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1717,7 +1605,7 @@ function readBlockStatementL(): any {
   return { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), body };
 }
 
-function readStaticBlockL(): any {
+function readStaticBlockL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1728,7 +1616,7 @@ function readStaticBlockL(): any {
   return { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), body };
 }
 
-function readEmptyStatementL(): any {
+function readEmptyStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1738,7 +1626,7 @@ function readEmptyStatementL(): any {
   return { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end) };
 }
 
-function readDebuggerStatementL(): any {
+function readDebuggerStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1748,235 +1636,203 @@ function readDebuggerStatementL(): any {
   return { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end) };
 }
 
-function readWithStatementL(): any {
+function readWithStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const object = readNodeL() ?? missing("object");
-  expected = 0;
-  const body = readNodeL() ?? missing("body");
+  const object = readNodeL(0) ?? missing("object");
+  const body = readNodeL(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "WithStatement", start, end, loc: locOf(start, startLine, end), object, body };
 }
 
-function readReturnStatementL(): any {
+function readReturnStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 7;
-  const argument = readNodeL();
+  const argument = readNodeL(7);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
-function readLabeledStatementL(): any {
+function readLabeledStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const label = readNodeL() ?? missing("label");
-  expected = 1;
-  const body = readNodeL() ?? missing("body");
+  const label = readNodeL(0) ?? missing("label");
+  const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), body, label };
 }
 
-function readBreakStatementL(): any {
+function readBreakStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 6;
-  const label = readNodeL();
+  const label = readNodeL(6);
   const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), label };
 }
 
-function readContinueStatementL(): any {
+function readContinueStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 9;
-  const label = readNodeL();
+  const label = readNodeL(9);
   const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), label };
 }
 
-function readIfStatementL(): any {
+function readIfStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 3;
-  const test = readNodeL() ?? missing("test");
-  expected = 1;
-  const consequent = readNodeL() ?? missing("consequent");
-  expected = 5;
-  const alternate = readNodeL();
+  const test = readNodeL(3) ?? missing("test");
+  const consequent = readNodeL(1) ?? missing("consequent");
+  const alternate = readNodeL(5);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "IfStatement", start, end, loc: locOf(start, startLine, end), test, consequent, alternate };
 }
 
-function readSwitchStatementL(): any {
+function readSwitchStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 7;
-  const discriminant = readNodeL() ?? missing("discriminant");
+  const discriminant = readNodeL(7) ?? missing("discriminant");
   const cases = readNodeListL(2, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), discriminant, cases };
 }
 
-function readSwitchCaseL(): any {
+function readSwitchCaseL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 5;
-  const test = readNodeL();
+  const test = readNodeL(5);
   const consequent = readNodeListL(1, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), consequent, test };
 }
 
-function readThrowStatementL(): any {
+function readThrowStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 6;
-  const argument = readNodeL() ?? missing("argument");
+  const argument = readNodeL(6) ?? missing("argument");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
-function readTryStatementL(): any {
+function readTryStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 3;
-  const block = readNodeL() ?? missing("block");
-  expected = 0;
-  const handler = readNodeL();
-  expected = 7;
-  const finalizer = readNodeL();
+  const block = readNodeL(3) ?? missing("block");
+  const handler = readNodeL(0);
+  const finalizer = readNodeL(7);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TryStatement", start, end, loc: locOf(start, startLine, end), block, handler, finalizer };
 }
 
-function readCatchClauseL(): any {
+function readCatchClauseL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 6;
-  const param = readNodeL();
-  expected = 1;
-  const body = readNodeL() ?? missing("body");
+  const param = readNodeL(6);
+  const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "CatchClause", start, end, loc: locOf(start, startLine, end), param, body };
 }
 
-function readWhileStatementL(): any {
+function readWhileStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const test = readNodeL() ?? missing("test");
-  expected = 0;
-  const body = readNodeL() ?? missing("body");
+  const test = readNodeL(0) ?? missing("test");
+  const body = readNodeL(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), test, body };
 }
 
-function readDoWhileStatementL(): any {
+function readDoWhileStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 3;
-  const body = readNodeL() ?? missing("body");
-  expected = 6;
-  const test = readNodeL() ?? missing("test");
+  const body = readNodeL(3) ?? missing("body");
+  const test = readNodeL(6) ?? missing("test");
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), body, test };
 }
 
-function readForStatementL(): any {
+function readForStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 4;
-  const init = readNodeL();
-  expected = 1;
-  const test = readNodeL();
-  expected = 1;
-  const update = readNodeL();
-  expected = 1;
-  const body = readNodeL() ?? missing("body");
+  const init = readNodeL(4);
+  const test = readNodeL(1);
+  const update = readNodeL(1);
+  const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForStatement", start, end, loc: locOf(start, startLine, end), init, test, update, body };
 }
 
-function readForInStatementL(): any {
+function readForInStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 4;
-  const left = readNodeL() ?? missing("left");
-  expected = 4;
-  const right = readNodeL() ?? missing("right");
-  expected = 1;
-  const body = readNodeL() ?? missing("body");
+  const left = readNodeL(4) ?? missing("left");
+  const right = readNodeL(4) ?? missing("right");
+  const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), left, right, body };
 }
 
-function readForOfStatementL(): any {
+function readForOfStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const await_ = (attrs & 1) !== 0;
-  expected = 4;
-  const left = readNodeL() ?? missing("left");
-  expected = 4;
-  const right = readNodeL() ?? missing("right");
-  expected = 1;
-  const body = readNodeL() ?? missing("body");
+  const left = readNodeL(4) ?? missing("left");
+  const right = readNodeL(4) ?? missing("right");
+  const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), await: await_, left, right, body };
 }
 
-function readVariableDeclarationL(): any {
+function readVariableDeclarationL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -1989,57 +1845,51 @@ function readVariableDeclarationL(): any {
   return { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), declarations, kind };
 }
 
-function readVariableDeclaratorL(): any {
+function readVariableDeclaratorL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const id = readNodeL() ?? missing("id");
-  expected = 1;
-  const init = readNodeL();
+  const id = readNodeL(0) ?? missing("id");
+  const init = readNodeL(1);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), id, init };
 }
 
-function readFunctionDeclarationL(): any {
+function readFunctionDeclarationL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  expected = 9;
-  const id = readNodeL();
+  const id = readNodeL(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeListL(1, 1);
-  expected = 1;
-  const body = readNodeL() ?? missing("body");
+  const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body };
 }
 
-function readFunctionExpressionL(): any {
+function readFunctionExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  expected = 9;
-  const id = readNodeL();
+  const id = readNodeL(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeListL(1, 1);
-  expected = 1;
-  const body = readNodeL() ?? missing("body");
+  const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body };
 }
 
-function readArrowFunctionExpressionL(): any {
+function readArrowFunctionExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2048,46 +1898,39 @@ function readArrowFunctionExpressionL(): any {
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeListL(0, 1);
-  expected = 4;
-  const body = readNodeL() ?? missing("body");
+  const body = readNodeL(4) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params, body };
 }
 
-function readClassDeclarationL(): any {
+function readClassDeclarationL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 6;
-  const id = readNodeL();
-  expected = 9;
-  const superClass = readNodeL();
-  expected = 0;
-  const body = readNodeL() ?? missing("body");
+  const id = readNodeL(6);
+  const superClass = readNodeL(9);
+  const body = readNodeL(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), id, superClass, body };
 }
 
-function readClassExpressionL(): any {
+function readClassExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 6;
-  const id = readNodeL();
-  expected = 14;
-  const superClass = readNodeL();
-  expected = 0;
-  const body = readNodeL() ?? missing("body");
+  const id = readNodeL(6);
+  const superClass = readNodeL(14);
+  const body = readNodeL(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), id, superClass, body };
 }
 
-function readClassBodyL(): any {
+function readClassBodyL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2098,7 +1941,7 @@ function readClassBodyL(): any {
   return { type: "ClassBody", start, end, loc: locOf(start, startLine, end), body };
 }
 
-function readMethodDefinitionL(): any {
+function readMethodDefinitionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2106,17 +1949,15 @@ function readMethodDefinitionL(): any {
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  expected = 0;
-  const key = readNodeL() ?? missing("key");
+  const key = readNodeL(0) ?? missing("key");
   const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
-  expected = 0;
-  const value = readNodeL() ?? missing("value");
+  const value = readNodeL(0) ?? missing("value");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, kind, value };
 }
 
-function readPropertyDefinitionL(): any {
+function readPropertyDefinitionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2124,16 +1965,14 @@ function readPropertyDefinitionL(): any {
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  expected = 0;
-  const key = readNodeL() ?? missing("key");
-  expected = 0;
-  const value = readNodeL();
+  const key = readNodeL(0) ?? missing("key");
+  const value = readNodeL(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, value };
 }
 
-function readIdentifierL(): any {
+function readIdentifierL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2143,7 +1982,7 @@ function readIdentifierL(): any {
   return { type: "Identifier", start, end, loc: locOf(start, startLine, end), name };
 }
 
-function readPrivateIdentifierL(): any {
+function readPrivateIdentifierL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2153,7 +1992,7 @@ function readPrivateIdentifierL(): any {
   return { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name };
 }
 
-function readThisExpressionL(): any {
+function readThisExpressionL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2162,7 +2001,7 @@ function readThisExpressionL(): any {
   return { type: "ThisExpression", start, end, loc: locOf(start, startLine, end) };
 }
 
-function readSuperL(): any {
+function readSuperL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2171,7 +2010,7 @@ function readSuperL(): any {
   return { type: "Super", start, end, loc: locOf(start, startLine, end) };
 }
 
-function readArrayExpressionL(): any {
+function readArrayExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2182,7 +2021,7 @@ function readArrayExpressionL(): any {
   return { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), elements };
 }
 
-function readObjectExpressionL(): any {
+function readObjectExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2193,7 +2032,7 @@ function readObjectExpressionL(): any {
   return { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), properties };
 }
 
-function readPropertyL(): any {
+function readPropertyL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2202,17 +2041,15 @@ function readPropertyL(): any {
   const method = (attrs & 1) !== 0;
   const shorthand = (attrs & 2) !== 0;
   const computed = (attrs & 4) !== 0;
-  expected = 0;
-  const key = readNodeL() ?? missing("key");
-  expected = 1;
-  const value = readNodeL() ?? missing("value");
+  const key = readNodeL(0) ?? missing("key");
+  const value = readNodeL(1) ?? missing("value");
   const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Property", start, end, loc: locOf(start, startLine, end), method, shorthand, computed, key, value, kind };
 }
 
-function readSequenceExpressionL(): any {
+function readSequenceExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2223,21 +2060,20 @@ function readSequenceExpressionL(): any {
   return { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), expressions };
 }
 
-function readUnaryExpressionL(): any {
+function readUnaryExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
-  expected = 1;
-  const argument = readNodeL() ?? missing("argument");
+  const argument = readNodeL(1) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), operator, prefix: true, argument };
 }
 
-function readUpdateExpressionL(): any {
+function readUpdateExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2245,85 +2081,74 @@ function readUpdateExpressionL(): any {
   const attrs = readVarint();
   const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
   const prefix = (attrs & 2) !== 0;
-  expected = 0;
-  const argument = readNodeL() ?? missing("argument");
+  const argument = readNodeL(0) ?? missing("argument");
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), operator, prefix, argument };
 }
 
-function readBinaryExpressionL(): any {
+function readBinaryExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  expected = 0;
-  const left = readNodeL() ?? missing("left");
+  const left = readNodeL(0) ?? missing("left");
   const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
-  expected = 1;
-  const right = readNodeL() ?? missing("right");
+  const right = readNodeL(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), left, operator, right };
 }
 
-function readLogicalExpressionL(): any {
+function readLogicalExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  expected = 0;
-  const left = readNodeL() ?? missing("left");
+  const left = readNodeL(0) ?? missing("left");
   const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
-  expected = 2;
-  const right = readNodeL() ?? missing("right");
+  const right = readNodeL(2) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), left, operator, right };
 }
 
-function readAssignmentExpressionL(): any {
+function readAssignmentExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  expected = 0;
-  const left = readNodeL() ?? missing("left");
+  const left = readNodeL(0) ?? missing("left");
   const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
-  expected = 1;
-  const right = readNodeL() ?? missing("right");
+  const right = readNodeL(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), operator, left, right };
 }
 
-function readConditionalExpressionL(): any {
+function readConditionalExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const test = readNodeL() ?? missing("test");
-  expected = 1;
-  const consequent = readNodeL() ?? missing("consequent");
-  expected = 1;
-  const alternate = readNodeL() ?? missing("alternate");
+  const test = readNodeL(0) ?? missing("test");
+  const consequent = readNodeL(1) ?? missing("consequent");
+  const alternate = readNodeL(1) ?? missing("alternate");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), test, consequent, alternate };
 }
 
-function readCallExpressionL(): any {
+function readCallExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  expected = 0;
-  const callee = readNodeL() ?? missing("callee");
+  const callee = readNodeL(0) ?? missing("callee");
   const arguments_ = readNodeListL(1, 1);
   const optional = (attrs & 1) !== 0;
   const end = pos + 1 + (hit ? 0 : readDelta());
@@ -2331,29 +2156,26 @@ function readCallExpressionL(): any {
   return { type: "CallExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_, optional };
 }
 
-function readNewExpressionL(): any {
+function readNewExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 4;
-  const callee = readNodeL() ?? missing("callee");
+  const callee = readNodeL(4) ?? missing("callee");
   const arguments_ = readNodeListL(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "NewExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_ };
 }
 
-function readMemberExpressionL(): any {
+function readMemberExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  expected = 0;
-  const object = readNodeL() ?? missing("object");
-  expected = 1;
-  const property = readNodeL() ?? missing("property");
+  const object = readNodeL(0) ?? missing("object");
+  const property = readNodeL(1) ?? missing("property");
   const computed = (attrs & 1) !== 0;
   const optional = (attrs & 2) !== 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
@@ -2361,45 +2183,42 @@ function readMemberExpressionL(): any {
   return { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), object, property, computed, optional };
 }
 
-function readChainExpressionL(): any {
+function readChainExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const expression = readNodeL() ?? missing("expression");
+  const expression = readNodeL(0) ?? missing("expression");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), expression };
 }
 
-function readYieldExpressionL(): any {
+function readYieldExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const delegate = (attrs & 1) !== 0;
-  expected = 6;
-  const argument = readNodeL();
+  const argument = readNodeL(6);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), delegate, argument };
 }
 
-function readAwaitExpressionL(): any {
+function readAwaitExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 6;
-  const argument = readNodeL() ?? missing("argument");
+  const argument = readNodeL(6) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), argument };
 }
 
-function readTemplateLiteralL(): any {
+function readTemplateLiteralL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2411,21 +2230,19 @@ function readTemplateLiteralL(): any {
   return { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), expressions, quasis };
 }
 
-function readTaggedTemplateExpressionL(): any {
+function readTaggedTemplateExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const tag = readNodeL() ?? missing("tag");
-  expected = 0;
-  const quasi = readNodeL() ?? missing("quasi");
+  const tag = readNodeL(0) ?? missing("tag");
+  const quasi = readNodeL(0) ?? missing("quasi");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), tag, quasi };
 }
 
-function readTemplateElementL(): any {
+function readTemplateElementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2438,7 +2255,7 @@ function readTemplateElementL(): any {
   return { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked: raw }, tail };
 }
 
-function readTemplateElementCookedL(): any {
+function readTemplateElementCookedL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2452,47 +2269,42 @@ function readTemplateElementCookedL(): any {
   return { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked }, tail };
 }
 
-function readMetaPropertyL(): any {
+function readMetaPropertyL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const meta = readNodeL() ?? missing("meta");
-  expected = 0;
-  const property = readNodeL() ?? missing("property");
+  const meta = readNodeL(0) ?? missing("meta");
+  const property = readNodeL(0) ?? missing("property");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), meta, property };
 }
 
-function readImportExpressionL(): any {
+function readImportExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const source = readNodeL() ?? missing("source");
-  expected = 0;
-  const options = readNodeL();
+  const source = readNodeL(0) ?? missing("source");
+  const options = readNodeL(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), source, options };
 }
 
-function readSpreadElementL(): any {
+function readSpreadElementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 3;
-  const argument = readNodeL() ?? missing("argument");
+  const argument = readNodeL(3) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
-function readStringLiteralDoubleQuotedL(): any {
+function readStringLiteralDoubleQuotedL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2502,7 +2314,7 @@ function readStringLiteralDoubleQuotedL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "\"" + value + "\"" };
 }
 
-function readStringLiteralSingleQuotedL(): any {
+function readStringLiteralSingleQuotedL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2512,7 +2324,7 @@ function readStringLiteralSingleQuotedL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "'" + value + "'" };
 }
 
-function readStringLiteralL(): any {
+function readStringLiteralL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2523,7 +2335,7 @@ function readStringLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw };
 }
 
-function readIntegerLiteralL(): any {
+function readIntegerLiteralL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2533,7 +2345,7 @@ function readIntegerLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "" + value };
 }
 
-function readNumberLiteralL(): any {
+function readNumberLiteralL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2544,7 +2356,7 @@ function readNumberLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw };
 }
 
-function readBooleanLiteralL(): any {
+function readBooleanLiteralL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2555,7 +2367,7 @@ function readBooleanLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: value ? "true" : "false" };
 }
 
-function readNullLiteralL(): any {
+function readNullLiteralL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2564,7 +2376,7 @@ function readNullLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value: null, raw: "null" };
 }
 
-function readRegExpLiteralL(): any {
+function readRegExpLiteralL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2575,7 +2387,7 @@ function readRegExpLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
 }
 
-function readBigIntLiteralL(): any {
+function readBigIntLiteralL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
@@ -2585,7 +2397,7 @@ function readBigIntLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
 }
 
-function readObjectPatternL(): any {
+function readObjectPatternL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2596,7 +2408,7 @@ function readObjectPatternL(): any {
   return { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), properties };
 }
 
-function readArrayPatternL(): any {
+function readArrayPatternL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2607,156 +2419,139 @@ function readArrayPatternL(): any {
   return { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), elements };
 }
 
-function readRestElementL(): any {
+function readRestElementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 3;
-  const argument = readNodeL() ?? missing("argument");
+  const argument = readNodeL(3) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "RestElement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
-function readAssignmentPatternL(): any {
+function readAssignmentPatternL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const left = readNodeL() ?? missing("left");
-  expected = 1;
-  const right = readNodeL() ?? missing("right");
+  const left = readNodeL(0) ?? missing("left");
+  const right = readNodeL(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), left, right };
 }
 
-function readImportDeclarationL(): any {
+function readImportDeclarationL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const specifiers = readNodeListL(0, 0);
-  expected = 0;
-  const source = readNodeL() ?? missing("source");
+  const source = readNodeL(0) ?? missing("source");
   const attributes = readNodeListL(0, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), specifiers, source, attributes };
 }
 
-function readImportSpecifierL(): any {
+function readImportSpecifierL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const imported = readNodeL() ?? missing("imported");
-  expected = 0;
-  const local = readNodeL() ?? missing("local");
+  const imported = readNodeL(0) ?? missing("imported");
+  const local = readNodeL(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), imported, local };
 }
 
-function readImportDefaultSpecifierL(): any {
+function readImportDefaultSpecifierL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const local = readNodeL() ?? missing("local");
+  const local = readNodeL(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), local };
 }
 
-function readImportNamespaceSpecifierL(): any {
+function readImportNamespaceSpecifierL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const local = readNodeL() ?? missing("local");
+  const local = readNodeL(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), local };
 }
 
-function readImportAttributeL(): any {
+function readImportAttributeL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const key = readNodeL() ?? missing("key");
-  expected = 0;
-  const value = readNodeL() ?? missing("value");
+  const key = readNodeL(0) ?? missing("key");
+  const value = readNodeL(0) ?? missing("value");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), key, value };
 }
 
-function readExportNamedDeclarationL(): any {
+function readExportNamedDeclarationL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const declaration = readNodeL();
+  const declaration = readNodeL(0);
   const specifiers = readNodeListL(7, 1);
-  expected = 0;
-  const source = readNodeL();
+  const source = readNodeL(0);
   const attributes = readNodeListL(0, 0);
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), declaration, specifiers, source, attributes };
 }
 
-function readExportSpecifierL(): any {
+function readExportSpecifierL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const local = readNodeL() ?? missing("local");
-  expected = 4;
-  const exported = readNodeL() ?? missing("exported");
+  const local = readNodeL(0) ?? missing("local");
+  const exported = readNodeL(4) ?? missing("exported");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), local, exported };
 }
 
-function readExportDefaultDeclarationL(): any {
+function readExportDefaultDeclarationL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const declaration = readNodeL() ?? missing("declaration");
+  const declaration = readNodeL(0) ?? missing("declaration");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), declaration };
 }
 
-function readExportAllDeclarationL(): any {
+function readExportAllDeclarationL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  expected = 0;
-  const exported = readNodeL();
-  expected = 0;
-  const source = readNodeL() ?? missing("source");
+  const exported = readNodeL(0);
+  const source = readNodeL(0) ?? missing("source");
   const attributes = readNodeListL(0, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), exported, source, attributes };
 }
 
-function readIdentifierWithEndL(): any {
+function readIdentifierWithEndL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2767,7 +2562,7 @@ function readIdentifierWithEndL(): any {
   return { type: "Identifier", start, end, loc: locOf(start, startLine, end), name };
 }
 
-function readPrivateIdentifierWithEndL(): any {
+function readPrivateIdentifierWithEndL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2780,97 +2575,97 @@ function readPrivateIdentifierWithEndL(): any {
 
 // ---- Mode range, with or without loc ----
 
-/** Reads one node (mode "R"), or null for tag 0. */
-function readNodeR(): any {
-  if (room === 0) return readNodeSlow();
+/** Reads one node (mode "R"), or null for tag 0; `expected`: its predicted start gap. */
+function readNodeR(expected: number): any {
+  if (room === 0) return readNodeSlow(expected);
   room--;
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-    case 1: case 129: node = readProgramR(); break;
-    case 2: case 130: node = readExpressionStatementR(); break;
-    case 3: case 131: node = readDirectiveR(); break;
-    case 4: case 132: node = readBlockStatementR(); break;
-    case 5: case 133: node = readStaticBlockR(); break;
-    case 6: case 134: node = readEmptyStatementR(); break;
-    case 7: case 135: node = readDebuggerStatementR(); break;
-    case 8: case 136: node = readWithStatementR(); break;
-    case 9: case 137: node = readReturnStatementR(); break;
-    case 10: case 138: node = readLabeledStatementR(); break;
-    case 11: case 139: node = readBreakStatementR(); break;
-    case 12: case 140: node = readContinueStatementR(); break;
-    case 13: case 141: node = readIfStatementR(); break;
-    case 14: case 142: node = readSwitchStatementR(); break;
-    case 15: case 143: node = readSwitchCaseR(); break;
-    case 16: case 144: node = readThrowStatementR(); break;
-    case 17: case 145: node = readTryStatementR(); break;
-    case 18: case 146: node = readCatchClauseR(); break;
-    case 19: case 147: node = readWhileStatementR(); break;
-    case 20: case 148: node = readDoWhileStatementR(); break;
-    case 21: case 149: node = readForStatementR(); break;
-    case 22: case 150: node = readForInStatementR(); break;
-    case 23: case 151: node = readForOfStatementR(); break;
-    case 24: case 152: node = readVariableDeclarationR(); break;
-    case 25: case 153: node = readVariableDeclaratorR(); break;
-    case 26: case 154: node = readFunctionDeclarationR(); break;
-    case 27: case 155: node = readFunctionExpressionR(); break;
-    case 28: case 156: node = readArrowFunctionExpressionR(); break;
-    case 29: case 157: node = readClassDeclarationR(); break;
-    case 30: case 158: node = readClassExpressionR(); break;
-    case 31: case 159: node = readClassBodyR(); break;
-    case 32: case 160: node = readMethodDefinitionR(); break;
-    case 33: case 161: node = readPropertyDefinitionR(); break;
-    case 34: case 162: node = readIdentifierR(); break;
-    case 35: case 163: node = readPrivateIdentifierR(); break;
-    case 36: case 164: node = readThisExpressionR(); break;
-    case 37: case 165: node = readSuperR(); break;
-    case 38: case 166: node = readArrayExpressionR(); break;
-    case 39: case 167: node = readObjectExpressionR(); break;
-    case 40: case 168: node = readPropertyR(); break;
-    case 41: case 169: node = readSequenceExpressionR(); break;
-    case 42: case 170: node = readUnaryExpressionR(); break;
-    case 43: case 171: node = readUpdateExpressionR(); break;
-    case 44: case 172: node = readBinaryExpressionR(); break;
-    case 45: case 173: node = readLogicalExpressionR(); break;
-    case 46: case 174: node = readAssignmentExpressionR(); break;
-    case 47: case 175: node = readConditionalExpressionR(); break;
-    case 48: case 176: node = readCallExpressionR(); break;
-    case 49: case 177: node = readNewExpressionR(); break;
-    case 50: case 178: node = readMemberExpressionR(); break;
-    case 51: case 179: node = readChainExpressionR(); break;
-    case 52: case 180: node = readYieldExpressionR(); break;
-    case 53: case 181: node = readAwaitExpressionR(); break;
-    case 54: case 182: node = readTemplateLiteralR(); break;
-    case 55: case 183: node = readTaggedTemplateExpressionR(); break;
-    case 56: case 184: node = readTemplateElementR(); break;
-    case 57: case 185: node = readTemplateElementCookedR(); break;
-    case 58: case 186: node = readMetaPropertyR(); break;
-    case 59: case 187: node = readImportExpressionR(); break;
-    case 60: case 188: node = readSpreadElementR(); break;
-    case 61: case 189: node = readStringLiteralDoubleQuotedR(); break;
-    case 62: case 190: node = readStringLiteralSingleQuotedR(); break;
-    case 63: case 191: node = readStringLiteralR(); break;
-    case 64: case 192: node = readIntegerLiteralR(); break;
-    case 65: case 193: node = readNumberLiteralR(); break;
-    case 66: case 194: node = readBooleanLiteralR(); break;
-    case 67: case 195: node = readNullLiteralR(); break;
-    case 68: case 196: node = readRegExpLiteralR(); break;
-    case 69: case 197: node = readBigIntLiteralR(); break;
-    case 70: case 198: node = readObjectPatternR(); break;
-    case 71: case 199: node = readArrayPatternR(); break;
-    case 72: case 200: node = readRestElementR(); break;
-    case 73: case 201: node = readAssignmentPatternR(); break;
-    case 74: case 202: node = readImportDeclarationR(); break;
-    case 75: case 203: node = readImportSpecifierR(); break;
-    case 76: case 204: node = readImportDefaultSpecifierR(); break;
-    case 77: case 205: node = readImportNamespaceSpecifierR(); break;
-    case 78: case 206: node = readImportAttributeR(); break;
-    case 79: case 207: node = readExportNamedDeclarationR(); break;
-    case 80: case 208: node = readExportSpecifierR(); break;
-    case 81: case 209: node = readExportDefaultDeclarationR(); break;
-    case 82: case 210: node = readExportAllDeclarationR(); break;
-    case 83: case 211: node = readIdentifierWithEndR(); break;
-    case 84: case 212: node = readPrivateIdentifierWithEndR(); break;
+    case 1: case 129: node = readProgramR(expected); break;
+    case 2: case 130: node = readExpressionStatementR(expected); break;
+    case 3: case 131: node = readDirectiveR(expected); break;
+    case 4: case 132: node = readBlockStatementR(expected); break;
+    case 5: case 133: node = readStaticBlockR(expected); break;
+    case 6: case 134: node = readEmptyStatementR(expected); break;
+    case 7: case 135: node = readDebuggerStatementR(expected); break;
+    case 8: case 136: node = readWithStatementR(expected); break;
+    case 9: case 137: node = readReturnStatementR(expected); break;
+    case 10: case 138: node = readLabeledStatementR(expected); break;
+    case 11: case 139: node = readBreakStatementR(expected); break;
+    case 12: case 140: node = readContinueStatementR(expected); break;
+    case 13: case 141: node = readIfStatementR(expected); break;
+    case 14: case 142: node = readSwitchStatementR(expected); break;
+    case 15: case 143: node = readSwitchCaseR(expected); break;
+    case 16: case 144: node = readThrowStatementR(expected); break;
+    case 17: case 145: node = readTryStatementR(expected); break;
+    case 18: case 146: node = readCatchClauseR(expected); break;
+    case 19: case 147: node = readWhileStatementR(expected); break;
+    case 20: case 148: node = readDoWhileStatementR(expected); break;
+    case 21: case 149: node = readForStatementR(expected); break;
+    case 22: case 150: node = readForInStatementR(expected); break;
+    case 23: case 151: node = readForOfStatementR(expected); break;
+    case 24: case 152: node = readVariableDeclarationR(expected); break;
+    case 25: case 153: node = readVariableDeclaratorR(expected); break;
+    case 26: case 154: node = readFunctionDeclarationR(expected); break;
+    case 27: case 155: node = readFunctionExpressionR(expected); break;
+    case 28: case 156: node = readArrowFunctionExpressionR(expected); break;
+    case 29: case 157: node = readClassDeclarationR(expected); break;
+    case 30: case 158: node = readClassExpressionR(expected); break;
+    case 31: case 159: node = readClassBodyR(expected); break;
+    case 32: case 160: node = readMethodDefinitionR(expected); break;
+    case 33: case 161: node = readPropertyDefinitionR(expected); break;
+    case 34: case 162: node = readIdentifierR(expected); break;
+    case 35: case 163: node = readPrivateIdentifierR(expected); break;
+    case 36: case 164: node = readThisExpressionR(expected); break;
+    case 37: case 165: node = readSuperR(expected); break;
+    case 38: case 166: node = readArrayExpressionR(expected); break;
+    case 39: case 167: node = readObjectExpressionR(expected); break;
+    case 40: case 168: node = readPropertyR(expected); break;
+    case 41: case 169: node = readSequenceExpressionR(expected); break;
+    case 42: case 170: node = readUnaryExpressionR(expected); break;
+    case 43: case 171: node = readUpdateExpressionR(expected); break;
+    case 44: case 172: node = readBinaryExpressionR(expected); break;
+    case 45: case 173: node = readLogicalExpressionR(expected); break;
+    case 46: case 174: node = readAssignmentExpressionR(expected); break;
+    case 47: case 175: node = readConditionalExpressionR(expected); break;
+    case 48: case 176: node = readCallExpressionR(expected); break;
+    case 49: case 177: node = readNewExpressionR(expected); break;
+    case 50: case 178: node = readMemberExpressionR(expected); break;
+    case 51: case 179: node = readChainExpressionR(expected); break;
+    case 52: case 180: node = readYieldExpressionR(expected); break;
+    case 53: case 181: node = readAwaitExpressionR(expected); break;
+    case 54: case 182: node = readTemplateLiteralR(expected); break;
+    case 55: case 183: node = readTaggedTemplateExpressionR(expected); break;
+    case 56: case 184: node = readTemplateElementR(expected); break;
+    case 57: case 185: node = readTemplateElementCookedR(expected); break;
+    case 58: case 186: node = readMetaPropertyR(expected); break;
+    case 59: case 187: node = readImportExpressionR(expected); break;
+    case 60: case 188: node = readSpreadElementR(expected); break;
+    case 61: case 189: node = readStringLiteralDoubleQuotedR(expected); break;
+    case 62: case 190: node = readStringLiteralSingleQuotedR(expected); break;
+    case 63: case 191: node = readStringLiteralR(expected); break;
+    case 64: case 192: node = readIntegerLiteralR(expected); break;
+    case 65: case 193: node = readNumberLiteralR(expected); break;
+    case 66: case 194: node = readBooleanLiteralR(expected); break;
+    case 67: case 195: node = readNullLiteralR(expected); break;
+    case 68: case 196: node = readRegExpLiteralR(expected); break;
+    case 69: case 197: node = readBigIntLiteralR(expected); break;
+    case 70: case 198: node = readObjectPatternR(expected); break;
+    case 71: case 199: node = readArrayPatternR(expected); break;
+    case 72: case 200: node = readRestElementR(expected); break;
+    case 73: case 201: node = readAssignmentPatternR(expected); break;
+    case 74: case 202: node = readImportDeclarationR(expected); break;
+    case 75: case 203: node = readImportSpecifierR(expected); break;
+    case 76: case 204: node = readImportDefaultSpecifierR(expected); break;
+    case 77: case 205: node = readImportNamespaceSpecifierR(expected); break;
+    case 78: case 206: node = readImportAttributeR(expected); break;
+    case 79: case 207: node = readExportNamedDeclarationR(expected); break;
+    case 80: case 208: node = readExportSpecifierR(expected); break;
+    case 81: case 209: node = readExportDefaultDeclarationR(expected); break;
+    case 82: case 210: node = readExportAllDeclarationR(expected); break;
+    case 83: case 211: node = readIdentifierWithEndR(expected); break;
+    case 84: case 212: node = readPrivateIdentifierWithEndR(expected); break;
     default: throw badTag();
   }
   room++;
@@ -2885,24 +2680,20 @@ function readNodeListR(first: number, rest: number): any[] {
   const length = readVarint();
   if (length === 0) return [];
   if (length > 4) checkListLength(length);
-  expected = first;
-  const a = readNodeR();
+  const a = readNodeR(first);
   switch (length) {
     case 1: return [a];
-    case 2: expected = rest; return [a, readNodeR()];
-    case 3: { expected = rest; const b = readNodeR(); expected = rest; return [a, b, readNodeR()]; }
-    case 4: { expected = rest; const b = readNodeR(); expected = rest; const c = readNodeR(); expected = rest; return [a, b, c, readNodeR()]; }
+    case 2: return [a, readNodeR(rest)];
+    case 3: { const b = readNodeR(rest); return [a, b, readNodeR(rest)]; }
+    case 4: { const b = readNodeR(rest); const c = readNodeR(rest); return [a, b, c, readNodeR(rest)]; }
   }
   const list = new Array(length);
   list[0] = a;
-  for (let i = 1; i < length; i++) {
-    expected = rest;
-    list[i] = readNodeR();
-  }
+  for (let i = 1; i < length; i++) list[i] = readNodeR(rest);
   return list;
 }
 
-function readProgramR(): any {
+function readProgramR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2915,31 +2706,29 @@ function readProgramR(): any {
   return mode === 3 ? { type: "Program", start, end, loc: locOf(start, startLine, end), range: [start, end], body, sourceType } : { type: "Program", start, end, range: [start, end], body, sourceType };
 }
 
-function readExpressionStatementR(): any {
+function readExpressionStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const expression = readNodeR() ?? missing("expression");
+  const expression = readNodeR(0) ?? missing("expression");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ExpressionStatement", start, end, range: [start, end], expression };
 }
 
-function readDirectiveR(): any {
+function readDirectiveR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const expression = readNodeR() ?? missing("expression");
+  const expression = readNodeR(0) ?? missing("expression");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, range: [start, end], expression, directive: directiveOf(expression) };
 }
 
-function readBlockStatementR(): any {
+function readBlockStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2950,7 +2739,7 @@ function readBlockStatementR(): any {
   return mode === 3 ? { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "BlockStatement", start, end, range: [start, end], body };
 }
 
-function readStaticBlockR(): any {
+function readStaticBlockR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2961,7 +2750,7 @@ function readStaticBlockR(): any {
   return mode === 3 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "StaticBlock", start, end, range: [start, end], body };
 }
 
-function readEmptyStatementR(): any {
+function readEmptyStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2971,7 +2760,7 @@ function readEmptyStatementR(): any {
   return mode === 3 ? { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "EmptyStatement", start, end, range: [start, end] };
 }
 
-function readDebuggerStatementR(): any {
+function readDebuggerStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2981,235 +2770,203 @@ function readDebuggerStatementR(): any {
   return mode === 3 ? { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "DebuggerStatement", start, end, range: [start, end] };
 }
 
-function readWithStatementR(): any {
+function readWithStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const object = readNodeR() ?? missing("object");
-  expected = 0;
-  const body = readNodeR() ?? missing("body");
+  const object = readNodeR(0) ?? missing("object");
+  const body = readNodeR(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "WithStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], object, body } : { type: "WithStatement", start, end, range: [start, end], object, body };
 }
 
-function readReturnStatementR(): any {
+function readReturnStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 7;
-  const argument = readNodeR();
+  const argument = readNodeR(7);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ReturnStatement", start, end, range: [start, end], argument };
 }
 
-function readLabeledStatementR(): any {
+function readLabeledStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const label = readNodeR() ?? missing("label");
-  expected = 1;
-  const body = readNodeR() ?? missing("body");
+  const label = readNodeR(0) ?? missing("label");
+  const body = readNodeR(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, label } : { type: "LabeledStatement", start, end, range: [start, end], body, label };
 }
 
-function readBreakStatementR(): any {
+function readBreakStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 6;
-  const label = readNodeR();
+  const label = readNodeR(6);
   const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "BreakStatement", start, end, range: [start, end], label };
 }
 
-function readContinueStatementR(): any {
+function readContinueStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 9;
-  const label = readNodeR();
+  const label = readNodeR(9);
   const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "ContinueStatement", start, end, range: [start, end], label };
 }
 
-function readIfStatementR(): any {
+function readIfStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 3;
-  const test = readNodeR() ?? missing("test");
-  expected = 1;
-  const consequent = readNodeR() ?? missing("consequent");
-  expected = 5;
-  const alternate = readNodeR();
+  const test = readNodeR(3) ?? missing("test");
+  const consequent = readNodeR(1) ?? missing("consequent");
+  const alternate = readNodeR(5);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "IfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "IfStatement", start, end, range: [start, end], test, consequent, alternate };
 }
 
-function readSwitchStatementR(): any {
+function readSwitchStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 7;
-  const discriminant = readNodeR() ?? missing("discriminant");
+  const discriminant = readNodeR(7) ?? missing("discriminant");
   const cases = readNodeListR(2, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], discriminant, cases } : { type: "SwitchStatement", start, end, range: [start, end], discriminant, cases };
 }
 
-function readSwitchCaseR(): any {
+function readSwitchCaseR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 5;
-  const test = readNodeR();
+  const test = readNodeR(5);
   const consequent = readNodeListR(1, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), range: [start, end], consequent, test } : { type: "SwitchCase", start, end, range: [start, end], consequent, test };
 }
 
-function readThrowStatementR(): any {
+function readThrowStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 6;
-  const argument = readNodeR() ?? missing("argument");
+  const argument = readNodeR(6) ?? missing("argument");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ThrowStatement", start, end, range: [start, end], argument };
 }
 
-function readTryStatementR(): any {
+function readTryStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 3;
-  const block = readNodeR() ?? missing("block");
-  expected = 0;
-  const handler = readNodeR();
-  expected = 7;
-  const finalizer = readNodeR();
+  const block = readNodeR(3) ?? missing("block");
+  const handler = readNodeR(0);
+  const finalizer = readNodeR(7);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "TryStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], block, handler, finalizer } : { type: "TryStatement", start, end, range: [start, end], block, handler, finalizer };
 }
 
-function readCatchClauseR(): any {
+function readCatchClauseR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 6;
-  const param = readNodeR();
-  expected = 1;
-  const body = readNodeR() ?? missing("body");
+  const param = readNodeR(6);
+  const body = readNodeR(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "CatchClause", start, end, loc: locOf(start, startLine, end), range: [start, end], param, body } : { type: "CatchClause", start, end, range: [start, end], param, body };
 }
 
-function readWhileStatementR(): any {
+function readWhileStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const test = readNodeR() ?? missing("test");
-  expected = 0;
-  const body = readNodeR() ?? missing("body");
+  const test = readNodeR(0) ?? missing("test");
+  const body = readNodeR(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, body } : { type: "WhileStatement", start, end, range: [start, end], test, body };
 }
 
-function readDoWhileStatementR(): any {
+function readDoWhileStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 3;
-  const body = readNodeR() ?? missing("body");
-  expected = 6;
-  const test = readNodeR() ?? missing("test");
+  const body = readNodeR(3) ?? missing("body");
+  const test = readNodeR(6) ?? missing("test");
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, test } : { type: "DoWhileStatement", start, end, range: [start, end], body, test };
 }
 
-function readForStatementR(): any {
+function readForStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 4;
-  const init = readNodeR();
-  expected = 1;
-  const test = readNodeR();
-  expected = 1;
-  const update = readNodeR();
-  expected = 1;
-  const body = readNodeR() ?? missing("body");
+  const init = readNodeR(4);
+  const test = readNodeR(1);
+  const update = readNodeR(1);
+  const body = readNodeR(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ForStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], init, test, update, body } : { type: "ForStatement", start, end, range: [start, end], init, test, update, body };
 }
 
-function readForInStatementR(): any {
+function readForInStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 4;
-  const left = readNodeR() ?? missing("left");
-  expected = 4;
-  const right = readNodeR() ?? missing("right");
-  expected = 1;
-  const body = readNodeR() ?? missing("body");
+  const left = readNodeR(4) ?? missing("left");
+  const right = readNodeR(4) ?? missing("right");
+  const body = readNodeR(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right, body } : { type: "ForInStatement", start, end, range: [start, end], left, right, body };
 }
 
-function readForOfStatementR(): any {
+function readForOfStatementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const await_ = (attrs & 1) !== 0;
-  expected = 4;
-  const left = readNodeR() ?? missing("left");
-  expected = 4;
-  const right = readNodeR() ?? missing("right");
-  expected = 1;
-  const body = readNodeR() ?? missing("body");
+  const left = readNodeR(4) ?? missing("left");
+  const right = readNodeR(4) ?? missing("right");
+  const body = readNodeR(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], await: await_, left, right, body } : { type: "ForOfStatement", start, end, range: [start, end], await: await_, left, right, body };
 }
 
-function readVariableDeclarationR(): any {
+function readVariableDeclarationR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3222,57 +2979,51 @@ function readVariableDeclarationR(): any {
   return mode === 3 ? { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declarations, kind } : { type: "VariableDeclaration", start, end, range: [start, end], declarations, kind };
 }
 
-function readVariableDeclaratorR(): any {
+function readVariableDeclaratorR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const id = readNodeR() ?? missing("id");
-  expected = 1;
-  const init = readNodeR();
+  const id = readNodeR(0) ?? missing("id");
+  const init = readNodeR(1);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), range: [start, end], id, init } : { type: "VariableDeclarator", start, end, range: [start, end], id, init };
 }
 
-function readFunctionDeclarationR(): any {
+function readFunctionDeclarationR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  expected = 9;
-  const id = readNodeR();
+  const id = readNodeR(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeListR(1, 1);
-  expected = 1;
-  const body = readNodeR() ?? missing("body");
+  const body = readNodeR(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
 }
 
-function readFunctionExpressionR(): any {
+function readFunctionExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  expected = 9;
-  const id = readNodeR();
+  const id = readNodeR(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeListR(1, 1);
-  expected = 1;
-  const body = readNodeR() ?? missing("body");
+  const body = readNodeR(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
 }
 
-function readArrowFunctionExpressionR(): any {
+function readArrowFunctionExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3281,46 +3032,39 @@ function readArrowFunctionExpressionR(): any {
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeListR(0, 1);
-  expected = 4;
-  const body = readNodeR() ?? missing("body");
+  const body = readNodeR(4) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params, body };
 }
 
-function readClassDeclarationR(): any {
+function readClassDeclarationR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 6;
-  const id = readNodeR();
-  expected = 9;
-  const superClass = readNodeR();
-  expected = 0;
-  const body = readNodeR() ?? missing("body");
+  const id = readNodeR(6);
+  const superClass = readNodeR(9);
+  const body = readNodeR(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassDeclaration", start, end, range: [start, end], id, superClass, body };
 }
 
-function readClassExpressionR(): any {
+function readClassExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 6;
-  const id = readNodeR();
-  expected = 14;
-  const superClass = readNodeR();
-  expected = 0;
-  const body = readNodeR() ?? missing("body");
+  const id = readNodeR(6);
+  const superClass = readNodeR(14);
+  const body = readNodeR(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassExpression", start, end, range: [start, end], id, superClass, body };
 }
 
-function readClassBodyR(): any {
+function readClassBodyR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3331,7 +3075,7 @@ function readClassBodyR(): any {
   return mode === 3 ? { type: "ClassBody", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "ClassBody", start, end, range: [start, end], body };
 }
 
-function readMethodDefinitionR(): any {
+function readMethodDefinitionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3339,17 +3083,15 @@ function readMethodDefinitionR(): any {
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  expected = 0;
-  const key = readNodeR() ?? missing("key");
+  const key = readNodeR(0) ?? missing("key");
   const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
-  expected = 0;
-  const value = readNodeR() ?? missing("value");
+  const value = readNodeR(0) ?? missing("value");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, range: [start, end], static: static_, computed, key, kind, value };
 }
 
-function readPropertyDefinitionR(): any {
+function readPropertyDefinitionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3357,16 +3099,14 @@ function readPropertyDefinitionR(): any {
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  expected = 0;
-  const key = readNodeR() ?? missing("key");
-  expected = 0;
-  const value = readNodeR();
+  const key = readNodeR(0) ?? missing("key");
+  const value = readNodeR(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, range: [start, end], static: static_, computed, key, value };
 }
 
-function readIdentifierR(): any {
+function readIdentifierR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3376,7 +3116,7 @@ function readIdentifierR(): any {
   return mode === 3 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, range: [start, end], name };
 }
 
-function readPrivateIdentifierR(): any {
+function readPrivateIdentifierR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3386,7 +3126,7 @@ function readPrivateIdentifierR(): any {
   return mode === 3 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, range: [start, end], name };
 }
 
-function readThisExpressionR(): any {
+function readThisExpressionR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3395,7 +3135,7 @@ function readThisExpressionR(): any {
   return mode === 3 ? { type: "ThisExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "ThisExpression", start, end, range: [start, end] };
 }
 
-function readSuperR(): any {
+function readSuperR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3404,7 +3144,7 @@ function readSuperR(): any {
   return mode === 3 ? { type: "Super", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "Super", start, end, range: [start, end] };
 }
 
-function readArrayExpressionR(): any {
+function readArrayExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3415,7 +3155,7 @@ function readArrayExpressionR(): any {
   return mode === 3 ? { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayExpression", start, end, range: [start, end], elements };
 }
 
-function readObjectExpressionR(): any {
+function readObjectExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3426,7 +3166,7 @@ function readObjectExpressionR(): any {
   return mode === 3 ? { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectExpression", start, end, range: [start, end], properties };
 }
 
-function readPropertyR(): any {
+function readPropertyR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3435,17 +3175,15 @@ function readPropertyR(): any {
   const method = (attrs & 1) !== 0;
   const shorthand = (attrs & 2) !== 0;
   const computed = (attrs & 4) !== 0;
-  expected = 0;
-  const key = readNodeR() ?? missing("key");
-  expected = 1;
-  const value = readNodeR() ?? missing("value");
+  const key = readNodeR(0) ?? missing("key");
+  const value = readNodeR(1) ?? missing("value");
   const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "Property", start, end, loc: locOf(start, startLine, end), range: [start, end], method, shorthand, computed, key, value, kind } : { type: "Property", start, end, range: [start, end], method, shorthand, computed, key, value, kind };
 }
 
-function readSequenceExpressionR(): any {
+function readSequenceExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3456,21 +3194,20 @@ function readSequenceExpressionR(): any {
   return mode === 3 ? { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions } : { type: "SequenceExpression", start, end, range: [start, end], expressions };
 }
 
-function readUnaryExpressionR(): any {
+function readUnaryExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
-  expected = 1;
-  const argument = readNodeR() ?? missing("argument");
+  const argument = readNodeR(1) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix: true, argument } : { type: "UnaryExpression", start, end, range: [start, end], operator, prefix: true, argument };
 }
 
-function readUpdateExpressionR(): any {
+function readUpdateExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3478,85 +3215,74 @@ function readUpdateExpressionR(): any {
   const attrs = readVarint();
   const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
   const prefix = (attrs & 2) !== 0;
-  expected = 0;
-  const argument = readNodeR() ?? missing("argument");
+  const argument = readNodeR(0) ?? missing("argument");
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix, argument } : { type: "UpdateExpression", start, end, range: [start, end], operator, prefix, argument };
 }
 
-function readBinaryExpressionR(): any {
+function readBinaryExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  expected = 0;
-  const left = readNodeR() ?? missing("left");
+  const left = readNodeR(0) ?? missing("left");
   const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
-  expected = 1;
-  const right = readNodeR() ?? missing("right");
+  const right = readNodeR(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "BinaryExpression", start, end, range: [start, end], left, operator, right };
 }
 
-function readLogicalExpressionR(): any {
+function readLogicalExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  expected = 0;
-  const left = readNodeR() ?? missing("left");
+  const left = readNodeR(0) ?? missing("left");
   const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
-  expected = 2;
-  const right = readNodeR() ?? missing("right");
+  const right = readNodeR(2) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "LogicalExpression", start, end, range: [start, end], left, operator, right };
 }
 
-function readAssignmentExpressionR(): any {
+function readAssignmentExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  expected = 0;
-  const left = readNodeR() ?? missing("left");
+  const left = readNodeR(0) ?? missing("left");
   const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
-  expected = 1;
-  const right = readNodeR() ?? missing("right");
+  const right = readNodeR(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, left, right } : { type: "AssignmentExpression", start, end, range: [start, end], operator, left, right };
 }
 
-function readConditionalExpressionR(): any {
+function readConditionalExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const test = readNodeR() ?? missing("test");
-  expected = 1;
-  const consequent = readNodeR() ?? missing("consequent");
-  expected = 1;
-  const alternate = readNodeR() ?? missing("alternate");
+  const test = readNodeR(0) ?? missing("test");
+  const consequent = readNodeR(1) ?? missing("consequent");
+  const alternate = readNodeR(1) ?? missing("alternate");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "ConditionalExpression", start, end, range: [start, end], test, consequent, alternate };
 }
 
-function readCallExpressionR(): any {
+function readCallExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  expected = 0;
-  const callee = readNodeR() ?? missing("callee");
+  const callee = readNodeR(0) ?? missing("callee");
   const arguments_ = readNodeListR(1, 1);
   const optional = (attrs & 1) !== 0;
   const end = pos + 1 + (hit ? 0 : readDelta());
@@ -3564,29 +3290,26 @@ function readCallExpressionR(): any {
   return mode === 3 ? { type: "CallExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, range: [start, end], callee, arguments: arguments_, optional };
 }
 
-function readNewExpressionR(): any {
+function readNewExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 4;
-  const callee = readNodeR() ?? missing("callee");
+  const callee = readNodeR(4) ?? missing("callee");
   const arguments_ = readNodeListR(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "NewExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_ } : { type: "NewExpression", start, end, range: [start, end], callee, arguments: arguments_ };
 }
 
-function readMemberExpressionR(): any {
+function readMemberExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  expected = 0;
-  const object = readNodeR() ?? missing("object");
-  expected = 1;
-  const property = readNodeR() ?? missing("property");
+  const object = readNodeR(0) ?? missing("object");
+  const property = readNodeR(1) ?? missing("property");
   const computed = (attrs & 1) !== 0;
   const optional = (attrs & 2) !== 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
@@ -3594,45 +3317,42 @@ function readMemberExpressionR(): any {
   return mode === 3 ? { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property, computed, optional } : { type: "MemberExpression", start, end, range: [start, end], object, property, computed, optional };
 }
 
-function readChainExpressionR(): any {
+function readChainExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const expression = readNodeR() ?? missing("expression");
+  const expression = readNodeR(0) ?? missing("expression");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ChainExpression", start, end, range: [start, end], expression };
 }
 
-function readYieldExpressionR(): any {
+function readYieldExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const delegate = (attrs & 1) !== 0;
-  expected = 6;
-  const argument = readNodeR();
+  const argument = readNodeR(6);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], delegate, argument } : { type: "YieldExpression", start, end, range: [start, end], delegate, argument };
 }
 
-function readAwaitExpressionR(): any {
+function readAwaitExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 6;
-  const argument = readNodeR() ?? missing("argument");
+  const argument = readNodeR(6) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "AwaitExpression", start, end, range: [start, end], argument };
 }
 
-function readTemplateLiteralR(): any {
+function readTemplateLiteralR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3644,21 +3364,19 @@ function readTemplateLiteralR(): any {
   return mode === 3 ? { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions, quasis } : { type: "TemplateLiteral", start, end, range: [start, end], expressions, quasis };
 }
 
-function readTaggedTemplateExpressionR(): any {
+function readTaggedTemplateExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const tag = readNodeR() ?? missing("tag");
-  expected = 0;
-  const quasi = readNodeR() ?? missing("quasi");
+  const tag = readNodeR(0) ?? missing("tag");
+  const quasi = readNodeR(0) ?? missing("quasi");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, range: [start, end], tag, quasi };
 }
 
-function readTemplateElementR(): any {
+function readTemplateElementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3671,7 +3389,7 @@ function readTemplateElementR(): any {
   return mode === 3 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked: raw }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked: raw }, tail };
 }
 
-function readTemplateElementCookedR(): any {
+function readTemplateElementCookedR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3685,47 +3403,42 @@ function readTemplateElementCookedR(): any {
   return mode === 3 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked }, tail };
 }
 
-function readMetaPropertyR(): any {
+function readMetaPropertyR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const meta = readNodeR() ?? missing("meta");
-  expected = 0;
-  const property = readNodeR() ?? missing("property");
+  const meta = readNodeR(0) ?? missing("meta");
+  const property = readNodeR(0) ?? missing("property");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), range: [start, end], meta, property } : { type: "MetaProperty", start, end, range: [start, end], meta, property };
 }
 
-function readImportExpressionR(): any {
+function readImportExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const source = readNodeR() ?? missing("source");
-  expected = 0;
-  const options = readNodeR();
+  const source = readNodeR(0) ?? missing("source");
+  const options = readNodeR(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], source, options } : { type: "ImportExpression", start, end, range: [start, end], source, options };
 }
 
-function readSpreadElementR(): any {
+function readSpreadElementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 3;
-  const argument = readNodeR() ?? missing("argument");
+  const argument = readNodeR(3) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "SpreadElement", start, end, range: [start, end], argument };
 }
 
-function readStringLiteralDoubleQuotedR(): any {
+function readStringLiteralDoubleQuotedR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3735,7 +3448,7 @@ function readStringLiteralDoubleQuotedR(): any {
   return mode === 3 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "\"" + value + "\"" } : { type: "Literal", start, end, range: [start, end], value, raw: "\"" + value + "\"" };
 }
 
-function readStringLiteralSingleQuotedR(): any {
+function readStringLiteralSingleQuotedR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3745,7 +3458,7 @@ function readStringLiteralSingleQuotedR(): any {
   return mode === 3 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "'" + value + "'" } : { type: "Literal", start, end, range: [start, end], value, raw: "'" + value + "'" };
 }
 
-function readStringLiteralR(): any {
+function readStringLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3756,7 +3469,7 @@ function readStringLiteralR(): any {
   return mode === 3 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, range: [start, end], value, raw };
 }
 
-function readIntegerLiteralR(): any {
+function readIntegerLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3766,7 +3479,7 @@ function readIntegerLiteralR(): any {
   return mode === 3 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "" + value } : { type: "Literal", start, end, range: [start, end], value, raw: "" + value };
 }
 
-function readNumberLiteralR(): any {
+function readNumberLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3777,7 +3490,7 @@ function readNumberLiteralR(): any {
   return mode === 3 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, range: [start, end], value, raw };
 }
 
-function readBooleanLiteralR(): any {
+function readBooleanLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3788,7 +3501,7 @@ function readBooleanLiteralR(): any {
   return mode === 3 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: value ? "true" : "false" } : { type: "Literal", start, end, range: [start, end], value, raw: value ? "true" : "false" };
 }
 
-function readNullLiteralR(): any {
+function readNullLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3797,7 +3510,7 @@ function readNullLiteralR(): any {
   return mode === 3 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: null, raw: "null" } : { type: "Literal", start, end, range: [start, end], value: null, raw: "null" };
 }
 
-function readRegExpLiteralR(): any {
+function readRegExpLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3808,7 +3521,7 @@ function readRegExpLiteralR(): any {
   return mode === 3 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : { type: "Literal", start, end, range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
 }
 
-function readBigIntLiteralR(): any {
+function readBigIntLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
@@ -3818,7 +3531,7 @@ function readBigIntLiteralR(): any {
   return mode === 3 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : { type: "Literal", start, end, range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
 }
 
-function readObjectPatternR(): any {
+function readObjectPatternR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3829,7 +3542,7 @@ function readObjectPatternR(): any {
   return mode === 3 ? { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectPattern", start, end, range: [start, end], properties };
 }
 
-function readArrayPatternR(): any {
+function readArrayPatternR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3840,156 +3553,139 @@ function readArrayPatternR(): any {
   return mode === 3 ? { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayPattern", start, end, range: [start, end], elements };
 }
 
-function readRestElementR(): any {
+function readRestElementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 3;
-  const argument = readNodeR() ?? missing("argument");
+  const argument = readNodeR(3) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "RestElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "RestElement", start, end, range: [start, end], argument };
 }
 
-function readAssignmentPatternR(): any {
+function readAssignmentPatternR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const left = readNodeR() ?? missing("left");
-  expected = 1;
-  const right = readNodeR() ?? missing("right");
+  const left = readNodeR(0) ?? missing("left");
+  const right = readNodeR(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right } : { type: "AssignmentPattern", start, end, range: [start, end], left, right };
 }
 
-function readImportDeclarationR(): any {
+function readImportDeclarationR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
   const specifiers = readNodeListR(0, 0);
-  expected = 0;
-  const source = readNodeR() ?? missing("source");
+  const source = readNodeR(0) ?? missing("source");
   const attributes = readNodeListR(0, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], specifiers, source, attributes } : { type: "ImportDeclaration", start, end, range: [start, end], specifiers, source, attributes };
 }
 
-function readImportSpecifierR(): any {
+function readImportSpecifierR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const imported = readNodeR() ?? missing("imported");
-  expected = 0;
-  const local = readNodeR() ?? missing("local");
+  const imported = readNodeR(0) ?? missing("imported");
+  const local = readNodeR(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], imported, local } : { type: "ImportSpecifier", start, end, range: [start, end], imported, local };
 }
 
-function readImportDefaultSpecifierR(): any {
+function readImportDefaultSpecifierR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const local = readNodeR() ?? missing("local");
+  const local = readNodeR(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportDefaultSpecifier", start, end, range: [start, end], local };
 }
 
-function readImportNamespaceSpecifierR(): any {
+function readImportNamespaceSpecifierR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const local = readNodeR() ?? missing("local");
+  const local = readNodeR(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportNamespaceSpecifier", start, end, range: [start, end], local };
 }
 
-function readImportAttributeR(): any {
+function readImportAttributeR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const key = readNodeR() ?? missing("key");
-  expected = 0;
-  const value = readNodeR() ?? missing("value");
+  const key = readNodeR(0) ?? missing("key");
+  const value = readNodeR(0) ?? missing("value");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], key, value } : { type: "ImportAttribute", start, end, range: [start, end], key, value };
 }
 
-function readExportNamedDeclarationR(): any {
+function readExportNamedDeclarationR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const declaration = readNodeR();
+  const declaration = readNodeR(0);
   const specifiers = readNodeListR(7, 1);
-  expected = 0;
-  const source = readNodeR();
+  const source = readNodeR(0);
   const attributes = readNodeListR(0, 0);
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, range: [start, end], declaration, specifiers, source, attributes };
 }
 
-function readExportSpecifierR(): any {
+function readExportSpecifierR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const local = readNodeR() ?? missing("local");
-  expected = 4;
-  const exported = readNodeR() ?? missing("exported");
+  const local = readNodeR(0) ?? missing("local");
+  const exported = readNodeR(4) ?? missing("exported");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local, exported } : { type: "ExportSpecifier", start, end, range: [start, end], local, exported };
 }
 
-function readExportDefaultDeclarationR(): any {
+function readExportDefaultDeclarationR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const declaration = readNodeR() ?? missing("declaration");
+  const declaration = readNodeR(0) ?? missing("declaration");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration } : { type: "ExportDefaultDeclaration", start, end, range: [start, end], declaration };
 }
 
-function readExportAllDeclarationR(): any {
+function readExportAllDeclarationR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = mode === 3 ? lineOfStart(start) : 0;
-  expected = 0;
-  const exported = readNodeR();
-  expected = 0;
-  const source = readNodeR() ?? missing("source");
+  const exported = readNodeR(0);
+  const source = readNodeR(0) ?? missing("source");
   const attributes = readNodeListR(0, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return mode === 3 ? { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, range: [start, end], exported, source, attributes };
 }
 
-function readIdentifierWithEndR(): any {
+function readIdentifierWithEndR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -4000,7 +3696,7 @@ function readIdentifierWithEndR(): any {
   return mode === 3 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, range: [start, end], name };
 }
 
-function readPrivateIdentifierWithEndR(): any {
+function readPrivateIdentifierWithEndR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
