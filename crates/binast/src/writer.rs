@@ -524,6 +524,27 @@ mod tests {
     }
 
     #[test]
+    fn drop_marked_removes_exactly_the_marked_bytes() {
+        let mut seed = 7u32;
+        for len in [0usize, 1, 63, 64, 65, 200, 1000] {
+            let bytes: Vec<u8> = (0..len).map(|i| i as u8).collect();
+            let mut marks = vec![0u64; len.div_ceil(64)];
+            let mut kept = Vec::new();
+            for (i, &b) in bytes.iter().enumerate() {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                if (seed >> 16) % 3 == 0 {
+                    marks[i >> 6] |= 1 << (i & 63);
+                } else {
+                    kept.push(b);
+                }
+            }
+            let mut nodes = bytes.clone();
+            drop_marked(&mut nodes, &marks);
+            assert_eq!(nodes, kept, "length {len}");
+        }
+    }
+
+    #[test]
     fn line_section_matches_a_char_by_char_scan() {
         let pieces = ["a", "bcdefgh", "\n", "\r", "\r\n", "\t", "\u{2028}", "\u{2029}", "é", "😀", "\u{7f}", "\u{0e}", "\u{0d}x"];
         let mut seed = 12345u32;
