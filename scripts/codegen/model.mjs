@@ -81,7 +81,8 @@ function fnv1a(text) {
 }
 
 export function buildModel() {
-  if (kinds.length > 255) throw new Error('more than 255 wire kinds do not fit a tag byte');
+  // Bit 7 of the tag byte is the position flag (docs/format.md, Nodes).
+  if (kinds.length > 127) throw new Error('more than 127 wire kinds do not fit the 7 bits of a tag');
   const built = kinds.map(buildKind);
   const names = new Set();
   for (const kind of built) {
