@@ -74,7 +74,7 @@ export const TOOLS = [
       return (bytes) => moduleInfo(bytes);
     } },
   // moduleInfo's first step, alone: how much of it the integrity check is.
-  { id: 'checksum', label: 'XXH32 of the binary (moduleInfo\'s integrity check)', group: 'binast', input: 'binary', cold: true,
+  { id: 'checksum', label: 'XXH32 of the whole binary (decode\'s integrity check)', group: 'binast', input: 'binary', cold: true,
     async load(ctx) {
       const { xxh32 } = await import(dist(ctx, 'decode/checksum.js'));
       return (bytes) => ({ hash: xxh32(bytes, bytes.length - 4) });
