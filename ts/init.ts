@@ -1,7 +1,7 @@
 // init(): the WASM encoder and, beside it, acorn (which throws binast's syntax errors, see
 // ./acorn-verdict.ts). A dynamic import, so that bundlers that split chunks keep acorn out of
 // the entry chunk; Node never needs init() (it requires acorn on the first syntax error).
-import { useAcorn } from './acorn-verdict.ts';
+import { useAcorn, useAcornJsx } from './acorn-verdict.ts';
 import { init as initEncoder, type InitInput } from './wasm-loader.ts';
 
 /**
@@ -11,5 +11,7 @@ import { init as initEncoder, type InitInput } from './wasm-loader.ts';
  */
 export async function init(input?: InitInput): Promise<void> {
   const acorn = import('acorn').then(useAcorn, () => undefined);
-  await Promise.all([initEncoder(input), acorn]);
+  // acorn-jsx judges the sources encode({ jsx }) and parse({ jsx }) reject.
+  const acornJsx = import('acorn-jsx').then(useAcornJsx, () => undefined);
+  await Promise.all([initEncoder(input), acorn, acornJsx]);
 }

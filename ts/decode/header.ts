@@ -9,6 +9,8 @@ export const HEADER_LENGTH = 32;
 export const TRAILER_LENGTH = 4;
 export const FLAG_MODULE = 1;
 export const FLAG_COMMENTS = 2;
+/** The source was parsed with JSX (acorn-jsx's tree): decoding needs nothing else. */
+export const FLAG_JSX = 4;
 
 export interface Section {
   start: number;

@@ -35,6 +35,11 @@ pub struct EncodeOptions {
     pub allow_return_outside_function: bool,
     /// Allow a leading `#!` line.
     pub allow_hash_bang: bool,
+    /// Parse JSX, as acorn-jsx (`acorn.Parser.extend(acornJsx())`) does.
+    pub jsx: bool,
+    /// With `jsx`: reject JSX namespaced names (`<a:b>`), as acorn-jsx with
+    /// `allowNamespaces: false`.
+    pub jsx_no_namespaces: bool,
 }
 
 /// Error returned by [`encode`].
@@ -67,6 +72,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     }
     let allocator = Allocator::default();
     let source_type = if options.module { SourceType::mjs() } else { SourceType::script() };
+    let source_type = source_type.with_jsx(options.jsx);
     let parse_options = ParseOptions {
         // Parentheses are kept so that oxc rejects parenthesized patterns (`[(a = 1)] = b`,
         // `((a)) => 0`) as acorn does; the converter skips them.
@@ -174,7 +180,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     drop(semantic);
 
     let mut writer = writer::Writer::new(source);
-    let converted = match convert::write_program(&mut writer, program, &allocator) {
+    let converted = match convert::write_program(&mut writer, program, &allocator, !options.jsx_no_namespaces) {
         Ok(converted) => converted,
         Err(rejected) => {
             let pos_utf16 = utf16_offset(source, rejected.offset as usize);
@@ -191,7 +197,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     if options.comments {
         convert::write_comments(&mut writer, program, source);
     }
-    Ok(writer.finish(options.module, options.comments))
+    Ok(writer.finish(options.module, options.comments, options.jsx))
 }
 
 /// How many times one source may be re-parsed with a misreading rewritten (see

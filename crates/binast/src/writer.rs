@@ -17,6 +17,8 @@ pub const HEADER_LEN: usize = 32;
 pub const FLAG_MODULE: u8 = 1;
 /// Header flag: the comments section is present.
 pub const FLAG_COMMENTS: u8 = 2;
+/// Header flag: the source was parsed with JSX (acorn-jsx's tree).
+pub const FLAG_JSX: u8 = 4;
 /// Trailer size: the XXH32 checksum of everything before it.
 pub const TRAILER_LEN: usize = 4;
 
@@ -182,7 +184,7 @@ impl<'a> Writer<'a> {
     }
 
     /// Assembles header and sections into the final buffer.
-    pub fn finish(mut self, module: bool, with_comments: bool) -> Vec<u8> {
+    pub fn finish(mut self, module: bool, with_comments: bool, jsx: bool) -> Vec<u8> {
         let (refs, ref_width) = ref_section(&self.refs);
         let comments = if with_comments { self.comment_section() } else { Vec::new() };
         let strings = self.string_section();
@@ -193,6 +195,9 @@ impl<'a> Writer<'a> {
         }
         if with_comments {
             flags |= FLAG_COMMENTS;
+        }
+        if jsx {
+            flags |= FLAG_JSX;
         }
 
         let total =

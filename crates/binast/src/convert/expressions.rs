@@ -189,8 +189,9 @@ impl<'a> Writer<'a> {
             Expression::ComputedMemberExpression(_)
             | Expression::StaticMemberExpression(_)
             | Expression::PrivateFieldExpression(_) => self.member(expression.to_member_expression()),
-            Expression::JSXElement(e) => self.reject(e.span, "JSX is not JavaScript"),
-            Expression::JSXFragment(e) => self.reject(e.span, "JSX is not JavaScript"),
+            // oxc reads JSX only with encode's `jsx` option (see `jsx.rs`).
+            Expression::JSXElement(e) => self.jsx_element(e),
+            Expression::JSXFragment(e) => self.jsx_fragment(e),
             Expression::TSAsExpression(e) => self.reject(e.span, NOT_JS),
             Expression::TSSatisfiesExpression(e) => self.reject(e.span, NOT_JS),
             Expression::TSTypeAssertion(e) => self.reject(e.span, NOT_JS),
