@@ -88,6 +88,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     let mut text = source;
     let mut stand_in = None;
     let mut retries = 0;
+    let mut jsx_patched = false;
     let parse = |text| Parser::new(&allocator, text, source_type).with_options(parse_options).parse();
     let mut parsed = parse(text);
     let parsed = loop {
@@ -129,6 +130,17 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             && let Some(patched) = convert::quirks::html_open_comments_as_operators(text, &parsed.diagnostics)
         {
             retries += 1;
+            text = allocator.alloc_str(&patched);
+            parsed = parse(text);
+            continue;
+        }
+        // JSX: oxc refuses hyphens in member properties (`<a.b-c>`), which acorn-jsx reads.
+        if options.jsx
+            && retries < MAX_RETRIES
+            && let Some(patched) = convert::quirks::jsx_member_hyphens(text, &parsed.diagnostics)
+        {
+            retries += 1;
+            jsx_patched = true;
             text = allocator.alloc_str(&patched);
             parsed = parse(text);
             continue;
@@ -180,7 +192,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     drop(semantic);
 
     let mut writer = writer::Writer::new(source);
-    let converted = match convert::write_program(&mut writer, program, &allocator, !options.jsx_no_namespaces) {
+    let converted = match convert::write_program(&mut writer, program, &allocator, !options.jsx_no_namespaces, jsx_patched) {
         Ok(converted) => converted,
         Err(rejected) => {
             let pos_utf16 = utf16_offset(source, rejected.offset as usize);

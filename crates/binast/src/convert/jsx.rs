@@ -26,6 +26,13 @@ impl<'a> Writer<'a> {
         if opening.type_arguments.is_some() {
             return self.reject(opening.span, "TypeScript syntax is not JavaScript");
         }
+        if self.state.jsx_patched
+            && let Some(closing) = &e.closing_element
+            && self.qualified_name(&opening.name) != self.qualified_name(&closing.name)
+        {
+            // "Expected corresponding JSX closing tag for <...>"
+            return self.reject(closing.span, UNEXPECTED);
+        }
         self.jsxelement(
             e.span,
             |w| {
@@ -118,6 +125,27 @@ impl<'a> Writer<'a> {
             JSXElementName::ThisExpression(t) => self.jsx_identifier(t.span),
             JSXElementName::NamespacedName(n) => self.jsx_namespaced_name(n),
             JSXElementName::MemberExpression(m) => self.jsx_member_expression(m),
+        }
+    }
+
+    /// acorn-jsx's `getQualifiedJSXName` of a name, from the source text.
+    fn qualified_name(&self, name: &JSXElementName<'a>) -> String {
+        fn member(w: &Writer<'_>, m: &JSXMemberExpression<'_>) -> String {
+            let object = match &m.object {
+                JSXMemberExpressionObject::IdentifierReference(id) => w.source_slice(id.span).to_owned(),
+                JSXMemberExpressionObject::ThisExpression(t) => w.source_slice(t.span).to_owned(),
+                JSXMemberExpressionObject::MemberExpression(inner) => member(w, inner),
+            };
+            format!("{object}.{}", w.source_slice(m.property.span))
+        }
+        match name {
+            JSXElementName::Identifier(id) => self.source_slice(id.span).to_owned(),
+            JSXElementName::IdentifierReference(id) => self.source_slice(id.span).to_owned(),
+            JSXElementName::ThisExpression(t) => self.source_slice(t.span).to_owned(),
+            JSXElementName::NamespacedName(n) => {
+                format!("{}:{}", self.source_slice(n.namespace.span), self.source_slice(n.name.span))
+            }
+            JSXElementName::MemberExpression(m) => member(self, m),
         }
     }
 

@@ -52,6 +52,9 @@ pub(crate) struct State<'a> {
     pub(crate) redeclarations: missed_redeclarations::Suspicion<'a>,
     /// JSX namespaced names (`a:b`) are allowed (acorn-jsx's `allowNamespaces`, its default).
     pub(crate) jsx_namespaces: bool,
+    /// oxc parsed JSX names with hyphens spelled `_` (`quirks::jsx_member_hyphens`): closing
+    /// names must be compared as written.
+    pub(crate) jsx_patched: bool,
 }
 
 impl State<'_> {
@@ -78,8 +81,9 @@ pub fn write_program<'a>(
     program: &Program<'a>,
     allocator: &'a Allocator,
     jsx_namespaces: bool,
+    jsx_patched: bool,
 ) -> Result<Converted, Unsupported> {
-    w.state = State { arena: Some(allocator), jsx_namespaces, ..State::default() };
+    w.state = State { arena: Some(allocator), jsx_namespaces, jsx_patched, ..State::default() };
     // acorn's Program always spans the whole input (leading comments and trailing space too).
     let span = Span::new(0, program.source_text.len() as u32);
     let len = program.directives.len() + program.body.len();

@@ -14,6 +14,7 @@
 //! | unseen-use-strict | oxc reports a legacy escape in a directive before a `"use strict"` that ends the file on its line, which acorn's lookahead misses | ignore the report | `line_and_file_ends`, test262 |
 //! | let-before-keyword | the conversion meets, in a statement list, an identifier statement `let` ended by a line break before a word (oxc 0.157 reads `let` + newline + `false` as `let; false`, as the spec and V8 do) | reject at the word, as acorn (which takes any word after `let` for a binding there) and oxc 0.146 did | `let_before_a_keyword` |
 //! | regex-buffer-boundaries | the conversion meets a `u`/`v` regular expression with `\A`, `\z` or `\Z` (oxc 0.157 accepts the proposed buffer-boundary assertions; acorn, oxc 0.146 and the spec read an invalid escape) | reject just after the `/` | `regular_expression_buffer_boundaries` |
+//! | jsx-member-hyphen | with `jsx`, oxc reports a member property with a hyphen (`<a.b-c>`), which the JSX grammar and acorn-jsx allow | re-parse with its hyphens spelled `_` (names are written from the source text; the converter then compares closing names as written) | `test/jsx.test.ts` |
 //! | redeclarations | oxc reports a binding redeclaration, or the conversion noticed a shape where oxc misses one | the spec's check decides (`crate::redeclarations`, `missed_redeclarations`) | `redeclarations_as_the_spec_says` |
 //!
 //! Rules oxc 0.157 made unnecessary (deleted): `let` as an identifier (`let`, `let++`,
@@ -460,4 +461,25 @@ mod tests {
         assert!(!is("(subclass eval {})", Span::new(10, 14)));
         assert!(!is("eval = 1", Span::new(0, 4)));
     }
+}
+
+/// oxc's (fatal) error for a JSX member expression property with a hyphen.
+const JSX_MEMBER_HYPHEN: &str = "Identifiers in JSX cannot contain hyphens";
+
+/// `text` with the hyphens of the JSX member property oxc's first error is about spelled `_`
+/// (same length), when that is the error: the JSX grammar, and acorn-jsx, allow `<a.b-c>`.
+pub fn jsx_member_hyphens(text: &str, diagnostics: &Diagnostics) -> Option<String> {
+    let error = diagnostics.errors().next()?;
+    if error.message != JSX_MEMBER_HYPHEN {
+        return None;
+    }
+    let label = error.labels.first()?;
+    let range = label.offset() as usize..(label.offset() + label.len()) as usize;
+    let name = text.get(range.clone())?;
+    if !name.contains('-') {
+        return None;
+    }
+    let mut patched = text.to_owned();
+    patched.replace_range(range, &name.replace('-', "_"));
+    Some(patched)
 }
