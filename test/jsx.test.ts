@@ -126,6 +126,8 @@ export const JSX_CASES: string[] = [
   '<a>{items.map((i) => <li key={i}>{i}</li>)}</a>',
   '<a>{{ b: 1 }}</a>',
   '<a>{(b, c)}</a>',
+  '<a>{b, c}</a>',
+  '<a b={c, d}/>',
   '<a>{}</a>',
   '<a>{ }</a>',
   '<a>{\n}</a>',

@@ -9,6 +9,7 @@
 // vary with BINAST_FUZZ_SEED=<seed>; run longer with `node scripts/fuzz.mjs --seconds N`.
 import { spawnSync } from 'node:child_process';
 import * as acorn from 'acorn';
+import acornJsx from 'acorn-jsx';
 import { describe, expect, it } from 'vitest';
 import { BinastError, decode, encode } from '../../ts/index.ts';
 import { xxh32 } from '../../ts/decode/checksum.ts';
@@ -22,7 +23,8 @@ import {
   signature,
   treeDifference,
 } from './engine.mjs';
-import { KNOWN_DISAGREEMENTS } from './known-disagreements.mjs';
+import { KNOWN_DISAGREEMENTS, KNOWN_JSX_DISAGREEMENTS } from './known-disagreements.mjs';
+import { fuzzJsxSource } from './jsx.mjs';
 import { xxh32 as plainXxh32 } from './xxh32.mjs';
 import { test262Files } from '../helpers/corpus.ts';
 
@@ -30,10 +32,13 @@ const SEED = Number(process.env.BINAST_FUZZ_SEED ?? 20_260_801);
 const ROUND = 500;
 const DECODE_ROUNDS = Number(process.env.BINAST_FUZZ_DECODE_ROUNDS ?? 24);
 const ENCODE_ROUNDS = Number(process.env.BINAST_FUZZ_ENCODE_ROUNDS ?? 80);
+const JSX_ROUNDS = Number(process.env.BINAST_FUZZ_JSX_ROUNDS ?? 16);
 
 const corpus = fuzzCorpus();
 const decodeApi = { decode, BinastError, xxh32 };
 const encodeApi = { encode, decode, BinastError, acorn };
+// JSX: acorn-jsx judges, binast encodes with { jsx: true }.
+const jsxApi = { ...encodeApi, jsx: acorn.Parser.extend(acornJsx()) };
 
 const bases: DecodeBase[] = [];
 for (const file of corpus) {
@@ -122,6 +127,40 @@ describe('encode fuzzing: identical to acorn, or rejected by both', () => {
         `${totals.bothReject} rejected by both, known disagreements ${JSON.stringify(totals.known)}`,
     );
   });
+});
+
+describe('JSX encode fuzzing: identical to acorn-jsx, or rejected by both', () => {
+  const jsxTotals = { cases: 0, same: 0, bothReject: 0, known: {} as Record<string, number> };
+  for (let round = 0; round < JSX_ROUNDS; round++) {
+    const seed = SEED + 5000 + round;
+    it(`seed ${seed}: ${ROUND} JSX sources`, () => {
+      const stats = fuzzEncode(jsxApi, corpus, { seed, iterations: ROUND, known: KNOWN_JSX_DISAGREEMENTS, sources: fuzzJsxSource });
+      jsxTotals.cases += stats.cases;
+      jsxTotals.same += stats.same;
+      jsxTotals.bothReject += stats.bothReject;
+      for (const [id, n] of Object.entries(stats.knownDisagreements)) jsxTotals.known[id] = (jsxTotals.known[id] ?? 0) + n;
+      expect(stats.failures, `seed ${seed}`).toEqual([]);
+      const found = stats.disagreements.map(
+        (d) => `${d.signature} (x${d.count}, ${d.sourceType}): ${JSON.stringify(d.source)} — acorn-jsx ${d.acorn}; binast ${d.binast} [${d.where}]`,
+      );
+      expect(found, `new disagreements with acorn-jsx (add them to KNOWN_JSX_DISAGREEMENTS and disagreements.md): seed ${seed}`).toEqual([]);
+    });
+  }
+
+  it('counts', () => {
+    console.log(
+      `jsx fuzz (seeds from ${SEED + 5000}): ${jsxTotals.cases} sources: ${jsxTotals.same} identical to acorn-jsx, ` +
+        `${jsxTotals.bothReject} rejected by both, known disagreements ${JSON.stringify(jsxTotals.known)}`,
+    );
+  });
+
+  for (const known of KNOWN_JSX_DISAGREEMENTS) {
+    it(`${known.id}: ${JSON.stringify(known.source)} still disagrees with acorn-jsx (remove the entry once fixed)`, () => {
+      const result = compareWithAcorn(jsxApi, known.source, known.sourceType);
+      expect(result.status, `${known.id} no longer disagrees: ${result.acornOutcome} / ${result.binastOutcome}`).toBe('disagree');
+      expect(known.test(known.source, known.sourceType, result), signature(result)).toBe(true);
+    });
+  }
 });
 
 describe('known disagreements (test/fuzz/known-disagreements.mjs)', () => {

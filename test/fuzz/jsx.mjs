@@ -76,7 +76,7 @@ export function generateJsx(random, budget = 30) {
       case 7: return `(${element(depth + 1)})`;
       case 8: return `f(${element(depth + 1)}, ${expr(depth + 1)})`;
       case 9: return `{ k: ${element(depth + 1)} }`;
-      case 10: return `x < y`;
+      case 10: return odd() ? `${element(depth + 1)}${random.pick(['.props', '[0]', '()', '?.x', '`t`'])}` : `x < y`;
       default: return random.pick(['x', 'a.b', '1', '"s"', '[1, 2]', 'f()', 'a > b', 'a < b ? c : d', '/re/g']);
     }
   };

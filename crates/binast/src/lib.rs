@@ -92,7 +92,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     let parse = |text| Parser::new(&allocator, text, source_type).with_options(parse_options).parse();
     let mut parsed = parse(text);
     let parsed = loop {
-        let Some(error) = first_error(&parsed.diagnostics) else {
+        let Some(error) = first_error(&parsed.diagnostics, options.jsx) else {
             if parsed.fatal_error {
                 return Err(EncodeError::Syntax { message: "Unexpected token".into(), pos_utf16: 0 });
             }
@@ -115,7 +115,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
                 offset > at && (line_break || !patched[offset..].starts_with("=>"))
             };
             if let Some((patched, reparsed)) =
-                first_fixing_rewrite(&allocator, text, candidates, "async", placeholder, &mut retries, parse, gets_past)
+                first_fixing_rewrite(&allocator, text, candidates, "async", placeholder, &mut retries, parse, gets_past, options.jsx)
             {
                 text = patched;
                 stand_in = Some(placeholder);
@@ -229,12 +229,13 @@ fn first_fixing_rewrite<'a>(
     retries: &mut usize,
     parse: impl Fn(&'a str) -> ParserReturn<'a>,
     gets_past: impl Fn(&str, &OxcDiagnostic) -> bool,
+    jsx: bool,
 ) -> Option<(&'a str, ParserReturn<'a>)> {
     for candidate in candidates.take(MAX_RETRIES - *retries) {
         *retries += 1;
         let patched = replaced(allocator, text, candidate..candidate + word.len(), stand_in);
         let reparsed = parse(patched);
-        if first_error(&reparsed.diagnostics).is_none_or(|e| gets_past(patched, e)) {
+        if first_error(&reparsed.diagnostics, jsx).is_none_or(|e| gets_past(patched, e)) {
             return Some((patched, reparsed));
         }
     }
@@ -251,8 +252,11 @@ fn replaced<'a>(allocator: &'a Allocator, text: &str, range: std::ops::Range<usi
 /// oxc's message for a failed automatic semicolon insertion.
 const ASI_FAILED: &str = "Expected a semicolon or an implicit semicolon";
 
-fn first_error(diagnostics: &oxc_diagnostics::Diagnostics) -> Option<&OxcDiagnostic> {
-    diagnostics.errors().next()
+/// The first error, skipping with `jsx` the ones acorn-jsx does not make (see
+/// `convert::quirks::is_jsx_only_in_oxc`).
+fn first_error(diagnostics: &oxc_diagnostics::Diagnostics, jsx: bool) -> Option<&OxcDiagnostic> {
+    let mut errors = diagnostics.errors();
+    if jsx { errors.find(|e| !convert::quirks::is_jsx_only_in_oxc(e)) } else { errors.next() }
 }
 
 /// The error as acorn would place it, at a UTF-16 offset (see [`error_offset`]), naming

@@ -15,6 +15,7 @@
 //! | let-before-keyword | the conversion meets, in a statement list, an identifier statement `let` ended by a line break before a word (oxc 0.157 reads `let` + newline + `false` as `let; false`, as the spec and V8 do) | reject at the word, as acorn (which takes any word after `let` for a binding there) and oxc 0.146 did | `let_before_a_keyword` |
 //! | regex-buffer-boundaries | the conversion meets a `u`/`v` regular expression with `\A`, `\z` or `\Z` (oxc 0.157 accepts the proposed buffer-boundary assertions; acorn, oxc 0.146 and the spec read an invalid escape) | reject just after the `/` | `regular_expression_buffer_boundaries` |
 //! | jsx-member-hyphen | with `jsx`, oxc reports a member property with a hyphen (`<a.b-c>`), which the JSX grammar and acorn-jsx allow | re-parse with its hyphens spelled `_` (names are written from the source text; the converter then compares closing names as written) | `test/jsx.test.ts` |
+//! | jsx-comma | with `jsx`, oxc reports a comma operator in a JSX expression container (`{a, b}`), which acorn-jsx parses (the JSX grammar does not) | ignore the report (the tree is whole) | `test/jsx.test.ts` |
 //! | redeclarations | oxc reports a binding redeclaration, or the conversion noticed a shape where oxc misses one | the spec's check decides (`crate::redeclarations`, `missed_redeclarations`) | `redeclarations_as_the_spec_says` |
 //!
 //! Rules oxc 0.157 made unnecessary (deleted): `let` as an identifier (`let`, `let++`,
@@ -469,10 +470,8 @@ const JSX_MEMBER_HYPHEN: &str = "Identifiers in JSX cannot contain hyphens";
 /// `text` with the hyphens of the JSX member property oxc's first error is about spelled `_`
 /// (same length), when that is the error: the JSX grammar, and acorn-jsx, allow `<a.b-c>`.
 pub fn jsx_member_hyphens(text: &str, diagnostics: &Diagnostics) -> Option<String> {
-    let error = diagnostics.errors().next()?;
-    if error.message != JSX_MEMBER_HYPHEN {
-        return None;
-    }
+    // Fatal: the last error (non-fatal ones may come before it).
+    let error = diagnostics.errors().find(|e| e.message == JSX_MEMBER_HYPHEN)?;
     let label = error.labels.first()?;
     let range = label.offset() as usize..(label.offset() + label.len()) as usize;
     let name = text.get(range.clone())?;
@@ -482,4 +481,11 @@ pub fn jsx_member_hyphens(text: &str, diagnostics: &Diagnostics) -> Option<Strin
     let mut patched = text.to_owned();
     patched.replace_range(range, &name.replace('-', "_"));
     Some(patched)
+}
+
+/// oxc's errors for JSX that acorn-jsx accepts and that leave oxc's tree whole: a comma
+/// operator in an expression container (`{a, b}`; the JSX grammar says AssignmentExpression,
+/// acorn-jsx parses an Expression).
+pub fn is_jsx_only_in_oxc(error: &OxcDiagnostic) -> bool {
+    error.message == "JSX expressions may not use the comma operator"
 }
