@@ -30,7 +30,14 @@ export function useAcorn(module: AcornModule): void {
   acorn = module;
 }
 
-/** Hands acorn-jsx over (init() does, from a dynamic import). */
+/**
+ * Hands acorn-jsx over, for environments without `require` (browsers, Workers): then JSX that
+ * binast rejects gets acorn-jsx's SyntaxError (else binast's own, still a SyntaxError), and
+ * `parse(src, { jsx: { allowNamespacedObjects: true } })` works. Node needs none of this.
+ *
+ *   import acornJsx from 'acorn-jsx';
+ *   useAcornJsx(acornJsx);
+ */
 export function useAcornJsx(module: AcornJsx | { default: AcornJsx }): void {
   acornJsx = typeof module === 'function' ? module : module.default;
 }

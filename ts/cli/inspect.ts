@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Comment } from 'estree';
 import { decode, FORMAT_VERSION, SCHEMA_HASH } from '../index.ts';
-import { FLAG_COMMENTS, FLAG_MODULE, HEADER_LENGTH, MAGIC, readHeader, TRAILER_LENGTH } from '../decode/header.ts';
+import { FLAG_COMMENTS, FLAG_JSX, FLAG_MODULE, HEADER_LENGTH, MAGIC, readHeader, TRAILER_LENGTH } from '../decode/header.ts';
 import { readLineStarts } from '../decode/locations.ts';
 import { readStrings } from '../decode/strings.ts';
 import { exactlyOne, parseCommandLine } from './args.ts';
@@ -28,7 +28,7 @@ export interface Inspection {
   bytes: number;
   magic: boolean;
   version: number | null;
-  flags: { module: boolean; comments: boolean } | null;
+  flags: { module: boolean; comments: boolean; jsx: boolean } | null;
   schemaHash: string | null;
   schemaMatches: boolean;
   sections: { header: number; strings: number; nodes: number; refs: number; lines: number; comments: number; checksum: number } | null;
@@ -77,7 +77,11 @@ export function inspect(file: string, bytes: Uint8Array): Inspection {
   if (facts.magic && bytes.length >= HEADER_LENGTH) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     facts.version = bytes[4]!;
-    facts.flags = { module: (bytes[5]! & FLAG_MODULE) !== 0, comments: (bytes[5]! & FLAG_COMMENTS) !== 0 };
+    facts.flags = {
+      module: (bytes[5]! & FLAG_MODULE) !== 0,
+      comments: (bytes[5]! & FLAG_COMMENTS) !== 0,
+      jsx: (bytes[5]! & FLAG_JSX) !== 0,
+    };
     facts.schemaHash = hex(view.getUint32(8, true));
     facts.schemaMatches = view.getUint32(8, true) === SCHEMA_HASH;
     facts.sections = {
@@ -130,6 +134,7 @@ function render(f: Inspection): string {
   if (f.version !== null) {
     head.push(['format version', `${f.version}${f.version === FORMAT_VERSION ? '' : ` (this binast reads ${FORMAT_VERSION})`}`]);
     const flags = [f.flags!.module ? 'module' : 'script', f.flags!.comments ? 'with comments' : 'no comments'];
+    if (f.flags!.jsx) flags.push('JSX');
     head.push(['flags', flags.join(', ')]);
     head.push(['schema hash', `${f.schemaHash}${f.schemaMatches ? ' (matches this binast)' : ` (this binast reads ${hex(SCHEMA_HASH)})`}`]);
   }
