@@ -7,9 +7,13 @@ import * as acorn from 'acorn';
 import acornJsx from 'acorn-jsx';
 import type { Comment } from 'estree';
 import type * as ESTreeJsx from 'estree-jsx';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { BinastError, decode, encode, parse } from '../ts/index.ts';
 import { readHeader, FLAG_JSX } from '../ts/decode/header.ts';
+import { createCache } from '../ts/cache/index.ts';
+import { binast, ensureBuilt, removeTempDirs, tempDir } from './cli-helpers.ts';
 import { firstDifference } from './helpers/canonical.ts';
 import { POSITION_VARIANTS } from './helpers/compare.ts';
 import { JSX_PACKAGES, jsxFiles } from './fuzz/jsx.mjs';
@@ -485,4 +489,45 @@ describe(`real JSX source: the .jsx files of ${JSX_PACKAGES.join(', ')}`, () => 
       console.log(`jsx real source: ${pkg}: ${mine.length} files identical to acorn-jsx (plain and with locations)`);
     });
   }
+});
+
+describe('JSX in the cache and the CLI', () => {
+  afterAll(() => removeTempDirs());
+
+  it('the cache keys JSX apart: a source cached without jsx is not served with it, and the reverse', () => {
+    const dir = tempDir('jsx-cache');
+    const cache = createCache({ dir });
+    const source = 'x = a < b > c;'; // valid with and without JSX
+    const plain = cache.parse(source, { ecmaVersion: 'latest' });
+    const withJsx = cache.parse(source, { ecmaVersion: 'latest', jsx: true });
+    expect(JSON.stringify(withJsx)).toBe(JSON.stringify(JsxParser.parse(source, { ecmaVersion: 'latest' })));
+    expect(JSON.stringify(plain)).toBe(JSON.stringify(acorn.parse(source, { ecmaVersion: 'latest' })));
+    const element = '<a b="&amp;">{c}</a>';
+    expect(JSON.stringify(cache.parse(element, { ecmaVersion: 'latest', jsx: true, locations: true }))).toBe(
+      JSON.stringify(JsxParser.parse(element, { ecmaVersion: 'latest', locations: true })),
+    );
+    expect(() => cache.parse(element, { ecmaVersion: 'latest' })).toThrow(SyntaxError);
+    expect(() => cache.parse('<a:b/>', { ecmaVersion: 'latest', jsx: { allowNamespaces: false } })).toThrow(SyntaxError);
+    expect(cache.parse('<a:b/>', { ecmaVersion: 'latest', jsx: true }).body.length).toBe(1);
+    cache.close();
+  });
+
+  it('binast encode/verify/inspect: .jsx files are JSX; --jsx makes any file JSX', () => {
+    ensureBuilt();
+    const dir = tempDir('jsx-cli');
+    mkdirSync(join(dir, 'src'));
+    writeFileSync(join(dir, 'src', 'app.jsx'), 'export const App = () => <div className="a">&nbsp;{x}</div>;\n');
+    writeFileSync(join(dir, 'src', 'plain.js'), 'const el = <a/>;\n');
+    expect(binast(['encode', 'src/app.jsx'], { cwd: dir }).code).toBe(0);
+    const inspected = binast(['inspect', 'src/app.jsx.binast'], { cwd: dir });
+    expect(inspected.stdout).toMatch(/flags\s+module, no comments, JSX/);
+    expect(JSON.parse(binast(['inspect', 'src/app.jsx.binast', '--json'], { cwd: dir }).stdout).flags).toEqual({ module: true, comments: false, jsx: true });
+    // A .js file with JSX: a SyntaxError without --jsx, fine with it.
+    expect(binast(['encode', 'src/plain.js'], { cwd: dir }).code).toBe(1);
+    expect(binast(['encode', 'src/plain.js', '--jsx'], { cwd: dir }).code).toBe(0);
+    // Folders include .jsx files; verify compares them with acorn-jsx.
+    const verified = binast(['verify', 'src', '--jsx'], { cwd: dir });
+    expect(verified.stdout, verified.stderr).toMatch(/verified 2 files .*: 2 identical to acorn/);
+    expect(binast(['verify', 'src/app.jsx'], { cwd: dir }).code).toBe(0);
+  });
 });
