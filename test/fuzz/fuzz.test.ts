@@ -24,7 +24,7 @@ import {
   treeDifference,
 } from './engine.mjs';
 import { KNOWN_DISAGREEMENTS, KNOWN_JSX_DISAGREEMENTS } from './known-disagreements.mjs';
-import { fuzzJsxSource } from './jsx.mjs';
+import { fuzzJsxSource, jsxFiles } from './jsx.mjs';
 import { xxh32 as plainXxh32 } from './xxh32.mjs';
 import { test262Files } from '../helpers/corpus.ts';
 
@@ -52,10 +52,26 @@ for (const file of corpus) {
   // lodash is one file among ~100 small ones: give it a fair share of the cases.
   for (let i = 0; i < (file.name.startsWith('lodash') ? 20 : 1); i++) bases.push({ name: file.name, bytes, tree });
 }
+// JSX binaries too (every 12th real .jsx file, with comments): their readers get mutated input.
+const jsxBases: DecodeBase[] = jsxFiles()
+  .filter((_, i) => i % 12 === 0)
+  .map((file) => {
+    const bytes = encode(file.source, { sourceType: 'module', comments: true, jsx: true });
+    return { name: file.name, bytes, tree: decode(bytes) };
+  });
 
 const totals = { decodeCases: 0, decodes: 0, trees: 0, errors: {} as Record<string, number>, encodeCases: 0, same: 0, bothReject: 0, known: {} as Record<string, number> };
 
 describe('fuzz setup', () => {
+  it('the JSX bases round-trip identically to acorn-jsx', () => {
+    expect(jsxBases.length).toBeGreaterThan(20);
+    const parser = acorn.Parser.extend(acornJsx());
+    for (const base of jsxBases) {
+      const file = jsxFiles().find((f) => f.name === base.name)!;
+      expect(treeDifference(base.tree, parser.parse(file.source, { ecmaVersion: 'latest', sourceType: 'module' })), base.name).toBeNull();
+    }
+  });
+
   it('the bases round-trip identically to acorn', () => {
     expect(bases.length).toBeGreaterThan(90);
     for (const base of new Set(bases)) {
@@ -92,7 +108,7 @@ describe('decode fuzzing: mutated binaries give a tree or a BinastError', () => 
   for (let round = 0; round < DECODE_ROUNDS; round++) {
     const seed = SEED + round;
     it(`seed ${seed}: ${ROUND} mutations`, () => {
-      const stats = fuzzDecode(decodeApi, bases, { seed, iterations: ROUND });
+      const stats = fuzzDecode(decodeApi, round % 4 === 3 ? jsxBases : bases, { seed, iterations: ROUND });
       totals.decodeCases += stats.cases;
       totals.decodes += stats.decodes;
       totals.trees += stats.trees;
