@@ -1,11 +1,17 @@
 //! Native behaviour of `binast::encode`: what it accepts, what it rejects and where, and the
 //! shape of its output header. Tree fidelity against acorn is checked end to end in `test/`.
 
-use binast::writer::{FLAG_COMMENTS, FLAG_MODULE, HEADER_LEN, MAGIC};
+use binast::writer::{FLAG_COMMENTS, FLAG_JSX, FLAG_MODULE, HEADER_LEN, MAGIC};
 use binast::{EncodeError, EncodeOptions, encode};
 
-const SCRIPT: EncodeOptions =
-    EncodeOptions { module: false, comments: true, allow_return_outside_function: false, allow_hash_bang: true };
+const SCRIPT: EncodeOptions = EncodeOptions {
+    module: false,
+    comments: true,
+    allow_return_outside_function: false,
+    allow_hash_bang: true,
+    jsx: false,
+    jsx_no_namespaces: false,
+};
 const MODULE: EncodeOptions = EncodeOptions { module: true, ..SCRIPT };
 
 fn ok(source: &str, options: &EncodeOptions) -> Vec<u8> {
@@ -442,4 +448,26 @@ fn regular_expression_buffer_boundaries() {
     assert_eq!(err("/a\\A/v", &SCRIPT), 1);
     assert_eq!(err("/\\Z.\\/\\\\  1n/u", &SCRIPT), 1);
     ok("/\\\\A/u; /\\A/; /\\z\\Z/g", &SCRIPT);
+}
+
+/// JSX (test/jsx.test.ts compares the trees with acorn-jsx): accepted only with `jsx`, the header
+/// says so, and what acorn-jsx rejects is rejected.
+#[test]
+fn jsx() {
+    let jsx = EncodeOptions { jsx: true, ..MODULE };
+    let source = "const a = <div b=\"&amp;\" {...c}><x:y/>{/* e */}text&#x41;&bogus;{f}<></></div>;";
+    let bytes = ok(source, &jsx);
+    assert_eq!(bytes[5] & FLAG_JSX, FLAG_JSX);
+    assert_eq!(ok("a < b > c", &MODULE)[5] & FLAG_JSX, 0);
+    err(source, &MODULE);
+    // Hyphens in member names (oxc refuses them, acorn-jsx reads them), comma expressions.
+    ok("<a.b-c></a.b-c>", &jsx);
+    ok("<a>{b, c}</a>", &jsx);
+    // acorn-jsx's errors.
+    for bad in ["<a></b>", "<a.b-c></a.b_c>", "<a>{...b}</a>", "<a>></a>", "<a>}</a>", "<a b={}/>", "<a/><b/>", "<\\u0061/>"] {
+        err(bad, &jsx);
+    }
+    // Without namespaces.
+    ok("<a:b/>", &jsx);
+    err("<a:b/>", &EncodeOptions { jsx_no_namespaces: true, ..jsx });
 }

@@ -166,11 +166,7 @@ impl<'a> Writer<'a> {
             // acorn-jsx with `allowNamespaces: false` stops the name at the `:`.
             return self.reject(Span::new(n.namespace.span.end, n.span.end), UNEXPECTED);
         }
-        self.jsxnamespaced_name(
-            n.span,
-            |w| w.jsx_identifier(n.namespace.span),
-            |w| w.jsx_identifier(n.name.span),
-        );
+        self.jsxnamespaced_name(n.span, |w| w.jsx_identifier(n.namespace.span), |w| w.jsx_identifier(n.name.span));
     }
 
     /// A JSX name as written. acorn-jsx reads a name one UTF-16 unit at a time (a character
@@ -229,7 +225,11 @@ impl<'a> Writer<'a> {
                         Ok(c) => bytes.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes()),
                         Err(e) => {
                             let u = u32::from(e.unpaired_surrogate());
-                            bytes.extend_from_slice(&[0xE0 | (u >> 12) as u8, 0x80 | ((u >> 6) & 0x3F) as u8, 0x80 | (u & 0x3F) as u8]);
+                            bytes.extend_from_slice(&[
+                                0xE0 | (u >> 12) as u8,
+                                0x80 | ((u >> 6) & 0x3F) as u8,
+                                0x80 | (u & 0x3F) as u8,
+                            ]);
                         }
                     }
                 }
