@@ -365,6 +365,20 @@ describe('JSX cases: identical to acorn-jsx (plain, locations, ranges, both; com
     expect(JSON.stringify(decode(encode(source, { jsx: true })))).toBe(JSON.stringify(decode(encode(source))));
   });
 
+  it('encode() takes UTF-8 bytes with jsx too; onComment as a callback gets acorn-jsx\'s comments', () => {
+    const source = 'const a = <p b="é &amp; ü">{/* c */}日本 &hearts;{d /* e */}</p>; // f';
+    const fromBytes = encode(new TextEncoder().encode(source), { sourceType: 'module', jsx: true, comments: true });
+    expect(fromBytes).toEqual(encode(source, { sourceType: 'module', jsx: true, comments: true }));
+    const error = thrown(() => encode(new TextEncoder().encode('<a></b>'), { jsx: true }));
+    expect(describeError(error)).toBe(describeError(thrown(() => JsxParser.parse('<a></b>', { ecmaVersion: 'latest' }))));
+    const calls: unknown[][] = [];
+    const expected: unknown[][] = [];
+    parse(source, { ecmaVersion: 'latest', sourceType: 'module', jsx: true, locations: true, onComment: (...args: unknown[]) => calls.push(args) });
+    JsxParser.parse(source, { ecmaVersion: 'latest', sourceType: 'module', locations: true, onComment: (...args: unknown[]) => expected.push(args) });
+    expect(JSON.stringify(calls)).toBe(JSON.stringify(expected));
+    expect(calls.length).toBe(3);
+  });
+
   it("the node types are @types/estree-jsx's", () => {
     const program = parse('<a b="c">{d}</a>', { ecmaVersion: 'latest', jsx: true });
     const statement = program.body[0] as unknown as ESTreeJsx.ExpressionStatement;
