@@ -240,6 +240,22 @@ export const JSX_CASES: string[] = [
   'x = new Foo(<a/>);',
   'x = typeof <a/>;',
   'x = <a/> ?? <b/>;',
+  // A member access, call or tagged template on an element (oxc parses it apart: quirks).
+  'x = <a/>.props;',
+  'x = <a></a>.type;',
+  'x = <a/>[0];',
+  'x = <a/>();',
+  'x = <a/>`t`;',
+  'x = <a/>?.b;',
+  'x = <></>.c;',
+  'x = <a b="&amp;">{/* c */}text&#65;</a>.d.e(1)[2];',
+  'x = <a>{<b/>.c}</a>.d;',
+  'f(<a/>.b, <c/>.d);',
+  'function g() { return<a/>.b; }',
+  'x = <a/>\n.b;',
+  'x = <a.b-c></a.b-c>.d;',
+  'class K { f = <a>{this.x}</a>.props; }',
+  'async function h() { return <a>{b}</a>.c; }',
   'x = <a>{/* a */}{b}{/* c */}</a> // d',
   '/* before */ <a>{/* inside */}</a> /* after */',
   'x = 1; <!-- html comment\n<a/>',
@@ -311,6 +327,9 @@ const JSX_ERRORS = [
   '<a>=></a>',
   'x = <a/>\n<b/>',
   'x = 1\n<a/>',
+  'x = <a></b>.c;',
+  'x = <a>{(() => { let q; let q; })}</a>.c;',
+  'x = <a/>.;',
 ];
 
 function thrown(run: () => unknown): unknown {

@@ -89,6 +89,8 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     let mut stand_in = None;
     let mut retries = 0;
     let mut jsx_patched = false;
+    // JSX elements parsed apart (`jsx_element_region`): where their stand-ins start, and them.
+    let mut jsx_elements: Vec<(u32, &Program<'_>)> = Vec::new();
     let parse = |text| Parser::new(&allocator, text, source_type).with_options(parse_options).parse();
     let mut parsed = parse(text);
     let parsed = loop {
@@ -145,6 +147,26 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             parsed = parse(text);
             continue;
         }
+        // JSX: a member access, call or tagged template on a JSX element (`<a/>.props`).
+        if options.jsx
+            && retries < MAX_RETRIES
+            && let Some((end, starts)) =
+                convert::quirks::jsx_suffixed_element_candidates(text, error_offset(error) as usize)
+            && let Some((start, element)) = jsx_element_region(&allocator, text, end, &starts, parse_options)
+        {
+            retries += 1;
+            jsx_patched = true;
+            // `(__..._)`: the same length, an expression wherever the element stood.
+            let mut patched = text.as_bytes().to_vec();
+            patched[start] = b'(';
+            patched[start + 1..end - 1].fill(b'_');
+            patched[end - 1] = b')';
+            let patched = String::from_utf8(patched).expect("ASCII replaced a whole region");
+            jsx_elements.push(((start + 1) as u32, element));
+            text = allocator.alloc_str(&patched);
+            parsed = parse(text);
+            continue;
+        }
         return Err(syntax_error(source, &parsed.program, error, stand_in));
     };
     let program = allocator.alloc(parsed.program);
@@ -192,7 +214,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     drop(semantic);
 
     let mut writer = writer::Writer::new(source);
-    let converted = match convert::write_program(&mut writer, program, &allocator, !options.jsx_no_namespaces, jsx_patched) {
+    let converted = match convert::write_program(&mut writer, program, &allocator, !options.jsx_no_namespaces, jsx_patched, &jsx_elements) {
         Ok(converted) => converted,
         Err(rejected) => {
             let pos_utf16 = utf16_offset(source, rejected.offset as usize);
@@ -207,9 +229,55 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         return Err(redeclared(found));
     }
     if options.comments {
-        convert::write_comments(&mut writer, program, source);
+        let elements: Vec<&Program<'_>> = jsx_elements.iter().map(|&(_, element)| element).collect();
+        convert::write_comments(&mut writer, program, &elements, source);
     }
     Ok(writer.finish(options.module, options.comments, options.jsx))
+}
+
+/// The JSX element that ends at `end` and starts at one of `starts`, parsed on its own: the
+/// text blanked around it (same length, so its offsets hold), as a module (strict: nothing in
+/// it may be accepted that its place would refuse, see `quirks::jsx_region_is_context_free`),
+/// its early errors checked. Its start and the one-statement program holding it.
+fn jsx_element_region<'a>(
+    allocator: &'a Allocator,
+    text: &str,
+    end: usize,
+    starts: &[usize],
+    parse_options: ParseOptions,
+) -> Option<(usize, &'a Program<'a>)> {
+    for &start in starts {
+        let region = &text[start..end];
+        if !convert::quirks::jsx_region_is_context_free(region) {
+            continue;
+        }
+        let mut blank = vec![b' '; text.len()];
+        blank[start..end].copy_from_slice(region.as_bytes());
+        let blank = allocator.alloc_str(&String::from_utf8(blank).expect("ASCII around a whole region"));
+        let source_type = SourceType::mjs().with_jsx(true);
+        let parsed = Parser::new(allocator, blank, source_type).with_options(parse_options).parse();
+        if parsed.fatal_error || first_error(&parsed.diagnostics, true).is_some() {
+            continue;
+        }
+        let program = allocator.alloc(parsed.program);
+        let [oxc_ast::ast::Statement::ExpressionStatement(statement)] = program.body.as_slice() else {
+            continue;
+        };
+        let is_element = matches!(
+            statement.expression,
+            oxc_ast::ast::Expression::JSXElement(_) | oxc_ast::ast::Expression::JSXFragment(_)
+        );
+        let span = oxc_span::GetSpan::span(&statement.expression);
+        if !is_element || span.start as usize != start || span.end as usize != end {
+            continue;
+        }
+        let semantic = SemanticBuilder::new().with_check_syntax_error(true).build(program);
+        if semantic.diagnostics.errors().next().is_some() {
+            return None; // the element, with an early error: the source's error stands
+        }
+        return Some((start, program));
+    }
+    None
 }
 
 /// How many times one source may be re-parsed with a misreading rewritten (see

@@ -463,6 +463,11 @@ fn jsx() {
     // Hyphens in member names (oxc refuses them, acorn-jsx reads them), comma expressions.
     ok("<a.b-c></a.b-c>", &jsx);
     ok("<a>{b, c}</a>", &jsx);
+    // A member access, call or tagged template on an element (oxc stops at the element).
+    for suffixed in ["x = <a/>.b", "f(<a>{/* c */}</a>(1), <></>`t`)", "x = <a>{<b/>.c}</a>?.d"] {
+        ok(suffixed, &jsx);
+    }
+    err("x = <a>{(() => { let q; let q; })}</a>.c", &jsx);
     // acorn-jsx's errors.
     for bad in ["<a></b>", "<a.b-c></a.b_c>", "<a>{...b}</a>", "<a>></a>", "<a>}</a>", "<a b={}/>", "<a/><b/>", "<\\u0061/>"] {
         err(bad, &jsx);

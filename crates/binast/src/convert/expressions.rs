@@ -50,7 +50,15 @@ impl<'a> Writer<'a> {
             Expression::RegExpLiteral(e) => self.regexp_lit(e),
             Expression::StringLiteral(e) => self.string_lit(e),
             Expression::TemplateLiteral(e) => self.template(e),
-            Expression::Identifier(e) => self.identifier(e.span, e.name.as_str()),
+            Expression::Identifier(e) => {
+                // A stand-in for a JSX element parsed apart (`quirks`: jsx-element-suffix).
+                if !self.state.jsx_elements.is_empty()
+                    && let Some(&(_, element)) = self.state.jsx_elements.iter().find(|(at, _)| *at == e.span.start)
+                {
+                    return self.expression(element);
+                }
+                self.identifier(e.span, e.name.as_str())
+            }
             Expression::Super(e) => self.super_(e.span),
             Expression::ThisExpression(e) => self.this_expression(e.span),
             Expression::ArrayExpression(e) => self.array_expression(e.span, e.elements.len(), |w| {

@@ -6,7 +6,7 @@
 //! they are handled.
 
 use oxc_allocator::Allocator;
-use oxc_ast::ast::Program;
+use oxc_ast::ast::{Expression, Program, Statement};
 use oxc_span::Span;
 
 use crate::generated::schema::source_type;
@@ -55,6 +55,9 @@ pub(crate) struct State<'a> {
     /// oxc parsed JSX names with hyphens spelled `_` (`quirks::jsx_member_hyphens`): closing
     /// names must be compared as written.
     pub(crate) jsx_patched: bool,
+    /// JSX elements parsed apart (`quirks::jsx_suffixed_element_candidates`): the start of the
+    /// identifier that stands in for each, and its tree.
+    pub(crate) jsx_elements: Vec<(u32, &'a Expression<'a>)>,
 }
 
 impl State<'_> {
@@ -82,8 +85,16 @@ pub fn write_program<'a>(
     allocator: &'a Allocator,
     jsx_namespaces: bool,
     jsx_patched: bool,
+    jsx_elements: &[(u32, &'a Program<'a>)],
 ) -> Result<Converted, Unsupported> {
-    w.state = State { arena: Some(allocator), jsx_namespaces, jsx_patched, ..State::default() };
+    let jsx_elements = jsx_elements
+        .iter()
+        .filter_map(|&(at, element)| match element.body.as_slice() {
+            [Statement::ExpressionStatement(statement)] => Some((at, &statement.expression)),
+            _ => None,
+        })
+        .collect();
+    w.state = State { arena: Some(allocator), jsx_namespaces, jsx_patched, jsx_elements, ..State::default() };
     // acorn's Program always spans the whole input (leading comments and trailing space too).
     let span = Span::new(0, program.source_text.len() as u32);
     let len = program.directives.len() + program.body.len();

@@ -16,6 +16,7 @@
 //! | regex-buffer-boundaries | the conversion meets a `u`/`v` regular expression with `\A`, `\z` or `\Z` (oxc 0.157 accepts the proposed buffer-boundary assertions; acorn, oxc 0.146 and the spec read an invalid escape) | reject just after the `/` | `regular_expression_buffer_boundaries` |
 //! | jsx-member-hyphen | with `jsx`, oxc reports a member property with a hyphen (`<a.b-c>`), which the JSX grammar and acorn-jsx allow | re-parse with its hyphens spelled `_` (names are written from the source text; the converter then compares closing names as written) | `test/jsx.test.ts` |
 //! | jsx-comma | with `jsx`, oxc reports a comma operator in a JSX expression container (`{a, b}`), which acorn-jsx parses (the JSX grammar does not) | ignore the report (the tree is whole) | `test/jsx.test.ts` |
+//! | jsx-element-suffix | with `jsx`, oxc's first error is a `.`, `[`, `(`, `?.` or template right after a JSX element (`<a/>.props`: oxc, like TypeScript, reads JSX as a unary expression; acorn-jsx and the JSX grammar as a primary one) | the element, found by parsing the region from each `<` before it alone (as a module; its early errors checked), is spelled as a same-length identifier of `_`s and the source re-parsed; the converter writes the element's tree in the identifier's place (its comments too) | `test/jsx.test.ts` |
 //! | redeclarations | oxc reports a binding redeclaration, or the conversion noticed a shape where oxc misses one | the spec's check decides (`crate::redeclarations`, `missed_redeclarations`) | `redeclarations_as_the_spec_says` |
 //!
 //! Rules oxc 0.157 made unnecessary (deleted): `let` as an identifier (`let`, `let++`,
@@ -488,4 +489,44 @@ pub fn jsx_member_hyphens(text: &str, diagnostics: &Diagnostics) -> Option<Strin
 /// acorn-jsx parses an Expression).
 pub fn is_jsx_only_in_oxc(error: &OxcDiagnostic) -> bool {
     error.message == "JSX expressions may not use the comma operator"
+}
+
+/// With `jsx`, oxc stops a JSX element at its end (it reads JSX as a unary expression, as
+/// TypeScript does), while acorn-jsx and the JSX grammar read it as a primary expression that
+/// member accesses, calls and tagged templates may follow (`<a/>.props`). When oxc's error
+/// `at` is such a suffix right after a `>`, the byte range that may be the element: from each
+/// `<` before it (nearest first, at most `JSX_SUFFIX_CANDIDATES`) to just after the `>`.
+pub fn jsx_suffixed_element_candidates(text: &str, at: usize) -> Option<(usize, Vec<usize>)> {
+    let bytes = text.as_bytes();
+    let suffix = next_token_start(text, at);
+    let rest = &bytes[suffix.min(bytes.len())..];
+    if !matches!(rest.first(), Some(b'.' | b'[' | b'(' | b'`')) && !rest.starts_with(b"?.") {
+        return None;
+    }
+    // Back from the error over whitespace (comments between the element and the suffix: no).
+    let mut end = at.min(suffix);
+    while end > 0 && matches!(bytes[end - 1], b' ' | b'\t' | b'\n' | b'\r') {
+        end -= 1;
+    }
+    if end == 0 || bytes[end - 1] != b'>' {
+        return None;
+    }
+    let starts = bytes[..end - 1]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|&(i, &b)| b == b'<' && !matches!(bytes.get(i + 1), Some(b'/' | b'<' | b'=' | b'!')))
+        .map(|(i, _)| i)
+        .take(JSX_SUFFIX_CANDIDATES)
+        .collect();
+    Some((end, starts))
+}
+
+/// How many `<` [`jsx_suffixed_element_candidates`] tries (each costs a parse of one region).
+const JSX_SUFFIX_CANDIDATES: usize = 48;
+
+/// Whether a region taken for a JSX element may be parsed on its own, as a module: nothing in
+/// it may mean more there than in its place (`await`, `arguments` in a class field).
+pub fn jsx_region_is_context_free(region: &str) -> bool {
+    !region.contains("await") && !region.contains("arguments")
 }
