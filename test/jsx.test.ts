@@ -132,6 +132,7 @@ export const JSX_CASES: string[] = [
   '<a>{(b, c)}</a>',
   '<a>{b, c}</a>',
   '<a b={c, d}/>',
+  '<a {...(b, c)} d={e, f}/>',
   '<a>{}</a>',
   '<a>{ }</a>',
   '<a>{\n}</a>',
@@ -330,6 +331,7 @@ const JSX_ERRORS = [
   'x = <a></b>.c;',
   'x = <a>{(() => { let q; let q; })}</a>.c;',
   'x = <a/>.;',
+  '<a {...b, c}/>',
 ];
 
 function thrown(run: () => unknown): unknown {

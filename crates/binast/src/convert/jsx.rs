@@ -112,6 +112,12 @@ impl<'a> Writer<'a> {
                     Some(JSXAttributeValue::Fragment(f)) => w.jsx_fragment(f),
                 },
             ),
+            // acorn-jsx reads a spread attribute's argument with parseMaybeAssign: no comma
+            // operator (oxc reports one, and `quirks::is_jsx_only_in_oxc` lets it through for
+            // expression containers, where acorn-jsx allows it).
+            JSXAttributeItem::SpreadAttribute(s) if matches!(s.argument, Expression::SequenceExpression(_)) => {
+                self.reject(s.span, UNEXPECTED);
+            }
             JSXAttributeItem::SpreadAttribute(s) => {
                 self.jsxspread_attribute(s.span, |w| w.expression(&s.argument));
             }
