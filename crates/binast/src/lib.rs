@@ -98,6 +98,28 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
             if parsed.fatal_error {
                 return Err(EncodeError::Syntax { message: "Unexpected token".into(), pos_utf16: 0 });
             }
+            // JSX: an element that ends a statement before a `(`, `[` or template on the next
+            // line (`<a/>\n(b)`) is the callee, object or tag of what follows for acorn-jsx.
+            if options.jsx
+                && let Some((start, end)) =
+                    convert::quirks::jsx_element_before_asi_suffix(text, &parsed.program, !options.module)
+            {
+                let region = if retries < MAX_RETRIES {
+                    jsx_element_region(&allocator, text, end, &[start], parse_options)
+                } else {
+                    None
+                };
+                let Some((start, element)) = region else {
+                    let message = "binast cannot read this JSX element as the callee, object or tag of what follows".into();
+                    return Err(EncodeError::Syntax { message, pos_utf16: utf16_offset(source, end) });
+                };
+                retries += 1;
+                jsx_patched = true;
+                text = allocator.alloc_str(&jsx_stand_in(text, start, end));
+                jsx_elements.push(((start + 1) as u32, element));
+                parsed = parse(text);
+                continue;
+            }
             break parsed;
         };
         // `async(...a)`: see `convert::quirks`. The cap (shared by all the rewrites) bounds the
@@ -156,14 +178,8 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         {
             retries += 1;
             jsx_patched = true;
-            // `(__..._)`: the same length, an expression wherever the element stood.
-            let mut patched = text.as_bytes().to_vec();
-            patched[start] = b'(';
-            patched[start + 1..end - 1].fill(b'_');
-            patched[end - 1] = b')';
-            let patched = String::from_utf8(patched).expect("ASCII replaced a whole region");
+            text = allocator.alloc_str(&jsx_stand_in(text, start, end));
             jsx_elements.push(((start + 1) as u32, element));
-            text = allocator.alloc_str(&patched);
             parsed = parse(text);
             continue;
         }
@@ -233,6 +249,16 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         convert::write_comments(&mut writer, program, &elements, source);
     }
     Ok(writer.finish(options.module, options.comments, options.jsx))
+}
+
+/// `text` with the JSX element at `start..end` spelled `(__..._)`: the same length, an
+/// expression wherever the element stood (the converter writes the element there).
+fn jsx_stand_in(text: &str, start: usize, end: usize) -> String {
+    let mut patched = text.as_bytes().to_vec();
+    patched[start] = b'(';
+    patched[start + 1..end - 1].fill(b'_');
+    patched[end - 1] = b')';
+    String::from_utf8(patched).expect("ASCII replaced a whole region")
 }
 
 /// The JSX element that ends at `end` and starts at one of `starts`, parsed on its own: the

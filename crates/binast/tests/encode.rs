@@ -464,7 +464,7 @@ fn jsx() {
     ok("<a.b-c></a.b-c>", &jsx);
     ok("<a>{b, c}</a>", &jsx);
     // A member access, call or tagged template on an element (oxc stops at the element).
-    for suffixed in ["x = <a/>.b", "f(<a>{/* c */}</a>(1), <></>`t`)", "x = <a>{<b/>.c}</a>?.d"] {
+    for suffixed in ["x = <a/>.b", "f(<a>{/* c */}</a>(1), <></>`t`)", "x = <a>{<b/>.c}</a>?.d", "<a/>\n(b)", "<a/>\n[b]"] {
         ok(suffixed, &jsx);
     }
     err("x = <a>{(() => { let q; let q; })}</a>.c", &jsx);

@@ -16,7 +16,7 @@
 //! | regex-buffer-boundaries | the conversion meets a `u`/`v` regular expression with `\A`, `\z` or `\Z` (oxc 0.157 accepts the proposed buffer-boundary assertions; acorn, oxc 0.146 and the spec read an invalid escape) | reject just after the `/` | `regular_expression_buffer_boundaries` |
 //! | jsx-member-hyphen | with `jsx`, oxc reports a member property with a hyphen (`<a.b-c>`), which the JSX grammar and acorn-jsx allow | re-parse with its hyphens spelled `_` (names are written from the source text; the converter then compares closing names as written) | `test/jsx.test.ts` |
 //! | jsx-comma | with `jsx`, oxc reports a comma operator in a JSX expression container (`{a, b}`), which acorn-jsx parses (the JSX grammar does not) | ignore the report (the tree is whole) | `test/jsx.test.ts` |
-//! | jsx-element-suffix | with `jsx`, oxc's first error is a `.`, `[`, `(`, `?.` or template right after a JSX element (`<a/>.props`: oxc, like TypeScript, reads JSX as a unary expression; acorn-jsx and the JSX grammar as a primary one) | the element, found by parsing the region from each `<` before it alone (as a module; its early errors checked), is spelled as a same-length identifier of `_`s and the source re-parsed; the converter writes the element's tree in the identifier's place (its comments too) | `test/jsx.test.ts` |
+//! | jsx-element-suffix | with `jsx`, oxc's first error is a `.`, `[`, `(`, `?.` or template right after a JSX element, or oxc ended a JSX element's statement by ASI before a `(`, `[` or template on a later line (`jsx_element_before_asi_suffix`) (`<a/>.props`: oxc, like TypeScript, reads JSX as a unary expression; acorn-jsx and the JSX grammar as a primary one) | the element, found by parsing the region from each `<` before it alone (as a module; its early errors checked), is spelled as a same-length identifier of `_`s and the source re-parsed; the converter writes the element's tree in the identifier's place (its comments too) | `test/jsx.test.ts` |
 //! | redeclarations | oxc reports a binding redeclaration, or the conversion noticed a shape where oxc misses one | the spec's check decides (`crate::redeclarations`, `missed_redeclarations`) | `redeclarations_as_the_spec_says` |
 //!
 //! Rules oxc 0.157 made unnecessary (deleted): `let` as an identifier (`let`, `let++`,
@@ -529,4 +529,47 @@ const JSX_SUFFIX_CANDIDATES: usize = 48;
 /// it may mean more there than in its place (`await`, `arguments` in a class field).
 pub fn jsx_region_is_context_free(region: &str) -> bool {
     !region.contains("await") && !region.contains("arguments")
+}
+
+/// The JSX element (in an expression's place) that oxc ended by automatic semicolon insertion
+/// before a `(`, `[` or template on a later line, which acorn-jsx (and the JSX grammar) read as
+/// a call, member access or tagged template on it: `<a/>\n(b)`. Its byte range, if any. A
+/// scan for `>` before such a line comes first, so that sources without one skip the walk.
+pub fn jsx_element_before_asi_suffix(text: &str, program: &Program<'_>, html_comments: bool) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut ends = Vec::new();
+    let mut from = 0;
+    while let Some(found) = bytes[from..].iter().position(|&b| b == b'>') {
+        let end = from + found + 1;
+        from = end;
+        let next = skip_trivia(text, end, html_comments);
+        if matches!(bytes.get(next), Some(b'(' | b'[' | b'`')) && text[end..next].contains(is_line_terminator) {
+            ends.push(end);
+        }
+    }
+    if ends.is_empty() {
+        return None;
+    }
+    struct Finder {
+        ends: Vec<usize>,
+        found: Option<(usize, usize)>,
+    }
+    impl<'a> oxc_ast_visit::Visit<'a> for Finder {
+        fn visit_expression(&mut self, expression: &oxc_ast::ast::Expression<'a>) {
+            if self.found.is_some() {
+                return;
+            }
+            if let oxc_ast::ast::Expression::JSXElement(_) | oxc_ast::ast::Expression::JSXFragment(_) = expression {
+                let span = expression.span();
+                if self.ends.binary_search(&(span.end as usize)).is_ok() {
+                    self.found = Some((span.start as usize, span.end as usize));
+                    return;
+                }
+            }
+            oxc_ast_visit::walk::walk_expression(self, expression);
+        }
+    }
+    let mut finder = Finder { ends, found: None };
+    oxc_ast_visit::Visit::visit_program(&mut finder, program);
+    finder.found
 }
