@@ -200,4 +200,15 @@ export const KNOWN_JSX_DISAGREEMENTS = [
     test: (source, sourceType, result) =>
       result.kind === 'binast-rejects' && /(\/>|<\/[^<>]*>)\s*(\.|\[|\(|\?\.|`)/.test(source),
   },
+  {
+    id: 'jsx-after-two-blocks',
+    reason:
+      "a JSX element starting a statement right after two block statements (`{}{}<a/>`, `{x}\\n{y}\\n<a/>`): acorn-jsx's token context after the second block's `}` does not allow an expression, so it reads `<` as less-than and fails; binast reads the element, as the grammar says (after one block, `{}<a/>`, acorn-jsx reads it too)",
+    source: '{}{}<a/>',
+    sourceType: 'script',
+    acorn: 'rejects: Unexpected token (1:4)',
+    binast: 'accepts: two blocks and a JSX element statement',
+    test: (source, sourceType, result) =>
+      result.kind === 'binast-accepts' && /Unexpected token/.test(result.acornOutcome) && /\}\s*<[\w$>]/.test(source),
+  },
 ];
