@@ -240,4 +240,50 @@ export const kinds = [
   // Identifiers written with escapes (`\\u0061`): their end is stored.
   { name: 'IdentifierWithEnd', type: 'Identifier', wire: { name: 'string' } },
   { name: 'PrivateIdentifierWithEnd', type: 'PrivateIdentifier', wire: { name: 'string' } },
+
+  // JSX (encode's `jsx` option), as acorn-jsx 5.3.2 builds it: `acorn.Parser.extend(acornJsx())`.
+  {
+    name: 'JSXElement', wire: { openingElement: 'node', children: 'node[]', closingElement: 'node?' },
+    fields: ['openingElement', 'closingElement', 'children'],
+  },
+  {
+    name: 'JSXFragment', wire: { openingFragment: 'node', children: 'node[]', closingFragment: 'node' },
+    fields: ['openingFragment', 'closingFragment', 'children'],
+  },
+  {
+    name: 'JSXOpeningElement', wire: { name: 'node', attributes: 'node[]', selfClosing: 'bool' },
+    fields: ['attributes', 'name', 'selfClosing'],
+  },
+  { name: 'JSXClosingElement', wire: { name: 'node' } },
+  // acorn-jsx reads `<>` with its opening-element code: an empty attribute list, not self-closing.
+  { name: 'JSXOpeningFragment', wire: {}, fields: [['attributes', '[]'], ['selfClosing', FALSE]] },
+  { name: 'JSXClosingFragment', wire: {} },
+  { name: 'JSXAttribute', wire: { name: 'node', value: 'node?' } },
+  { name: 'JSXSpreadAttribute', wire: { argument: 'node' } },
+  { name: 'JSXExpressionContainer', wire: { expression: 'node' } },
+  // From the end of `{` to the start of `}` (comments inside included).
+  { name: 'JSXEmptyExpression', wire: {} },
+  { name: 'JSXIdentifier', wire: { name: 'string' }, endLength: { ts: 'name.length', rust: 'str_len16(name)' } },
+  { name: 'JSXMemberExpression', wire: { object: 'node', property: 'node' } },
+  { name: 'JSXNamespacedName', wire: { namespace: 'node', name: 'node' } },
+  // Text: `value` has entities decoded and CRLF read as LF; where it equals the raw text it is
+  // stored once. acorn-jsx builds text with acorn's parseLiteral, which adds `bigint` (the
+  // value) when the raw text ends with `n`: those are kinds of their own, one shape each.
+  {
+    name: 'JSXText', wire: { raw: 'string' }, fields: [['value', 'raw'], 'raw'],
+    endLength: { ts: 'raw.length', rust: 'str_len16(raw)' },
+  },
+  {
+    name: 'JSXTextCooked', type: 'JSXText', wire: { value: 'string', raw: 'string' },
+    endLength: { ts: 'raw.length', rust: 'str_len16(raw)' },
+  },
+  {
+    name: 'JSXTextN', type: 'JSXText', wire: { raw: 'string' }, fields: [['value', 'raw'], 'raw', ['bigint', 'raw']],
+    endLength: { ts: 'raw.length', rust: 'str_len16(raw)' },
+  },
+  {
+    name: 'JSXTextCookedN', type: 'JSXText', wire: { value: 'string', raw: 'string' },
+    fields: ['value', 'raw', ['bigint', 'value']],
+    endLength: { ts: 'raw.length', rust: 'str_len16(raw)' },
+  },
 ];

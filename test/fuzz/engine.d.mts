@@ -98,6 +98,8 @@ export interface EncodeApi {
   decode: (bytes: Uint8Array, options?: any) => unknown;
   BinastError: new (...args: any[]) => Error & { code: string; offset: number };
   acorn: { parse: (source: string, options: any) => unknown };
+  /** acorn-jsx's parser: the sources are JSX (encoded with `{ jsx: true }`). */
+  jsx?: { parse: (source: string, options: any) => unknown };
 }
 export interface CompareResult {
   status: 'same' | 'both-reject' | 'unsupported' | 'both-limit' | 'crash' | 'disagree';
@@ -140,5 +142,13 @@ export function minimize(source: string, still: (candidate: string) => boolean, 
 export function fuzzEncode(
   api: EncodeApi,
   corpus: CorpusEntry[],
-  options: { seed: number; iterations?: number; deadline?: number; known?: KnownDisagreement[]; minimizeNew?: boolean },
+  options: {
+    seed: number;
+    iterations?: number;
+    deadline?: number;
+    known?: KnownDisagreement[];
+    minimizeNew?: boolean;
+    /** Where the sources come from (default fuzzSource; test/fuzz/jsx.mjs has fuzzJsxSource). */
+    sources?: (random: Random, corpus: CorpusEntry[]) => { origin: string; source: string; sourceType: 'script' | 'module' };
+  },
 ): EncodeStats;

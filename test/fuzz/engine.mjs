@@ -835,20 +835,25 @@ export function fuzzSource(random, corpus) {
   return { origin: `mutated ${file.name}`, source, sourceType: random.chance(0.2) ? (file.sourceType === 'module' ? 'script' : 'module') : file.sourceType };
 }
 
-/** acorn's and binast's outcome for one source: 'ok' with a tree difference, or an error. */
+/**
+ * acorn's and binast's outcome for one source: 'ok' with a tree difference, or an error. With
+ * `api.jsx` (acorn-jsx's parser, `acorn.Parser.extend(acornJsx())`), the source is JSX: acorn-jsx
+ * judges and binast encodes with `{ jsx: true }`.
+ */
 export function compareWithAcorn(api, source, sourceType, optionsVariant = 0) {
+  const parser = api.jsx ?? api.acorn;
   const OPTIONS = [{}, { locations: true }, { ranges: true }, { locations: true, ranges: true }];
   const options = OPTIONS[optionsVariant % 4];
   let expected, acornError;
   const acornComments = [];
   try {
-    expected = api.acorn.parse(source, { ecmaVersion: 'latest', sourceType, ...options, onComment: acornComments });
+    expected = parser.parse(source, { ecmaVersion: 'latest', sourceType, ...options, onComment: acornComments });
   } catch (error) {
     acornError = error;
   }
   let bytes, binastError;
   try {
-    bytes = api.encode(source, { sourceType, comments: true });
+    bytes = api.encode(source, { sourceType, comments: true, ...(api.jsx ? { jsx: true } : {}) });
   } catch (error) {
     binastError = error;
   }
@@ -932,12 +937,12 @@ export function signature(result) {
  * A new disagreement is minimised (when `minimizeNew`) once per signature and returned with
  * how often its signature came up; crashes are failures.
  */
-export function fuzzEncode(api, corpus, { seed, iterations = Infinity, deadline = Infinity, known = [], minimizeNew = true }) {
+export function fuzzEncode(api, corpus, { seed, iterations = Infinity, deadline = Infinity, known = [], minimizeNew = true, sources = fuzzSource }) {
   const random = createRandom(seed);
   const stats = { seed, cases: 0, same: 0, bothReject: 0, unsupported: 0, bothLimit: 0, knownDisagreements: {}, disagreements: [], failures: [] };
   const bySignature = new Map();
   for (let i = 0; i < iterations && performance.now() < deadline; i++) {
-    const { origin, source, sourceType } = fuzzSource(random, corpus);
+    const { origin, source, sourceType } = sources(random, corpus);
     const variant = random.int(4);
     const result = compareWithAcorn(api, source, sourceType, variant);
     stats.cases++;

@@ -362,8 +362,8 @@ const READ_NODE: readonly (() => any)[] = [readNode, readNodeL, readNodeR, readN
 
 // The stack-safe path's tables, by tag: the opcodes of the items of a kind with children (null:
 // a leaf, or tag 0), and whether an attribute word follows the start.
-const DEEP_OPS: readonly (readonly number[] | null)[] = [null,[1],[0],[0],[1],[1],null,null,[0,0],[0],[0,0],[0],[0],[0,0,0],[0,1],[0,1],[0],[0,0,0],[0,0],[0,0],[0,0],[0,0,0,0],[0,0,0],[0,0,0],[1],[0,0],[0,1,0],[0,1,0],[1,0],[0,0,0],[0,0,0],[1],[0,0],[0,0],null,null,null,null,[1],[1],[0,0],[1],[0],[0],[0,0],[0,0],[0,0],[0,0,0],[0,1],[0,1],[0,0],[0],[0],[0],[1,1],[0,0],null,null,[0,0],[0,0],[0],null,null,null,null,null,null,null,null,null,[1],[1],[0],[0,0],[1,0,1],[0,0],[0],[0],[0,0],[0,1,0,1],[0,0],[0],[0,0,1],null,null];
-const DEEP_ATTRS: readonly number[] = [0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,1,1,1,0,0,0,1,1,0,0,0,0,0,0,1,0,1,1,1,1,1,0,1,0,1,0,1,0,0,0,1,1,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0];
+const DEEP_OPS: readonly (readonly number[] | null)[] = [null,[1],[0],[0],[1],[1],null,null,[0,0],[0],[0,0],[0],[0],[0,0,0],[0,1],[0,1],[0],[0,0,0],[0,0],[0,0],[0,0],[0,0,0,0],[0,0,0],[0,0,0],[1],[0,0],[0,1,0],[0,1,0],[1,0],[0,0,0],[0,0,0],[1],[0,0],[0,0],null,null,null,null,[1],[1],[0,0],[1],[0],[0],[0,0],[0,0],[0,0],[0,0,0],[0,1],[0,1],[0,0],[0],[0],[0],[1,1],[0,0],null,null,[0,0],[0,0],[0],null,null,null,null,null,null,null,null,null,[1],[1],[0],[0,0],[1,0,1],[0,0],[0],[0],[0,0],[0,1,0,1],[0,0],[0],[0,0,1],null,null,[0,1,0],[0,1,0],[0,1],[0],null,null,[0,0],[0],[0],null,null,[0,0],[0,0],null,null,null,null];
+const DEEP_ATTRS: readonly number[] = [0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,1,1,1,0,0,0,1,1,0,0,0,0,0,0,1,0,1,1,1,1,1,0,1,0,1,0,1,0,0,0,1,1,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0];
 
 // ---- Mode plain ----
 
@@ -458,6 +458,23 @@ function readNode(): any {
     case 82: node = readExportAllDeclaration(); break;
     case 83: node = readIdentifierWithEnd(); break;
     case 84: node = readPrivateIdentifierWithEnd(); break;
+    case 85: node = readJSXElement(); break;
+    case 86: node = readJSXFragment(); break;
+    case 87: node = readJSXOpeningElement(); break;
+    case 88: node = readJSXClosingElement(); break;
+    case 89: node = readJSXOpeningFragment(); break;
+    case 90: node = readJSXClosingFragment(); break;
+    case 91: node = readJSXAttribute(); break;
+    case 92: node = readJSXSpreadAttribute(); break;
+    case 93: node = readJSXExpressionContainer(); break;
+    case 94: node = readJSXEmptyExpression(); break;
+    case 95: node = readJSXIdentifier(); break;
+    case 96: node = readJSXMemberExpression(); break;
+    case 97: node = readJSXNamespacedName(); break;
+    case 98: node = readJSXText(); break;
+    case 99: node = readJSXTextCooked(); break;
+    case 100: node = readJSXTextN(); break;
+    case 101: node = readJSXTextCookedN(); break;
     default: throw badTag();
   }
   room++;
@@ -1338,6 +1355,168 @@ function readPrivateIdentifierWithEnd(): any {
   return { type: "PrivateIdentifier", start, end, name };
 }
 
+function readJSXElement(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const openingElement = readNode() ?? missing("openingElement");
+  const children = readNodeList();
+  const closingElement = readNode();
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXElement", start, end, openingElement, closingElement, children };
+}
+
+function readJSXFragment(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const openingFragment = readNode() ?? missing("openingFragment");
+  const children = readNodeList();
+  const closingFragment = readNode() ?? missing("closingFragment");
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXFragment", start, end, openingFragment, closingFragment, children };
+}
+
+function readJSXOpeningElement(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const attrs = readVarint();
+  const name = readNode() ?? missing("name");
+  const attributes = readNodeList();
+  const selfClosing = (attrs & 1) !== 0;
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXOpeningElement", start, end, attributes, name, selfClosing };
+}
+
+function readJSXClosingElement(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const name = readNode() ?? missing("name");
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXClosingElement", start, end, name };
+}
+
+function readJSXOpeningFragment(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXOpeningFragment", start, end, attributes: [], selfClosing: false };
+}
+
+function readJSXClosingFragment(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXClosingFragment", start, end };
+}
+
+function readJSXAttribute(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const name = readNode() ?? missing("name");
+  const value = readNode();
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXAttribute", start, end, name, value };
+}
+
+function readJSXSpreadAttribute(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const argument = readNode() ?? missing("argument");
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXSpreadAttribute", start, end, argument };
+}
+
+function readJSXExpressionContainer(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const expression = readNode() ?? missing("expression");
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXExpressionContainer", start, end, expression };
+}
+
+function readJSXEmptyExpression(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXEmptyExpression", start, end };
+}
+
+function readJSXIdentifier(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const name = readString();
+  const end = start + (name.length);
+  pos = end;
+  return { type: "JSXIdentifier", start, end, name };
+}
+
+function readJSXMemberExpression(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const object = readNode() ?? missing("object");
+  const property = readNode() ?? missing("property");
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXMemberExpression", start, end, object, property };
+}
+
+function readJSXNamespacedName(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const namespace = readNode() ?? missing("namespace");
+  const name = readNode() ?? missing("name");
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXNamespacedName", start, end, namespace, name };
+}
+
+function readJSXText(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "JSXText", start, end, value: raw, raw };
+}
+
+function readJSXTextCooked(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const value = readString();
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "JSXText", start, end, value, raw };
+}
+
+function readJSXTextN(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "JSXText", start, end, value: raw, raw, bigint: raw };
+}
+
+function readJSXTextCookedN(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const value = readString();
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "JSXText", start, end, value, raw, bigint: value };
+}
+
 // ---- Mode loc ----
 
 /** Reads one node (mode "L"), or null for tag 0. */
@@ -1431,6 +1610,23 @@ function readNodeL(): any {
     case 82: node = readExportAllDeclarationL(); break;
     case 83: node = readIdentifierWithEndL(); break;
     case 84: node = readPrivateIdentifierWithEndL(); break;
+    case 85: node = readJSXElementL(); break;
+    case 86: node = readJSXFragmentL(); break;
+    case 87: node = readJSXOpeningElementL(); break;
+    case 88: node = readJSXClosingElementL(); break;
+    case 89: node = readJSXOpeningFragmentL(); break;
+    case 90: node = readJSXClosingFragmentL(); break;
+    case 91: node = readJSXAttributeL(); break;
+    case 92: node = readJSXSpreadAttributeL(); break;
+    case 93: node = readJSXExpressionContainerL(); break;
+    case 94: node = readJSXEmptyExpressionL(); break;
+    case 95: node = readJSXIdentifierL(); break;
+    case 96: node = readJSXMemberExpressionL(); break;
+    case 97: node = readJSXNamespacedNameL(); break;
+    case 98: node = readJSXTextL(); break;
+    case 99: node = readJSXTextCookedL(); break;
+    case 100: node = readJSXTextNL(); break;
+    case 101: node = readJSXTextCookedNL(); break;
     default: throw badTag();
   }
   room++;
@@ -2395,6 +2591,185 @@ function readPrivateIdentifierWithEndL(): any {
   return { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name };
 }
 
+function readJSXElementL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const openingElement = readNodeL() ?? missing("openingElement");
+  const children = readNodeListL();
+  const closingElement = readNodeL();
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXElement", start, end, loc: locOf(start, startLine, end), openingElement, closingElement, children };
+}
+
+function readJSXFragmentL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const openingFragment = readNodeL() ?? missing("openingFragment");
+  const children = readNodeListL();
+  const closingFragment = readNodeL() ?? missing("closingFragment");
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), openingFragment, closingFragment, children };
+}
+
+function readJSXOpeningElementL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const attrs = readVarint();
+  const name = readNodeL() ?? missing("name");
+  const attributes = readNodeListL();
+  const selfClosing = (attrs & 1) !== 0;
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), attributes, name, selfClosing };
+}
+
+function readJSXClosingElementL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const name = readNodeL() ?? missing("name");
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), name };
+}
+
+function readJSXOpeningFragmentL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXOpeningFragment", start, end, loc: locOf(start, startLine, end), attributes: [], selfClosing: false };
+}
+
+function readJSXClosingFragmentL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXClosingFragment", start, end, loc: locOf(start, startLine, end) };
+}
+
+function readJSXAttributeL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const name = readNodeL() ?? missing("name");
+  const value = readNodeL();
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), name, value };
+}
+
+function readJSXSpreadAttributeL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const argument = readNodeL() ?? missing("argument");
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), argument };
+}
+
+function readJSXExpressionContainerL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const expression = readNodeL() ?? missing("expression");
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), expression };
+}
+
+function readJSXEmptyExpressionL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXEmptyExpression", start, end, loc: locOf(start, startLine, end) };
+}
+
+function readJSXIdentifierL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const name = readString();
+  const end = start + (name.length);
+  pos = end;
+  return { type: "JSXIdentifier", start, end, loc: locOf(start, startLine, end), name };
+}
+
+function readJSXMemberExpressionL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const object = readNodeL() ?? missing("object");
+  const property = readNodeL() ?? missing("property");
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), object, property };
+}
+
+function readJSXNamespacedNameL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const namespace = readNodeL() ?? missing("namespace");
+  const name = readNodeL() ?? missing("name");
+  const end = pos + readDelta();
+  pos = end;
+  return { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), namespace, name };
+}
+
+function readJSXTextL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "JSXText", start, end, loc: locOf(start, startLine, end), value: raw, raw };
+}
+
+function readJSXTextCookedL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const value = readString();
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "JSXText", start, end, loc: locOf(start, startLine, end), value, raw };
+}
+
+function readJSXTextNL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "JSXText", start, end, loc: locOf(start, startLine, end), value: raw, raw, bigint: raw };
+}
+
+function readJSXTextCookedNL(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = lineOfStart(start);
+  const value = readString();
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "JSXText", start, end, loc: locOf(start, startLine, end), value, raw, bigint: value };
+}
+
 // ---- Mode range, with or without loc ----
 
 /** Reads one node (mode "R"), or null for tag 0. */
@@ -2488,6 +2863,23 @@ function readNodeR(): any {
     case 82: node = readExportAllDeclarationR(); break;
     case 83: node = readIdentifierWithEndR(); break;
     case 84: node = readPrivateIdentifierWithEndR(); break;
+    case 85: node = readJSXElementR(); break;
+    case 86: node = readJSXFragmentR(); break;
+    case 87: node = readJSXOpeningElementR(); break;
+    case 88: node = readJSXClosingElementR(); break;
+    case 89: node = readJSXOpeningFragmentR(); break;
+    case 90: node = readJSXClosingFragmentR(); break;
+    case 91: node = readJSXAttributeR(); break;
+    case 92: node = readJSXSpreadAttributeR(); break;
+    case 93: node = readJSXExpressionContainerR(); break;
+    case 94: node = readJSXEmptyExpressionR(); break;
+    case 95: node = readJSXIdentifierR(); break;
+    case 96: node = readJSXMemberExpressionR(); break;
+    case 97: node = readJSXNamespacedNameR(); break;
+    case 98: node = readJSXTextR(); break;
+    case 99: node = readJSXTextCookedR(); break;
+    case 100: node = readJSXTextNR(); break;
+    case 101: node = readJSXTextCookedNR(); break;
     default: throw badTag();
   }
   room++;
@@ -3450,4 +3842,183 @@ function readPrivateIdentifierWithEndR(): any {
   const end = pos + readDelta();
   pos = end;
   return mode === 3 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, range: [start, end], name };
+}
+
+function readJSXElementR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const openingElement = readNodeR() ?? missing("openingElement");
+  const children = readNodeListR();
+  const closingElement = readNodeR();
+  const end = pos + readDelta();
+  pos = end;
+  return mode === 3 ? { type: "JSXElement", start, end, loc: locOf(start, startLine, end), range: [start, end], openingElement, closingElement, children } : { type: "JSXElement", start, end, range: [start, end], openingElement, closingElement, children };
+}
+
+function readJSXFragmentR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const openingFragment = readNodeR() ?? missing("openingFragment");
+  const children = readNodeListR();
+  const closingFragment = readNodeR() ?? missing("closingFragment");
+  const end = pos + readDelta();
+  pos = end;
+  return mode === 3 ? { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, range: [start, end], openingFragment, closingFragment, children };
+}
+
+function readJSXOpeningElementR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const name = readNodeR() ?? missing("name");
+  const attributes = readNodeListR();
+  const selfClosing = (attrs & 1) !== 0;
+  const end = pos + readDelta();
+  pos = end;
+  return mode === 3 ? { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, range: [start, end], attributes, name, selfClosing };
+}
+
+function readJSXClosingElementR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const name = readNodeR() ?? missing("name");
+  const end = pos + readDelta();
+  pos = end;
+  return mode === 3 ? { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXClosingElement", start, end, range: [start, end], name };
+}
+
+function readJSXOpeningFragmentR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const end = pos + readDelta();
+  pos = end;
+  return mode === 3 ? { type: "JSXOpeningFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes: [], selfClosing: false } : { type: "JSXOpeningFragment", start, end, range: [start, end], attributes: [], selfClosing: false };
+}
+
+function readJSXClosingFragmentR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const end = pos + readDelta();
+  pos = end;
+  return mode === 3 ? { type: "JSXClosingFragment", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "JSXClosingFragment", start, end, range: [start, end] };
+}
+
+function readJSXAttributeR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const name = readNodeR() ?? missing("name");
+  const value = readNodeR();
+  const end = pos + readDelta();
+  pos = end;
+  return mode === 3 ? { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], name, value } : { type: "JSXAttribute", start, end, range: [start, end], name, value };
+}
+
+function readJSXSpreadAttributeR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const argument = readNodeR() ?? missing("argument");
+  const end = pos + readDelta();
+  pos = end;
+  return mode === 3 ? { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "JSXSpreadAttribute", start, end, range: [start, end], argument };
+}
+
+function readJSXExpressionContainerR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const expression = readNodeR() ?? missing("expression");
+  const end = pos + readDelta();
+  pos = end;
+  return mode === 3 ? { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "JSXExpressionContainer", start, end, range: [start, end], expression };
+}
+
+function readJSXEmptyExpressionR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const end = pos + readDelta();
+  pos = end;
+  return mode === 3 ? { type: "JSXEmptyExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "JSXEmptyExpression", start, end, range: [start, end] };
+}
+
+function readJSXIdentifierR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const name = readString();
+  const end = start + (name.length);
+  pos = end;
+  return mode === 3 ? { type: "JSXIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXIdentifier", start, end, range: [start, end], name };
+}
+
+function readJSXMemberExpressionR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const object = readNodeR() ?? missing("object");
+  const property = readNodeR() ?? missing("property");
+  const end = pos + readDelta();
+  pos = end;
+  return mode === 3 ? { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property } : { type: "JSXMemberExpression", start, end, range: [start, end], object, property };
+}
+
+function readJSXNamespacedNameR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const namespace = readNodeR() ?? missing("namespace");
+  const name = readNodeR() ?? missing("name");
+  const end = pos + readDelta();
+  pos = end;
+  return mode === 3 ? { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), range: [start, end], namespace, name } : { type: "JSXNamespacedName", start, end, range: [start, end], namespace, name };
+}
+
+function readJSXTextR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return mode === 3 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value: raw, raw } : { type: "JSXText", start, end, range: [start, end], value: raw, raw };
+}
+
+function readJSXTextCookedR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const value = readString();
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return mode === 3 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "JSXText", start, end, range: [start, end], value, raw };
+}
+
+function readJSXTextNR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return mode === 3 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value: raw, raw, bigint: raw } : { type: "JSXText", start, end, range: [start, end], value: raw, raw, bigint: raw };
+}
+
+function readJSXTextCookedNR(): any {
+  const start = pos + readDelta();
+  pos = start;
+  const startLine = mode === 3 ? lineOfStart(start) : 0;
+  const value = readString();
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return mode === 3 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw, bigint: value } : { type: "JSXText", start, end, range: [start, end], value, raw, bigint: value };
 }

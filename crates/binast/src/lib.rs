@@ -35,6 +35,11 @@ pub struct EncodeOptions {
     pub allow_return_outside_function: bool,
     /// Allow a leading `#!` line.
     pub allow_hash_bang: bool,
+    /// Parse JSX, as acorn-jsx (`acorn.Parser.extend(acornJsx())`) does.
+    pub jsx: bool,
+    /// With `jsx`: reject JSX namespaced names (`<a:b>`), as acorn-jsx with
+    /// `allowNamespaces: false`.
+    pub jsx_no_namespaces: bool,
 }
 
 /// Error returned by [`encode`].
@@ -67,6 +72,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     }
     let allocator = Allocator::default();
     let source_type = if options.module { SourceType::mjs() } else { SourceType::script() };
+    let source_type = source_type.with_jsx(options.jsx);
     let parse_options = ParseOptions {
         // Parentheses are kept so that oxc rejects parenthesized patterns (`[(a = 1)] = b`,
         // `((a)) => 0`) as acorn does; the converter skips them.
@@ -82,12 +88,37 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     let mut text = source;
     let mut stand_in = None;
     let mut retries = 0;
+    let mut jsx_patched = false;
+    // JSX elements parsed apart (`jsx_element_region`): where their stand-ins start, and them.
+    let mut jsx_elements: Vec<(u32, &Program<'_>)> = Vec::new();
     let parse = |text| Parser::new(&allocator, text, source_type).with_options(parse_options).parse();
     let mut parsed = parse(text);
     let parsed = loop {
-        let Some(error) = first_error(&parsed.diagnostics) else {
+        let Some(error) = first_error(&parsed.diagnostics, options.jsx) else {
             if parsed.fatal_error {
                 return Err(EncodeError::Syntax { message: "Unexpected token".into(), pos_utf16: 0 });
+            }
+            // JSX: an element that ends a statement before a `(`, `[` or template on the next
+            // line (`<a/>\n(b)`) is the callee, object or tag of what follows for acorn-jsx.
+            if options.jsx
+                && let Some((start, end)) =
+                    convert::quirks::jsx_element_before_asi_suffix(text, &parsed.program, !options.module)
+            {
+                let region = if retries < MAX_RETRIES {
+                    jsx_element_region(&allocator, text, end, &[start], parse_options)
+                } else {
+                    None
+                };
+                let Some((start, element)) = region else {
+                    let message = "binast cannot read this JSX element as the callee, object or tag of what follows".into();
+                    return Err(EncodeError::Syntax { message, pos_utf16: utf16_offset(source, end) });
+                };
+                retries += 1;
+                jsx_patched = true;
+                text = allocator.alloc_str(&jsx_stand_in(text, start, end));
+                jsx_elements.push(((start + 1) as u32, element));
+                parsed = parse(text);
+                continue;
             }
             break parsed;
         };
@@ -108,7 +139,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
                 offset > at && (line_break || !patched[offset..].starts_with("=>"))
             };
             if let Some((patched, reparsed)) =
-                first_fixing_rewrite(&allocator, text, candidates, "async", placeholder, &mut retries, parse, gets_past)
+                first_fixing_rewrite(&allocator, text, candidates, "async", placeholder, &mut retries, parse, gets_past, options.jsx)
             {
                 text = patched;
                 stand_in = Some(placeholder);
@@ -124,6 +155,31 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         {
             retries += 1;
             text = allocator.alloc_str(&patched);
+            parsed = parse(text);
+            continue;
+        }
+        // JSX: oxc refuses hyphens in member properties (`<a.b-c>`), which acorn-jsx reads.
+        if options.jsx
+            && retries < MAX_RETRIES
+            && let Some(patched) = convert::quirks::jsx_member_hyphens(text, &parsed.diagnostics)
+        {
+            retries += 1;
+            jsx_patched = true;
+            text = allocator.alloc_str(&patched);
+            parsed = parse(text);
+            continue;
+        }
+        // JSX: a member access, call or tagged template on a JSX element (`<a/>.props`).
+        if options.jsx
+            && retries < MAX_RETRIES
+            && let Some((end, starts)) =
+                convert::quirks::jsx_suffixed_element_candidates(text, error_offset(error) as usize)
+            && let Some((start, element)) = jsx_element_region(&allocator, text, end, &starts, parse_options)
+        {
+            retries += 1;
+            jsx_patched = true;
+            text = allocator.alloc_str(&jsx_stand_in(text, start, end));
+            jsx_elements.push(((start + 1) as u32, element));
             parsed = parse(text);
             continue;
         }
@@ -174,7 +230,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     drop(semantic);
 
     let mut writer = writer::Writer::new(source);
-    let converted = match convert::write_program(&mut writer, program, &allocator) {
+    let converted = match convert::write_program(&mut writer, program, &allocator, !options.jsx_no_namespaces, jsx_patched, &jsx_elements) {
         Ok(converted) => converted,
         Err(rejected) => {
             let pos_utf16 = utf16_offset(source, rejected.offset as usize);
@@ -189,9 +245,65 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         return Err(redeclared(found));
     }
     if options.comments {
-        convert::write_comments(&mut writer, program, source);
+        let elements: Vec<&Program<'_>> = jsx_elements.iter().map(|&(_, element)| element).collect();
+        convert::write_comments(&mut writer, program, &elements, source);
     }
-    Ok(writer.finish(options.module, options.comments))
+    Ok(writer.finish(options.module, options.comments, options.jsx))
+}
+
+/// `text` with the JSX element at `start..end` spelled `(__..._)`: the same length, an
+/// expression wherever the element stood (the converter writes the element there).
+fn jsx_stand_in(text: &str, start: usize, end: usize) -> String {
+    let mut patched = text.as_bytes().to_vec();
+    patched[start] = b'(';
+    patched[start + 1..end - 1].fill(b'_');
+    patched[end - 1] = b')';
+    String::from_utf8(patched).expect("ASCII replaced a whole region")
+}
+
+/// The JSX element that ends at `end` and starts at one of `starts`, parsed on its own: the
+/// text blanked around it (same length, so its offsets hold), as a module (strict: nothing in
+/// it may be accepted that its place would refuse, see `quirks::jsx_region_is_context_free`),
+/// its early errors checked. Its start and the one-statement program holding it.
+fn jsx_element_region<'a>(
+    allocator: &'a Allocator,
+    text: &str,
+    end: usize,
+    starts: &[usize],
+    parse_options: ParseOptions,
+) -> Option<(usize, &'a Program<'a>)> {
+    for &start in starts {
+        let region = &text[start..end];
+        if !convert::quirks::jsx_region_is_context_free(region) {
+            continue;
+        }
+        let mut blank = vec![b' '; text.len()];
+        blank[start..end].copy_from_slice(region.as_bytes());
+        let blank = allocator.alloc_str(&String::from_utf8(blank).expect("ASCII around a whole region"));
+        let source_type = SourceType::mjs().with_jsx(true);
+        let parsed = Parser::new(allocator, blank, source_type).with_options(parse_options).parse();
+        if parsed.fatal_error || first_error(&parsed.diagnostics, true).is_some() {
+            continue;
+        }
+        let program = allocator.alloc(parsed.program);
+        let [oxc_ast::ast::Statement::ExpressionStatement(statement)] = program.body.as_slice() else {
+            continue;
+        };
+        let is_element = matches!(
+            statement.expression,
+            oxc_ast::ast::Expression::JSXElement(_) | oxc_ast::ast::Expression::JSXFragment(_)
+        );
+        let span = oxc_span::GetSpan::span(&statement.expression);
+        if !is_element || span.start as usize != start || span.end as usize != end {
+            continue;
+        }
+        let semantic = SemanticBuilder::new().with_check_syntax_error(true).build(program);
+        if semantic.diagnostics.errors().next().is_some() {
+            return None; // the element, with an early error: the source's error stands
+        }
+        return Some((start, program));
+    }
+    None
 }
 
 /// How many times one source may be re-parsed with a misreading rewritten (see
@@ -211,12 +323,13 @@ fn first_fixing_rewrite<'a>(
     retries: &mut usize,
     parse: impl Fn(&'a str) -> ParserReturn<'a>,
     gets_past: impl Fn(&str, &OxcDiagnostic) -> bool,
+    jsx: bool,
 ) -> Option<(&'a str, ParserReturn<'a>)> {
     for candidate in candidates.take(MAX_RETRIES - *retries) {
         *retries += 1;
         let patched = replaced(allocator, text, candidate..candidate + word.len(), stand_in);
         let reparsed = parse(patched);
-        if first_error(&reparsed.diagnostics).is_none_or(|e| gets_past(patched, e)) {
+        if first_error(&reparsed.diagnostics, jsx).is_none_or(|e| gets_past(patched, e)) {
             return Some((patched, reparsed));
         }
     }
@@ -233,8 +346,11 @@ fn replaced<'a>(allocator: &'a Allocator, text: &str, range: std::ops::Range<usi
 /// oxc's message for a failed automatic semicolon insertion.
 const ASI_FAILED: &str = "Expected a semicolon or an implicit semicolon";
 
-fn first_error(diagnostics: &oxc_diagnostics::Diagnostics) -> Option<&OxcDiagnostic> {
-    diagnostics.errors().next()
+/// The first error, skipping with `jsx` the ones acorn-jsx does not make (see
+/// `convert::quirks::is_jsx_only_in_oxc`).
+fn first_error(diagnostics: &oxc_diagnostics::Diagnostics, jsx: bool) -> Option<&OxcDiagnostic> {
+    let mut errors = diagnostics.errors();
+    if jsx { errors.find(|e| !convert::quirks::is_jsx_only_in_oxc(e)) } else { errors.next() }
 }
 
 /// The error as acorn would place it, at a UTF-16 offset (see [`error_offset`]), naming

@@ -6,7 +6,7 @@ use oxc_span::Span;
 use rustc_hash::FxHashMap;
 
 use crate::checksum::xxh32;
-pub use crate::generated::schema::header::{FLAG_COMMENTS, FLAG_MODULE, LEN as HEADER_LEN, MAGIC, SECTION_COUNT};
+pub use crate::generated::schema::header::{FLAG_COMMENTS, FLAG_JSX, FLAG_MODULE, LEN as HEADER_LEN, MAGIC, SECTION_COUNT};
 use crate::generated::schema::{FORMAT_VERSION, SCHEMA_HASH};
 use crate::positions::Utf16Positions;
 
@@ -181,7 +181,7 @@ impl<'a> Writer<'a> {
     }
 
     /// Assembles header and sections into the final buffer.
-    pub fn finish(mut self, module: bool, with_comments: bool) -> Vec<u8> {
+    pub fn finish(mut self, module: bool, with_comments: bool, jsx: bool) -> Vec<u8> {
         let (refs, ref_width) = ref_section(&self.refs);
         let comments = if with_comments { self.comment_section() } else { Vec::new() };
         let strings = self.string_section();
@@ -192,6 +192,9 @@ impl<'a> Writer<'a> {
         }
         if with_comments {
             flags |= FLAG_COMMENTS;
+        }
+        if jsx {
+            flags |= FLAG_JSX;
         }
 
         // The modules section ends with its own XXH32, so that moduleInfo verifies what it reads

@@ -1,11 +1,17 @@
 //! Native behaviour of `binast::encode`: what it accepts, what it rejects and where, and the
 //! shape of its output header. Tree fidelity against acorn is checked end to end in `test/`.
 
-use binast::writer::{FLAG_COMMENTS, FLAG_MODULE, HEADER_LEN, MAGIC};
+use binast::writer::{FLAG_COMMENTS, FLAG_JSX, FLAG_MODULE, HEADER_LEN, MAGIC};
 use binast::{EncodeError, EncodeOptions, encode};
 
-const SCRIPT: EncodeOptions =
-    EncodeOptions { module: false, comments: true, allow_return_outside_function: false, allow_hash_bang: true };
+const SCRIPT: EncodeOptions = EncodeOptions {
+    module: false,
+    comments: true,
+    allow_return_outside_function: false,
+    allow_hash_bang: true,
+    jsx: false,
+    jsx_no_namespaces: false,
+};
 const MODULE: EncodeOptions = EncodeOptions { module: true, ..SCRIPT };
 
 fn ok(source: &str, options: &EncodeOptions) -> Vec<u8> {
@@ -460,4 +466,31 @@ fn modules_section_only_with_records() {
     // A rejected source leaves no records behind for the next encode (the state is per call).
     err("import a from 'b'; export { c }", &MODULE);
     assert_eq!(modules_len(&ok("let a = 1", &MODULE)), 0);
+}
+
+/// JSX (test/jsx.test.ts compares the trees with acorn-jsx): accepted only with `jsx`, the header
+/// says so, and what acorn-jsx rejects is rejected.
+#[test]
+fn jsx() {
+    let jsx = EncodeOptions { jsx: true, ..MODULE };
+    let source = "const a = <div b=\"&amp;\" {...c}><x:y/>{/* e */}text&#x41;&bogus;{f}<></></div>;";
+    let bytes = ok(source, &jsx);
+    assert_eq!(bytes[5] & FLAG_JSX, FLAG_JSX);
+    assert_eq!(ok("a < b > c", &MODULE)[5] & FLAG_JSX, 0);
+    err(source, &MODULE);
+    // Hyphens in member names (oxc refuses them, acorn-jsx reads them), comma expressions.
+    ok("<a.b-c></a.b-c>", &jsx);
+    ok("<a>{b, c}</a>", &jsx);
+    // A member access, call or tagged template on an element (oxc stops at the element).
+    for suffixed in ["x = <a/>.b", "f(<a>{/* c */}</a>(1), <></>`t`)", "x = <a>{<b/>.c}</a>?.d", "<a/>\n(b)", "<a/>\n[b]"] {
+        ok(suffixed, &jsx);
+    }
+    err("x = <a>{(() => { let q; let q; })}</a>.c", &jsx);
+    // acorn-jsx's errors.
+    for bad in ["<a></b>", "<a.b-c></a.b_c>", "<a>{...b}</a>", "<a>></a>", "<a>}</a>", "<a b={}/>", "<a/><b/>", "<\\u0061/>"] {
+        err(bad, &jsx);
+    }
+    // Without namespaces.
+    ok("<a:b/>", &jsx);
+    err("<a:b/>", &EncodeOptions { jsx_no_namespaces: true, ..jsx });
 }

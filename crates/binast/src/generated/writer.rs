@@ -842,4 +842,178 @@ impl<'a> Writer<'a> {
         self.string(name.into());
         self.end_node(span.end);
     }
+
+    /// JSXElement { openingElement: node, children: node[], closingElement: node? }
+    #[inline]
+    pub fn jsxelement(&mut self, span: Span, opening_element: impl FnOnce(&mut Self), children_len: usize, children: impl FnOnce(&mut Self), closing_element: impl FnOnce(&mut Self)) {
+        self.start_node(tag::JSXELEMENT, span.start);
+        opening_element(self);
+        self.list_len(children_len);
+        children(self);
+        closing_element(self);
+        self.end_node(span.end);
+    }
+
+    /// JSXFragment { openingFragment: node, children: node[], closingFragment: node }
+    #[inline]
+    pub fn jsxfragment(&mut self, span: Span, opening_fragment: impl FnOnce(&mut Self), children_len: usize, children: impl FnOnce(&mut Self), closing_fragment: impl FnOnce(&mut Self)) {
+        self.start_node(tag::JSXFRAGMENT, span.start);
+        opening_fragment(self);
+        self.list_len(children_len);
+        children(self);
+        closing_fragment(self);
+        self.end_node(span.end);
+    }
+
+    /// JSXOpeningElement { name: node, attributes: node[], selfClosing: bool }
+    #[inline]
+    pub fn jsxopening_element(&mut self, span: Span, name: impl FnOnce(&mut Self), attributes_len: usize, attributes: impl FnOnce(&mut Self), self_closing: bool) {
+        self.start_node(tag::JSXOPENING_ELEMENT, span.start);
+        self.attrs(u32::from(self_closing));
+        name(self);
+        self.list_len(attributes_len);
+        attributes(self);
+        self.end_node(span.end);
+    }
+
+    /// JSXClosingElement { name: node }
+    #[inline]
+    pub fn jsxclosing_element(&mut self, span: Span, name: impl FnOnce(&mut Self)) {
+        self.start_node(tag::JSXCLOSING_ELEMENT, span.start);
+        name(self);
+        self.end_node(span.end);
+    }
+
+    /// JSXOpeningFragment {  }
+    #[inline]
+    pub fn jsxopening_fragment(&mut self, span: Span) {
+        self.start_node(tag::JSXOPENING_FRAGMENT, span.start);
+        self.end_node(span.end);
+    }
+
+    /// JSXClosingFragment {  }
+    #[inline]
+    pub fn jsxclosing_fragment(&mut self, span: Span) {
+        self.start_node(tag::JSXCLOSING_FRAGMENT, span.start);
+        self.end_node(span.end);
+    }
+
+    /// JSXAttribute { name: node, value: node? }
+    #[inline]
+    pub fn jsxattribute(&mut self, span: Span, name: impl FnOnce(&mut Self), value: impl FnOnce(&mut Self)) {
+        self.start_node(tag::JSXATTRIBUTE, span.start);
+        name(self);
+        value(self);
+        self.end_node(span.end);
+    }
+
+    /// JSXSpreadAttribute { argument: node }
+    #[inline]
+    pub fn jsxspread_attribute(&mut self, span: Span, argument: impl FnOnce(&mut Self)) {
+        self.start_node(tag::JSXSPREAD_ATTRIBUTE, span.start);
+        argument(self);
+        self.end_node(span.end);
+    }
+
+    /// JSXExpressionContainer { expression: node }
+    #[inline]
+    pub fn jsxexpression_container(&mut self, span: Span, expression: impl FnOnce(&mut Self)) {
+        self.start_node(tag::JSXEXPRESSION_CONTAINER, span.start);
+        expression(self);
+        self.end_node(span.end);
+    }
+
+    /// JSXEmptyExpression {  }
+    #[inline]
+    pub fn jsxempty_expression(&mut self, span: Span) {
+        self.start_node(tag::JSXEMPTY_EXPRESSION, span.start);
+        self.end_node(span.end);
+    }
+
+    /// JSXIdentifier { name: string }
+    #[inline]
+    pub fn jsxidentifier(&mut self, span: Span, name: impl Into<WireStr<'a>>) {
+        let name: WireStr<'a> = name.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(name);
+        debug_assert_eq!(end.wrapping_sub(start), length, "JSXIdentifier: end is not start + length");
+        self.start_node_utf16(tag::JSXIDENTIFIER, start);
+        self.string(name);
+        self.implicit_end(end);
+    }
+
+    /// JSXMemberExpression { object: node, property: node }
+    #[inline]
+    pub fn jsxmember_expression(&mut self, span: Span, object: impl FnOnce(&mut Self), property: impl FnOnce(&mut Self)) {
+        self.start_node(tag::JSXMEMBER_EXPRESSION, span.start);
+        object(self);
+        property(self);
+        self.end_node(span.end);
+    }
+
+    /// JSXNamespacedName { namespace: node, name: node }
+    #[inline]
+    pub fn jsxnamespaced_name(&mut self, span: Span, namespace: impl FnOnce(&mut Self), name: impl FnOnce(&mut Self)) {
+        self.start_node(tag::JSXNAMESPACED_NAME, span.start);
+        namespace(self);
+        name(self);
+        self.end_node(span.end);
+    }
+
+    /// JSXText { raw: string }
+    #[inline]
+    pub fn jsxtext(&mut self, span: Span, raw: impl Into<WireStr<'a>>) {
+        let raw: WireStr<'a> = raw.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(raw);
+        debug_assert_eq!(end.wrapping_sub(start), length, "JSXText: end is not start + length");
+        self.start_node_utf16(tag::JSXTEXT, start);
+        self.string(raw);
+        self.implicit_end(end);
+    }
+
+    /// JSXText (as JSXTextCooked) { value: string, raw: string }
+    #[inline]
+    pub fn jsxtext_cooked(&mut self, span: Span, value: impl Into<WireStr<'a>>, raw: impl Into<WireStr<'a>>) {
+        let value: WireStr<'a> = value.into();
+        let raw: WireStr<'a> = raw.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(raw);
+        debug_assert_eq!(end.wrapping_sub(start), length, "JSXTextCooked: end is not start + length");
+        self.start_node_utf16(tag::JSXTEXT_COOKED, start);
+        self.string(value);
+        self.string(raw);
+        self.implicit_end(end);
+    }
+
+    /// JSXText (as JSXTextN) { raw: string }
+    #[inline]
+    pub fn jsxtext_n(&mut self, span: Span, raw: impl Into<WireStr<'a>>) {
+        let raw: WireStr<'a> = raw.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(raw);
+        debug_assert_eq!(end.wrapping_sub(start), length, "JSXTextN: end is not start + length");
+        self.start_node_utf16(tag::JSXTEXT_N, start);
+        self.string(raw);
+        self.implicit_end(end);
+    }
+
+    /// JSXText (as JSXTextCookedN) { value: string, raw: string }
+    #[inline]
+    pub fn jsxtext_cooked_n(&mut self, span: Span, value: impl Into<WireStr<'a>>, raw: impl Into<WireStr<'a>>) {
+        let value: WireStr<'a> = value.into();
+        let raw: WireStr<'a> = raw.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(raw);
+        debug_assert_eq!(end.wrapping_sub(start), length, "JSXTextCookedN: end is not start + length");
+        self.start_node_utf16(tag::JSXTEXT_COOKED_N, start);
+        self.string(value);
+        self.string(raw);
+        self.implicit_end(end);
+    }
 }
