@@ -97,7 +97,8 @@ export function decodeNodeSection(section: NodeSection): any {
 }
 
 function corrupt(message: string): BinastError {
-  return new BinastError('CORRUPT', message, offset);
+  // A forged stream may be read past its section (and the buffer) before the check at its end.
+  return new BinastError('CORRUPT', message, Math.min(offset, bytes.length));
 }
 
 function badTag(): BinastError {
