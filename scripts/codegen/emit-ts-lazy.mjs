@@ -17,20 +17,24 @@ interface LazyTree {
  * cursors after it (what its entry claims; checked when it is read).
  */
 class LazyBody {
-  constructor(
-    readonly tree: LazyTree,
-    readonly list: boolean,
-    readonly offset: number,
-    readonly offsetEnd: number,
-    readonly refOffset: number,
-    readonly refEnd: number,
-    readonly nextNew: number,
-    readonly nextNewEnd: number,
-    readonly pos: number,
-    readonly posEnd: number,
-    readonly entries: number,
-    readonly entriesEnd: number,
-  ) {}
+  tree: LazyTree;
+  /** A list (a static block's statements) rather than one node. */
+  list: boolean;
+  offset = 0;
+  offsetEnd = 0;
+  refOffset = 0;
+  refEnd = 0;
+  nextNew = 0;
+  nextNewEnd = 0;
+  pos = 0;
+  posEnd = 0;
+  /** Its nested bodies' entries in the bodies section. */
+  entries = 0;
+  entriesEnd = 0;
+  constructor(tree: LazyTree, list: boolean) {
+    this.tree = tree;
+    this.list = list;
+  }
 }
 
 /** The tree being decoded lazily (null in an eager decode and between decodes). */
@@ -68,12 +72,17 @@ function skipBody(list: boolean): LazyBody {
   if (nodeBytes > limit - offset || refBytes > refLimit - refOffset || fresh > strings.length - nextNew || nestedBytes > entryLimit - entryOffset) {
     throw new BinastError('CORRUPT', 'a skip entry reaches past its sections', at);
   }
-  const body = new LazyBody(lazyTree!, list, offset, offset + nodeBytes, refOffset, refOffset + refBytes, nextNew, nextNew + fresh, pos, posEnd, entryOffset, entryOffset + nestedBytes);
-  offset += nodeBytes;
-  refOffset += refBytes;
-  nextNew += fresh;
-  pos = posEnd;
-  entryOffset += nestedBytes;
+  const body = new LazyBody(lazyTree!, list);
+  body.offset = offset;
+  body.offsetEnd = offset += nodeBytes;
+  body.refOffset = refOffset;
+  body.refEnd = refOffset += refBytes;
+  body.nextNew = nextNew;
+  body.nextNewEnd = nextNew += fresh;
+  body.pos = pos;
+  body.posEnd = pos = posEnd;
+  body.entries = entryOffset;
+  body.entriesEnd = entryOffset += nestedBytes;
   return body;
 }
 

@@ -244,8 +244,66 @@ function wireValue(node, item) {
   return node[item.name];
 }
 
-/** Writes `program` (acorn's tree of `source`) as a binast binary with a valid checksum. */
-export function forge(program, source, xxh32, { module = program.sourceType === 'module' } = {}) {
+/**
+ * The bodies section from skip entries in pre-order ({ node, refs, fresh, delta, nested }:
+ * nested = how many entries after it belong to it), as the Rust writer does (bodies.rs).
+ */
+export function bodiesSection(entries) {
+  const own = entries.map((e) => [...varint(e.node), ...varint(e.refs), ...varint(e.fresh), ...varint(zigzag(e.delta))]);
+  const nestedBytes = new Array(entries.length).fill(0);
+  const suffix = new Array(entries.length + 1).fill(0);
+  for (let i = entries.length - 1; i >= 0; i--) {
+    nestedBytes[i] = suffix[i + 1] - suffix[i + 1 + entries[i].nested];
+    suffix[i] = suffix[i + 1] + own[i].length + varint(nestedBytes[i]).length;
+  }
+  return own.flatMap((bytes, i) => [...bytes, ...varint(nestedBytes[i])]);
+}
+
+/** The skip entries of a binary's bodies section (the inverse of bodiesSection; no validation). */
+export function readBodies(bytes) {
+  const { bodies } = layout(bytes);
+  let at = bodies.start;
+  const next = () => {
+    let result = 0;
+    for (let scale = 1; at < bodies.end; scale *= 128) {
+      const byte = bytes[at++];
+      result += (byte & 127) * scale;
+      if (byte < 128) break;
+    }
+    return result;
+  };
+  const entries = [];
+  const ends = [];
+  while (at < bodies.end) {
+    while (ends.length > 0 && at >= ends[ends.length - 1].end) ends.pop();
+    const [node, refs, fresh, delta, nestedBytes] = [next(), next(), next(), next(), next()];
+    const entry = { node, refs, fresh, delta: delta % 2 === 0 ? delta / 2 : -(delta + 1) / 2, nested: 0 };
+    for (const open of ends) open.entry.nested++;
+    entries.push(entry);
+    ends.push({ entry, end: at + nestedBytes });
+  }
+  return entries;
+}
+
+/** A copy of `bytes` with section `name` replaced by `content`, its length and checksum updated. */
+export function replaceSection(bytes, name, content, xxh32) {
+  const sections = layout(bytes);
+  const { start, end, field } = sections[name];
+  const out = new Uint8Array(bytes.length - (end - start) + content.length);
+  out.set(bytes.subarray(0, start));
+  out.set(content, start);
+  out.set(bytes.subarray(end), start + content.length);
+  out.set(u32(content.length), field);
+  return reseal(out, xxh32);
+}
+
+/**
+ * Writes `program` (acorn's tree of `source`) as a binast binary with a valid checksum.
+ * `skipAtLeast`: bodies of at least that many node bytes get a skip entry (0: every body, the
+ * most a lazy decode can defer; Infinity: none).
+ */
+export function forge(program, source, xxh32, { module = program.sourceType === 'module', skipAtLeast = Infinity } = {}) {
+  const entries = [];
   const sink = new ByteSink();
   const strings = [];
   const index = new Map();
@@ -259,6 +317,24 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
     return 0;
   };
   let pos = 0;
+  // A skippable body: its cursors before (a placeholder entry keeps pre-order), then its entry
+  // and the skip bit in its node's one-byte attribute word if it is large enough.
+  const marks = [];
+  const beginBody = (attrsAt, bit) => () => {
+    marks.push({ attrsAt, bit, node: sink.length, codes: codes.length, strings: strings.length, pos, entry: entries.length });
+    entries.push(null);
+  };
+  const endBody = () => {
+    const mark = marks.pop();
+    const size = sink.length - mark.node;
+    if (size < skipAtLeast) {
+      entries.length = mark.entry;
+      return;
+    }
+    sink.buffer[mark.attrsAt] |= mark.bit;
+    const fresh = strings.length - mark.strings;
+    entries[mark.entry] = { node: size, refs: codes.length - mark.codes, fresh, delta: pos - mark.pos, nested: entries.length - mark.entry - 1 };
+  };
   // Work items: a node (object or null), or a function to run.
   const work = [program];
   while (work.length > 0) {
@@ -277,6 +353,7 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
     sink.byte(kind.tag);
     sink.varint(zigzag(node.start - pos));
     pos = node.start;
+    const attrsAt = sink.length;
     if (kind.attrBits > 0) {
       let attrs = 0;
       for (const w of kind.wire) {
@@ -292,6 +369,7 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
     const tasks = [];
     for (const w of kind.wire) {
       const value = wireValue(node, w);
+      if (w === kind.skip?.item) tasks.push(beginBody(attrsAt, 2 ** kind.skip.bit));
       switch (w.type) {
         case 'node':
         case 'node?':
@@ -321,6 +399,7 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
         default:
           break; // bool, enum: in the attribute word
       }
+      if (w === kind.skip?.item) tasks.push(endBody);
     }
     tasks.push(() => {
       if (kind.endLength) {
@@ -333,7 +412,7 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
     for (let i = tasks.length - 1; i >= 0; i--) work.push(tasks[i]);
   }
   return assemble(
-    { strings: stringsSection(strings), nodes: sink.result(), ...refsSection(codes), lines: linesSection(source), module },
+    { strings: stringsSection(strings), nodes: sink.result(), ...refsSection(codes), lines: linesSection(source), bodies: bodiesSection(entries), module },
     xxh32,
   );
 }
