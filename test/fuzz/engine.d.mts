@@ -62,6 +62,11 @@ export interface SkipEntry {
 }
 export function bodiesSection(entries: SkipEntry[]): number[];
 export function readBodies(bytes: Uint8Array): SkipEntry[];
+export function forgedLazyBases(
+  corpus: { name: string; source: string; sourceType: 'script' | 'module' }[],
+  api: { decode: (bytes: Uint8Array) => unknown; xxh32: Xxh32; acorn: { parse: (source: string, options: any) => unknown } },
+  options?: { count?: number; weight?: number },
+): DecodeBase[];
 export function replaceSection(bytes: Uint8Array, name: string, content: ArrayLike<number>, xxh32: Xxh32): Uint8Array;
 
 export function treeDifference(a: unknown, b: unknown): string | null;

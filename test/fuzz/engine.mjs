@@ -567,7 +567,7 @@ export function fuzzCorpus({ test262Step = 20 } = {}) {
 // ---------------------------------------------------------------------------------------------
 // Decode fuzzer: mutated binaries must decode to a tree or throw a BinastError.
 
-const MUTATIONS = ['flip', 'byte', 'nudge', 'nudge', 'truncate', 'splice', 'insert', 'delete', 'forge-varint', 'forge-u32', 'header-length'];
+const MUTATIONS = ['flip', 'byte', 'nudge', 'nudge', 'truncate', 'splice', 'insert', 'delete', 'forge-varint', 'forge-u32', 'header-length', 'skip-entry'];
 
 /** One mutation of `bytes` (a copy). `other` is another binary to splice from. */
 export function mutateBinary(random, bytes, other) {
@@ -639,8 +639,27 @@ export function mutateBinary(random, bytes, other) {
       if (to + 4 <= out.length) out.set(u32(random.pick([0xffffffff, 0x7fffffff, random.next(), random.int(1024)])), to);
       break;
     }
+    case 'skip-entry': {
+      // One field of one skip entry changed (the bodies section rewritten consistently).
+      const entries = readBodies(out);
+      if (entries.length === 0) break;
+      const entry = random.pick(entries);
+      const field = random.pick(['node', 'refs', 'fresh', 'delta', 'nested']);
+      entry[field] = field === 'nested'
+        ? Math.min(entries.length - 1 - entries.indexOf(entry), Math.max(0, entry.nested + random.pick([1, -1])))
+        : Math.max(field === 'delta' ? -(2 ** 20) : 0, entry[field] + random.pick([1, -1, 2, -2, 100, 2 ** 20]));
+      const { bodies } = layout(out);
+      const section = Uint8Array.from(bodiesSection(entries));
+      const joined = new Uint8Array(out.length - (bodies.end - bodies.start) + section.length);
+      joined.set(out.subarray(0, bodies.start));
+      joined.set(section, bodies.start);
+      joined.set(out.subarray(bodies.end), bodies.start + section.length);
+      joined.set(u32(section.length), bodies.field);
+      out = joined;
+      break;
+    }
     case 'header-length': {
-      const field = random.pick([12, 16, 20, 24, 28]);
+      const field = random.pick([12, 16, 20, 24, 28, 32]);
       if (out.length >= 32) {
         const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
         const old = view.getUint32(field, true);
@@ -651,6 +670,25 @@ export function mutateBinary(random, bytes, other) {
     }
   }
   return { kind, bytes: out };
+}
+
+/**
+ * Decode-fuzz bases whose every function body has a skip entry (forged from acorn's trees), so
+ * that mutations meet many entries: `count` files of `corpus` (lodash left out), `weight` each.
+ */
+export function forgedLazyBases(corpus, { decode, xxh32, acorn }, { count = 10, weight = 2 } = {}) {
+  const bases = [];
+  for (const file of corpus.filter((f) => !f.name.startsWith('lodash')).slice(0, count)) {
+    let tree;
+    try {
+      tree = acorn.parse(file.source, { ecmaVersion: 'latest', sourceType: file.sourceType });
+    } catch {
+      continue;
+    }
+    const bytes = forge(tree, file.source, xxh32, { skipAtLeast: 0 });
+    for (let i = 0; i < weight; i++) bases.push({ name: `${file.name} (forged, every body lazy)`, bytes, tree: decode(bytes) });
+  }
+  return bases;
 }
 
 const equalBytes = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -678,10 +716,13 @@ export function fuzzDecode(api, bases, { seed, iterations = Infinity, deadline =
       const options = unchanged ? {} : { ...random.pick(OPTIONS) };
       const comments = [];
       if (!unchanged && random.chance(0.3)) options.onComment = comments;
+      // Half the decodes are lazy, and then read every body (nested ones too) at once.
+      if (random.chance(0.5)) options.lazy = true;
       const started = performance.now();
       let outcome;
       try {
         const tree = api.decode(bytes, options);
+        if (options.lazy) treeDepth(tree);
         outcome = { tree };
       } catch (error) {
         outcome = { error };
