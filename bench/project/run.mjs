@@ -5,9 +5,11 @@
 //
 //   node bench/project/run.mjs [--node 26,24,22] [--rounds 5] [--cold-rounds 11] [--tools a,b]
 //                              [--compare name=path/to/dist]... [--no-cold] [--no-write] [--no-readme]
+//                              [--out name]
 //
 // Needs `npm run build` (it measures dist/). Writes bench/results/project-node<major>.{json,md} and
-// the README section between <!-- bench-project:start --> and <!-- bench-project:end -->.
+// the README section between <!-- bench-project:start --> and <!-- bench-project:end -->; with
+// `--out name`, bench/results/<name>-node<major>.{json,md} only (a partial run beside the main one).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,7 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT } from '../corpus.mjs';
 import { summarize } from '../stats.mjs';
 import { requireRuntime } from '../../scripts/runtimes/index.mjs';
-import { prepareCorpus, readManifest } from './corpus.mjs';
+import { prepareBuildBinaries, prepareCorpus, readManifest } from './corpus.mjs';
 import { allTools } from './tools.mjs';
 import { coldTable, describe, projectTable, projectTargets, renderMarkdown, targetsTable } from './report.mjs';
 import { updateProjectReadme } from './readme.mjs';
@@ -43,6 +45,7 @@ function parseArgs(argv) {
     } else if (a === '--no-cold') args.cold = false;
     else if (a === '--no-write') args.write = false;
     else if (a === '--no-readme') args.readme = false;
+    else if (a === '--out') args.out = value();
     else throw new Error(`unknown option ${a}`);
   }
   return args;
@@ -165,6 +168,10 @@ async function main() {
   if (!binast.isReady()) await binast.init();
   const corpusDir = await prepareCorpus(binast, log);
   const manifest = readManifest(corpusDir);
+  for (const { name, dir } of args.compare) {
+    log(`  the corpus's binaries by the ${name} build's encoder...`);
+    await prepareBuildBinaries(corpusDir, manifest, name, dir);
+  }
   let failed = false;
   for (const major of args.nodes) {
     const result = await runOnNode(major, args, corpusDir, manifest, log);
@@ -179,13 +186,13 @@ async function main() {
     if (Object.values(result.project).some((p) => p.error)) failed = true;
     if (args.write) {
       mkdirSync(RESULTS, { recursive: true });
-      const base = path.join(RESULTS, `project-node${major}`);
+      const base = path.join(RESULTS, `${args.out ?? 'project'}-node${major}`);
       writeFileSync(`${base}.json`, `${JSON.stringify(result, null, 1)}\n`);
       writeFileSync(`${base}.md`, `${renderMarkdown(result)}\n`);
       log(`wrote ${path.relative(ROOT, base)}.json and .md`);
     }
   }
-  if (args.write && args.readme) log(updateProjectReadme());
+  if (args.write && args.readme && !args.out) log(updateProjectReadme());
   return failed ? 1 : 0;
 }
 
