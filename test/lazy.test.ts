@@ -169,6 +169,15 @@ describe('reading bodies', () => {
     expect(Object.keys(again.body[0]!)).toEqual(Object.keys(eager.body[0]!).filter((k) => k !== 'loc'));
   });
 
+  it('a node frozen before its body is read still gives its body, the same object every time', () => {
+    const source = `function f(a, b) {\n${'  a = b + a * 2 - "x" + f(a, b);\n'.repeat(20)}}`;
+    const lazy = decode(encode(source), { lazy: true }) as unknown as { body: Node[] };
+    const f = Object.freeze(lazy.body[0]!);
+    const body = f.body;
+    expect(f.body).toBe(body);
+    expect(canonical(lazy)).toBe(canonical(decode(encode(source))));
+  });
+
   it('small bodies (under 256 node bytes) have no entry and are read at once', () => {
     const bytes = encode('function small(a) { return a + 1; }\nconst arrow = () => { return 2; };');
     expect(readBodies(bytes)).toEqual([]);

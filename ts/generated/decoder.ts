@@ -479,6 +479,8 @@ function passEntry(): void {
 
 /** The unread bodies of lazy nodes (weakly: a tree and its buffer die together). */
 const unread = new WeakMap<object, LazyBody>();
+/** Bodies of nodes frozen (or sealed) before they were read, which cannot become data properties. */
+const frozen = new WeakMap<object, unknown>();
 /** One accessor per key (all bodies are `body`), shared by every lazy node. */
 const accessors = new Map<string, PropertyDescriptor>();
 
@@ -494,9 +496,18 @@ function lazyField(node: object, key: string, body: unknown): object {
     accessor = {
       get(this: object) {
         const lazy = unread.get(this);
-        if (lazy === undefined) throw new BinastError('BAD_OPTION', `${key} read on an object that is not a node of a lazy tree`);
+        if (lazy === undefined) {
+          if (frozen.has(this)) return frozen.get(this);
+          throw new BinastError('BAD_OPTION', `${key} read on an object that is not a node of a lazy tree`);
+        }
         const value = decodeBody(lazy);
-        setField(this, key, value);
+        if (Object.getOwnPropertyDescriptor(this, key)?.configurable === true) {
+          setField(this, key, value);
+        } else {
+          // A node frozen or sealed before its body was read keeps the accessor: remember the value.
+          unread.delete(this);
+          frozen.set(this, value);
+        }
         return value;
       },
       set(this: object, value: unknown) {
