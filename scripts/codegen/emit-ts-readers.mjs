@@ -135,7 +135,7 @@ function readNode${s}(): any {
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-${model.kinds.map((kind) => `    case ${kind.tag}: node = read${kind.name}${s}(); break;`).join('\n')}
+${model.kinds.map((kind) => `    case ${kind.tag}: node = ${ownReader(kind, m) ? `read${kind.name}${s}()` : eagerLeaf(kind)}; break;`).join('\n')}
     default: throw badTag();
   }
   room++;
@@ -158,7 +158,22 @@ function readNodeList${s}(): any[] {
 }`;
 }
 
+/**
+ * Whether set `m` has its own reader of `kind`. The lazy set reads leaves (no children, nothing
+ * to skip) with the eager set of the mode's `loc`/`range` bits: their nodes are the same, and
+ * the decoder stays smaller.
+ */
+const ownReader = (kind, m) => !m.lazy || hasChildren(kind) || kind.skip !== null;
+
+/** The eager reader of a leaf for the current mode's `loc` and `range` bits. */
+function eagerLeaf(kind) {
+  const suffix = (mode) => MODES.find((set) => set.modes.includes(mode)).suffix;
+  if (suffix(2) !== suffix(3)) throw new Error('emit-ts: eagerLeaf expects one eager set for modes 2 and 3');
+  return `(${RANGE_ON} ? read${kind.name}${suffix(2)}() : ${LOC_ON} ? read${kind.name}${suffix(1)}() : read${kind.name}${suffix(0)}())`;
+}
+
 export function emitModeReaders(model, m) {
   const label = m.lazy ? 'lazy bodies, any of loc and range' : m.range ? 'range, with or without loc' : m.loc ? 'loc' : 'plain';
-  return [`// ---- Mode ${label} ----`, '', emitDispatch(model, m), '', ...model.kinds.map((kind) => `${emitReader(kind, m)}\n`)].join('\n');
+  const readers = model.kinds.filter((kind) => ownReader(kind, m)).map((kind) => `${emitReader(kind, m)}\n`);
+  return [`// ---- Mode ${label} ----`, '', emitDispatch(model, m), '', ...readers].join('\n');
 }

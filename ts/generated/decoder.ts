@@ -3682,8 +3682,8 @@ function readNodeZ(): any {
     case 3: node = readDirectiveZ(); break;
     case 4: node = readBlockStatementZ(); break;
     case 5: node = readStaticBlockZ(); break;
-    case 6: node = readEmptyStatementZ(); break;
-    case 7: node = readDebuggerStatementZ(); break;
+    case 6: node = ((mode & 2) !== 0 ? readEmptyStatementR() : (mode & 1) !== 0 ? readEmptyStatementL() : readEmptyStatement()); break;
+    case 7: node = ((mode & 2) !== 0 ? readDebuggerStatementR() : (mode & 1) !== 0 ? readDebuggerStatementL() : readDebuggerStatement()); break;
     case 8: node = readWithStatementZ(); break;
     case 9: node = readReturnStatementZ(); break;
     case 10: node = readLabeledStatementZ(); break;
@@ -3710,10 +3710,10 @@ function readNodeZ(): any {
     case 31: node = readClassBodyZ(); break;
     case 32: node = readMethodDefinitionZ(); break;
     case 33: node = readPropertyDefinitionZ(); break;
-    case 34: node = readIdentifierZ(); break;
-    case 35: node = readPrivateIdentifierZ(); break;
-    case 36: node = readThisExpressionZ(); break;
-    case 37: node = readSuperZ(); break;
+    case 34: node = ((mode & 2) !== 0 ? readIdentifierR() : (mode & 1) !== 0 ? readIdentifierL() : readIdentifier()); break;
+    case 35: node = ((mode & 2) !== 0 ? readPrivateIdentifierR() : (mode & 1) !== 0 ? readPrivateIdentifierL() : readPrivateIdentifier()); break;
+    case 36: node = ((mode & 2) !== 0 ? readThisExpressionR() : (mode & 1) !== 0 ? readThisExpressionL() : readThisExpression()); break;
+    case 37: node = ((mode & 2) !== 0 ? readSuperR() : (mode & 1) !== 0 ? readSuperL() : readSuper()); break;
     case 38: node = readArrayExpressionZ(); break;
     case 39: node = readObjectExpressionZ(); break;
     case 40: node = readPropertyZ(); break;
@@ -3732,20 +3732,20 @@ function readNodeZ(): any {
     case 53: node = readAwaitExpressionZ(); break;
     case 54: node = readTemplateLiteralZ(); break;
     case 55: node = readTaggedTemplateExpressionZ(); break;
-    case 56: node = readTemplateElementZ(); break;
-    case 57: node = readTemplateElementCookedZ(); break;
+    case 56: node = ((mode & 2) !== 0 ? readTemplateElementR() : (mode & 1) !== 0 ? readTemplateElementL() : readTemplateElement()); break;
+    case 57: node = ((mode & 2) !== 0 ? readTemplateElementCookedR() : (mode & 1) !== 0 ? readTemplateElementCookedL() : readTemplateElementCooked()); break;
     case 58: node = readMetaPropertyZ(); break;
     case 59: node = readImportExpressionZ(); break;
     case 60: node = readSpreadElementZ(); break;
-    case 61: node = readStringLiteralDoubleQuotedZ(); break;
-    case 62: node = readStringLiteralSingleQuotedZ(); break;
-    case 63: node = readStringLiteralZ(); break;
-    case 64: node = readIntegerLiteralZ(); break;
-    case 65: node = readNumberLiteralZ(); break;
-    case 66: node = readBooleanLiteralZ(); break;
-    case 67: node = readNullLiteralZ(); break;
-    case 68: node = readRegExpLiteralZ(); break;
-    case 69: node = readBigIntLiteralZ(); break;
+    case 61: node = ((mode & 2) !== 0 ? readStringLiteralDoubleQuotedR() : (mode & 1) !== 0 ? readStringLiteralDoubleQuotedL() : readStringLiteralDoubleQuoted()); break;
+    case 62: node = ((mode & 2) !== 0 ? readStringLiteralSingleQuotedR() : (mode & 1) !== 0 ? readStringLiteralSingleQuotedL() : readStringLiteralSingleQuoted()); break;
+    case 63: node = ((mode & 2) !== 0 ? readStringLiteralR() : (mode & 1) !== 0 ? readStringLiteralL() : readStringLiteral()); break;
+    case 64: node = ((mode & 2) !== 0 ? readIntegerLiteralR() : (mode & 1) !== 0 ? readIntegerLiteralL() : readIntegerLiteral()); break;
+    case 65: node = ((mode & 2) !== 0 ? readNumberLiteralR() : (mode & 1) !== 0 ? readNumberLiteralL() : readNumberLiteral()); break;
+    case 66: node = ((mode & 2) !== 0 ? readBooleanLiteralR() : (mode & 1) !== 0 ? readBooleanLiteralL() : readBooleanLiteral()); break;
+    case 67: node = ((mode & 2) !== 0 ? readNullLiteralR() : (mode & 1) !== 0 ? readNullLiteralL() : readNullLiteral()); break;
+    case 68: node = ((mode & 2) !== 0 ? readRegExpLiteralR() : (mode & 1) !== 0 ? readRegExpLiteralL() : readRegExpLiteral()); break;
+    case 69: node = ((mode & 2) !== 0 ? readBigIntLiteralR() : (mode & 1) !== 0 ? readBigIntLiteralL() : readBigIntLiteral()); break;
     case 70: node = readObjectPatternZ(); break;
     case 71: node = readArrayPatternZ(); break;
     case 72: node = readRestElementZ(); break;
@@ -3759,8 +3759,8 @@ function readNodeZ(): any {
     case 80: node = readExportSpecifierZ(); break;
     case 81: node = readExportDefaultDeclarationZ(); break;
     case 82: node = readExportAllDeclarationZ(); break;
-    case 83: node = readIdentifierWithEndZ(); break;
-    case 84: node = readPrivateIdentifierWithEndZ(); break;
+    case 83: node = ((mode & 2) !== 0 ? readIdentifierWithEndR() : (mode & 1) !== 0 ? readIdentifierWithEndL() : readIdentifierWithEnd()); break;
+    case 84: node = ((mode & 2) !== 0 ? readPrivateIdentifierWithEndR() : (mode & 1) !== 0 ? readPrivateIdentifierWithEndL() : readPrivateIdentifierWithEnd()); break;
     default: throw badTag();
   }
   room++;
@@ -3834,24 +3834,6 @@ function readStaticBlockZ(): any {
   pos = end;
   if ((attrs & 1) !== 0) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "StaticBlock", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "StaticBlock", start, end, range: [start, end] } : { type: "StaticBlock", start, end }, "body", body);
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), body } : (mode & 2) !== 0 ? { type: "StaticBlock", start, end, range: [start, end], body } : { type: "StaticBlock", start, end, body };
-}
-
-function readEmptyStatementZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const end = pos + readDelta();
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "EmptyStatement", start, end, range: [start, end] } : { type: "EmptyStatement", start, end };
-}
-
-function readDebuggerStatementZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const end = pos + readDelta();
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "DebuggerStatement", start, end, range: [start, end] } : { type: "DebuggerStatement", start, end };
 }
 
 function readWithStatementZ(): any {
@@ -4167,44 +4149,6 @@ function readPropertyDefinitionZ(): any {
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, value } : (mode & 2) !== 0 ? { type: "PropertyDefinition", start, end, range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, static: static_, computed, key, value };
 }
 
-function readIdentifierZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const name = readString();
-  const end = start + (name.length);
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, loc: locOf(start, startLine, end), name } : (mode & 2) !== 0 ? { type: "Identifier", start, end, range: [start, end], name } : { type: "Identifier", start, end, name };
-}
-
-function readPrivateIdentifierZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const name = readString();
-  const end = start + (name.length + 1);
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name } : (mode & 2) !== 0 ? { type: "PrivateIdentifier", start, end, range: [start, end], name } : { type: "PrivateIdentifier", start, end, name };
-}
-
-function readThisExpressionZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const end = start + (4);
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ThisExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "ThisExpression", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "ThisExpression", start, end, range: [start, end] } : { type: "ThisExpression", start, end };
-}
-
-function readSuperZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const end = start + (5);
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Super", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "Super", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "Super", start, end, range: [start, end] } : { type: "Super", start, end };
-}
-
 function readArrayExpressionZ(): any {
   const start = pos + readDelta();
   pos = start;
@@ -4419,31 +4363,6 @@ function readTaggedTemplateExpressionZ(): any {
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), tag, quasi } : (mode & 2) !== 0 ? { type: "TaggedTemplateExpression", start, end, range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, tag, quasi };
 }
 
-function readTemplateElementZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const raw = readString();
-  const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked: raw }, tail } : { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked: raw }, tail } : (mode & 2) !== 0 ? { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked: raw }, tail } : { type: "TemplateElement", start, end, value: { raw, cooked: raw }, tail };
-}
-
-function readTemplateElementCookedZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const raw = readString();
-  const cooked = readStringOrNull();
-  const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked }, tail } : (mode & 2) !== 0 ? { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, value: { raw, cooked }, tail };
-}
-
 function readMetaPropertyZ(): any {
   const start = pos + readDelta();
   pos = start;
@@ -4474,99 +4393,6 @@ function readSpreadElementZ(): any {
   const end = pos + readDelta();
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "SpreadElement", start, end, range: [start, end], argument } : { type: "SpreadElement", start, end, argument };
-}
-
-function readStringLiteralDoubleQuotedZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const value = readString();
-  const end = start + (value.length + 2);
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "\"" + value + "\"" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "\"" + value + "\"" } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value, raw: "\"" + value + "\"" } : { type: "Literal", start, end, value, raw: "\"" + value + "\"" };
-}
-
-function readStringLiteralSingleQuotedZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const value = readString();
-  const end = start + (value.length + 2);
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "'" + value + "'" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "'" + value + "'" } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value, raw: "'" + value + "'" } : { type: "Literal", start, end, value, raw: "'" + value + "'" };
-}
-
-function readStringLiteralZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const value = readString();
-  const raw = readString();
-  const end = start + (raw.length);
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value, raw } : { type: "Literal", start, end, value, raw };
-}
-
-function readIntegerLiteralZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const value = readVarint();
-  const end = start + (decimalDigits(value));
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "" + value } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "" + value } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value, raw: "" + value } : { type: "Literal", start, end, value, raw: "" + value };
-}
-
-function readNumberLiteralZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const value = readF64();
-  const raw = readString();
-  const end = start + (raw.length);
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value, raw } : { type: "Literal", start, end, value, raw };
-}
-
-function readBooleanLiteralZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const value = (attrs & 1) !== 0;
-  const end = start + (value ? 4 : 5);
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: value ? "true" : "false" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: value ? "true" : "false" } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value, raw: value ? "true" : "false" } : { type: "Literal", start, end, value, raw: value ? "true" : "false" };
-}
-
-function readNullLiteralZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const end = start + (4);
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: null, raw: "null" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value: null, raw: "null" } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value: null, raw: "null" } : { type: "Literal", start, end, value: null, raw: "null" };
-}
-
-function readRegExpLiteralZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const pattern = readString();
-  const flags = readString();
-  const end = start + (pattern.length + flags.length + 2);
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : { type: "Literal", start, end, value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
-}
-
-function readBigIntLiteralZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const raw = readString();
-  const end = start + (raw.length);
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : { type: "Literal", start, end, value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
 }
 
 function readObjectPatternZ(): any {
@@ -4708,24 +4534,4 @@ function readExportAllDeclarationZ(): any {
   const end = pos + readDelta();
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), exported, source, attributes } : (mode & 2) !== 0 ? { type: "ExportAllDeclaration", start, end, range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, exported, source, attributes };
-}
-
-function readIdentifierWithEndZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const name = readString();
-  const end = pos + readDelta();
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, loc: locOf(start, startLine, end), name } : (mode & 2) !== 0 ? { type: "Identifier", start, end, range: [start, end], name } : { type: "Identifier", start, end, name };
-}
-
-function readPrivateIdentifierWithEndZ(): any {
-  const start = pos + readDelta();
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const name = readString();
-  const end = pos + readDelta();
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name } : (mode & 2) !== 0 ? { type: "PrivateIdentifier", start, end, range: [start, end], name } : { type: "PrivateIdentifier", start, end, name };
 }
