@@ -44,11 +44,12 @@ export async function corpusSizes(fixtures) {
         return null;
       }
     };
-    const [source, binary, comments] = await Promise.all([
+    const binaryBytes = get(f.binary);
+    const [source, binary, comments, noSkipEntries] = await Promise.all([
       compressedSizes(Buffer.from(f.source, 'utf8')),
-      ...[get(f.binary), get(f.binaryWithComments)].map((b) => (b ? compressedSizes(b) : null)),
+      ...[binaryBytes, get(f.binaryWithComments), binaryBytes && withoutBodies(binaryBytes)].map((b) => (b ? compressedSizes(b) : null)),
     ]);
-    perFile[f.name] = { source, binary, comments, ...(errors.length ? { error: errors.join('; ') } : {}) };
+    perFile[f.name] = { source, binary, comments, noSkipEntries, ...(errors.length ? { error: errors.join('; ') } : {}) };
   }));
   const sum = (pick) => {
     const total = { raw: 0, gzip: 0, brotli: 0 };
@@ -59,7 +60,29 @@ export async function corpusSizes(fixtures) {
     }
     return total;
   };
-  return { perFile, aggregate: { source: sum((s) => s.source), binary: sum((s) => s.binary), comments: sum((s) => s.comments) } };
+  return {
+    perFile,
+    aggregate: { source: sum((s) => s.source), binary: sum((s) => s.binary), comments: sum((s) => s.comments), noSkipEntries: sum((s) => s.noSkipEntries) },
+  };
+}
+
+/** Byte offset of the bodies section's length in the header (docs/format.md, Layout). */
+const BODIES_FIELD = 32;
+
+/**
+ * The binary without its skip entries (bodies section emptied; skip bits left as they are): what
+ * the entries cost, for the size table. Not a valid file (its checksum is stale).
+ */
+export function withoutBodies(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let start = 40;
+  for (let field = 12; field < BODIES_FIELD; field += 4) start += view.getUint32(field, true);
+  const length = view.getUint32(BODIES_FIELD, true);
+  const out = new Uint8Array(bytes.length - length);
+  out.set(bytes.subarray(0, start));
+  out.set(bytes.subarray(start + length), start);
+  new DataView(out.buffer).setUint32(BODIES_FIELD, 0, true);
+  return out;
 }
 
 /**
@@ -94,4 +117,22 @@ export async function librarySizes() {
     out.decoder = { error: error.message };
   }
   return out;
+}
+
+// `node bench/sizes.mjs`: the size table alone (no timing), aggregate and per file, with what the
+// skip entries of lazy decoding cost.
+if (import.meta.url === (await import('node:url')).pathToFileURL(process.argv[1]).href) {
+  const { loadCorpus } = await import('./corpus.mjs');
+  const { createFixture } = await import('./fixtures.mjs');
+  const binast = await import(process.env.BINAST_DIST ? path.resolve(process.env.BINAST_DIST) : path.join(ROOT, 'dist/index.js'));
+  if (!binast.isReady()) await binast.init();
+  const sizes = await corpusSizes(loadCorpus().map((f) => createFixture(f, binast)));
+  const x = (a, b) => `${(a / b).toFixed(3)}x`;
+  const pct = (a, b) => `+${((a / b - 1) * 100).toFixed(2)}%`;
+  console.log('| File | source raw | brotli | binary raw | brotli | raw / src | brotli / src | skip entries raw | brotli |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const [name, s] of [...Object.entries(sizes.perFile), ['**aggregate**', sizes.aggregate]]) {
+    const { source: src, binary: bin, noSkipEntries: no } = s;
+    console.log(`| ${name} | ${src.raw} | ${src.brotli} | ${bin.raw} | ${bin.brotli} | ${x(bin.raw, src.raw)} | ${x(bin.brotli, src.brotli)} | ${pct(bin.raw, no.raw)} | ${pct(bin.brotli, no.brotli)} |`);
+  }
 }

@@ -6,7 +6,8 @@
 //   node scripts/fuzz.mjs --seconds 600 [--seed 12345] [--only decode|encode|jsx] [--json]
 //
 // Time is split evenly between the decode fuzzer (mutated binaries of real files: flips,
-// truncations, splices, forged lengths; each decoded as is and with its checksum recomputed)
+// truncations, splices, forged lengths and skip entries; each decoded as is and with its
+// checksum recomputed, eagerly or lazily with every body read)
 // and the encode fuzzer (mutated real code, generated programs and token soups, compared with
 // acorn), plus, with `--only jsx`, the JSX encode fuzzer alone (generated and mutated JSX against
 // acorn-jsx, test/fuzz/jsx.mjs). Each runs in rounds of 500 cases with seeds seed, seed+1, ...: a failure names its
@@ -19,7 +20,7 @@ import * as acorn from 'acorn';
 import acornJsx from 'acorn-jsx';
 import { BinastError, decode, encode } from '../dist/node.js';
 import { xxh32 } from '../dist/decode/checksum.js';
-import { fuzzCorpus, fuzzDecode, fuzzEncode, treeDifference } from '../test/fuzz/engine.mjs';
+import { forgedLazyBases, fuzzCorpus, fuzzDecode, fuzzEncode, treeDifference } from '../test/fuzz/engine.mjs';
 import { KNOWN_DISAGREEMENTS, KNOWN_JSX_DISAGREEMENTS } from '../test/fuzz/known-disagreements.mjs';
 import { fuzzJsxSource } from '../test/fuzz/jsx.mjs';
 
@@ -54,6 +55,8 @@ for (const file of corpus) {
   const weight = file.name.startsWith('lodash') ? 20 : 1;
   for (let i = 0; i < weight; i++) bases.push({ name: file.name, bytes, tree });
 }
+// Binaries where every function body has a skip entry, so that mutations meet many entries.
+bases.push(...forgedLazyBases(corpus, { decode, xxh32, acorn }));
 
 const decodeApi = { decode, BinastError, xxh32 };
 const jsx = only === 'jsx';

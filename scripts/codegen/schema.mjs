@@ -21,6 +21,9 @@
 // With `fallback`, the writer checks it and uses that kind (which stores the end) where the
 // source differs (escapes in identifiers); without one the length always holds.
 // `rustBefore` is a Rust statement the writer method runs first (a hook into hand-written code).
+// `skippable` names the wire item (a function body) that a lazy decode may skip and read on first
+// access: the writer gives it an entry in the bodies section when it is large enough, and says so
+// in one more bit of the attribute word (docs/format.md, Bodies section).
 
 export const FORMAT_VERSION = 3;
 
@@ -73,7 +76,7 @@ export const kinds = [
     fields: ['expression', ['directive', 'expression.raw.slice(1, -1)']],
   },
   { name: 'BlockStatement', wire: { body: 'node[]' } },
-  { name: 'StaticBlock', wire: { body: 'node[]' } },
+  { name: 'StaticBlock', wire: { body: 'node[]' }, skippable: 'body' },
   { name: 'EmptyStatement', wire: {} },
   { name: 'DebuggerStatement', wire: {} },
   { name: 'WithStatement', wire: { object: 'node', body: 'node' } },
@@ -96,12 +99,13 @@ export const kinds = [
   { name: 'VariableDeclarator', wire: { id: 'node', init: 'node?' } },
 
   // Functions and classes
-  { name: 'FunctionDeclaration', wire: functionWire, fields: functionFields },
-  { name: 'FunctionExpression', wire: functionWire, fields: functionFields },
+  { name: 'FunctionDeclaration', wire: functionWire, fields: functionFields, skippable: 'body' },
+  { name: 'FunctionExpression', wire: functionWire, fields: functionFields, skippable: 'body' },
   {
     name: 'ArrowFunctionExpression',
     wire: { expression: 'bool', async: 'bool', params: 'node[]', body: 'node' },
     fields: [['id', NULL], 'expression', ['generator', FALSE], 'async', 'params', 'body'],
+    skippable: 'body',
   },
   { name: 'ClassDeclaration', wire: classWire },
   { name: 'ClassExpression', wire: classWire },

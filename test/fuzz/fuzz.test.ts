@@ -1,8 +1,9 @@
 // Deterministic, seeded fuzzing (test/fuzz/engine.mjs). Decode: mutated binaries of real files
-// (lodash, a test262 sample) — bit flips, byte changes, truncations, splices, insertions,
-// deletions, forged varints, u32s and section lengths — each decoded as is (the checksum must
-// catch it) and with its checksum recomputed (the deeper checks must): a tree or a
-// BinastError, nothing else, never a hang. Encode: mutated real code, generated programs and
+// (lodash, a test262 sample, and forged ones with a skip entry for every body) — bit flips, byte
+// changes, truncations, splices, insertions, deletions, forged varints, u32s, section lengths
+// and skip entries — each decoded as is (the checksum must catch it) and with its checksum
+// recomputed (the deeper checks must), eagerly or lazily with every body then read: a tree or
+// a BinastError, nothing else, never a hang. Encode: mutated real code, generated programs and
 // token soups must round-trip identically to acorn or be rejected by both.
 //
 // Rounds of 500 cases, seeds SEED, SEED+1, ...; a failure names its seed and case. Replay or
@@ -17,6 +18,7 @@ import {
   compareWithAcorn,
   type DecodeBase,
   forge,
+  forgedLazyBases,
   fuzzCorpus,
   fuzzDecode,
   fuzzEncode,
@@ -60,6 +62,9 @@ const jsxBases: DecodeBase[] = jsxFiles()
     return { name: file.name, bytes, tree: decode(bytes) };
   });
 
+// Binaries where every function body has a skip entry, so that mutations meet many entries.
+bases.push(...forgedLazyBases(corpus, { decode, xxh32, acorn }));
+
 const totals = { decodeCases: 0, decodes: 0, trees: 0, errors: {} as Record<string, number>, encodeCases: 0, same: 0, bothReject: 0, known: {} as Record<string, number> };
 
 describe('fuzz setup', () => {
@@ -75,7 +80,7 @@ describe('fuzz setup', () => {
   it('the bases round-trip identically to acorn', () => {
     expect(bases.length).toBeGreaterThan(90);
     for (const base of new Set(bases)) {
-      const file = corpus.find((f) => f.name === base.name)!;
+      const file = corpus.find((f) => f.name === base.name.replace(' (forged, every body lazy)', ''))!;
       const expected = acorn.parse(file.source, { ecmaVersion: 'latest', sourceType: file.sourceType });
       expect(treeDifference(base.tree, expected), base.name).toBeNull();
     }

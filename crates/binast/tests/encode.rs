@@ -494,3 +494,46 @@ fn jsx() {
     ok("<a:b/>", &jsx);
     err("<a:b/>", &EncodeOptions { jsx_no_namespaces: true, ..jsx });
 }
+
+/// The bodies section's length (header offset 32) and its entries as five varints each.
+fn skip_entries(bytes: &[u8]) -> Vec<[u64; 5]> {
+    let field = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+    let start = HEADER_LEN + (12..32).step_by(4).map(field).sum::<usize>();
+    let (mut at, end) = (start, start + field(32));
+    let mut entries = Vec::new();
+    while at < end {
+        let mut entry = [0u64; 5];
+        for value in &mut entry {
+            let mut shift = 0;
+            loop {
+                let byte = bytes[at];
+                at += 1;
+                *value |= u64::from(byte & 0x7f) << shift;
+                shift += 7;
+                if byte < 0x80 {
+                    break;
+                }
+            }
+        }
+        entries.push(entry);
+    }
+    assert_eq!(at, end, "entries end with the section");
+    entries
+}
+
+#[test]
+fn skip_entries_for_large_bodies_only() {
+    let statements = "  total = total + items[i] * weights[i] - offset;\n".repeat(20);
+    let inner = format!("function inner(items) {{\n{statements}}}\n");
+    let source = format!("function small() {{ return 1; }}\nfunction outer(items) {{\n{inner}{statements}}}\nclass C {{ static {{ {statements} }} }}\n");
+    let entries = skip_entries(&ok(&source, &SCRIPT));
+    // outer, then inner (nested in it, pre-order), then the static block; small has none.
+    assert_eq!(entries.len(), 3, "{entries:?}");
+    let [outer, inner, block] = [entries[0], entries[1], entries[2]];
+    assert!(outer[0] > inner[0] && inner[0] >= 256, "node bytes: {outer:?} {inner:?}");
+    assert!(outer[1] > inner[1], "string references");
+    assert_eq!(outer[4], 5 + (inner[0] >= 128) as u64 + (inner[1] >= 128) as u64 + (inner[3] >= 128) as u64, "nested bytes: inner's entry");
+    assert_eq!(inner[4], 0);
+    assert_eq!(block[4], 0);
+    assert!(skip_entries(&ok("function small() { return 1; }", &SCRIPT)).is_empty());
+}

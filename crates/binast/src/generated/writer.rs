@@ -47,8 +47,12 @@ impl<'a> Writer<'a> {
     #[inline]
     pub fn static_block(&mut self, span: Span, body_len: usize, body: impl FnOnce(&mut Self)) {
         self.start_node(tag::STATIC_BLOCK, span.start);
-        self.list_len(body_len);
-        body(self);
+        let attrs_at = self.attrs_at();
+        self.attrs(0);
+        self.skippable_body(attrs_at, 1, |w| {
+            w.list_len(body_len);
+            body(w);
+        });
         self.end_node(span.end);
     }
 
@@ -238,11 +242,14 @@ impl<'a> Writer<'a> {
     #[inline]
     pub fn function_declaration(&mut self, span: Span, id: impl FnOnce(&mut Self), generator: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::FUNCTION_DECLARATION, span.start);
+        let attrs_at = self.attrs_at();
         self.attrs(u32::from(generator) | (u32::from(r#async) << 1));
         id(self);
         self.list_len(params_len);
         params(self);
-        body(self);
+        self.skippable_body(attrs_at, 4, |w| {
+            body(w);
+        });
         self.end_node(span.end);
     }
 
@@ -250,11 +257,14 @@ impl<'a> Writer<'a> {
     #[inline]
     pub fn function_expression(&mut self, span: Span, id: impl FnOnce(&mut Self), generator: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::FUNCTION_EXPRESSION, span.start);
+        let attrs_at = self.attrs_at();
         self.attrs(u32::from(generator) | (u32::from(r#async) << 1));
         id(self);
         self.list_len(params_len);
         params(self);
-        body(self);
+        self.skippable_body(attrs_at, 4, |w| {
+            body(w);
+        });
         self.end_node(span.end);
     }
 
@@ -262,10 +272,13 @@ impl<'a> Writer<'a> {
     #[inline]
     pub fn arrow_function_expression(&mut self, span: Span, expression: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         self.start_node(tag::ARROW_FUNCTION_EXPRESSION, span.start);
+        let attrs_at = self.attrs_at();
         self.attrs(u32::from(expression) | (u32::from(r#async) << 1));
         self.list_len(params_len);
         params(self);
-        body(self);
+        self.skippable_body(attrs_at, 4, |w| {
+            body(w);
+        });
         self.end_node(span.end);
     }
 
