@@ -50,15 +50,16 @@ export function sizeTable(r) {
   const row = (name, s) => {
     // `--no-sizes` leaves every entry empty.
     const src = s?.source, bin = s?.binary, com = s?.comments;
-    if (!src) return [name, 'n/a', '', '', '', '', '', '', '', '', '', ''];
-    if (!bin) return [name, fmtKB(src.raw), fmtKB(src.gzip), fmtKB(src.brotli), 'error', '', '', '', '', '', '', ''];
+    if (!src) return [name, 'n/a', '', '', '', '', '', '', '', '', '', '', ''];
+    if (!bin) return [name, fmtKB(src.raw), fmtKB(src.gzip), fmtKB(src.brotli), 'error', '', '', '', '', '', '', '', ''];
     return [name, fmtKB(src.raw), fmtKB(src.gzip), fmtKB(src.brotli), fmtKB(bin.raw), fmtKB(bin.gzip), fmtKB(bin.brotli),
       fmtX(bin.raw / src.raw), fmtX(bin.gzip / src.gzip), fmtX(bin.brotli / src.brotli),
-      com ? fmtKB(com.brotli) : 'n/a', com ? fmtX(com.brotli / src.brotli) : 'n/a'];
+      com ? fmtKB(com.brotli) : 'n/a', com ? fmtX(com.brotli / src.brotli) : 'n/a',
+      s.noSkipEntries ? `+${((bin.brotli / s.noSkipEntries.brotli - 1) * 100).toFixed(1)}%` : 'n/a'];
   };
   const rows = r.files.map((f) => row(f.name, r.sizes.perFile[f.name]));
   rows.push(row('**aggregate**', r.sizes.aggregate));
-  return table(['File', 'source', 'gzip', 'brotli', 'binary', 'gzip', 'brotli', 'bin/src', 'gzip', 'brotli', 'binary+comments brotli', '/src brotli'], rows);
+  return table(['File', 'source', 'gzip', 'brotli', 'binary', 'gzip', 'brotli', 'bin/src', 'gzip', 'brotli', 'binary+comments brotli', '/src brotli', 'skip entries (brotli)'], rows);
 }
 
 export function libraryTable(r) {

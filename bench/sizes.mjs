@@ -46,11 +46,12 @@ export async function corpusSizes(fixtures) {
         return null;
       }
     };
-    const [source, binary, comments] = await Promise.all([
+    const binaryBytes = get(f.binary);
+    const [source, binary, comments, noSkipEntries] = await Promise.all([
       compressedSizes(Buffer.from(f.source, 'utf8')),
-      ...[get(f.binary), get(f.binaryWithComments)].map((b) => (b ? compressedSizes(b) : null)),
+      ...[binaryBytes, get(f.binaryWithComments), binaryBytes && withoutBodies(binaryBytes)].map((b) => (b ? compressedSizes(b) : null)),
     ]);
-    perFile[f.name] = { source, binary, comments, ...(errors.length ? { error: errors.join('; ') } : {}) };
+    perFile[f.name] = { source, binary, comments, noSkipEntries, ...(errors.length ? { error: errors.join('; ') } : {}) };
   }));
   const sum = (pick) => {
     const total = { raw: 0, gzip: 0, brotli: 0 };
@@ -61,7 +62,29 @@ export async function corpusSizes(fixtures) {
     }
     return total;
   };
-  return { perFile, aggregate: { source: sum((s) => s.source), binary: sum((s) => s.binary), comments: sum((s) => s.comments) } };
+  return {
+    perFile,
+    aggregate: { source: sum((s) => s.source), binary: sum((s) => s.binary), comments: sum((s) => s.comments), noSkipEntries: sum((s) => s.noSkipEntries) },
+  };
+}
+
+/** Byte offset of the bodies section's length in the header (docs/format.md, Layout). */
+const BODIES_FIELD = 32;
+
+/**
+ * The binary without its skip entries (bodies section emptied; skip bits left as they are): what
+ * the entries cost, for the size table. Not a valid file (its checksum is stale).
+ */
+export function withoutBodies(bytes) {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let start = 40;
+  for (let field = 12; field < BODIES_FIELD; field += 4) start += view.getUint32(field, true);
+  const length = view.getUint32(BODIES_FIELD, true);
+  const out = new Uint8Array(bytes.length - length);
+  out.set(bytes.subarray(0, start));
+  out.set(bytes.subarray(start + length), start);
+  new DataView(out.buffer).setUint32(BODIES_FIELD, 0, true);
+  return out;
 }
 
 /**
@@ -116,7 +139,8 @@ export async function librarySizes() {
   return out;
 }
 
-// `node bench/sizes.mjs [--files a,b] [--json]`: the size tables of both corpora, no timing.
+// `node bench/sizes.mjs [--files a,b] [--json]`: the size tables of both corpora, no timing, with
+// what the skip entries of lazy decoding cost on each.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { loadBinast } = await import('./binast.mjs');
   const { sizeTable } = await import('./report.mjs');
@@ -133,10 +157,16 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (process.argv.includes('--json')) {
     console.log(JSON.stringify(sizes, null, 2));
   } else {
+    const pct = (a, b) => `+${((a / b - 1) * 100).toFixed(2)}%`;
+    const skipCost = ({ binary, noSkipEntries }) => `Skip entries (bodies section): ${pct(binary.raw, noSkipEntries.raw)} raw, ${pct(binary.brotli, noSkipEntries.brotli)} brotli.`;
     console.log(sizeTable({ files, sizes }));
+    console.log('');
+    console.log(skipCost(sizes.aggregate));
     console.log('');
     console.log('Minified (esbuild --minify):');
     console.log('');
     console.log(sizeTable({ files, sizes: sizes.minified }));
+    console.log('');
+    console.log(skipCost(sizes.minified.aggregate));
   }
 }

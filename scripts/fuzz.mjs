@@ -3,22 +3,26 @@
 // cases in CI) for as long as asked, against the built package (dist/, wasm/: run
 // `npm run build` first), and prints the counts.
 //
-//   node scripts/fuzz.mjs --seconds 600 [--seed 12345] [--only decode|encode] [--json]
+//   node scripts/fuzz.mjs --seconds 600 [--seed 12345] [--only decode|encode|jsx] [--json]
 //
 // Time is split evenly between the decode fuzzer (mutated binaries of real files: flips,
-// truncations, splices, forged lengths; each decoded as is and with its checksum recomputed)
+// truncations, splices, forged lengths and skip entries; each decoded as is and with its
+// checksum recomputed, eagerly or lazily with every body read)
 // and the encode fuzzer (mutated real code, generated programs and token soups, compared with
-// acorn). Each runs in rounds of 500 cases with seeds seed, seed+1, ...: a failure names its
+// acorn), plus, with `--only jsx`, the JSX encode fuzzer alone (generated and mutated JSX against
+// acorn-jsx, test/fuzz/jsx.mjs). Each runs in rounds of 500 cases with seeds seed, seed+1, ...: a failure names its
 // seed and case, and the test with BINAST_FUZZ_SEED=<seed> replays the round.
 //
 // Exit status: 1 if a fuzzer failed (an exception other than a BinastError or SyntaxError, a
 // wrong tree for intact bytes, a damaged file that decoded, a hang) or found a disagreement
 // with acorn not listed in test/fuzz/known-disagreements.mjs; 0 otherwise.
 import * as acorn from 'acorn';
+import acornJsx from 'acorn-jsx';
 import { BinastError, decode, encode } from '../dist/node.js';
 import { xxh32 } from '../dist/decode/checksum.js';
-import { fuzzCorpus, fuzzDecode, fuzzEncode, treeDifference } from '../test/fuzz/engine.mjs';
-import { KNOWN_DISAGREEMENTS } from '../test/fuzz/known-disagreements.mjs';
+import { forgedLazyBases, fuzzCorpus, fuzzDecode, fuzzEncode, treeDifference } from '../test/fuzz/engine.mjs';
+import { KNOWN_DISAGREEMENTS, KNOWN_JSX_DISAGREEMENTS } from '../test/fuzz/known-disagreements.mjs';
+import { fuzzJsxSource } from '../test/fuzz/jsx.mjs';
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -30,7 +34,7 @@ const firstSeed = Number(option('seed', String(Date.now() % 1_000_000)));
 const only = option('only', 'both');
 const json = args.includes('--json');
 if (!Number.isFinite(seconds) || seconds <= 0 || !Number.isInteger(firstSeed)) {
-  console.error('usage: node scripts/fuzz.mjs --seconds N [--seed S] [--only decode|encode] [--json]');
+  console.error('usage: node scripts/fuzz.mjs --seconds N [--seed S] [--only decode|encode|jsx] [--json]');
   process.exit(2);
 }
 
@@ -51,9 +55,14 @@ for (const file of corpus) {
   const weight = file.name.startsWith('lodash') ? 20 : 1;
   for (let i = 0; i < weight; i++) bases.push({ name: file.name, bytes, tree });
 }
+// Binaries where every function body has a skip entry, so that mutations meet many entries.
+bases.push(...forgedLazyBases(corpus, { decode, xxh32, acorn }));
 
 const decodeApi = { decode, BinastError, xxh32 };
-const encodeApi = { encode, decode, BinastError, acorn };
+const jsx = only === 'jsx';
+// With --only jsx the "encode" fuzzer is the JSX one: acorn-jsx judges, sources from test/fuzz/jsx.mjs.
+const encodeApi = { encode, decode, BinastError, acorn, ...(jsx ? { jsx: acorn.Parser.extend(acornJsx()) } : {}) };
+const encodeOptions = jsx ? { known: KNOWN_JSX_DISAGREEMENTS, sources: fuzzJsxSource } : { known: KNOWN_DISAGREEMENTS };
 const totals = {
   decode: { rounds: 0, cases: 0, decodes: 0, trees: 0, unchanged: 0, errors: {}, slowestMs: 0 },
   encode: { rounds: 0, cases: 0, same: 0, bothReject: 0, unsupported: 0, bothLimit: 0, known: {} },
@@ -82,7 +91,7 @@ function runDecode(deadline) {
 
 function runEncode(deadline) {
   while (performance.now() < deadline) {
-    const stats = fuzzEncode(encodeApi, corpus, { seed, iterations: ROUND, deadline, known: KNOWN_DISAGREEMENTS });
+    const stats = fuzzEncode(encodeApi, corpus, { seed, iterations: ROUND, deadline, ...encodeOptions });
     const t = totals.encode;
     t.rounds++;
     t.cases += stats.cases;
@@ -102,7 +111,7 @@ function runEncode(deadline) {
 }
 
 const budget = (seconds * 1000) / share;
-if (only !== 'encode') runDecode(performance.now() + budget);
+if (only !== 'encode' && only !== 'jsx') runDecode(performance.now() + budget);
 if (only !== 'decode') runEncode(performance.now() + budget);
 const elapsed = (performance.now() - started) / 1000;
 
@@ -112,7 +121,7 @@ if (json) {
   const d = totals.decode;
   const e = totals.encode;
   console.log(`fuzz: ${elapsed.toFixed(0)} s, seeds ${firstSeed}..${seed - 1}`);
-  if (only !== 'encode') {
+  if (only !== 'encode' && only !== 'jsx') {
     console.log(
       `decode: ${d.cases} mutated binaries, ${d.decodes} decodes (as damaged and resealed): ${d.trees} trees ` +
         `(${d.unchanged} of intact bytes), errors ${JSON.stringify(d.errors)}; slowest decode ${d.slowestMs.toFixed(1)} ms`,
@@ -120,7 +129,7 @@ if (json) {
   }
   if (only !== 'decode') {
     console.log(
-      `encode: ${e.cases} sources: ${e.same} identical to acorn, ${e.bothReject} rejected by both, ` +
+      `${jsx ? 'jsx encode' : 'encode'}: ${e.cases} sources: ${e.same} identical to ${jsx ? 'acorn-jsx' : 'acorn'}, ${e.bothReject} rejected by both, ` +
         `${e.unsupported} lone-surrogate refusals, ${e.bothLimit} stack limits in both; ` +
         `known disagreements ${JSON.stringify(e.known)}; new disagreements ${totals.disagreements.length}`,
     );

@@ -127,7 +127,7 @@ describe('encode', () => {
     const r = binast(['encode', 'nope.js', 'src/*.jsx', 'src', '--progress'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('nope.js: no such file or directory');
-    expect(r.stderr).toContain('src/*.jsx: no .js, .mjs or .cjs files match this pattern');
+    expect(r.stderr).toContain('src/*.jsx: no .js, .mjs, .cjs or .jsx files match this pattern');
     expect(r.stderr).toMatch(/\r\[#+\] 100% 3\/3 /); // the bar, at its end
     expect(r.stderr).toContain('\r\x1b[K'); // erased before the summary
     expect(r.stdout).toMatch(/^encoded 3 of 3 files/);

@@ -16,7 +16,7 @@ const MODES = [
   { resolution: 'node', module: 'commonjs', versions: ['5.9', '4.9'] },
 ] as const;
 /** binast's dependencies (and @types/node) that its declaration files reach. */
-const LINKED = ['acorn', '@types/estree', '@types/node', 'undici-types', 'tinyglobby'];
+const LINKED = ['acorn', 'acorn-jsx', '@types/estree', '@types/estree-jsx', '@types/node', 'undici-types', 'tinyglobby'];
 
 let packed = '';
 

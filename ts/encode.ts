@@ -9,8 +9,21 @@ import {
   FLAG_ALLOW_HASH_BANG,
   FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION,
   FLAG_COMMENTS,
+  FLAG_JSX,
+  FLAG_JSX_NO_NAMESPACES,
   FLAG_MODULE,
 } from './wasm-loader.ts';
+
+/** acorn-jsx's options, as `acornJsx(options)` takes them. */
+export interface JsxOptions {
+  /** Namespaced names such as `<svg:rect>` (default true). */
+  allowNamespaces?: boolean;
+  /**
+   * Namespaced names as member objects, `<a:b.c>` (default false). Only `parse()` takes `true`
+   * (acorn-jsx then parses the sources binast rejects); `encode()` refuses it.
+   */
+  allowNamespacedObjects?: boolean;
+}
 
 export interface EncodeOptions {
   /** 'script' (default) or 'module', as acorn's sourceType. */
@@ -21,9 +34,15 @@ export interface EncodeOptions {
   allowReturnOutsideFunction?: boolean;
   /** Accept a leading `#!` line (default true, as acorn with ecmaVersion 'latest'). */
   allowHashBang?: boolean;
+  /**
+   * Parse JSX as acorn-jsx 5.3.2 does (`acorn.Parser.extend(acornJsx(options))`): `true`, or
+   * acorn-jsx's options. Without it JSX is a SyntaxError, as in acorn.
+   */
+  jsx?: boolean | JsxOptions;
 }
 
-const ENCODE_OPTIONS = new Set(['sourceType', 'comments', 'allowReturnOutsideFunction', 'allowHashBang']);
+const ENCODE_OPTIONS = new Set(['sourceType', 'comments', 'allowReturnOutsideFunction', 'allowHashBang', 'jsx']);
+const JSX_OPTIONS = new Set(['allowNamespaces', 'allowNamespacedObjects']);
 
 /**
  * Encodes `source`: a string, or the UTF-8 bytes of a file (a `Uint8Array` or `Buffer`), which
@@ -49,13 +68,38 @@ export function encode(source: string | Uint8Array, options: EncodeOptions = {})
 }
 
 /** The acorn options equivalent to `flags`. */
-function acornOptionsOf(flags: number): AcornOptions {
+function acornOptionsOf(flags: number): AcornOptions & { jsx?: JsxOptions } {
   return {
     ecmaVersion: 'latest',
     sourceType: flags & FLAG_MODULE ? 'module' : 'script',
     allowReturnOutsideFunction: (flags & FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION) !== 0,
     allowHashBang: (flags & FLAG_ALLOW_HASH_BANG) !== 0,
+    ...(flags & FLAG_JSX ? { jsx: { allowNamespaces: (flags & FLAG_JSX_NO_NAMESPACES) === 0 } } : {}),
   };
+}
+
+/** `jsx` checked: null without JSX, else acorn-jsx's options with their defaults. */
+export function jsxOptionsOf(jsx: unknown, encoding: boolean): Required<JsxOptions> | null {
+  if (jsx == null || jsx === false) return null;
+  if (jsx === true) return { allowNamespaces: true, allowNamespacedObjects: false };
+  if (typeof jsx !== 'object' || Array.isArray(jsx)) {
+    throw new BinastError('BAD_OPTION', `jsx must be a boolean or acorn-jsx's options { allowNamespaces, allowNamespacedObjects }, got ${typeof jsx}`);
+  }
+  for (const key of Object.keys(jsx)) {
+    if (!JSX_OPTIONS.has(key)) throw new BinastError('BAD_OPTION', `unknown acorn-jsx option "${key}" (it has allowNamespaces and allowNamespacedObjects)`);
+  }
+  const { allowNamespaces = true, allowNamespacedObjects = false } = jsx as JsxOptions;
+  for (const [key, value] of [['allowNamespaces', allowNamespaces], ['allowNamespacedObjects', allowNamespacedObjects]] as const) {
+    if (typeof value !== 'boolean') throw new BinastError('BAD_OPTION', `jsx.${key} must be a boolean, got ${typeof value}`);
+  }
+  if (encoding && allowNamespaces && allowNamespacedObjects) {
+    throw new BinastError(
+      'BAD_OPTION',
+      "jsx.allowNamespacedObjects is not supported by encode(): binast's encoder cannot store `<a:b.c>`; " +
+        'use parse() (acorn-jsx parses what binast rejects), or leave it false',
+    );
+  }
+  return { allowNamespaces, allowNamespacedObjects };
 }
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -88,5 +132,10 @@ export function encodeFlags(options: EncodeOptions): number {
   if (options.comments === true) flags |= FLAG_COMMENTS;
   if (options.allowReturnOutsideFunction === true) flags |= FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION;
   if (options.allowHashBang !== false) flags |= FLAG_ALLOW_HASH_BANG;
+  const jsx = jsxOptionsOf(options.jsx, true);
+  if (jsx !== null) {
+    flags |= FLAG_JSX;
+    if (!jsx.allowNamespaces) flags |= FLAG_JSX_NO_NAMESPACES;
+  }
   return flags;
 }

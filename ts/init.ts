@@ -11,5 +11,8 @@ import { init as initEncoder, type InitInput } from './wasm-loader.ts';
  */
 export async function init(input?: InitInput): Promise<void> {
   const acorn = import('acorn').then(useAcorn, () => undefined);
+  // acorn-jsx is not imported here: it is CommonJS and requires acorn's CommonJS build, which
+  // bundlers would add as a second copy of acorn. Node requires it on demand; elsewhere an app
+  // that wants acorn-jsx's wording for rejected JSX hands it over with useAcornJsx().
   await Promise.all([initEncoder(input), acorn]);
 }

@@ -3,7 +3,8 @@
 // accept more), or by letting acorn parse (options whose effect the binary does not carry).
 import type { Options as AcornParseOptions, Position } from 'acorn';
 import type { CommentCallback, DecodeOptions } from './decode/index.ts';
-import type { EncodeOptions } from './encode.ts';
+import type { VerdictOptions } from './acorn-verdict.ts';
+import { jsxOptionsOf, type EncodeOptions, type JsxOptions } from './encode.ts';
 import { BinastError } from './errors.ts';
 import type { Comment } from 'estree';
 
@@ -39,6 +40,12 @@ export interface ParseOptions {
   startLocation?: { line: number; column: number };
   onInsertedSemicolon?: PositionCallback;
   onTrailingComma?: PositionCallback;
+  /**
+   * JSX: `parse(source, { jsx: true, ...options })` is `acorn.Parser.extend(acornJsx()).parse(source,
+   * options)` (acorn-jsx 5.3.2); `{ jsx: { allowNamespaces, allowNamespacedObjects } }` passes
+   * acorn-jsx its options. Not an acorn option: without it JSX is a SyntaxError, as in acorn.
+   */
+  jsx?: boolean | JsxOptions;
 }
 
 /** The edition binast's encoder parses; acorn 8.19 knows none newer. */
@@ -47,10 +54,10 @@ export const LATEST_EDITION = 2026;
 export interface ParsePlan {
   /** The edition asked for, as a year (2015 ... 2026). */
   edition: number;
-  /** The user's options as acorn takes them (ecmaVersion explicit, so acorn never warns twice). */
-  acorn: AcornParseOptions;
+  /** The user's options as acorn takes them (ecmaVersion explicit, so acorn never warns twice); `jsx`: acorn-jsx's. */
+  acorn: VerdictOptions;
   /** The options binast's own verdict stands for: acorn rejecting under these confirms a rejection. */
-  baseline: AcornParseOptions;
+  baseline: VerdictOptions;
   encode: EncodeOptions;
   decode: DecodeOptions;
   /** An option whose effect the binary cannot carry: acorn parses. */
@@ -66,7 +73,7 @@ const BOOLEAN_OPTIONS = [
 const STRING_OPTIONS = ['sourceFile', 'directSourceFile'] as const;
 const CALLBACK_OPTIONS = ['onInsertedSemicolon', 'onTrailingComma'] as const;
 const KNOWN = new Set<string>([
-  'ecmaVersion', 'sourceType', 'onComment', 'allowReserved', 'startLocation',
+  'ecmaVersion', 'sourceType', 'onComment', 'allowReserved', 'startLocation', 'jsx',
   ...BOOLEAN_OPTIONS, ...STRING_OPTIONS, ...CALLBACK_OPTIONS,
 ]);
 
@@ -154,6 +161,7 @@ export function planParse(options: ParseOptions): ParsePlan {
     throw badOption("allowAwaitOutsideFunction cannot be used with sourceType 'commonjs' (acorn refuses it too)");
   }
   const edition = editionOf(options.ecmaVersion);
+  const jsx = jsxOptionsOf(options.jsx, false);
   // acorn's defaults that depend on the edition.
   const allowHashBang = options.allowHashBang ?? edition >= 2023;
   const commonjs = sourceType === 'commonjs';
@@ -162,12 +170,20 @@ export function planParse(options: ParseOptions): ParsePlan {
   // `new.target` there only through acorn (relaxed).
   const allowReturnOutsideFunction = options.allowReturnOutsideFunction === true || commonjs;
 
-  const acorn: AcornParseOptions = { ...(options as AcornParseOptions), ecmaVersion: (edition - 2009) as AcornParseOptions['ecmaVersion'] };
-  const baseline: AcornParseOptions = {
+  const { jsx: _jsx, ...acornOnly } = options;
+  const acorn: VerdictOptions = {
+    ...(acornOnly as AcornParseOptions),
+    ecmaVersion: (edition - 2009) as AcornParseOptions['ecmaVersion'],
+    ...(jsx ? { jsx } : {}),
+  };
+  // encode()'s JSX: acorn-jsx's options but namespaced objects (binast rejects them).
+  const nativeJsx = jsx ? { allowNamespaces: jsx.allowNamespaces } : undefined;
+  const baseline: VerdictOptions = {
     ecmaVersion: 'latest',
     sourceType: nativeSourceType,
     allowReturnOutsideFunction,
     allowHashBang,
+    ...(nativeJsx ? { jsx: nativeJsx } : {}),
   };
   const viaAcorn =
     options.preserveParens === true ||
@@ -185,12 +201,19 @@ export function planParse(options: ParseOptions): ParsePlan {
     options.allowAwaitOutsideFunction === true ||
     options.allowSuperOutsideMethod === true ||
     allowReserved === true ||
-    options.checkPrivateFields === false;
+    options.checkPrivateFields === false ||
+    (jsx !== null && jsx.allowNamespaces && jsx.allowNamespacedObjects); // `<a:b.c>`
   return {
     edition,
     acorn,
     baseline,
-    encode: { sourceType: nativeSourceType, comments: onComment != null, allowReturnOutsideFunction, allowHashBang },
+    encode: {
+      sourceType: nativeSourceType,
+      comments: onComment != null,
+      allowReturnOutsideFunction,
+      allowHashBang,
+      ...(nativeJsx ? { jsx: nativeJsx } : {}),
+    },
     decode: {
       locations: options.locations === true,
       ranges: options.ranges === true,

@@ -43,6 +43,10 @@ export const FLAG_COMMENTS = 1 << 1;
 export const FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION = 1 << 2;
 /** bit3: allow a leading `#!` line. */
 export const FLAG_ALLOW_HASH_BANG = 1 << 3;
+/** bit4: parse JSX (acorn-jsx's tree). */
+export const FLAG_JSX = 1 << 4;
+/** bit5: with JSX, reject namespaced names (acorn-jsx's `allowNamespaces: false`). */
+export const FLAG_JSX_NO_NAMESPACES = 1 << 5;
 
 export const STATUS_OK = 0;
 export const STATUS_SYNTAX_ERROR = 1;

@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
 import { ROOT } from '../corpus.mjs';
 
@@ -144,6 +145,26 @@ export async function prepareCorpus(binast, log = () => {}) {
   return dir;
 }
 
+/**
+ * The corpus's binaries as another build's encoder writes them (`--compare`: each build decodes
+ * its own, so builds of different formats compare): `binary@<name>.pack`, rebuilt when that
+ * build's wasm changes.
+ */
+export async function prepareBuildBinaries(dir, manifest, name, distDir) {
+  const wasm = readFileSync(path.join(distDir, '../wasm/binast.wasm'));
+  const key = createHash('sha256').update(wasm).digest('hex').slice(0, 16);
+  const index = path.join(dir, `binary@${name}.json`);
+  if (existsSync(index) && JSON.parse(readFileSync(index, 'utf8')).key === key) return;
+  const binast = await import(pathToFileURL(path.join(distDir, 'index.js')).href);
+  if (!binast.isReady()) await binast.init();
+  const sources = loadInputs(dir, manifest, 'source');
+  const binaries = sources.map((source, i) => binast.encode(source, { sourceType: manifest.files[i].sourceType }));
+  let at = 0;
+  const ends = binaries.map((b) => (at += b.byteLength));
+  writeFileSync(path.join(dir, `binary@${name}.pack`), Buffer.concat(binaries.map((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength))));
+  writeFileSync(index, JSON.stringify({ key, ends }));
+}
+
 export function readManifest(dir) {
   return JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'));
 }
@@ -154,13 +175,13 @@ export function readManifest(dir) {
  */
 export function loadInputs(dir, manifest, kind) {
   const pack = readFileSync(path.join(dir, `${kind}.pack`));
-  const ends = manifest.offsets[kind];
+  const ends = kind.startsWith('binary@') ? JSON.parse(readFileSync(path.join(dir, `${kind}.json`), 'utf8')).ends : manifest.offsets[kind];
   const out = new Array(ends.length);
   let start = 0;
   for (let i = 0; i < ends.length; i++) {
     const end = ends[i];
     if (kind === 'source' || kind === 'acornJson') out[i] = pack.toString('utf8', start, end);
-    else if (kind === 'binary') out[i] = new Uint8Array(pack.subarray(start, end));
+    else if (kind.startsWith('binary')) out[i] = new Uint8Array(pack.subarray(start, end));
     else out[i] = Buffer.from(pack.subarray(start, end));
     start = end;
   }

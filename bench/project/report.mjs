@@ -18,12 +18,25 @@ export function projectTargets(r) {
     { id: 'decode-vs-oxc-raw', label: 'decode faster than oxc-parser raw transfer', goal: '>= 4x', min: 4, value: ratio(med(r, 'oxcRaw'), med(r, 'decode')) },
     { id: 'module-info-vs-lexer', label: 'moduleInfo faster than es-module-lexer parse', goal: '>= 10x', min: 10, value: ratio(med(r, 'esModuleLexer'), med(r, 'moduleInfo')) },
   ];
+  // Lazy bodies (issue #13): the top level against acorn, every body read against an eager
+  // decode walked alike, and the eager decode against another build (`--compare`), if any.
+  t.push({ id: 'lazy-top-vs-acorn', label: 'decode lazy (top level) faster than acorn.parse', goal: '>= 50x', min: 50, value: ratio(med(r, 'acorn'), med(r, 'decodeLazy')) });
+  t.push({ id: 'lazy-all-vs-eager', label: 'decode lazy + every body read / decode, both walked', goal: '<= 1.3x', max: 1.3, value: ratio(med(r, 'decodeLazyAll'), med(r, 'decodeWalk')) });
+  for (const name of r.settings?.compare ?? []) {
+    const value = ratio(med(r, 'decode'), med(r, `decode@${name}`));
+    t.push({ id: `decode-vs-${name}`, label: `decode / decode of ${name} (its own binaries)`, goal: '0.97x–1.03x', max: 1.03, value,
+      ...(value !== undefined && value < 0.97 ? { note: 'faster' } : {}) });
+  }
   const large = r.coldFiles?.find((c) => c.name === 'large');
   if (large) {
     t.push({ id: 'cold-large-module-info', label: `cold large file (${fmtKB(large.sourceBytes)}): moduleInfo faster than es-module-lexer parse`, goal: '>= 10x', min: 10,
       value: ratio(coldMed(r, 'esModuleLexer', large.name), coldMed(r, 'moduleInfo', large.name)) });
   }
   for (const c of r.coldFiles ?? []) {
+    if (c.name === 'large') {
+      t.push({ id: 'cold-large-lazy', label: `cold ${c.name} file (${fmtKB(c.sourceBytes)}): decode lazy (top level) faster than acorn.parse`, goal: '>= 50x', min: 50,
+        value: ratio(coldMed(r, 'acorn', c.name), coldMed(r, 'decodeLazy', c.name)) });
+    }
     t.push({ id: `cold-${c.name}`, label: `cold ${c.name} file (${fmtKB(c.sourceBytes)}): decode faster than acorn.parse`, goal: '>= 5x', min: 5,
       value: ratio(coldMed(r, 'acorn', c.name), coldMed(r, 'decode', c.name)) });
   }

@@ -8,7 +8,9 @@
 //                              [--name module-info]
 //
 // Needs `npm run build` (it measures dist/). Writes bench/results/project-node<major>.{json,md} and
-// the README section between <!-- bench-project:start --> and <!-- bench-project:end -->.
+// the README section between <!-- bench-project:start --> and <!-- bench-project:end -->; with
+// `--name name` (or `--out name`), bench/results/<name>-node<major>.{json,md} only (a partial run
+// beside the main one).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -17,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ROOT } from '../corpus.mjs';
 import { summarize } from '../stats.mjs';
 import { requireRuntime } from '../../scripts/runtimes/index.mjs';
-import { prepareCorpus, readManifest } from './corpus.mjs';
+import { prepareBuildBinaries, prepareCorpus, readManifest } from './corpus.mjs';
 import { allTools } from './tools.mjs';
 import { coldTable, describe, projectTable, projectTargets, renderMarkdown, targetsTable } from './report.mjs';
 import { updateProjectReadme } from './readme.mjs';
@@ -45,7 +47,7 @@ function parseArgs(argv) {
     else if (a === '--no-write') args.write = false;
     else if (a === '--no-readme') args.readme = false;
     // Results of a subset of tools under their own name (bench/results/<name>-node<major>.*), README untouched.
-    else if (a === '--name') args.name = value();
+    else if (a === '--name' || a === '--out') args.name = value();
     else throw new Error(`unknown option ${a}`);
   }
   return args;
@@ -168,6 +170,10 @@ async function main() {
   if (!binast.isReady()) await binast.init();
   const corpusDir = await prepareCorpus(binast, log);
   const manifest = readManifest(corpusDir);
+  for (const { name, dir } of args.compare) {
+    log(`  the corpus's binaries by the ${name} build's encoder...`);
+    await prepareBuildBinaries(corpusDir, manifest, name, dir);
+  }
   let failed = false;
   for (const major of args.nodes) {
     const result = await runOnNode(major, args, corpusDir, manifest, log);

@@ -20,12 +20,17 @@ import { CACHE_TOOLS } from './cache-tools.mjs';
 const acornOptions = (file, extra) => ({ ecmaVersion: 'latest', sourceType: file.sourceType, ...extra });
 const dist = (ctx, entry) => pathToFileURL(path.join(ctx.binastDist, entry)).href;
 
-/** binast's decode tools for one build (dist/ directory); `suffix` tells builds apart in an A/B. */
-export function binastDecodeTools(suffix = '', labelSuffix = '', distDir = null) {
-  const decodeTool = (id, label, options) => ({
-    id: `${id}${suffix}`, label: `${label}${labelSuffix}`, group: 'binast', input: 'binary', cold: true,
+/**
+ * binast's decode tools for one build (dist/ directory); `suffix` tells builds apart in an A/B.
+ * Another build decodes the binaries its own encoder wrote (input `binary@<name>`, prepared by
+ * run.mjs), so builds of different formats compare; it is not in the cold table.
+ */
+export function binastDecodeTools(suffix = '', labelSuffix = '', distDir = null, name = null) {
+  const decodeTool = (id, label, options, then = null) => ({
+    id: `${id}${suffix}`, label: `${label}${labelSuffix}`, group: 'binast', input: name ? `binary@${name}` : 'binary', cold: !name,
     async load(ctx) {
       const { decode } = await import(dist(distDir ? { binastDist: distDir } : ctx, 'decode/index.js'));
+      if (then) return (bytes) => then(decode(bytes, options ?? undefined));
       return options ? (bytes) => decode(bytes, options) : (bytes) => decode(bytes);
     },
   });
@@ -33,10 +38,29 @@ export function binastDecodeTools(suffix = '', labelSuffix = '', distDir = null)
     decodeTool('decode', 'binast decode', null),
     decodeTool('decodeLoc', 'binast decode +loc', { locations: true }),
     decodeTool('decodeLocRanges', 'binast decode +loc +ranges', { locations: true, ranges: true }),
+    ...(name ? [] : [
+      // Lazy bodies (issue #13): the top level only; every body read, against an eager decode
+      // walked the same way (the walk reads each body of the lazy tree).
+      decodeTool('decodeLazy', 'binast decode lazy (top level)', { lazy: true }),
+      decodeTool('decodeLazyAll', 'binast decode lazy + walk (every body read)', { lazy: true }, visitAll),
+      decodeTool('decodeWalk', 'binast decode + walk', null, visitAll),
+    ]),
   ];
 }
 
 const LEXER_GAVE_UP = Object.freeze([]);
+/** Visits every object and array of a tree (reading every lazy body on the way); returns the tree. */
+function visitAll(tree) {
+  const stack = [tree];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    for (const key in value) {
+      const child = value[key];
+      if (child !== null && typeof child === 'object') stack.push(child);
+    }
+  }
+  return tree;
+}
 
 export const TOOLS = [
   ...binastDecodeTools(),
@@ -74,7 +98,7 @@ export const TOOLS = [
       return (bytes) => moduleInfo(bytes);
     } },
   // moduleInfo's first step, alone: how much of it the integrity check is.
-  { id: 'checksum', label: 'XXH32 of the binary (moduleInfo\'s integrity check)', group: 'binast', input: 'binary', cold: true,
+  { id: 'checksum', label: 'XXH32 of the whole binary (decode\'s integrity check)', group: 'binast', input: 'binary', cold: true,
     async load(ctx) {
       const { xxh32 } = await import(dist(ctx, 'decode/checksum.js'));
       return (bytes) => ({ hash: xxh32(bytes, bytes.length - 4) });
@@ -110,6 +134,6 @@ export const TOOLS = [
  * must share the format.
  */
 export function allTools(compare = []) {
-  const extra = compare.flatMap(({ name, dir }) => binastDecodeTools(`@${name}`, ` (${name})`, dir));
+  const extra = compare.flatMap(({ name, dir }) => binastDecodeTools(`@${name}`, ` (${name})`, dir, name));
   return [...TOOLS, ...extra].filter((t) => !t.available || t.available());
 }

@@ -189,8 +189,19 @@ function emitWriter(kind) {
       const value = w.type === 'bool' ? `u32::from(${param(w.name)})` : param(w.name);
       return w.bit === 0 ? value : `(${value} << ${w.bit})`;
     });
-  if (attrParts.length > 0) lines.push(`        self.attrs(${attrParts.join(' | ')});`);
-  for (const item of kind.wire) for (const line of writeItem(item, kind.endLength !== null)) lines.push(`        ${line}`);
+  // A skippable body: the writer sets the skip bit in the (one-byte) word once it knows the body's size.
+  if (kind.skip) lines.push('        let attrs_at = self.attrs_at();');
+  if (attrParts.length > 0 || kind.skip) lines.push(`        self.attrs(${attrParts.join(' | ') || '0'});`);
+  for (const item of kind.wire) {
+    const write = writeItem(item, kind.endLength !== null);
+    if (item !== kind.skip?.item) {
+      for (const line of write) lines.push(`        ${line}`);
+      continue;
+    }
+    lines.push(`        self.skippable_body(attrs_at, ${1 << kind.skip.bit}, |w| {`);
+    for (const line of write) lines.push(`            ${line.replaceAll('self', 'w')}`);
+    lines.push('        });');
+  }
   lines.push(kind.endLength ? '        self.implicit_end(end);' : `        self.end_node(node, span.end, ${kind.endExpect});`);
   lines.push('    }');
   return lines.join('\n');

@@ -5,11 +5,17 @@
 // reader; `range` with or without `loc` share one set that picks between two literals.
 import { screamingCase } from './model.mjs';
 
-/** The reader sets; `modes` are the values of `mode` (bit 0: locations, bit 1: ranges) each serves. */
+/**
+ * The reader sets; `modes` are the values of `mode` each serves (bit 0: locations, bit 1:
+ * ranges, bit 2: lazy bodies). `loc`/`range`: always, never, or `'bit'` (per the mode's bit, one
+ * literal each way). The lazy set serves all four lazy modes: it skips bodies that have a skip
+ * entry (emit-ts-lazy.mjs) and is otherwise the eager readers' twin.
+ */
 export const MODES = [
-  { suffix: '', modes: [0], loc: false, range: false },
-  { suffix: 'L', modes: [1], loc: true, range: false },
-  { suffix: 'R', modes: [2, 3], loc: 'mode 3', range: true },
+  { suffix: '', modes: [0], loc: false, range: false, lazy: false },
+  { suffix: 'L', modes: [1], loc: true, range: false, lazy: false },
+  { suffix: 'R', modes: [2, 3], loc: 'bit', range: true, lazy: false },
+  { suffix: 'Z', modes: [4, 5, 6, 7], loc: 'bit', range: 'bit', lazy: true },
 ];
 
 const RESERVED = new Set(['static', 'await', 'async', 'delete', 'default', 'arguments', 'eval']);
@@ -72,11 +78,19 @@ function fieldText(kind, field) {
 // `loc` from the start's line (found in pre-order) and the end; locOf() builds it as one nested
 // literal: one allocation site for every kind, whose pretenuring V8 decides early.
 const LOC = ', loc: locOf(start, startLine, end)';
+const LOC_ON = '(mode & 1) !== 0';
+const RANGE_ON = '(mode & 2) !== 0';
 
-function literal(kind, m) {
-  const fields = kind.fields.map((field) => `, ${fieldText(kind, field)}`).join('');
-  const make = (loc) => `{ type: ${JSON.stringify(kind.type)}, start, end${loc ? LOC : ''}${m.range ? ', range: [start, end]' : ''}${fields} }`;
-  return m.loc === 'mode 3' ? `mode === 3 ? ${make(true)} : ${make(false)}` : make(m.loc);
+/** The object literal(s) of a node, without the field `omit` (a lazy body, added after). */
+function literal(kind, m, omit = null) {
+  const fields = kind.fields
+    .filter((field) => field.key !== omit)
+    .map((field) => `, ${fieldText(kind, field)}`)
+    .join('');
+  const make = (loc, range) =>
+    `{ type: ${JSON.stringify(kind.type)}, start, end${loc ? LOC : ''}${range ? ', range: [start, end]' : ''}${fields} }`;
+  const byRange = (loc) => (m.range === 'bit' ? `${RANGE_ON} ? ${make(loc, true)} : ${make(loc, false)}` : make(loc, m.range));
+  return m.loc === 'bit' ? `${LOC_ON} ? ${byRange(true)} : ${byRange(false)}` : byRange(m.loc);
 }
 
 function emitReader(kind, m) {
@@ -86,12 +100,30 @@ function emitReader(kind, m) {
   else lines.push('  const hit = bytes[offset - 1] > 127;', '  const start = pos + expected + (hit ? 0 : readDelta());');
   lines.push('  pos = start;');
   // The start's line is looked up now, in pre-order, when offsets arrive in ascending order.
-  if (m.loc === 'mode 3') lines.push('  const startLine = mode === 3 ? lineOfStart(start) : 0;');
+  if (m.loc === 'bit') lines.push(`  const startLine = ${LOC_ON} ? lineOfStart(start) : 0;`);
   else if (m.loc) lines.push('  const startLine = lineOfStart(start);');
   if (kind.attrBits > 0) lines.push('  const attrs = readVarint();');
-  for (const item of kind.wire) lines.push(`  ${readWireItem(item, m)}`);
+  const skip = m.lazy && kind.skip ? kind.skip : null;
+  const skipped = skip ? `(attrs & ${1 << skip.bit}) !== 0` : null;
+  for (const item of kind.wire) {
+    if (item === skip?.item) {
+      // A skipped body keeps its slot's predicted start gaps, for when it is read.
+      const read = readWireItem(item, m).replace(/^const \w+ = /, '').replace(/;$/, '');
+      const gaps = item.type === 'node[]' ? `${item.expectFirst}, ${item.expectRest}` : `${item.expect}, 0`;
+      lines.push(`  const ${local(item.name)} = ${skipped} ? skipBody(${item.type === 'node[]'}, ${gaps}) : ${read};`);
+    } else {
+      lines.push(`  ${readWireItem(item, m)}`);
+    }
+  }
   lines.push(kind.endLength ? `  const end = start + (${kind.endLength.ts});` : `  const end = pos + ${kind.endExpect} + (hit ? 0 : readDelta());`);
   lines.push('  pos = end;');
+  if (skip) {
+    // The body's key is added last, as an accessor (adding one keeps the object's fast
+    // properties; a literal with a getter would not): it is the last field in acorn's order.
+    const key = kind.fields.find((field) => field.wire === skip.item).key;
+    if (kind.fields[kind.fields.length - 1].key !== key) throw new Error(`${kind.name}: a skippable body must be the last field`);
+    lines.push(`  if (${skipped}) return lazyField(${literal(kind, m, key)}, ${JSON.stringify(key)}, ${local(skip.item.name)});`);
+  }
   lines.push(`  return ${literal(kind, m)};`, '}');
   return lines.join('\n');
 }
@@ -110,7 +142,7 @@ function readNode${s}(expected: number): any {
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-${model.kinds.map((kind) => `    case ${kind.tag}: case ${kind.tag | 128}: node = read${kind.name}${s}(expected); break;`).join('\n')}
+${model.kinds.map((kind) => `    case ${kind.tag}: case ${kind.tag | 128}: node = ${ownReader(kind, m) ? `read${kind.name}${s}(expected)` : eagerLeaf(kind)}; break;`).join('\n')}
     default: throw badTag();
   }
   room++;
@@ -139,7 +171,22 @@ function readNodeList${s}(first: number, rest: number): any[] {
 }`;
 }
 
+/**
+ * Whether set `m` has its own reader of `kind`. The lazy set reads leaves (no children, nothing
+ * to skip) with the eager set of the mode's `loc`/`range` bits: their nodes are the same, and
+ * the decoder stays smaller.
+ */
+const ownReader = (kind, m) => !m.lazy || hasChildren(kind) || kind.skip !== null;
+
+/** The eager reader of a leaf for the current mode's `loc` and `range` bits. */
+function eagerLeaf(kind) {
+  const suffix = (mode) => MODES.find((set) => set.modes.includes(mode)).suffix;
+  if (suffix(2) !== suffix(3)) throw new Error('emit-ts: eagerLeaf expects one eager set for modes 2 and 3');
+  return `(${RANGE_ON} ? read${kind.name}${suffix(2)}(expected) : ${LOC_ON} ? read${kind.name}${suffix(1)}(expected) : read${kind.name}${suffix(0)}(expected))`;
+}
+
 export function emitModeReaders(model, m) {
-  const label = m.range ? 'range, with or without loc' : m.loc ? 'loc' : 'plain';
-  return [`// ---- Mode ${label} ----`, '', emitDispatch(model, m), '', ...model.kinds.map((kind) => `${emitReader(kind, m)}\n`)].join('\n');
+  const label = m.lazy ? 'lazy bodies, any of loc and range' : m.range ? 'range, with or without loc' : m.loc ? 'loc' : 'plain';
+  const readers = model.kinds.filter((kind) => ownReader(kind, m)).map((kind) => `${emitReader(kind, m)}\n`);
+  return [`// ---- Mode ${label} ----`, '', emitDispatch(model, m), '', ...readers].join('\n');
 }

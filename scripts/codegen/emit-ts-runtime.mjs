@@ -45,6 +45,8 @@ export interface NodeSection {
   /** Line start offsets (for \`loc\`), or null. */
   lineStarts: Int32Array | null;
   ranges: boolean;
+  /** The bodies section, for a lazy decode (bodies with a skip entry are read on first access); null: eager. */
+  bodies: { start: number; end: number } | null;
 }
 
 /**
@@ -66,10 +68,16 @@ export function decodeNodeSection(section: NodeSection): any {
   lastLine = lineStarts.length - 1;
   startCursor = 0;
   endCursor = 0;
-  mode = (section.lineStarts !== null ? 1 : 0) | (section.ranges ? 2 : 0);
+  mode = (section.lineStarts !== null ? 1 : 0) | (section.ranges ? 2 : 0) | (section.bodies !== null ? 4 : 0);
   room = ROOM;
   replay = null;
   startWork(bytes.length);
+  const tree = section.bodies === null ? null : { bytes, strings, lineStarts, refWidth, mode, work: 0 };
+  if (section.bodies !== null) {
+    lazyTree = tree;
+    entryOffset = section.bodies.start;
+    entryLimit = section.bodies.end;
+  }
   try {
     const program = READ_NODE[mode](0);
     if (program === null || program.type !== 'Program') throw corrupt('the node section does not start with a Program');
@@ -77,23 +85,37 @@ export function decodeNodeSection(section: NodeSection): any {
     if (refOffset !== refLimit) {
       throw new BinastError('CORRUPT', \`the string-reference section has \${refLimit - refOffset} bytes left after the Program\`, refOffset);
     }
+    if (tree !== null && entryOffset !== entryLimit) {
+      throw new BinastError('CORRUPT', \`the bodies section has \${entryLimit - entryOffset} bytes left after the Program\`, entryOffset);
+    }
     return program;
   } catch (error) {
-    if (error instanceof BinastError) throw error;
-    if (error instanceof RangeError && offset >= bytes.length) throw corrupt('the node section ends inside a node');
-    if (error instanceof RangeError && /stack|recursion/i.test(error.message)) {
-      // The readers stop recursing at ROOM levels; this is a caller whose stack was nearly full.
-      throw new BinastError('LIMIT', 'not enough JavaScript stack left to decode', offset);
-    }
-    throw corrupt(\`inconsistent node data (\${error instanceof Error ? error.message : String(error)})\`);
+    throw asBinastError(error);
   } finally {
-    endWork();
-    // Do not keep the caller's buffer alive.
-    bytes = EMPTY;
-    strings = [];
-    lineStarts = NO_LINES;
-    replay = null;
+    if (tree !== null) tree.work = workLeft();
+    release();
   }
+}
+
+/** What a failed decode reports: a TypeError or RangeError from forged content becomes CORRUPT. */
+function asBinastError(error: unknown): BinastError {
+  if (error instanceof BinastError) return error;
+  if (error instanceof RangeError && offset >= bytes.length) return corrupt('the node section ends inside a node');
+  if (error instanceof RangeError && /stack|recursion/i.test(error.message)) {
+    // The readers stop recursing at ROOM levels; this is a caller whose stack was nearly full.
+    return new BinastError('LIMIT', 'not enough JavaScript stack left to decode', offset);
+  }
+  return corrupt(\`inconsistent node data (\${error instanceof Error ? error.message : String(error)})\`);
+}
+
+/** After a decode or a body read: do not keep the caller's buffer alive. */
+function release(): void {
+  endWork();
+  bytes = EMPTY;
+  strings = [];
+  lineStarts = NO_LINES;
+  replay = null;
+  lazyTree = null;
 }
 
 function corrupt(message: string): BinastError {
@@ -318,7 +340,9 @@ function enterDeep(frames: DeepFrame[], expected: number): any {
   });
   offset++;
   pos += expected + (tag > 127 ? 0 : readDelta());
-  if (DEEP_ATTRS[tag & 127] === 1) readVarint();
+  const attrs = DEEP_ATTRS[tag & 127] === 1 ? readVarint() : 0;
+  // A lazy decode reads bodies at once on this path: their entries are passed over in pre-order.
+  if ((attrs & DEEP_SKIP[tag & 127]) !== 0 && mode >= 4) passEntry();
   return PENDING;
 }
 
@@ -364,10 +388,13 @@ function rebuild(frame: DeepFrame): any {
   return node;
 }
 
-/** One node by its reader, with one level of room (its children come from \`replay\`, if any). */
+/**
+ * One node by its reader, with one level of room (its children come from \`replay\`, if any).
+ * The eager readers of the mode: a body on this path was read with the walk.
+ */
 function readOne(expected: number): any {
   room = 1;
-  const node = READ_NODE[mode](expected);
+  const node = READ_NODE[mode & 3](expected);
   room = 0;
   return node;
 }

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildModel } from './model.mjs';
 import { emitRustMod, emitRustSchema, emitRustWriter } from './emit-rust.mjs';
 import { emitTsDecoder, emitTsSchema } from './emit-ts.mjs';
+import { emitJsxEntities } from './emit-jsx-entities.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const model = buildModel();
@@ -15,6 +16,7 @@ const outputs = {
   'crates/binast/src/generated/writer.rs': emitRustWriter(model),
   'ts/generated/schema.ts': emitTsSchema(model),
   'ts/generated/decoder.ts': emitTsDecoder(model),
+  'crates/binast/src/convert/jsx_entities.rs': emitJsxEntities(),
 };
 
 const check = process.argv.includes('--check');

@@ -31,6 +31,17 @@ function buildKind(def, index) {
     }
     return item;
   });
+  // A skippable body (lazy decoding) takes the attribute word's next bit: "has a skip entry". The
+  // writer sets it after writing the body, in place, so the word must stay one byte.
+  let skip = null;
+  if (def.skippable) {
+    const item = wire.find((w) => w.name === def.skippable);
+    if (!item || !['node', 'node[]'].includes(item.type)) throw new Error(`${def.name}: skippable must name a node or node[] item`);
+    if (bit >= 7) throw new Error(`${def.name}: the skip bit must fit a one-byte attribute word`);
+    if (item !== wire[wire.length - 1]) throw new Error(`${def.name}: the skippable item must be the last wire item`);
+    skip = { item, bit };
+    bit++;
+  }
   if (bit > 28) throw new Error(`${def.name}: attribute word needs ${bit} bits (max 28)`);
   const byName = new Map(wire.map((item) => [item.name, item]));
   const fieldDefs = def.fields ?? wire.map((item) => item.name);
@@ -64,6 +75,7 @@ function buildKind(def, index) {
     wire,
     fields,
     attrBits: bit,
+    skip,
     endLength: def.endLength ?? null,
     rustBefore: def.rustBefore ?? null,
   };

@@ -21,6 +21,9 @@
 // With `fallback`, the writer checks it and uses that kind (which stores the end) where the
 // source differs (escapes in identifiers); without one the length always holds.
 // `rustBefore` is a Rust statement the writer method runs first (a hook into hand-written code).
+// `skippable` names the wire item (a function body) that a lazy decode may skip and read on first
+// access: the writer gives it an entry in the bodies section when it is large enough, and says so
+// in one more bit of the attribute word (docs/format.md, Bodies section).
 
 export const FORMAT_VERSION = 3;
 
@@ -73,7 +76,7 @@ export const kinds = [
     fields: ['expression', ['directive', 'expression.raw.slice(1, -1)']],
   },
   { name: 'BlockStatement', wire: { body: 'node[]' } },
-  { name: 'StaticBlock', wire: { body: 'node[]' } },
+  { name: 'StaticBlock', wire: { body: 'node[]' }, skippable: 'body' },
   { name: 'EmptyStatement', wire: {} },
   { name: 'DebuggerStatement', wire: {} },
   { name: 'WithStatement', wire: { object: 'node', body: 'node' } },
@@ -96,12 +99,13 @@ export const kinds = [
   { name: 'VariableDeclarator', wire: { id: 'node', init: 'node?' } },
 
   // Functions and classes
-  { name: 'FunctionDeclaration', wire: functionWire, fields: functionFields },
-  { name: 'FunctionExpression', wire: functionWire, fields: functionFields },
+  { name: 'FunctionDeclaration', wire: functionWire, fields: functionFields, skippable: 'body' },
+  { name: 'FunctionExpression', wire: functionWire, fields: functionFields, skippable: 'body' },
   {
     name: 'ArrowFunctionExpression',
     wire: { expression: 'bool', async: 'bool', params: 'node[]', body: 'node' },
     fields: [['id', NULL], 'expression', ['generator', FALSE], 'async', 'params', 'body'],
+    skippable: 'body',
   },
   { name: 'ClassDeclaration', wire: classWire },
   { name: 'ClassExpression', wire: classWire },
@@ -240,4 +244,50 @@ export const kinds = [
   // Identifiers written with escapes (`\\u0061`): their end is stored.
   { name: 'IdentifierWithEnd', type: 'Identifier', wire: { name: 'string' } },
   { name: 'PrivateIdentifierWithEnd', type: 'PrivateIdentifier', wire: { name: 'string' } },
+
+  // JSX (encode's `jsx` option), as acorn-jsx 5.3.2 builds it: `acorn.Parser.extend(acornJsx())`.
+  {
+    name: 'JSXElement', wire: { openingElement: 'node', children: 'node[]', closingElement: 'node?' },
+    fields: ['openingElement', 'closingElement', 'children'],
+  },
+  {
+    name: 'JSXFragment', wire: { openingFragment: 'node', children: 'node[]', closingFragment: 'node' },
+    fields: ['openingFragment', 'closingFragment', 'children'],
+  },
+  {
+    name: 'JSXOpeningElement', wire: { name: 'node', attributes: 'node[]', selfClosing: 'bool' },
+    fields: ['attributes', 'name', 'selfClosing'],
+  },
+  { name: 'JSXClosingElement', wire: { name: 'node' } },
+  // acorn-jsx reads `<>` with its opening-element code: an empty attribute list, not self-closing.
+  { name: 'JSXOpeningFragment', wire: {}, fields: [['attributes', '[]'], ['selfClosing', FALSE]] },
+  { name: 'JSXClosingFragment', wire: {} },
+  { name: 'JSXAttribute', wire: { name: 'node', value: 'node?' } },
+  { name: 'JSXSpreadAttribute', wire: { argument: 'node' } },
+  { name: 'JSXExpressionContainer', wire: { expression: 'node' } },
+  // From the end of `{` to the start of `}` (comments inside included).
+  { name: 'JSXEmptyExpression', wire: {} },
+  { name: 'JSXIdentifier', wire: { name: 'string' }, endLength: { ts: 'name.length', rust: 'str_len16(name)' } },
+  { name: 'JSXMemberExpression', wire: { object: 'node', property: 'node' } },
+  { name: 'JSXNamespacedName', wire: { namespace: 'node', name: 'node' } },
+  // Text: `value` has entities decoded and CRLF read as LF; where it equals the raw text it is
+  // stored once. acorn-jsx builds text with acorn's parseLiteral, which adds `bigint` (the
+  // value) when the raw text ends with `n`: those are kinds of their own, one shape each.
+  {
+    name: 'JSXText', wire: { raw: 'string' }, fields: [['value', 'raw'], 'raw'],
+    endLength: { ts: 'raw.length', rust: 'str_len16(raw)' },
+  },
+  {
+    name: 'JSXTextCooked', type: 'JSXText', wire: { value: 'string', raw: 'string' },
+    endLength: { ts: 'raw.length', rust: 'str_len16(raw)' },
+  },
+  {
+    name: 'JSXTextN', type: 'JSXText', wire: { raw: 'string' }, fields: [['value', 'raw'], 'raw', ['bigint', 'raw']],
+    endLength: { ts: 'raw.length', rust: 'str_len16(raw)' },
+  },
+  {
+    name: 'JSXTextCookedN', type: 'JSXText', wire: { value: 'string', raw: 'string' },
+    fields: ['value', 'raw', ['bigint', 'value']],
+    endLength: { ts: 'raw.length', rust: 'str_len16(raw)' },
+  },
 ];

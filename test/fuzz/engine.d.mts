@@ -42,7 +42,7 @@ export interface SectionBounds {
   end: number;
   field: number;
 }
-export function layout(bytes: Uint8Array): { strings: SectionBounds; nodes: SectionBounds; refs: SectionBounds; lines: SectionBounds; comments: SectionBounds; bodies: SectionBounds; modules: SectionBounds };
+export function layout(bytes: Uint8Array): Record<"strings" | "nodes" | "refs" | "lines" | "comments" | "bodies" | "modules", SectionBounds>;
 export function reseal(bytes: Uint8Array, xxh32: Xxh32): Uint8Array;
 export function assemble(
   sections: { strings: Bytes; nodes: Bytes; refs?: Bytes; refWidth?: number; lines?: Bytes; comments?: Bytes | null; bodies?: Bytes; modules?: Bytes; module?: boolean },
@@ -52,7 +52,22 @@ export function assemble(
 export function refsSection(codes: readonly number[]): { refs: number[]; refWidth: number };
 export function stringsSection(list: readonly string[]): number[];
 export function linesSection(source: string): number[];
-export function forge(program: unknown, source: string, xxh32: Xxh32, options?: { module?: boolean }): Uint8Array;
+export function forge(program: unknown, source: string, xxh32: Xxh32, options?: { module?: boolean; skipAtLeast?: number }): Uint8Array;
+export interface SkipEntry {
+  node: number;
+  refs: number;
+  fresh: number;
+  delta: number;
+  nested: number;
+}
+export function bodiesSection(entries: SkipEntry[]): number[];
+export function readBodies(bytes: Uint8Array): SkipEntry[];
+export function forgedLazyBases(
+  corpus: { name: string; source: string; sourceType: 'script' | 'module' }[],
+  api: { decode: (bytes: Uint8Array) => unknown; xxh32: Xxh32; acorn: { parse: (source: string, options: any) => unknown } },
+  options?: { count?: number; weight?: number },
+): DecodeBase[];
+export function replaceSection(bytes: Uint8Array, name: string, content: ArrayLike<number>, xxh32: Xxh32): Uint8Array;
 
 export function treeDifference(a: unknown, b: unknown): string | null;
 export function treeText(tree: unknown): string;
@@ -98,6 +113,8 @@ export interface EncodeApi {
   decode: (bytes: Uint8Array, options?: any) => unknown;
   BinastError: new (...args: any[]) => Error & { code: string; offset: number };
   acorn: { parse: (source: string, options: any) => unknown };
+  /** acorn-jsx's parser: the sources are JSX (encoded with `{ jsx: true }`). */
+  jsx?: { parse: (source: string, options: any) => unknown };
 }
 export interface CompareResult {
   status: 'same' | 'both-reject' | 'unsupported' | 'both-limit' | 'crash' | 'disagree';
@@ -140,5 +157,13 @@ export function minimize(source: string, still: (candidate: string) => boolean, 
 export function fuzzEncode(
   api: EncodeApi,
   corpus: CorpusEntry[],
-  options: { seed: number; iterations?: number; deadline?: number; known?: KnownDisagreement[]; minimizeNew?: boolean },
+  options: {
+    seed: number;
+    iterations?: number;
+    deadline?: number;
+    known?: KnownDisagreement[];
+    minimizeNew?: boolean;
+    /** Where the sources come from (default fuzzSource; test/fuzz/jsx.mjs has fuzzJsxSource). */
+    sources?: (random: Random, corpus: CorpusEntry[]) => { origin: string; source: string; sourceType: 'script' | 'module' };
+  },
 ): EncodeStats;

@@ -244,8 +244,66 @@ function wireValue(node, item) {
   return node[item.name];
 }
 
-/** Writes `program` (acorn's tree of `source`) as a binast binary with a valid checksum. */
-export function forge(program, source, xxh32, { module = program.sourceType === 'module' } = {}) {
+/**
+ * The bodies section from skip entries in pre-order ({ node, refs, fresh, delta, nested }:
+ * nested = how many entries after it belong to it), as the Rust writer does (bodies.rs).
+ */
+export function bodiesSection(entries) {
+  const own = entries.map((e) => [...varint(e.node), ...varint(e.refs), ...varint(e.fresh), ...varint(zigzag(e.delta))]);
+  const nestedBytes = new Array(entries.length).fill(0);
+  const suffix = new Array(entries.length + 1).fill(0);
+  for (let i = entries.length - 1; i >= 0; i--) {
+    nestedBytes[i] = suffix[i + 1] - suffix[i + 1 + entries[i].nested];
+    suffix[i] = suffix[i + 1] + own[i].length + varint(nestedBytes[i]).length;
+  }
+  return own.flatMap((bytes, i) => [...bytes, ...varint(nestedBytes[i])]);
+}
+
+/** The skip entries of a binary's bodies section (the inverse of bodiesSection; no validation). */
+export function readBodies(bytes) {
+  const { bodies } = layout(bytes);
+  let at = bodies.start;
+  const next = () => {
+    let result = 0;
+    for (let scale = 1; at < bodies.end; scale *= 128) {
+      const byte = bytes[at++];
+      result += (byte & 127) * scale;
+      if (byte < 128) break;
+    }
+    return result;
+  };
+  const entries = [];
+  const ends = [];
+  while (at < bodies.end) {
+    while (ends.length > 0 && at >= ends[ends.length - 1].end) ends.pop();
+    const [node, refs, fresh, delta, nestedBytes] = [next(), next(), next(), next(), next()];
+    const entry = { node, refs, fresh, delta: delta % 2 === 0 ? delta / 2 : -(delta + 1) / 2, nested: 0 };
+    for (const open of ends) open.entry.nested++;
+    entries.push(entry);
+    ends.push({ entry, end: at + nestedBytes });
+  }
+  return entries;
+}
+
+/** A copy of `bytes` with section `name` replaced by `content`, its length and checksum updated. */
+export function replaceSection(bytes, name, content, xxh32) {
+  const sections = layout(bytes);
+  const { start, end, field } = sections[name];
+  const out = new Uint8Array(bytes.length - (end - start) + content.length);
+  out.set(bytes.subarray(0, start));
+  out.set(content, start);
+  out.set(bytes.subarray(end), start + content.length);
+  out.set(u32(content.length), field);
+  return reseal(out, xxh32);
+}
+
+/**
+ * Writes `program` (acorn's tree of `source`) as a binast binary with a valid checksum.
+ * `skipAtLeast`: bodies of at least that many node bytes get a skip entry (0: every body, the
+ * most a lazy decode can defer; Infinity: none).
+ */
+export function forge(program, source, xxh32, { module = program.sourceType === 'module', skipAtLeast = Infinity } = {}) {
+  const entries = [];
   const sink = new ByteSink();
   const strings = [];
   const index = new Map();
@@ -263,6 +321,24 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
   let expected = 0;
   const expect = (gap) => () => {
     expected = gap;
+  };
+  // A skippable body: its cursors before (a placeholder entry keeps pre-order), then its entry
+  // and the skip bit in its node's one-byte attribute word if it is large enough.
+  const marks = [];
+  const beginBody = (attrsAt, bit) => () => {
+    marks.push({ attrsAt, bit, node: sink.length, codes: codes.length, strings: strings.length, pos, entry: entries.length });
+    entries.push(null);
+  };
+  const endBody = () => {
+    const mark = marks.pop();
+    const size = sink.length - mark.node;
+    if (size < skipAtLeast) {
+      entries.length = mark.entry;
+      return;
+    }
+    sink.buffer[mark.attrsAt] |= mark.bit;
+    const fresh = strings.length - mark.strings;
+    entries[mark.entry] = { node: size, refs: codes.length - mark.codes, fresh, delta: pos - mark.pos, nested: entries.length - mark.entry - 1 };
   };
   // Work items: a node (object or null), or a function to run.
   const work = [program];
@@ -291,6 +367,7 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
       sink.varint(zigzag(startResidual));
     }
     pos = node.start;
+    const attrsAt = sink.length;
     if (kind.attrBits > 0) {
       let attrs = 0;
       for (const w of kind.wire) {
@@ -306,6 +383,7 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
     const tasks = [];
     for (const w of kind.wire) {
       const value = wireValue(node, w);
+      if (w === kind.skip?.item) tasks.push(beginBody(attrsAt, 2 ** kind.skip.bit));
       switch (w.type) {
         case 'node':
         case 'node?':
@@ -335,6 +413,7 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
         default:
           break; // bool, enum: in the attribute word
       }
+      if (w === kind.skip?.item) tasks.push(endBody);
     }
     tasks.push(() => {
       if (kind.endLength) {
@@ -347,7 +426,7 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
     for (let i = tasks.length - 1; i >= 0; i--) work.push(tasks[i]);
   }
   return assemble(
-    { strings: stringsSection(strings), nodes: sink.result(), ...refsSection(codes), lines: linesSection(source), module },
+    { strings: stringsSection(strings), nodes: sink.result(), ...refsSection(codes), lines: linesSection(source), bodies: bodiesSection(entries), module },
     xxh32,
   );
 }
@@ -515,7 +594,7 @@ export function fuzzCorpus({ test262Step = 20 } = {}) {
 // ---------------------------------------------------------------------------------------------
 // Decode fuzzer: mutated binaries must decode to a tree or throw a BinastError.
 
-const MUTATIONS = ['flip', 'byte', 'nudge', 'nudge', 'truncate', 'splice', 'insert', 'delete', 'forge-varint', 'forge-u32', 'header-length'];
+const MUTATIONS = ['flip', 'byte', 'nudge', 'nudge', 'truncate', 'splice', 'insert', 'delete', 'forge-varint', 'forge-u32', 'header-length', 'skip-entry'];
 
 /** One mutation of `bytes` (a copy). `other` is another binary to splice from. */
 export function mutateBinary(random, bytes, other) {
@@ -587,8 +666,27 @@ export function mutateBinary(random, bytes, other) {
       if (to + 4 <= out.length) out.set(u32(random.pick([0xffffffff, 0x7fffffff, random.next(), random.int(1024)])), to);
       break;
     }
+    case 'skip-entry': {
+      // One field of one skip entry changed (the bodies section rewritten consistently).
+      const entries = readBodies(out);
+      if (entries.length === 0) break;
+      const entry = random.pick(entries);
+      const field = random.pick(['node', 'refs', 'fresh', 'delta', 'nested']);
+      entry[field] = field === 'nested'
+        ? Math.min(entries.length - 1 - entries.indexOf(entry), Math.max(0, entry.nested + random.pick([1, -1])))
+        : Math.max(field === 'delta' ? -(2 ** 20) : 0, entry[field] + random.pick([1, -1, 2, -2, 100, 2 ** 20]));
+      const { bodies } = layout(out);
+      const section = Uint8Array.from(bodiesSection(entries));
+      const joined = new Uint8Array(out.length - (bodies.end - bodies.start) + section.length);
+      joined.set(out.subarray(0, bodies.start));
+      joined.set(section, bodies.start);
+      joined.set(out.subarray(bodies.end), bodies.start + section.length);
+      joined.set(u32(section.length), bodies.field);
+      out = joined;
+      break;
+    }
     case 'header-length': {
-      const field = random.pick([12, 16, 20, 24, 28]);
+      const field = random.pick([12, 16, 20, 24, 28, 32]);
       if (out.length >= 32) {
         const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
         const old = view.getUint32(field, true);
@@ -599,6 +697,25 @@ export function mutateBinary(random, bytes, other) {
     }
   }
   return { kind, bytes: out };
+}
+
+/**
+ * Decode-fuzz bases whose every function body has a skip entry (forged from acorn's trees), so
+ * that mutations meet many entries: `count` files of `corpus` (lodash left out), `weight` each.
+ */
+export function forgedLazyBases(corpus, { decode, xxh32, acorn }, { count = 10, weight = 2 } = {}) {
+  const bases = [];
+  for (const file of corpus.filter((f) => !f.name.startsWith('lodash')).slice(0, count)) {
+    let tree;
+    try {
+      tree = acorn.parse(file.source, { ecmaVersion: 'latest', sourceType: file.sourceType });
+    } catch {
+      continue;
+    }
+    const bytes = forge(tree, file.source, xxh32, { skipAtLeast: 0 });
+    for (let i = 0; i < weight; i++) bases.push({ name: `${file.name} (forged, every body lazy)`, bytes, tree: decode(bytes) });
+  }
+  return bases;
 }
 
 const equalBytes = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -626,10 +743,13 @@ export function fuzzDecode(api, bases, { seed, iterations = Infinity, deadline =
       const options = unchanged ? {} : { ...random.pick(OPTIONS) };
       const comments = [];
       if (!unchanged && random.chance(0.3)) options.onComment = comments;
+      // Half the decodes are lazy, and then read every body (nested ones too) at once.
+      if (random.chance(0.5)) options.lazy = true;
       const started = performance.now();
       let outcome;
       try {
         const tree = api.decode(bytes, options);
+        if (options.lazy) treeDepth(tree);
         outcome = { tree };
       } catch (error) {
         outcome = { error };
@@ -862,20 +982,25 @@ export function fuzzSource(random, corpus) {
   return { origin: `mutated ${file.name}`, source, sourceType: random.chance(0.2) ? (file.sourceType === 'module' ? 'script' : 'module') : file.sourceType };
 }
 
-/** acorn's and binast's outcome for one source: 'ok' with a tree difference, or an error. */
+/**
+ * acorn's and binast's outcome for one source: 'ok' with a tree difference, or an error. With
+ * `api.jsx` (acorn-jsx's parser, `acorn.Parser.extend(acornJsx())`), the source is JSX: acorn-jsx
+ * judges and binast encodes with `{ jsx: true }`.
+ */
 export function compareWithAcorn(api, source, sourceType, optionsVariant = 0) {
+  const parser = api.jsx ?? api.acorn;
   const OPTIONS = [{}, { locations: true }, { ranges: true }, { locations: true, ranges: true }];
   const options = OPTIONS[optionsVariant % 4];
   let expected, acornError;
   const acornComments = [];
   try {
-    expected = api.acorn.parse(source, { ecmaVersion: 'latest', sourceType, ...options, onComment: acornComments });
+    expected = parser.parse(source, { ecmaVersion: 'latest', sourceType, ...options, onComment: acornComments });
   } catch (error) {
     acornError = error;
   }
   let bytes, binastError;
   try {
-    bytes = api.encode(source, { sourceType, comments: true });
+    bytes = api.encode(source, { sourceType, comments: true, ...(api.jsx ? { jsx: true } : {}) });
   } catch (error) {
     binastError = error;
   }
@@ -959,12 +1084,12 @@ export function signature(result) {
  * A new disagreement is minimised (when `minimizeNew`) once per signature and returned with
  * how often its signature came up; crashes are failures.
  */
-export function fuzzEncode(api, corpus, { seed, iterations = Infinity, deadline = Infinity, known = [], minimizeNew = true }) {
+export function fuzzEncode(api, corpus, { seed, iterations = Infinity, deadline = Infinity, known = [], minimizeNew = true, sources = fuzzSource }) {
   const random = createRandom(seed);
   const stats = { seed, cases: 0, same: 0, bothReject: 0, unsupported: 0, bothLimit: 0, knownDisagreements: {}, disagreements: [], failures: [] };
   const bySignature = new Map();
   for (let i = 0; i < iterations && performance.now() < deadline; i++) {
-    const { origin, source, sourceType } = fuzzSource(random, corpus);
+    const { origin, source, sourceType } = sources(random, corpus);
     const variant = random.int(4);
     const result = compareWithAcorn(api, source, sourceType, variant);
     stats.cases++;

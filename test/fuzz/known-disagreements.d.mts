@@ -13,3 +13,4 @@ export interface KnownEntry {
   test(source: string, sourceType: 'script' | 'module', result: CompareResult): boolean;
 }
 export const KNOWN_DISAGREEMENTS: KnownEntry[];
+export const KNOWN_JSX_DISAGREEMENTS: KnownEntry[];

@@ -184,3 +184,31 @@ export const KNOWN_DISAGREEMENTS = [
       result.kind === 'binast-rejects' && /has already been declared/.test(result.binastOutcome) && /[\w$]\s*:\s*(async\s+)?function/.test(source),
   },
 ];
+
+// JSX (encode's `jsx` option): disagreements with acorn-jsx 5.3.2 found by the JSX fuzzer
+// (test/fuzz/jsx.mjs), each with a minimal reproducer. V8 reads no JSX, so the JSX spec
+// (facebook.github.io/jsx) is the reference each entry names.
+export const KNOWN_JSX_DISAGREEMENTS = [
+  {
+    id: 'jsx-element-as-member-object',
+    reason:
+      'a JSX element followed by `.`, `[`, `(`, `?.` or a template (on the same line or, for `(`, `[` and a template, a later one) is the object of a member access, call or tagged template for acorn-jsx, as the JSX spec says (JSXElement is a PrimaryExpression). oxc, like TypeScript, reads JSX as a unary expression that takes no suffix; binast then parses the element on its own (as a module) and puts its tree in place (`quirks`: jsx-element-suffix), which covers `<a/>.props` and the like. It gives up, and rejects, where that separate parse could mean something else than the element in its place: an element that contains `await` or `arguments`, or sloppy-only syntax (`with`, legacy octal literals) in a script, a comment between the element and the suffix, or an element with more than 48 tags before the suffix',
+    source: 'async function f() { return <a>{await b}</a>.c }',
+    sourceType: 'script',
+    acorn: 'accepts: MemberExpression with a JSXElement object',
+    binast: 'rejects: Expected a semicolon or an implicit semicolon after a statement, but found none (1:44)',
+    test: (source, sourceType, result) =>
+      result.kind === 'binast-rejects' && /(\/>|<\/[^<>]*>)\s*(\.|\[|\(|\?\.|`)/.test(source),
+  },
+  {
+    id: 'jsx-after-two-blocks',
+    reason:
+      "a JSX element starting a statement right after two block statements (`{}{}<a/>`, `{x}\\n{y}\\n<a/>`): acorn-jsx's token context after the second block's `}` does not allow an expression, so it reads `<` as less-than and fails; binast reads the element, as the grammar says (after one block, `{}<a/>`, acorn-jsx reads it too)",
+    source: '{}{}<a/>',
+    sourceType: 'script',
+    acorn: 'rejects: Unexpected token (1:4)',
+    binast: 'accepts: two blocks and a JSX element statement',
+    test: (source, sourceType, result) =>
+      result.kind === 'binast-accepts' && /Unexpected token/.test(result.acornOutcome) && /\}\s*<[\w$>]/.test(source),
+  },
+];

@@ -16,3 +16,22 @@ export async function loadAcorn(): Promise<AcornModule | null> {
     throw error;
   }
 }
+
+/** What verify and bench parse with: acorn, or acorn-jsx's parser for JSX files. */
+export type AcornParser = Pick<AcornModule, 'parse'>;
+
+let jsxParser: AcornParser | null | undefined;
+
+/** `acorn.Parser.extend(acornJsx())` (acorn-jsx is a dependency of binast), or null if missing. */
+export async function loadAcornJsx(acorn: AcornModule): Promise<AcornParser | null> {
+  if (jsxParser !== undefined) return jsxParser;
+  try {
+    const module = (await import('acorn-jsx')) as { default: (options?: object) => (parser: typeof acorn.Parser) => typeof acorn.Parser };
+    jsxParser = acorn.Parser.extend(module.default());
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'ERR_MODULE_NOT_FOUND' && code !== 'MODULE_NOT_FOUND') throw error;
+    jsxParser = null;
+  }
+  return jsxParser;
+}

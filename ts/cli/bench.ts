@@ -2,10 +2,10 @@
 import { readFileSync } from 'node:fs';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { decode, encode } from '../index.ts';
-import { ACORN_MISSING, loadAcorn } from './acorn.ts';
+import { ACORN_MISSING, loadAcorn, loadAcornJsx } from './acorn.ts';
 import { exactlyOne, intOption, parseCommandLine, sourceTypeOption } from './args.ts';
 import { formatFileError, formatInt, formatMs, table } from './format.ts';
-import { encodeDetecting, sourceTypeOfName } from './source-type.ts';
+import { encodeDetecting, isJsxName, sourceTypeOfName } from './source-type.ts';
 
 export const BENCH_HELP = `Usage: binast bench <file.js> [options]
 
@@ -18,6 +18,7 @@ Options:
   --locations   decode and parse with locations and ranges too
   --module      parse as an ES module
   --script      parse as a script (default: as for encode)
+  --jsx         parse as JSX, against acorn-jsx (default for .jsx files)
   --json        print the figures as JSON
   -h, --help    show this help
 
@@ -29,6 +30,7 @@ const OPTIONS = {
   locations: { type: 'boolean' },
   module: { type: 'boolean' },
   script: { type: 'boolean' },
+  jsx: { type: 'boolean' },
   json: { type: 'boolean' },
 } as const;
 
@@ -46,22 +48,25 @@ export async function benchCommand(args: string[]): Promise<number> {
   }
   const file = exactlyOne(positionals, 'the JavaScript file to benchmark');
   const runs = intOption(values.runs, 'runs', 10);
+  const jsx = values.jsx === true || isJsxName(file);
   const positions = values.locations ? { locations: true, ranges: true } : {};
   let source: string;
   let bytes: Uint8Array;
   let sourceType: 'script' | 'module';
   try {
     source = readFileSync(file, 'utf8');
-    ({ bytes, sourceType } = encodeDetecting(source, sourceTypeOption(values) ?? sourceTypeOfName(file), false));
+    ({ bytes, sourceType } = encodeDetecting(source, sourceTypeOption(values) ?? sourceTypeOfName(file), false, jsx));
   } catch (error) {
     process.stderr.write(`${formatFileError(file, error)}\n`);
     return 1;
   }
-  const acorn = await loadAcorn();
-  if (!acorn) process.stderr.write(`binast bench: ${ACORN_MISSING} (showing binast's figures only)\n`);
+  const base = await loadAcorn();
+  if (!base) process.stderr.write(`binast bench: ${ACORN_MISSING} (showing binast's figures only)\n`);
+  // JSX: acorn-jsx (acorn.Parser.extend(acornJsx())) is the reference.
+  const acorn = base && jsx ? await loadAcornJsx(base) : base;
 
   const times = {
-    encode: median(runs, () => encode(source, { sourceType })),
+    encode: median(runs, () => encode(source, { sourceType, jsx })),
     decode: median(runs, () => decode(bytes, positions)),
     acorn: acorn ? median(runs, () => acorn.parse(source, { ecmaVersion: 'latest', sourceType, ...positions })) : null,
   };

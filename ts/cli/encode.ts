@@ -6,14 +6,14 @@ import { parseCommandLine, sourceTypeOption, UsageError } from './args.ts';
 import { displayPath, expandInputs } from './files.ts';
 import { formatBytes, formatFileError, formatMs } from './format.ts';
 import { Progress } from './progress.ts';
-import { encodeDetecting, sourceTypeOfName } from './source-type.ts';
+import { encodeDetecting, isJsxName, sourceTypeOfName } from './source-type.ts';
 
 export const ENCODE_HELP = `Usage: binast encode <files, folders or globs...> [options]
 
 Encodes JavaScript files to binary ASTs. Each input <file> gets <file>.binast (e.g.
 app.js -> app.js.binast), beside it or, with -o, under <outdir> at the same path relative
-to the deepest folder containing all inputs. Folders are searched for .js, .mjs and .cjs
-files (skipping node_modules and .git); quote globs to let binast expand them.
+to the deepest folder containing all inputs. Folders are searched for .js, .mjs, .cjs and
+.jsx files (skipping node_modules and .git); quote globs to let binast expand them.
 
 Options:
   -o, --outdir <dir>  write the .binast files under <dir> instead of beside the inputs
@@ -22,6 +22,7 @@ Options:
                       (default: .mjs as a module, .cjs as a script, anything else as a
                       script and, when that fails, as a module)
   --comments          keep comments (decode's onComment can then return them)
+  --jsx               parse every file as JSX (acorn-jsx's tree); .jsx files always are
   --progress          show the progress bar even when stderr is not a terminal
   --no-progress       never show the progress bar
   -h, --help          show this help
@@ -38,6 +39,7 @@ const OPTIONS = {
   module: { type: 'boolean' },
   script: { type: 'boolean' },
   comments: { type: 'boolean' },
+  jsx: { type: 'boolean' },
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
 } as const;
@@ -64,7 +66,7 @@ export async function encodeCommand(args: string[]): Promise<number> {
     progress.update(i, shown);
     try {
       const source = readFileSync(file, 'utf8');
-      const { bytes } = encodeDetecting(source, forced ?? sourceTypeOfName(file), comments);
+      const { bytes } = encodeDetecting(source, forced ?? sourceTypeOfName(file), comments, values.jsx === true || isJsxName(file));
       const target = outdir ? join(outdir, relative(root, file)) + '.binast' : `${file}.binast`;
       mkdirSync(dirname(target), { recursive: true });
       writeFileAtomic(target, bytes);

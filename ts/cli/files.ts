@@ -4,8 +4,8 @@ import { statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
-/** What folders and globs expand to: JavaScript files only (`.map`, `.json`, ... are skipped). */
-export const JS_FILE = /\.(?:js|mjs|cjs)$/i;
+/** What folders and globs expand to: JavaScript and JSX files only (`.map`, `.json`, ... are skipped). */
+export const JS_FILE = /\.(?:js|mjs|cjs|jsx)$/i;
 /** Folders are searched recursively, minus these (a project's dependencies are not its sources). */
 const SKIPPED_DIRS = ['**/node_modules/**', '**/.git/**'];
 
@@ -32,7 +32,7 @@ export async function expandInputs(args: string[], cwd: string): Promise<Inputs>
       const found = await filesIn(path);
       for (const file of found) files.add(file);
       bases.push(path);
-      if (found.length === 0) unmatched.push({ arg, reason: 'no .js, .mjs or .cjs files in this folder' });
+      if (found.length === 0) unmatched.push({ arg, reason: 'no .js, .mjs, .cjs or .jsx files in this folder' });
     } else if (isDynamicPattern(arg)) {
       // A pattern may match folders too (`packages/*/src`): those are searched like folder arguments.
       let count = 0;
@@ -42,7 +42,7 @@ export async function expandInputs(args: string[], cwd: string): Promise<Inputs>
         count += found.length;
       }
       bases.push(resolve(cwd, staticBase(arg)));
-      if (count === 0) unmatched.push({ arg, reason: 'no .js, .mjs or .cjs files match this pattern' });
+      if (count === 0) unmatched.push({ arg, reason: 'no .js, .mjs, .cjs or .jsx files match this pattern' });
     } else {
       unmatched.push({ arg, reason: 'no such file or directory' });
     }
@@ -51,7 +51,7 @@ export async function expandInputs(args: string[], cwd: string): Promise<Inputs>
 }
 
 async function filesIn(dir: string): Promise<string[]> {
-  return (await glob('**/*.{js,mjs,cjs}', { cwd: dir, absolute: true, ignore: SKIPPED_DIRS })).map((file) => resolve(file));
+  return (await glob('**/*.{js,mjs,cjs,jsx}', { cwd: dir, absolute: true, ignore: SKIPPED_DIRS })).map((file) => resolve(file));
 }
 
 /** The part of a glob before its first wildcard segment: `src/lib/**\/*.js` -> `src/lib`. */

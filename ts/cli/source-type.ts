@@ -10,6 +10,11 @@ export function sourceTypeOfName(file: string): SourceType | undefined {
   return undefined;
 }
 
+/** `.jsx` files are always JSX (acorn-jsx's tree); others only with `--jsx`. */
+export function isJsxName(file: string): boolean {
+  return /\.jsx$/i.test(file);
+}
+
 export interface Encoded {
   bytes: Uint8Array;
   sourceType: SourceType;
@@ -21,14 +26,14 @@ export interface Encoded {
  * top-level `await(x)` call, stays a script). When both fail, the error that got further
  * into the file is thrown: it is the likelier intended goal.
  */
-export function encodeDetecting(source: string, sourceType: SourceType | undefined, comments: boolean): Encoded {
-  if (sourceType) return { bytes: encode(source, { sourceType, comments }), sourceType };
+export function encodeDetecting(source: string, sourceType: SourceType | undefined, comments: boolean, jsx = false): Encoded {
+  if (sourceType) return { bytes: encode(source, { sourceType, comments, jsx }), sourceType };
   try {
-    return { bytes: encode(source, { sourceType: 'script', comments }), sourceType: 'script' };
+    return { bytes: encode(source, { sourceType: 'script', comments, jsx }), sourceType: 'script' };
   } catch (scriptError) {
     if (!(scriptError instanceof SyntaxError)) throw scriptError;
     try {
-      return { bytes: encode(source, { sourceType: 'module', comments }), sourceType: 'module' };
+      return { bytes: encode(source, { sourceType: 'module', comments, jsx }), sourceType: 'module' };
     } catch (moduleError) {
       if (!(moduleError instanceof SyntaxError)) throw moduleError;
       throw position(moduleError) > position(scriptError) ? moduleError : scriptError;

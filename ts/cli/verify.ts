@@ -2,19 +2,20 @@
 import { readFileSync } from 'node:fs';
 import type { Comment } from 'estree';
 import { decode } from '../index.ts';
-import { ACORN_MISSING, loadAcorn, type AcornModule } from './acorn.ts';
+import { ACORN_MISSING, loadAcorn, loadAcornJsx, type AcornParser } from './acorn.ts';
 import { parseCommandLine, sourceTypeOption, UsageError } from './args.ts';
 import { treeDifference } from './diff.ts';
 import { displayPath, expandInputs } from './files.ts';
 import { errorMessage, formatFileError, formatMs } from './format.ts';
 import { Progress } from './progress.ts';
-import { encodeDetecting, sourceTypeOfName, type SourceType } from './source-type.ts';
+import { encodeDetecting, isJsxName, sourceTypeOfName, type SourceType } from './source-type.ts';
 
 export const VERIFY_HELP = `Usage: binast verify <files, folders or globs...> [options]
 
 Encodes each JavaScript file, decodes it and compares the tree with acorn.parse(source,
 {ecmaVersion: 'latest'}), twice: without positions options, then with locations, ranges
-and comments. The first difference is reported by its path in the tree, binast's value
+and comments. JSX files (.jsx, or all with --jsx) are compared with acorn-jsx
+(acorn.Parser.extend(acornJsx())). The first difference is reported by its path in the tree, binast's value
 first:  app.js: body[3].expression.left.end: 12 vs 13
 Needs acorn installed (it is binast's reference parser).
 
@@ -22,6 +23,7 @@ Options:
   --module      parse every file as an ES module
   --script      parse every file as a script
                 (default as for encode: .mjs module, .cjs script, others script then module)
+  --jsx         parse every file as JSX; .jsx files always are
   --progress    show the progress bar even when stderr is not a terminal
   --no-progress never show the progress bar
   -h, --help    show this help
@@ -34,6 +36,7 @@ Example:
 const OPTIONS = {
   module: { type: 'boolean' },
   script: { type: 'boolean' },
+  jsx: { type: 'boolean' },
   progress: { type: 'boolean' },
   'no-progress': { type: 'boolean' },
 } as const;
@@ -61,7 +64,11 @@ export async function verifyCommand(args: string[]): Promise<number> {
   for (const [i, file] of files.entries()) {
     const shown = displayPath(file, cwd);
     progress.update(i, shown);
-    const problem = verifyFile(acorn, file, shown, forced ?? sourceTypeOfName(file));
+    const jsx = values.jsx === true || isJsxName(file);
+    const parser = jsx ? await loadAcornJsx(acorn) : acorn;
+    const problem = parser
+      ? verifyFile(parser, file, shown, forced ?? sourceTypeOfName(file), jsx)
+      : `${shown}: acorn-jsx is not installed, and JSX files are compared with it`;
     if (problem) problems.push(problem);
     else identical++;
   }
@@ -77,7 +84,7 @@ export async function verifyCommand(args: string[]): Promise<number> {
 }
 
 /** Null when binast and acorn agree on the file, else one line saying where they part. */
-function verifyFile(acorn: AcornModule, file: string, shown: string, sourceType: SourceType | undefined): string | null {
+function verifyFile(acorn: AcornParser, file: string, shown: string, sourceType: SourceType | undefined, jsx: boolean): string | null {
   let source: string;
   try {
     source = readFileSync(file, 'utf8');
@@ -87,7 +94,7 @@ function verifyFile(acorn: AcornModule, file: string, shown: string, sourceType:
   let bytes: Uint8Array;
   let chosen: SourceType;
   try {
-    ({ bytes, sourceType: chosen } = encodeDetecting(source, sourceType, true));
+    ({ bytes, sourceType: chosen } = encodeDetecting(source, sourceType, true, jsx));
   } catch (error) {
     const accepted = (sourceType ? [sourceType] : (['script', 'module'] as const)).find((type) => {
       try {

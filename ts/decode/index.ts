@@ -25,9 +25,16 @@ export interface DecodeOptions {
   ranges?: boolean;
   /** Receives the comments, as acorn's `onComment` does (array or callback). */
   onComment?: Comment[] | CommentCallback;
+  /**
+   * Decode large function bodies (and static blocks) on first access: the tree is the same by
+   * value (JSON, key order), but a body is read from `input` when its `body` is first read, so
+   * `input` stays alive (and must not be modified) as long as the tree has unread bodies.
+   * A body whose data is damaged throws a BinastError (`CORRUPT`) when it is read.
+   */
+  lazy?: boolean;
 }
 
-const DECODE_OPTIONS = new Set(['locations', 'ranges', 'onComment']);
+const DECODE_OPTIONS = new Set(['locations', 'ranges', 'onComment', 'lazy']);
 
 // What a consumer checks before fetching binaries (a manifest's formatVersion and schemaHash).
 export { FORMAT_VERSION, SCHEMA_HASH } from '../generated/schema.ts';
@@ -51,6 +58,7 @@ export function decode(input: Uint8Array | ArrayBuffer, options: DecodeOptions =
     strings,
     lineStarts,
     ranges,
+    bodies: options.lazy === true ? header.bodies : null,
   }) as Program;
   const { onComment } = options;
   if (onComment !== undefined) {

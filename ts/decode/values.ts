@@ -23,6 +23,17 @@ export function startWork(length: number): void {
   bigInts = null;
 }
 
+/** Continues a budget an earlier part of the same decode left (a lazy tree's bodies share one). */
+export function resumeWork(left: number): void {
+  budget = left;
+  bigInts = null;
+}
+
+/** The budget left, for resumeWork. */
+export function workLeft(): number {
+  return budget;
+}
+
 /** Called when the node section reader is done (releases the BigInt memo). */
 export function endWork(): void {
   bigInts = null;

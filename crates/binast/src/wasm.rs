@@ -55,9 +55,17 @@ pub mod abi {
     pub const FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION: u32 = 1 << 2;
     /// bit3: allow a leading `#!` line.
     pub const FLAG_ALLOW_HASH_BANG: u32 = 1 << 3;
+    /// bit4: parse JSX (acorn-jsx's tree).
+    pub const FLAG_JSX: u32 = 1 << 4;
+    /// bit5: with JSX, reject namespaced names (acorn-jsx's `allowNamespaces: false`).
+    pub const FLAG_JSX_NO_NAMESPACES: u32 = 1 << 5;
     /// Every flag this build understands; other bits are rejected.
-    pub const FLAGS_ALL: u32 =
-        FLAG_MODULE | FLAG_COMMENTS | FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION | FLAG_ALLOW_HASH_BANG;
+    pub const FLAGS_ALL: u32 = FLAG_MODULE
+        | FLAG_COMMENTS
+        | FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION
+        | FLAG_ALLOW_HASH_BANG
+        | FLAG_JSX
+        | FLAG_JSX_NO_NAMESPACES;
 
     /// Success: the result buffer holds the binary AST.
     pub const STATUS_OK: u32 = 0;
@@ -83,7 +91,8 @@ pub mod abi {
             comments: flags & FLAG_COMMENTS != 0,
             allow_return_outside_function: flags & FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION != 0,
             allow_hash_bang: flags & FLAG_ALLOW_HASH_BANG != 0,
-            ..Default::default()
+            jsx: flags & FLAG_JSX != 0,
+            jsx_no_namespaces: flags & FLAG_JSX_NO_NAMESPACES != 0,
         }
     }
 }

@@ -6,7 +6,9 @@ use oxc_span::Span;
 use rustc_hash::FxHashMap;
 
 use crate::checksum::xxh32;
-pub use crate::generated::schema::header::{FLAG_COMMENTS, FLAG_MODULE, LEN as HEADER_LEN, MAGIC, SECTION_COUNT};
+use crate::generated::schema::header::SECTION_COUNT;
+// Public: the integration tests (tests/encode.rs) check the header with them.
+pub use crate::generated::schema::header::{FLAG_COMMENTS, FLAG_JSX, FLAG_MODULE, LEN as HEADER_LEN, MAGIC};
 use crate::generated::schema::{FORMAT_VERSION, SCHEMA_HASH};
 use crate::positions::Utf16Positions;
 
@@ -32,9 +34,9 @@ impl<'a> From<&'a str> for WireStr<'a> {
 pub struct Writer<'a> {
     source: &'a str,
     positions: Utf16Positions,
-    nodes: Vec<u8>,
+    pub(crate) nodes: Vec<u8>,
     /// Source position cursor (UTF-16) for delta-coding node starts and ends.
-    cursor: u32,
+    pub(crate) cursor: u32,
     /// Position prediction (docs/format.md, Nodes): the gap expected before the next node's
     /// start, and before the start of the nodes after it in the same list (set by the parent).
     expect: u32,
@@ -42,16 +44,20 @@ pub struct Writer<'a> {
     /// Bit i: byte i of `nodes` is a start residual of 0 whose node turned out to be as
     /// predicted at its end too (bit 7 of its tag set); `finish` drops these bytes.
     dropped: Vec<u64>,
+    /// How many bytes `dropped` marks (bodies.rs subtracts those inside a body from its size).
+    pub(crate) dropped_count: usize,
     string_index: FxHashMap<WireStr<'a>, u32>,
     strings: Vec<WireStr<'a>>,
     /// String-reference codes of the node stream, in stream order (written apart at the end:
     /// their width depends on the table's final size).
-    refs: Vec<u32>,
+    pub(crate) refs: Vec<u32>,
+    /// How many "new string" references (code 0) the node stream has so far.
+    pub(crate) new_strings: u32,
+    /// Skip entries of large function bodies, in pre-order (see `bodies.rs`).
+    pub(crate) body_entries: Vec<crate::bodies::BodyEntry>,
     /// Comments as (is_block, UTF-16 start, UTF-16 end, value), written at the end so that
     /// their strings come after the node stream's in the table.
     comments: Vec<(bool, u32, u32, &'a str)>,
-    /// The function-body skip section (docs/format.md, Bodies section).
-    pub(crate) bodies: Vec<u8>,
     /// The module-records section (docs/format.md, Modules section).
     pub(crate) modules: Vec<u8>,
     /// The conversion's state (see `convert::State`).
@@ -69,12 +75,14 @@ impl<'a> Writer<'a> {
             expect: 0,
             expect_next: 0,
             dropped: Vec::new(),
+            dropped_count: 0,
             // Typical code has a distinct string per ~60 bytes: sized so the table rarely grows.
             string_index: FxHashMap::with_capacity_and_hasher(source.len() / 64 + 16, Default::default()),
             strings: Vec::with_capacity(source.len() / 64 + 16),
             refs: Vec::with_capacity(source.len() / 16 + 16),
+            new_strings: 0,
+            body_entries: Vec::new(),
             comments: Vec::new(),
-            bodies: Vec::new(),
             modules: Vec::new(),
             state: Default::default(),
         }
@@ -140,6 +148,7 @@ impl<'a> Writer<'a> {
                 self.dropped.resize(word + 1, 0);
             }
             self.dropped[word] |= 1 << (byte & 63);
+            self.dropped_count += 1;
         } else {
             write_zigzag(&mut self.nodes, residual);
         }
@@ -212,7 +221,12 @@ impl<'a> Writer<'a> {
     fn reference(&mut self, text: WireStr<'a>) -> u32 {
         let next = self.strings.len() as u32;
         let index = self.intern(text);
-        if index == next { 0 } else { index + 1 }
+        if index == next {
+            self.new_strings += 1;
+            0
+        } else {
+            index + 1
+        }
     }
 
     fn intern(&mut self, text: WireStr<'a>) -> u32 {
@@ -231,18 +245,22 @@ impl<'a> Writer<'a> {
     }
 
     /// Assembles header and sections into the final buffer.
-    pub fn finish(mut self, module: bool, with_comments: bool) -> Vec<u8> {
+    pub fn finish(mut self, module: bool, with_comments: bool, jsx: bool) -> Vec<u8> {
         drop_marked(&mut self.nodes, &self.dropped);
         let (refs, ref_width) = ref_section(&self.refs);
         let comments = if with_comments { self.comment_section() } else { Vec::new() };
         let strings = self.string_section();
         let lines = line_section(self.source);
+        let bodies = self.body_section();
         let mut flags = 0;
         if module {
             flags |= FLAG_MODULE;
         }
         if with_comments {
             flags |= FLAG_COMMENTS;
+        }
+        if jsx {
+            flags |= FLAG_JSX;
         }
 
         // The modules section ends with its own XXH32, so that moduleInfo verifies what it reads
@@ -253,7 +271,7 @@ impl<'a> Writer<'a> {
         }
         // In the order of the schema's `header.sections`.
         let sections: [&[u8]; SECTION_COUNT] =
-            [&strings, &self.nodes, &refs, &lines, &comments, &self.bodies, &self.modules];
+            [&strings, &self.nodes, &refs, &lines, &comments, &bodies, &self.modules];
         let total = HEADER_LEN + sections.iter().map(|s| s.len()).sum::<usize>() + TRAILER_LEN;
         let mut out = Vec::with_capacity(total);
         out.extend_from_slice(&MAGIC);
@@ -486,7 +504,7 @@ pub(crate) fn write_varint(out: &mut Vec<u8>, mut value: u32) {
 
 /// A signed difference, zigzag-coded so small negative deltas stay one byte.
 #[inline]
-fn write_delta(out: &mut Vec<u8>, value: u32, from: u32) {
+pub(crate) fn write_delta(out: &mut Vec<u8>, value: u32, from: u32) {
     write_zigzag(out, value.wrapping_sub(from));
 }
 

@@ -1,11 +1,17 @@
 //! Native behaviour of `binast::encode`: what it accepts, what it rejects and where, and the
 //! shape of its output header. Tree fidelity against acorn is checked end to end in `test/`.
 
-use binast::writer::{FLAG_COMMENTS, FLAG_MODULE, HEADER_LEN, MAGIC};
+use binast::writer::{FLAG_COMMENTS, FLAG_JSX, FLAG_MODULE, HEADER_LEN, MAGIC};
 use binast::{EncodeError, EncodeOptions, encode};
 
-const SCRIPT: EncodeOptions =
-    EncodeOptions { module: false, comments: true, allow_return_outside_function: false, allow_hash_bang: true };
+const SCRIPT: EncodeOptions = EncodeOptions {
+    module: false,
+    comments: true,
+    allow_return_outside_function: false,
+    allow_hash_bang: true,
+    jsx: false,
+    jsx_no_namespaces: false,
+};
 const MODULE: EncodeOptions = EncodeOptions { module: true, ..SCRIPT };
 
 fn ok(source: &str, options: &EncodeOptions) -> Vec<u8> {
@@ -460,4 +466,74 @@ fn modules_section_only_with_records() {
     // A rejected source leaves no records behind for the next encode (the state is per call).
     err("import a from 'b'; export { c }", &MODULE);
     assert_eq!(modules_len(&ok("let a = 1", &MODULE)), 0);
+}
+
+/// JSX (test/jsx.test.ts compares the trees with acorn-jsx): accepted only with `jsx`, the header
+/// says so, and what acorn-jsx rejects is rejected.
+#[test]
+fn jsx() {
+    let jsx = EncodeOptions { jsx: true, ..MODULE };
+    let source = "const a = <div b=\"&amp;\" {...c}><x:y/>{/* e */}text&#x41;&bogus;{f}<></></div>;";
+    let bytes = ok(source, &jsx);
+    assert_eq!(bytes[5] & FLAG_JSX, FLAG_JSX);
+    assert_eq!(ok("a < b > c", &MODULE)[5] & FLAG_JSX, 0);
+    err(source, &MODULE);
+    // Hyphens in member names (oxc refuses them, acorn-jsx reads them), comma expressions.
+    ok("<a.b-c></a.b-c>", &jsx);
+    ok("<a>{b, c}</a>", &jsx);
+    // A member access, call or tagged template on an element (oxc stops at the element).
+    for suffixed in ["x = <a/>.b", "f(<a>{/* c */}</a>(1), <></>`t`)", "x = <a>{<b/>.c}</a>?.d", "<a/>\n(b)", "<a/>\n[b]"] {
+        ok(suffixed, &jsx);
+    }
+    err("x = <a>{(() => { let q; let q; })}</a>.c", &jsx);
+    // acorn-jsx's errors.
+    for bad in ["<a></b>", "<a.b-c></a.b_c>", "<a>{...b}</a>", "<a>></a>", "<a>}</a>", "<a b={}/>", "<a/><b/>", "<\\u0061/>"] {
+        err(bad, &jsx);
+    }
+    // Without namespaces.
+    ok("<a:b/>", &jsx);
+    err("<a:b/>", &EncodeOptions { jsx_no_namespaces: true, ..jsx });
+}
+
+/// The bodies section's length (header offset 32) and its entries as five varints each.
+fn skip_entries(bytes: &[u8]) -> Vec<[u64; 5]> {
+    let field = |at: usize| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize;
+    let start = HEADER_LEN + (12..32).step_by(4).map(field).sum::<usize>();
+    let (mut at, end) = (start, start + field(32));
+    let mut entries = Vec::new();
+    while at < end {
+        let mut entry = [0u64; 5];
+        for value in &mut entry {
+            let mut shift = 0;
+            loop {
+                let byte = bytes[at];
+                at += 1;
+                *value |= u64::from(byte & 0x7f) << shift;
+                shift += 7;
+                if byte < 0x80 {
+                    break;
+                }
+            }
+        }
+        entries.push(entry);
+    }
+    assert_eq!(at, end, "entries end with the section");
+    entries
+}
+
+#[test]
+fn skip_entries_for_large_bodies_only() {
+    let statements = "  total = total + items[i] * weights[i] - offset;\n".repeat(20);
+    let inner = format!("function inner(items) {{\n{statements}}}\n");
+    let source = format!("function small() {{ return 1; }}\nfunction outer(items) {{\n{inner}{statements}}}\nclass C {{ static {{ {statements} }} }}\n");
+    let entries = skip_entries(&ok(&source, &SCRIPT));
+    // outer, then inner (nested in it, pre-order), then the static block; small has none.
+    assert_eq!(entries.len(), 3, "{entries:?}");
+    let [outer, inner, block] = [entries[0], entries[1], entries[2]];
+    assert!(outer[0] > inner[0] && inner[0] >= 256, "node bytes: {outer:?} {inner:?}");
+    assert!(outer[1] > inner[1], "string references");
+    assert_eq!(outer[4], 5 + (inner[0] >= 128) as u64 + (inner[1] >= 128) as u64 + (inner[3] >= 128) as u64, "nested bytes: inner's entry");
+    assert_eq!(inner[4], 0);
+    assert_eq!(block[4], 0);
+    assert!(skip_entries(&ok("function small() { return 1; }", &SCRIPT)).is_empty());
 }

@@ -50,7 +50,15 @@ impl<'a> Writer<'a> {
             Expression::RegExpLiteral(e) => self.regexp_lit(e),
             Expression::StringLiteral(e) => self.string_lit(e),
             Expression::TemplateLiteral(e) => self.template(e),
-            Expression::Identifier(e) => self.identifier(e.span, e.name.as_str()),
+            Expression::Identifier(e) => {
+                // A stand-in for a JSX element parsed apart (`quirks`: jsx-element-suffix).
+                if !self.state.jsx_elements.is_empty()
+                    && let Some(&(_, element)) = self.state.jsx_elements.iter().find(|(at, _)| *at == e.span.start)
+                {
+                    return self.expression(element);
+                }
+                self.identifier(e.span, e.name.as_str())
+            }
             Expression::Super(e) => self.super_(e.span),
             Expression::ThisExpression(e) => self.this_expression(e.span),
             Expression::ArrayExpression(e) => self.array_expression(e.span, e.elements.len(), |w| {
@@ -193,8 +201,9 @@ impl<'a> Writer<'a> {
             Expression::ComputedMemberExpression(_)
             | Expression::StaticMemberExpression(_)
             | Expression::PrivateFieldExpression(_) => self.member(expression.to_member_expression()),
-            Expression::JSXElement(e) => self.reject(e.span, "JSX is not JavaScript"),
-            Expression::JSXFragment(e) => self.reject(e.span, "JSX is not JavaScript"),
+            // oxc reads JSX only with encode's `jsx` option (see `jsx.rs`).
+            Expression::JSXElement(e) => self.jsx_element(e),
+            Expression::JSXFragment(e) => self.jsx_fragment(e),
             Expression::TSAsExpression(e) => self.reject(e.span, NOT_JS),
             Expression::TSSatisfiesExpression(e) => self.reject(e.span, NOT_JS),
             Expression::TSTypeAssertion(e) => self.reject(e.span, NOT_JS),

@@ -14,6 +14,9 @@
 //! | unseen-use-strict | oxc reports a legacy escape in a directive before a `"use strict"` that ends the file on its line, which acorn's lookahead misses | ignore the report | `line_and_file_ends`, test262 |
 //! | let-before-keyword | the conversion meets, in a statement list, an identifier statement `let` ended by a line break before a word (oxc 0.157 reads `let` + newline + `false` as `let; false`, as the spec and V8 do) | reject at the word, as acorn (which takes any word after `let` for a binding there) and oxc 0.146 did | `let_before_a_keyword` |
 //! | regex-buffer-boundaries | the conversion meets a `u`/`v` regular expression with `\A`, `\z` or `\Z` (oxc 0.157 accepts the proposed buffer-boundary assertions; acorn, oxc 0.146 and the spec read an invalid escape) | reject just after the `/` | `regular_expression_buffer_boundaries` |
+//! | jsx-member-hyphen | with `jsx`, oxc reports a member property with a hyphen (`<a.b-c>`), which the JSX grammar and acorn-jsx allow | re-parse with its hyphens spelled `_` (names are written from the source text; the converter then compares closing names as written) | `test/jsx.test.ts` |
+//! | jsx-comma | with `jsx`, oxc reports a comma operator in a JSX expression container (`{a, b}`), which acorn-jsx parses (the JSX grammar does not) | ignore the report (the tree is whole) | `test/jsx.test.ts` |
+//! | jsx-element-suffix | with `jsx`, oxc's first error is a `.`, `[`, `(`, `?.` or template right after a JSX element, or oxc ended a JSX element's statement by ASI before a `(`, `[` or template on a later line (`jsx_element_before_asi_suffix`) (`<a/>.props`: oxc, like TypeScript, reads JSX as a unary expression; acorn-jsx and the JSX grammar as a primary one) | the element, found by parsing the region from each `<` before it alone (as a module; its early errors checked), is spelled as a same-length identifier of `_`s and the source re-parsed; the converter writes the element's tree in the identifier's place (its comments too) | `test/jsx.test.ts` |
 //! | redeclarations | oxc reports a binding redeclaration, or the conversion noticed a shape where oxc misses one | the spec's check decides (`crate::redeclarations`, `missed_redeclarations`) | `redeclarations_as_the_spec_says` |
 //!
 //! Rules oxc 0.157 made unnecessary (deleted): `let` as an identifier (`let`, `let++`,
@@ -460,4 +463,113 @@ mod tests {
         assert!(!is("(subclass eval {})", Span::new(10, 14)));
         assert!(!is("eval = 1", Span::new(0, 4)));
     }
+}
+
+/// oxc's (fatal) error for a JSX member expression property with a hyphen.
+const JSX_MEMBER_HYPHEN: &str = "Identifiers in JSX cannot contain hyphens";
+
+/// `text` with the hyphens of the JSX member property oxc's first error is about spelled `_`
+/// (same length), when that is the error: the JSX grammar, and acorn-jsx, allow `<a.b-c>`.
+pub fn jsx_member_hyphens(text: &str, diagnostics: &Diagnostics) -> Option<String> {
+    // Fatal: the last error (non-fatal ones may come before it).
+    let error = diagnostics.errors().find(|e| e.message == JSX_MEMBER_HYPHEN)?;
+    let label = error.labels.first()?;
+    let range = label.offset() as usize..(label.offset() + label.len()) as usize;
+    let name = text.get(range.clone())?;
+    if !name.contains('-') {
+        return None;
+    }
+    let mut patched = text.to_owned();
+    patched.replace_range(range, &name.replace('-', "_"));
+    Some(patched)
+}
+
+/// oxc's errors for JSX that acorn-jsx accepts and that leave oxc's tree whole: a comma
+/// operator in an expression container (`{a, b}`; the JSX grammar says AssignmentExpression,
+/// acorn-jsx parses an Expression).
+pub fn is_jsx_only_in_oxc(error: &OxcDiagnostic) -> bool {
+    error.message == "JSX expressions may not use the comma operator"
+}
+
+/// With `jsx`, oxc stops a JSX element at its end (it reads JSX as a unary expression, as
+/// TypeScript does), while acorn-jsx and the JSX grammar read it as a primary expression that
+/// member accesses, calls and tagged templates may follow (`<a/>.props`). When oxc's error
+/// `at` is such a suffix right after a `>`, the byte range that may be the element: from each
+/// `<` before it (nearest first, at most `JSX_SUFFIX_CANDIDATES`) to just after the `>`.
+pub fn jsx_suffixed_element_candidates(text: &str, at: usize) -> Option<(usize, Vec<usize>)> {
+    let bytes = text.as_bytes();
+    let suffix = next_token_start(text, at);
+    let rest = &bytes[suffix.min(bytes.len())..];
+    if !matches!(rest.first(), Some(b'.' | b'[' | b'(' | b'`')) && !rest.starts_with(b"?.") {
+        return None;
+    }
+    // Back from the error over whitespace (comments between the element and the suffix: no).
+    let mut end = at.min(suffix);
+    while end > 0 && matches!(bytes[end - 1], b' ' | b'\t' | b'\n' | b'\r') {
+        end -= 1;
+    }
+    if end == 0 || bytes[end - 1] != b'>' {
+        return None;
+    }
+    let starts = bytes[..end - 1]
+        .iter()
+        .enumerate()
+        .rev()
+        .filter(|&(i, &b)| b == b'<' && !matches!(bytes.get(i + 1), Some(b'/' | b'<' | b'=' | b'!')))
+        .map(|(i, _)| i)
+        .take(JSX_SUFFIX_CANDIDATES)
+        .collect();
+    Some((end, starts))
+}
+
+/// How many `<` [`jsx_suffixed_element_candidates`] tries (each costs a parse of one region).
+const JSX_SUFFIX_CANDIDATES: usize = 48;
+
+/// Whether a region taken for a JSX element may be parsed on its own, as a module: nothing in
+/// it may mean more there than in its place (`await`, `arguments` in a class field).
+pub fn jsx_region_is_context_free(region: &str) -> bool {
+    !region.contains("await") && !region.contains("arguments")
+}
+
+/// The JSX element (in an expression's place) that oxc ended by automatic semicolon insertion
+/// before a `(`, `[` or template on a later line, which acorn-jsx (and the JSX grammar) read as
+/// a call, member access or tagged template on it: `<a/>\n(b)`. Its byte range, if any. A
+/// scan for `>` before such a line comes first, so that sources without one skip the walk.
+pub fn jsx_element_before_asi_suffix(text: &str, program: &Program<'_>, html_comments: bool) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut ends = Vec::new();
+    let mut from = 0;
+    while let Some(found) = bytes[from..].iter().position(|&b| b == b'>') {
+        let end = from + found + 1;
+        from = end;
+        let next = skip_trivia(text, end, html_comments);
+        if matches!(bytes.get(next), Some(b'(' | b'[' | b'`')) && text[end..next].contains(is_line_terminator) {
+            ends.push(end);
+        }
+    }
+    if ends.is_empty() {
+        return None;
+    }
+    struct Finder {
+        ends: Vec<usize>,
+        found: Option<(usize, usize)>,
+    }
+    impl<'a> oxc_ast_visit::Visit<'a> for Finder {
+        fn visit_expression(&mut self, expression: &oxc_ast::ast::Expression<'a>) {
+            if self.found.is_some() {
+                return;
+            }
+            if let oxc_ast::ast::Expression::JSXElement(_) | oxc_ast::ast::Expression::JSXFragment(_) = expression {
+                let span = expression.span();
+                if self.ends.binary_search(&(span.end as usize)).is_ok() {
+                    self.found = Some((span.start as usize, span.end as usize));
+                    return;
+                }
+            }
+            oxc_ast_visit::walk::walk_expression(self, expression);
+        }
+    }
+    let mut finder = Finder { ends, found: None };
+    oxc_ast_visit::Visit::visit_program(&mut finder, program);
+    finder.found
 }

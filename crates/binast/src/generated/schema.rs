@@ -3,7 +3,7 @@
 /// Version of the binary layout; bumped on any change a reader must know about.
 pub const FORMAT_VERSION: u8 = 3;
 /// FNV-1a of the schema: a decoder built from another schema refuses the file.
-pub const SCHEMA_HASH: u32 = 0xd1b3424f;
+pub const SCHEMA_HASH: u32 = 0xd21565ed;
 
 /// The fixed header: magic bytes, flag bits, its length (section lengths follow at offset 12).
 pub mod header {
@@ -102,6 +102,23 @@ pub mod tag {
     pub const EXPORT_ALL_DECLARATION: u8 = 82;
     pub const IDENTIFIER_WITH_END: u8 = 83;
     pub const PRIVATE_IDENTIFIER_WITH_END: u8 = 84;
+    pub const JSXELEMENT: u8 = 85;
+    pub const JSXFRAGMENT: u8 = 86;
+    pub const JSXOPENING_ELEMENT: u8 = 87;
+    pub const JSXCLOSING_ELEMENT: u8 = 88;
+    pub const JSXOPENING_FRAGMENT: u8 = 89;
+    pub const JSXCLOSING_FRAGMENT: u8 = 90;
+    pub const JSXATTRIBUTE: u8 = 91;
+    pub const JSXSPREAD_ATTRIBUTE: u8 = 92;
+    pub const JSXEXPRESSION_CONTAINER: u8 = 93;
+    pub const JSXEMPTY_EXPRESSION: u8 = 94;
+    pub const JSXIDENTIFIER: u8 = 95;
+    pub const JSXMEMBER_EXPRESSION: u8 = 96;
+    pub const JSXNAMESPACED_NAME: u8 = 97;
+    pub const JSXTEXT: u8 = 98;
+    pub const JSXTEXT_COOKED: u8 = 99;
+    pub const JSXTEXT_N: u8 = 100;
+    pub const JSXTEXT_COOKED_N: u8 = 101;
 }
 
 /// Index of `value` in the SourceType table.

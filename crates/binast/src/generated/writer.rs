@@ -51,9 +51,13 @@ impl<'a> Writer<'a> {
     #[inline]
     pub fn static_block(&mut self, span: Span, body_len: usize, body: impl FnOnce(&mut Self)) {
         let node = self.start_node(tag::STATIC_BLOCK, span.start);
-        self.list_len(body_len);
-        self.expect(7, 0);
-        body(self);
+        let attrs_at = self.attrs_at();
+        self.attrs(0);
+        self.skippable_body(attrs_at, 1, |w| {
+            w.list_len(body_len);
+            w.expect(7, 0);
+            body(w);
+        });
         self.end_node(node, span.end, 1);
     }
 
@@ -280,14 +284,17 @@ impl<'a> Writer<'a> {
     #[inline]
     pub fn function_declaration(&mut self, span: Span, id: impl FnOnce(&mut Self), generator: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         let node = self.start_node(tag::FUNCTION_DECLARATION, span.start);
+        let attrs_at = self.attrs_at();
         self.attrs(u32::from(generator) | (u32::from(r#async) << 1));
         self.expect(9, 9);
         id(self);
         self.list_len(params_len);
         self.expect(1, 1);
         params(self);
-        self.expect(1, 1);
-        body(self);
+        self.skippable_body(attrs_at, 4, |w| {
+            w.expect(1, 1);
+            body(w);
+        });
         self.end_node(node, span.end, 0);
     }
 
@@ -295,14 +302,17 @@ impl<'a> Writer<'a> {
     #[inline]
     pub fn function_expression(&mut self, span: Span, id: impl FnOnce(&mut Self), generator: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         let node = self.start_node(tag::FUNCTION_EXPRESSION, span.start);
+        let attrs_at = self.attrs_at();
         self.attrs(u32::from(generator) | (u32::from(r#async) << 1));
         self.expect(9, 9);
         id(self);
         self.list_len(params_len);
         self.expect(1, 1);
         params(self);
-        self.expect(1, 1);
-        body(self);
+        self.skippable_body(attrs_at, 4, |w| {
+            w.expect(1, 1);
+            body(w);
+        });
         self.end_node(node, span.end, 0);
     }
 
@@ -310,12 +320,15 @@ impl<'a> Writer<'a> {
     #[inline]
     pub fn arrow_function_expression(&mut self, span: Span, expression: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
         let node = self.start_node(tag::ARROW_FUNCTION_EXPRESSION, span.start);
+        let attrs_at = self.attrs_at();
         self.attrs(u32::from(expression) | (u32::from(r#async) << 1));
         self.list_len(params_len);
         self.expect(0, 1);
         params(self);
-        self.expect(4, 4);
-        body(self);
+        self.skippable_body(attrs_at, 4, |w| {
+            w.expect(4, 4);
+            body(w);
+        });
         self.end_node(node, span.end, 0);
     }
 
@@ -960,5 +973,196 @@ impl<'a> Writer<'a> {
         let node = self.start_node(tag::PRIVATE_IDENTIFIER_WITH_END, span.start);
         self.string(name.into());
         self.end_node(node, span.end, 0);
+    }
+
+    /// JSXElement { openingElement: node, children: node[], closingElement: node? }
+    #[inline]
+    pub fn jsxelement(&mut self, span: Span, opening_element: impl FnOnce(&mut Self), children_len: usize, children: impl FnOnce(&mut Self), closing_element: impl FnOnce(&mut Self)) {
+        let node = self.start_node(tag::JSXELEMENT, span.start);
+        self.expect(0, 0);
+        opening_element(self);
+        self.list_len(children_len);
+        self.expect(0, 0);
+        children(self);
+        self.expect(0, 0);
+        closing_element(self);
+        self.end_node(node, span.end, 0);
+    }
+
+    /// JSXFragment { openingFragment: node, children: node[], closingFragment: node }
+    #[inline]
+    pub fn jsxfragment(&mut self, span: Span, opening_fragment: impl FnOnce(&mut Self), children_len: usize, children: impl FnOnce(&mut Self), closing_fragment: impl FnOnce(&mut Self)) {
+        let node = self.start_node(tag::JSXFRAGMENT, span.start);
+        self.expect(0, 0);
+        opening_fragment(self);
+        self.list_len(children_len);
+        self.expect(0, 0);
+        children(self);
+        self.expect(0, 0);
+        closing_fragment(self);
+        self.end_node(node, span.end, 0);
+    }
+
+    /// JSXOpeningElement { name: node, attributes: node[], selfClosing: bool }
+    #[inline]
+    pub fn jsxopening_element(&mut self, span: Span, name: impl FnOnce(&mut Self), attributes_len: usize, attributes: impl FnOnce(&mut Self), self_closing: bool) {
+        let node = self.start_node(tag::JSXOPENING_ELEMENT, span.start);
+        self.attrs(u32::from(self_closing));
+        self.expect(0, 0);
+        name(self);
+        self.list_len(attributes_len);
+        self.expect(0, 0);
+        attributes(self);
+        self.end_node(node, span.end, 0);
+    }
+
+    /// JSXClosingElement { name: node }
+    #[inline]
+    pub fn jsxclosing_element(&mut self, span: Span, name: impl FnOnce(&mut Self)) {
+        let node = self.start_node(tag::JSXCLOSING_ELEMENT, span.start);
+        self.expect(0, 0);
+        name(self);
+        self.end_node(node, span.end, 0);
+    }
+
+    /// JSXOpeningFragment {  }
+    #[inline]
+    pub fn jsxopening_fragment(&mut self, span: Span) {
+        let node = self.start_node(tag::JSXOPENING_FRAGMENT, span.start);
+        self.end_node(node, span.end, 0);
+    }
+
+    /// JSXClosingFragment {  }
+    #[inline]
+    pub fn jsxclosing_fragment(&mut self, span: Span) {
+        let node = self.start_node(tag::JSXCLOSING_FRAGMENT, span.start);
+        self.end_node(node, span.end, 0);
+    }
+
+    /// JSXAttribute { name: node, value: node? }
+    #[inline]
+    pub fn jsxattribute(&mut self, span: Span, name: impl FnOnce(&mut Self), value: impl FnOnce(&mut Self)) {
+        let node = self.start_node(tag::JSXATTRIBUTE, span.start);
+        self.expect(0, 0);
+        name(self);
+        self.expect(0, 0);
+        value(self);
+        self.end_node(node, span.end, 0);
+    }
+
+    /// JSXSpreadAttribute { argument: node }
+    #[inline]
+    pub fn jsxspread_attribute(&mut self, span: Span, argument: impl FnOnce(&mut Self)) {
+        let node = self.start_node(tag::JSXSPREAD_ATTRIBUTE, span.start);
+        self.expect(0, 0);
+        argument(self);
+        self.end_node(node, span.end, 0);
+    }
+
+    /// JSXExpressionContainer { expression: node }
+    #[inline]
+    pub fn jsxexpression_container(&mut self, span: Span, expression: impl FnOnce(&mut Self)) {
+        let node = self.start_node(tag::JSXEXPRESSION_CONTAINER, span.start);
+        self.expect(0, 0);
+        expression(self);
+        self.end_node(node, span.end, 0);
+    }
+
+    /// JSXEmptyExpression {  }
+    #[inline]
+    pub fn jsxempty_expression(&mut self, span: Span) {
+        let node = self.start_node(tag::JSXEMPTY_EXPRESSION, span.start);
+        self.end_node(node, span.end, 0);
+    }
+
+    /// JSXIdentifier { name: string }
+    #[inline]
+    pub fn jsxidentifier(&mut self, span: Span, name: impl Into<WireStr<'a>>) {
+        let name: WireStr<'a> = name.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(name);
+        debug_assert_eq!(end.wrapping_sub(start), length, "JSXIdentifier: end is not start + length");
+        self.start_leaf(tag::JSXIDENTIFIER, start);
+        self.string(name);
+        self.implicit_end(end);
+    }
+
+    /// JSXMemberExpression { object: node, property: node }
+    #[inline]
+    pub fn jsxmember_expression(&mut self, span: Span, object: impl FnOnce(&mut Self), property: impl FnOnce(&mut Self)) {
+        let node = self.start_node(tag::JSXMEMBER_EXPRESSION, span.start);
+        self.expect(0, 0);
+        object(self);
+        self.expect(0, 0);
+        property(self);
+        self.end_node(node, span.end, 0);
+    }
+
+    /// JSXNamespacedName { namespace: node, name: node }
+    #[inline]
+    pub fn jsxnamespaced_name(&mut self, span: Span, namespace: impl FnOnce(&mut Self), name: impl FnOnce(&mut Self)) {
+        let node = self.start_node(tag::JSXNAMESPACED_NAME, span.start);
+        self.expect(0, 0);
+        namespace(self);
+        self.expect(0, 0);
+        name(self);
+        self.end_node(node, span.end, 0);
+    }
+
+    /// JSXText { raw: string }
+    #[inline]
+    pub fn jsxtext(&mut self, span: Span, raw: impl Into<WireStr<'a>>) {
+        let raw: WireStr<'a> = raw.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(raw);
+        debug_assert_eq!(end.wrapping_sub(start), length, "JSXText: end is not start + length");
+        self.start_leaf(tag::JSXTEXT, start);
+        self.string(raw);
+        self.implicit_end(end);
+    }
+
+    /// JSXText (as JSXTextCooked) { value: string, raw: string }
+    #[inline]
+    pub fn jsxtext_cooked(&mut self, span: Span, value: impl Into<WireStr<'a>>, raw: impl Into<WireStr<'a>>) {
+        let value: WireStr<'a> = value.into();
+        let raw: WireStr<'a> = raw.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(raw);
+        debug_assert_eq!(end.wrapping_sub(start), length, "JSXTextCooked: end is not start + length");
+        self.start_leaf(tag::JSXTEXT_COOKED, start);
+        self.string(value);
+        self.string(raw);
+        self.implicit_end(end);
+    }
+
+    /// JSXText (as JSXTextN) { raw: string }
+    #[inline]
+    pub fn jsxtext_n(&mut self, span: Span, raw: impl Into<WireStr<'a>>) {
+        let raw: WireStr<'a> = raw.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(raw);
+        debug_assert_eq!(end.wrapping_sub(start), length, "JSXTextN: end is not start + length");
+        self.start_leaf(tag::JSXTEXT_N, start);
+        self.string(raw);
+        self.implicit_end(end);
+    }
+
+    /// JSXText (as JSXTextCookedN) { value: string, raw: string }
+    #[inline]
+    pub fn jsxtext_cooked_n(&mut self, span: Span, value: impl Into<WireStr<'a>>, raw: impl Into<WireStr<'a>>) {
+        let value: WireStr<'a> = value.into();
+        let raw: WireStr<'a> = raw.into();
+        let start = self.utf16(span.start);
+        let end = self.utf16(span.end);
+        let length: u32 = str_len16(raw);
+        debug_assert_eq!(end.wrapping_sub(start), length, "JSXTextCookedN: end is not start + length");
+        self.start_leaf(tag::JSXTEXT_COOKED_N, start);
+        self.string(value);
+        self.string(raw);
+        self.implicit_end(end);
     }
 }
