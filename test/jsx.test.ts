@@ -516,7 +516,7 @@ describe(`real JSX source: the .jsx files of ${JSX_PACKAGES.join(', ')}`, () => 
     expect(files.length).toBeGreaterThanOrEqual(100);
   });
   for (const pkg of JSX_PACKAGES) {
-    it(`${pkg}: identical to acorn-jsx, plain and with locations`, { timeout: 120_000 }, () => {
+    it(`${pkg}: identical to acorn-jsx, plain and with locations, eager and lazy`, { timeout: 120_000 }, () => {
       const mine = files.filter((f) => f.pkg === pkg);
       expect(mine.length).toBeGreaterThan(0);
       const failures: string[] = [];
@@ -525,13 +525,15 @@ describe(`real JSX source: the .jsx files of ${JSX_PACKAGES.join(', ')}`, () => 
         for (const options of [{}, { locations: true }]) {
           const expected = JSON.stringify(JsxParser.parse(file.source, { ecmaVersion: 'latest', sourceType: 'module', ...options }));
           if (JSON.stringify(decode(bytes, options)) !== expected) failures.push(`${file.name} ${JSON.stringify(options)} (decode)`);
+          // Lazy bodies (components are mostly function bodies): the same tree once read.
+          if (JSON.stringify(decode(bytes, { ...options, lazy: true })) !== expected) failures.push(`${file.name} ${JSON.stringify(options)} (lazy)`);
           if (JSON.stringify(parse(file.source, { ecmaVersion: 'latest', sourceType: 'module', jsx: true, ...options })) !== expected) {
             failures.push(`${file.name} ${JSON.stringify(options)} (parse)`);
           }
         }
       }
       expect(failures).toEqual([]);
-      console.log(`jsx real source: ${pkg}: ${mine.length} files identical to acorn-jsx (plain and with locations)`);
+      console.log(`jsx real source: ${pkg}: ${mine.length} files identical to acorn-jsx (plain and with locations, eager and lazy)`);
     });
   }
 });
