@@ -136,10 +136,10 @@ function writeItem(item, converted = false) {
   switch (item.type) {
     case 'node':
     case 'node?':
-      return [`${name}(self);`];
+      return [`self.expect(${item.expect}, ${item.expect});`, `${name}(self);`];
     case 'node[]':
     case '(node|null)[]':
-      return [`self.list_len(${snakeCase(item.name)}_len);`, `${name}(self);`];
+      return [`self.list_len(${snakeCase(item.name)}_len);`, `self.expect(${item.expectFirst}, ${item.expectRest});`, `${name}(self);`];
     case 'string':
       return [converted ? `self.string(${name});` : `self.string(${name}.into());`];
     case 'string?':
@@ -179,9 +179,9 @@ function emitWriter(kind) {
     } else {
       lines.push(`        debug_assert_eq!(end.wrapping_sub(start), length, "${kind.name}: end is not start + length");`);
     }
-    lines.push(`        self.start_node_utf16(tag::${screamingCase(kind.name)}, start);`);
+    lines.push(`        self.start_leaf(tag::${screamingCase(kind.name)}, start);`);
   } else {
-    lines.push(`        self.start_node(tag::${screamingCase(kind.name)}, span.start);`);
+    lines.push(`        let node = self.start_node(tag::${screamingCase(kind.name)}, span.start);`);
   }
   const attrParts = kind.wire
     .filter((w) => w.bit >= 0)
@@ -202,7 +202,7 @@ function emitWriter(kind) {
     for (const line of write) lines.push(`            ${line.replaceAll('self', 'w')}`);
     lines.push('        });');
   }
-  lines.push(kind.endLength ? '        self.implicit_end(end);' : '        self.end_node(span.end);');
+  lines.push(kind.endLength ? '        self.implicit_end(end);' : `        self.end_node(node, span.end, ${kind.endExpect});`);
   lines.push('    }');
   return lines.join('\n');
 }

@@ -28,6 +28,9 @@ class LazyBody {
   nextNewEnd = 0;
   pos = 0;
   posEnd = 0;
+  /** Its slot's predicted start gaps (docs/format.md, Nodes): of the node, or of a list's first and later elements. */
+  expect = 0;
+  expectRest = 0;
   /** Its nested bodies' entries in the bodies section. */
   entries = 0;
   entriesEnd = 0;
@@ -61,7 +64,7 @@ function entryVarint(): number {
  * position cursor delta, bytes of nested entries), after checking that it stays inside every
  * section; its contents are checked when it is read.
  */
-function skipBody(list: boolean): LazyBody {
+function skipBody(list: boolean, expect: number, expectRest: number): LazyBody {
   const at = entryOffset;
   const nodeBytes = entryVarint();
   const refBytes = entryVarint() * refWidth;
@@ -81,6 +84,8 @@ function skipBody(list: boolean): LazyBody {
   body.nextNewEnd = nextNew += fresh;
   body.pos = pos;
   body.posEnd = pos = posEnd;
+  body.expect = expect;
+  body.expectRest = expectRest;
   body.entries = entryOffset;
   body.entriesEnd = entryOffset += nestedBytes;
   return body;
@@ -172,7 +177,7 @@ function decodeBody(body: LazyBody): any {
   replay = null;
   resumeWork(tree.work);
   try {
-    const value = body.list ? readNodeListZ() : (readNodeZ() ?? missing('body'));
+    const value = body.list ? readNodeListZ(body.expect, body.expectRest) : (readNodeZ(body.expect) ?? missing('body'));
     if (offset !== body.offsetEnd || refOffset !== body.refEnd || nextNew !== body.nextNewEnd || pos !== body.posEnd || entryOffset !== body.entriesEnd) {
       throw corrupt('a function body does not match its skip entry');
     }

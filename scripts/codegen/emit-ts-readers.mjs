@@ -27,13 +27,14 @@ export const hasChildren = (kind) => kind.wire.some((item) => CHILD_TYPES.has(it
 function readWireItem(item, m) {
   const name = local(item.name);
   switch (item.type) {
+    // Positions: each child read is passed its slot's predicted start gap (docs/format.md, Nodes).
     case 'node':
-      return `const ${name} = readNode${m.suffix}() ?? missing(${JSON.stringify(item.name)});`;
+      return `const ${name} = readNode${m.suffix}(${item.expect}) ?? missing(${JSON.stringify(item.name)});`;
     case 'node?':
-      return `const ${name} = readNode${m.suffix}();`;
+      return `const ${name} = readNode${m.suffix}(${item.expect});`;
     case 'node[]':
     case '(node|null)[]':
-      return `const ${name} = readNodeList${m.suffix}();`;
+      return `const ${name} = readNodeList${m.suffix}(${item.expectFirst}, ${item.expectRest});`;
     case 'string':
       return `const ${name} = readString();`;
     case 'string?':
@@ -93,7 +94,11 @@ function literal(kind, m, omit = null) {
 }
 
 function emitReader(kind, m) {
-  const lines = [`function read${kind.name}${m.suffix}(): any {`, '  const start = pos + readDelta();', '  pos = start;'];
+  // Positions: bit 7 of the tag (just read) says start and end are as predicted; else residuals.
+  const lines = [`function read${kind.name}${m.suffix}(expected: number): any {`];
+  if (kind.endLength) lines.push('  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());');
+  else lines.push('  const hit = bytes[offset - 1] > 127;', '  const start = pos + expected + (hit ? 0 : readDelta());');
+  lines.push('  pos = start;');
   // The start's line is looked up now, in pre-order, when offsets arrive in ascending order.
   if (m.loc === 'bit') lines.push(`  const startLine = ${LOC_ON} ? lineOfStart(start) : 0;`);
   else if (m.loc) lines.push('  const startLine = lineOfStart(start);');
@@ -102,13 +107,15 @@ function emitReader(kind, m) {
   const skipped = skip ? `(attrs & ${1 << skip.bit}) !== 0` : null;
   for (const item of kind.wire) {
     if (item === skip?.item) {
+      // A skipped body keeps its slot's predicted start gaps, for when it is read.
       const read = readWireItem(item, m).replace(/^const \w+ = /, '').replace(/;$/, '');
-      lines.push(`  const ${local(item.name)} = ${skipped} ? skipBody(${item.type === 'node[]'}) : ${read};`);
+      const gaps = item.type === 'node[]' ? `${item.expectFirst}, ${item.expectRest}` : `${item.expect}, 0`;
+      lines.push(`  const ${local(item.name)} = ${skipped} ? skipBody(${item.type === 'node[]'}, ${gaps}) : ${read};`);
     } else {
       lines.push(`  ${readWireItem(item, m)}`);
     }
   }
-  lines.push(kind.endLength ? `  const end = start + (${kind.endLength.ts});` : '  const end = pos + readDelta();');
+  lines.push(kind.endLength ? `  const end = start + (${kind.endLength.ts});` : `  const end = pos + ${kind.endExpect} + (hit ? 0 : readDelta());`);
   lines.push('  pos = end;');
   if (skip) {
     // The body's key is added last, as an accessor (adding one keeps the object's fast
@@ -128,32 +135,38 @@ function emitReader(kind, m) {
  */
 function emitDispatch(model, m) {
   const s = m.suffix;
-  return `/** Reads one node (mode ${JSON.stringify(s || 'plain')}), or null for tag 0. */
-function readNode${s}(): any {
-  if (room === 0) return readNodeSlow();
+  return `/** Reads one node (mode ${JSON.stringify(s || 'plain')}), or null for tag 0; \`expected\`: its predicted start gap. */
+function readNode${s}(expected: number): any {
+  if (room === 0) return readNodeSlow(expected);
   room--;
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-${model.kinds.map((kind) => `    case ${kind.tag}: node = ${ownReader(kind, m) ? `read${kind.name}${s}()` : eagerLeaf(kind)}; break;`).join('\n')}
+${model.kinds.map((kind) => `    case ${kind.tag}: case ${kind.tag | 128}: node = ${ownReader(kind, m) ? `read${kind.name}${s}(expected)` : eagerLeaf(kind)}; break;`).join('\n')}
     default: throw badTag();
   }
   room++;
   return node;
 }
 
-/** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
-function readNodeList${s}(): any[] {
+/**
+ * Short lists as exact-size array literals: no over-reserved backing store for the GC to copy.
+ * first, rest: the start gap predicted for the first element and for every later one.
+ */
+function readNodeList${s}(first: number, rest: number): any[] {
   const length = readVarint();
+  if (length === 0) return [];
+  if (length > 4) checkListLength(length);
+  const a = readNode${s}(first);
   switch (length) {
-    case 0: return [];
-    case 1: return [readNode${s}()];
-    case 2: { const a = readNode${s}(); return [a, readNode${s}()]; }
-    case 3: { const a = readNode${s}(); const b = readNode${s}(); return [a, b, readNode${s}()]; }
-    case 4: { const a = readNode${s}(); const b = readNode${s}(); const c = readNode${s}(); return [a, b, c, readNode${s}()]; }
+    case 1: return [a];
+    case 2: return [a, readNode${s}(rest)];
+    case 3: { const b = readNode${s}(rest); return [a, b, readNode${s}(rest)]; }
+    case 4: { const b = readNode${s}(rest); const c = readNode${s}(rest); return [a, b, c, readNode${s}(rest)]; }
   }
-  const list = new Array(checkListLength(length));
-  for (let i = 0; i < length; i++) list[i] = readNode${s}();
+  const list = new Array(length);
+  list[0] = a;
+  for (let i = 1; i < length; i++) list[i] = readNode${s}(rest);
   return list;
 }`;
 }
@@ -169,7 +182,7 @@ const ownReader = (kind, m) => !m.lazy || hasChildren(kind) || kind.skip !== nul
 function eagerLeaf(kind) {
   const suffix = (mode) => MODES.find((set) => set.modes.includes(mode)).suffix;
   if (suffix(2) !== suffix(3)) throw new Error('emit-ts: eagerLeaf expects one eager set for modes 2 and 3');
-  return `(${RANGE_ON} ? read${kind.name}${suffix(2)}() : ${LOC_ON} ? read${kind.name}${suffix(1)}() : read${kind.name}${suffix(0)}())`;
+  return `(${RANGE_ON} ? read${kind.name}${suffix(2)}(expected) : ${LOC_ON} ? read${kind.name}${suffix(1)}(expected) : read${kind.name}${suffix(0)}(expected))`;
 }
 
 export function emitModeReaders(model, m) {

@@ -79,7 +79,7 @@ export function decodeNodeSection(section: NodeSection): any {
     entryLimit = section.bodies.end;
   }
   try {
-    const program = READ_NODE[mode]();
+    const program = READ_NODE[mode](0);
     if (program === null || program.type !== 'Program') throw corrupt('the node section does not start with a Program');
     if (offset !== limit) throw corrupt(\`the node section has \${limit - offset} bytes left after the Program\`);
     if (refOffset !== refLimit) {
@@ -262,7 +262,10 @@ function locOf(start: number, startLine: number, end: number): any {
 // they were after each). So one reader per kind and mode builds every node, each node's bytes
 // are read twice at most, and the pass never restarts.
 
-/** Op codes of DEEP_OPS: the wire items that are not in the attribute word. */
+/**
+ * Op codes of DEEP_OPS: the wire items that are not in the attribute word. OP_NODE is followed
+ * in DEEP_OPS by its slot's predicted start gap, OP_LIST by the first and later elements'.
+ */
 const OP_NODE = 0;
 const OP_LIST = 1;
 const OP_STRING = 2;
@@ -271,14 +274,18 @@ const OP_UINT = 4;
 
 interface DeepFrame {
   ops: readonly number[];
-  /** Cursors at the node's tag: offset, pos, refOffset, nextNew. */
+  /** Cursors at the node's tag: offset, pos, refOffset, nextNew, and the predicted start gap. */
   offset: number;
   pos: number;
   refOffset: number;
   nextNew: number;
+  expected: number;
   op: number;
-  /** Elements of the list being read still to come. */
+  /** Elements of the list being read still to come, and the start gaps predicted for them. */
   listLeft: number;
+  listFirst: boolean;
+  listGapFirst: number;
+  listGapRest: number;
   children: any[];
   /** The four cursors after each child. */
   cursors: number[];
@@ -287,7 +294,7 @@ interface DeepFrame {
 const PENDING: unknown = {};
 const DONE: unknown = {};
 
-function readNodeSlow(): any {
+function readNodeSlow(expected: number): any {
   if (replay !== null) {
     const i = replayIndex++;
     if (i >= replay.length) throw corrupt('a node read differently on the stack-safe path');
@@ -298,7 +305,7 @@ function readNodeSlow(): any {
     return replay[i];
   }
   const frames: DeepFrame[] = [];
-  let value = enterDeep(frames);
+  let value = enterDeep(frames, expected);
   while (frames.length > 0) {
     const frame = frames[frames.length - 1];
     if (value !== PENDING) {
@@ -314,21 +321,28 @@ function readNodeSlow(): any {
   return value;
 }
 
-/** Reads a leaf (or null) at once; pushes a frame for a node with children. */
-function enterDeep(frames: DeepFrame[]): any {
+/**
+ * Reads a leaf (or null) at once; pushes a frame for a node with children. \`expected\`: the
+ * start gap its slot predicts (its start is pos + expected, plus a residual unless bit 7 of the tag).
+ */
+function enterDeep(frames: DeepFrame[], expected: number): any {
   const tag = bytes[offset];
-  const ops = DEEP_OPS[tag];
+  // Bit 7: start and end as predicted (tag 128 is no node: DEEP_OPS[0] is null, the reader refuses it).
+  const ops = DEEP_OPS[tag & 127];
   if (ops === undefined) {
     offset++;
     throw badTag();
   }
-  if (ops === null) return readOne();
-  frames.push({ ops, offset, pos, refOffset, nextNew, op: 0, listLeft: 0, children: [], cursors: [] });
+  if (ops === null) return readOne(expected);
+  frames.push({
+    ops, offset, pos, refOffset, nextNew, expected, op: 0,
+    listLeft: 0, listFirst: false, listGapFirst: 0, listGapRest: 0, children: [], cursors: [],
+  });
   offset++;
-  pos += readDelta();
-  const attrs = DEEP_ATTRS[tag] === 1 ? readVarint() : 0;
+  pos += expected + (tag > 127 ? 0 : readDelta());
+  const attrs = DEEP_ATTRS[tag & 127] === 1 ? readVarint() : 0;
   // A lazy decode reads bodies at once on this path: their entries are passed over in pre-order.
-  if ((attrs & DEEP_SKIP[tag]) !== 0 && mode >= 4) passEntry();
+  if ((attrs & DEEP_SKIP[tag & 127]) !== 0 && mode >= 4) passEntry();
   return PENDING;
 }
 
@@ -337,13 +351,19 @@ function nextDeep(frame: DeepFrame, frames: DeepFrame[]): any {
   for (;;) {
     if (frame.listLeft > 0) {
       frame.listLeft--;
-      return enterDeep(frames);
+      const gap = frame.listFirst ? frame.listGapFirst : frame.listGapRest;
+      frame.listFirst = false;
+      return enterDeep(frames, gap);
     }
     if (frame.op === frame.ops.length) return DONE;
     const op = frame.ops[frame.op++];
-    if (op === OP_NODE) return enterDeep(frames);
-    if (op === OP_LIST) frame.listLeft = checkListLength(readVarint());
-    else if (op === OP_STRING) readString();
+    if (op === OP_NODE) return enterDeep(frames, frame.ops[frame.op++]);
+    if (op === OP_LIST) {
+      frame.listGapFirst = frame.ops[frame.op++];
+      frame.listGapRest = frame.ops[frame.op++];
+      frame.listFirst = true;
+      frame.listLeft = checkListLength(readVarint());
+    } else if (op === OP_STRING) readString();
     else if (op === OP_STRING_OR_NULL) readStringOrNull();
     else if (op === OP_UINT) readVarint();
     else readF64();
@@ -352,7 +372,8 @@ function nextDeep(frame: DeepFrame, frames: DeepFrame[]): any {
 
 /** The node of a finished frame, built by its reader from the children read. */
 function rebuild(frame: DeepFrame): any {
-  pos += readDelta();
+  const tag = bytes[frame.offset];
+  pos += DEEP_END[tag & 127] + (tag > 127 ? 0 : readDelta());
   const after = offset;
   offset = frame.offset;
   pos = frame.pos;
@@ -361,7 +382,7 @@ function rebuild(frame: DeepFrame): any {
   replay = frame.children;
   replayCursors = frame.cursors;
   replayIndex = 0;
-  const node = readOne();
+  const node = readOne(frame.expected);
   replay = null;
   if (offset !== after || replayIndex !== frame.children.length) throw corrupt('a node read differently on the stack-safe path');
   return node;
@@ -371,9 +392,9 @@ function rebuild(frame: DeepFrame): any {
  * One node by its reader, with one level of room (its children come from \`replay\`, if any).
  * The eager readers of the mode: a body on this path was read with the walk.
  */
-function readOne(): any {
+function readOne(expected: number): any {
   room = 1;
-  const node = READ_NODE[mode & 3]();
+  const node = READ_NODE[mode & 3](expected);
   room = 0;
   return node;
 }

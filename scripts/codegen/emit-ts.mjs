@@ -31,6 +31,14 @@ export function emitTsSchema(model) {
 /** Stack-safe path opcodes, one per wire item that is not in the attribute word. */
 const DEEP_OP = { node: 0, 'node?': 0, 'node[]': 1, '(node|null)[]': 1, string: 2, 'string?': 3, uint: 4, f64: 5 };
 
+/** An item's opcode, and a child item's predicted start gap(s). */
+function deepOp(item) {
+  const op = DEEP_OP[item.type];
+  if (op === 0) return [op, item.expect];
+  if (op === 1) return [op, item.expectFirst, item.expectRest];
+  return [op];
+}
+
 /** Nesting levels the readers recurse before the stack-safe path takes over (see RUNTIME). */
 const ROOM = 500;
 
@@ -49,17 +57,19 @@ const ROOM = ${ROOM};`);
   out.push(RUNTIME);
   out.push(LAZY_RUNTIME);
   out.push(`/** readNode of each mode. */
-const READ_NODE: readonly (() => any)[] = [${[0, 1, 2, 3, 4, 5, 6, 7].map((mode) => `readNode${MODES.find((m) => m.modes.includes(mode)).suffix}`).join(', ')}];
+const READ_NODE: readonly ((expected: number) => any)[] = [${[0, 1, 2, 3, 4, 5, 6, 7].map((mode) => `readNode${MODES.find((m) => m.modes.includes(mode)).suffix}`).join(', ')}];
 
 // The stack-safe path's tables, by tag: the opcodes of the items of a kind with children (null:
-// a leaf, or tag 0), and whether an attribute word follows the start.
+// a leaf, or tag 0; a child item's opcode is followed by its predicted start gaps), whether an
+// attribute word follows the start, and the predicted end gap.
 const DEEP_OPS: readonly (readonly number[] | null)[] = ${JSON.stringify([
     null,
     ...model.kinds.map((kind) =>
-      hasChildren(kind) ? kind.wire.filter((item) => item.type !== 'bool' && item.type !== 'enum').map((item) => DEEP_OP[item.type]) : null,
+      hasChildren(kind) ? kind.wire.filter((item) => item.type !== 'bool' && item.type !== 'enum').flatMap(deepOp) : null,
     ),
   ])};
 const DEEP_ATTRS: readonly number[] = ${JSON.stringify([0, ...model.kinds.map((kind) => (kind.attrBits > 0 ? 1 : 0))])};
+const DEEP_END: readonly number[] = ${JSON.stringify([0, ...model.kinds.map((kind) => kind.endExpect)])};
 /** The skip bit of a kind's attribute word (0: no skippable body). */
 const DEEP_SKIP: readonly number[] = ${JSON.stringify([0, ...model.kinds.map((kind) => (kind.skip ? 1 << kind.skip.bit : 0))])};
 `);

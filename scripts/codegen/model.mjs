@@ -1,6 +1,7 @@
 // Turns the declarative schema into the model both emitters share: tags, wire items with their
 // attribute-word bit layout, decoded fields, and the schema hash stored in every binary.
 import { FORMAT_VERSION, enums, header, kinds } from './schema.mjs';
+import { endGaps, startGaps } from './positions.mjs';
 
 const WIRE_TYPES = new Set(['node', 'node?', 'node[]', '(node|null)[]', 'string', 'string?', 'bool', 'uint', 'f64']);
 
@@ -60,9 +61,16 @@ function buildKind(def, index) {
   if (def.endLength && wire.some((item) => ['node', 'node?', 'node[]', '(node|null)[]'].includes(item.type))) {
     throw new Error(`${def.name}: only leaves can derive their end`);
   }
+  // Position prediction (positions.mjs): each child item's expected start gap(s), the end's gap.
+  for (const item of wire) {
+    const gap = startGaps[`${def.name}.${item.name}`] ?? 0;
+    if (item.type === 'node' || item.type === 'node?') item.expect = gap;
+    if (item.type === 'node[]' || item.type === '(node|null)[]') [item.expectFirst, item.expectRest] = Array.isArray(gap) ? gap : [gap, gap];
+  }
   return {
     name: def.name,
     type: def.type ?? def.name,
+    endExpect: def.endLength ? 0 : (endGaps[def.name] ?? 0),
     tag: index + 1,
     wire,
     fields,
@@ -85,7 +93,8 @@ function fnv1a(text) {
 }
 
 export function buildModel() {
-  if (kinds.length > 255) throw new Error('more than 255 wire kinds do not fit a tag byte');
+  // Bit 7 of the tag byte is the position flag (docs/format.md, Nodes).
+  if (kinds.length > 127) throw new Error('more than 127 wire kinds do not fit the 7 bits of a tag');
   const built = kinds.map(buildKind);
   const names = new Set();
   for (const kind of built) {
@@ -100,8 +109,26 @@ export function buildModel() {
       throw new Error(`${kind.name}: fallback ${fallback} must exist, store its end, and have the same wire items`);
     }
   }
-  const schemaHash = fnv1a(JSON.stringify({ FORMAT_VERSION, header, enums, kinds }));
+  checkPositions(built);
+  const schemaHash = fnv1a(JSON.stringify({ FORMAT_VERSION, header, enums, kinds, startGaps, endGaps }));
   return { formatVersion: FORMAT_VERSION, schemaHash, header: headerLayout(), enums, kinds: built };
+}
+
+/** Every entry of positions.mjs names a child item (a list: two gaps) or a kind that stores its end. */
+function checkPositions(built) {
+  const byName = new Map(built.map((kind) => [kind.name, kind]));
+  const small = (gap) => Number.isInteger(gap) && gap >= -128 && gap < 128;
+  for (const [slot, gap] of Object.entries(startGaps)) {
+    const [kindName, field] = slot.split('.');
+    const item = byName.get(kindName)?.wire.find((w) => w.name === field);
+    const list = item?.type === 'node[]' || item?.type === '(node|null)[]';
+    if (!item || !(list || item.type === 'node' || item.type === 'node?')) throw new Error(`positions.mjs: ${slot} is not a child item`);
+    if (list ? !(Array.isArray(gap) && gap.length === 2 && gap.every(small)) : !small(gap)) throw new Error(`positions.mjs: bad gap for ${slot}`);
+  }
+  for (const [kindName, gap] of Object.entries(endGaps)) {
+    const kind = byName.get(kindName);
+    if (!kind || kind.endLength || !small(gap)) throw new Error(`positions.mjs: ${kindName} stores no end, or a bad gap`);
+  }
 }
 
 export const snakeCase = (name) => name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();

@@ -221,7 +221,7 @@ function literalKind(node) {
   return 'NumberLiteral';
 }
 
-function wireKind(node) {
+export function wireKind(node) {
   switch (node.type) {
     case 'Literal':
       return literalKind(node);
@@ -317,6 +317,11 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
     return 0;
   };
   let pos = 0;
+  // Positions (docs/format.md, Nodes): the start gap the parent's slot predicts for the next node.
+  let expected = 0;
+  const expect = (gap) => () => {
+    expected = gap;
+  };
   // A skippable body: its cursors before (a placeholder entry keeps pre-order), then its entry
   // and the skip bit in its node's one-byte attribute word if it is large enough.
   const marks = [];
@@ -350,8 +355,17 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
     const node = item;
     const kind = KIND.get(wireKind(node));
     if (kind === undefined) throw new Error(`forge: no wire kind for ${node.type}`);
-    sink.byte(kind.tag);
-    sink.varint(zigzag(node.start - pos));
+    // Bit 7 of the tag: the start, and the end if stored, fall where predicted. The end's cursor
+    // is the end of the last child in wire order (or the start): known here, from the tree.
+    const startResidual = node.start - pos - expected;
+    const endResidual = kind.endLength ? 0 : node.end - (lastChildEnd(node, kind) ?? node.start) - kind.endExpect;
+    const hit = startResidual === 0 && endResidual === 0;
+    if (hit) {
+      sink.byte(kind.tag | 128);
+    } else {
+      sink.byte(kind.tag);
+      sink.varint(zigzag(startResidual));
+    }
     pos = node.start;
     const attrsAt = sink.length;
     if (kind.attrBits > 0) {
@@ -373,12 +387,12 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
       switch (w.type) {
         case 'node':
         case 'node?':
-          tasks.push(value ?? null);
+          tasks.push(expect(w.expect), value ?? null);
           break;
         case 'node[]':
         case '(node|null)[]':
           tasks.push(() => sink.varint(value.length));
-          for (const element of value) tasks.push(element ?? null);
+          value.forEach((element, i) => tasks.push(expect(i === 0 ? w.expectFirst : w.expectRest), element ?? null));
           break;
         case 'string':
           tasks.push(() => codes.push(stringCode(value)));
@@ -405,7 +419,7 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
       if (kind.endLength) {
         pos = node.end;
       } else {
-        sink.varint(zigzag(node.end - pos));
+        if (!hit) sink.varint(zigzag(node.end - pos - kind.endExpect));
         pos = node.end;
       }
     });
@@ -415,6 +429,19 @@ export function forge(program, source, xxh32, { module = program.sourceType === 
     { strings: stringsSection(strings), nodes: sink.result(), ...refsSection(codes), lines: linesSection(source), bodies: bodiesSection(entries), module },
     xxh32,
   );
+}
+
+/** The end of the last non-null child of `node` in wire order, or null. */
+function lastChildEnd(node, kind) {
+  for (let i = kind.wire.length - 1; i >= 0; i--) {
+    const w = kind.wire[i];
+    const value = wireValue(node, w);
+    if ((w.type === 'node' || w.type === 'node?') && value) return value.end;
+    if (w.type === 'node[]' || w.type === '(node|null)[]') {
+      for (let j = value.length - 1; j >= 0; j--) if (value[j]) return value[j].end;
+    }
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------

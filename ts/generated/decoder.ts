@@ -86,7 +86,7 @@ export function decodeNodeSection(section: NodeSection): any {
     entryLimit = section.bodies.end;
   }
   try {
-    const program = READ_NODE[mode]();
+    const program = READ_NODE[mode](0);
     if (program === null || program.type !== 'Program') throw corrupt('the node section does not start with a Program');
     if (offset !== limit) throw corrupt(`the node section has ${limit - offset} bytes left after the Program`);
     if (refOffset !== refLimit) {
@@ -269,7 +269,10 @@ function locOf(start: number, startLine: number, end: number): any {
 // they were after each). So one reader per kind and mode builds every node, each node's bytes
 // are read twice at most, and the pass never restarts.
 
-/** Op codes of DEEP_OPS: the wire items that are not in the attribute word. */
+/**
+ * Op codes of DEEP_OPS: the wire items that are not in the attribute word. OP_NODE is followed
+ * in DEEP_OPS by its slot's predicted start gap, OP_LIST by the first and later elements'.
+ */
 const OP_NODE = 0;
 const OP_LIST = 1;
 const OP_STRING = 2;
@@ -278,14 +281,18 @@ const OP_UINT = 4;
 
 interface DeepFrame {
   ops: readonly number[];
-  /** Cursors at the node's tag: offset, pos, refOffset, nextNew. */
+  /** Cursors at the node's tag: offset, pos, refOffset, nextNew, and the predicted start gap. */
   offset: number;
   pos: number;
   refOffset: number;
   nextNew: number;
+  expected: number;
   op: number;
-  /** Elements of the list being read still to come. */
+  /** Elements of the list being read still to come, and the start gaps predicted for them. */
   listLeft: number;
+  listFirst: boolean;
+  listGapFirst: number;
+  listGapRest: number;
   children: any[];
   /** The four cursors after each child. */
   cursors: number[];
@@ -294,7 +301,7 @@ interface DeepFrame {
 const PENDING: unknown = {};
 const DONE: unknown = {};
 
-function readNodeSlow(): any {
+function readNodeSlow(expected: number): any {
   if (replay !== null) {
     const i = replayIndex++;
     if (i >= replay.length) throw corrupt('a node read differently on the stack-safe path');
@@ -305,7 +312,7 @@ function readNodeSlow(): any {
     return replay[i];
   }
   const frames: DeepFrame[] = [];
-  let value = enterDeep(frames);
+  let value = enterDeep(frames, expected);
   while (frames.length > 0) {
     const frame = frames[frames.length - 1];
     if (value !== PENDING) {
@@ -321,21 +328,28 @@ function readNodeSlow(): any {
   return value;
 }
 
-/** Reads a leaf (or null) at once; pushes a frame for a node with children. */
-function enterDeep(frames: DeepFrame[]): any {
+/**
+ * Reads a leaf (or null) at once; pushes a frame for a node with children. `expected`: the
+ * start gap its slot predicts (its start is pos + expected, plus a residual unless bit 7 of the tag).
+ */
+function enterDeep(frames: DeepFrame[], expected: number): any {
   const tag = bytes[offset];
-  const ops = DEEP_OPS[tag];
+  // Bit 7: start and end as predicted (tag 128 is no node: DEEP_OPS[0] is null, the reader refuses it).
+  const ops = DEEP_OPS[tag & 127];
   if (ops === undefined) {
     offset++;
     throw badTag();
   }
-  if (ops === null) return readOne();
-  frames.push({ ops, offset, pos, refOffset, nextNew, op: 0, listLeft: 0, children: [], cursors: [] });
+  if (ops === null) return readOne(expected);
+  frames.push({
+    ops, offset, pos, refOffset, nextNew, expected, op: 0,
+    listLeft: 0, listFirst: false, listGapFirst: 0, listGapRest: 0, children: [], cursors: [],
+  });
   offset++;
-  pos += readDelta();
-  const attrs = DEEP_ATTRS[tag] === 1 ? readVarint() : 0;
+  pos += expected + (tag > 127 ? 0 : readDelta());
+  const attrs = DEEP_ATTRS[tag & 127] === 1 ? readVarint() : 0;
   // A lazy decode reads bodies at once on this path: their entries are passed over in pre-order.
-  if ((attrs & DEEP_SKIP[tag]) !== 0 && mode >= 4) passEntry();
+  if ((attrs & DEEP_SKIP[tag & 127]) !== 0 && mode >= 4) passEntry();
   return PENDING;
 }
 
@@ -344,13 +358,19 @@ function nextDeep(frame: DeepFrame, frames: DeepFrame[]): any {
   for (;;) {
     if (frame.listLeft > 0) {
       frame.listLeft--;
-      return enterDeep(frames);
+      const gap = frame.listFirst ? frame.listGapFirst : frame.listGapRest;
+      frame.listFirst = false;
+      return enterDeep(frames, gap);
     }
     if (frame.op === frame.ops.length) return DONE;
     const op = frame.ops[frame.op++];
-    if (op === OP_NODE) return enterDeep(frames);
-    if (op === OP_LIST) frame.listLeft = checkListLength(readVarint());
-    else if (op === OP_STRING) readString();
+    if (op === OP_NODE) return enterDeep(frames, frame.ops[frame.op++]);
+    if (op === OP_LIST) {
+      frame.listGapFirst = frame.ops[frame.op++];
+      frame.listGapRest = frame.ops[frame.op++];
+      frame.listFirst = true;
+      frame.listLeft = checkListLength(readVarint());
+    } else if (op === OP_STRING) readString();
     else if (op === OP_STRING_OR_NULL) readStringOrNull();
     else if (op === OP_UINT) readVarint();
     else readF64();
@@ -359,7 +379,8 @@ function nextDeep(frame: DeepFrame, frames: DeepFrame[]): any {
 
 /** The node of a finished frame, built by its reader from the children read. */
 function rebuild(frame: DeepFrame): any {
-  pos += readDelta();
+  const tag = bytes[frame.offset];
+  pos += DEEP_END[tag & 127] + (tag > 127 ? 0 : readDelta());
   const after = offset;
   offset = frame.offset;
   pos = frame.pos;
@@ -368,7 +389,7 @@ function rebuild(frame: DeepFrame): any {
   replay = frame.children;
   replayCursors = frame.cursors;
   replayIndex = 0;
-  const node = readOne();
+  const node = readOne(frame.expected);
   replay = null;
   if (offset !== after || replayIndex !== frame.children.length) throw corrupt('a node read differently on the stack-safe path');
   return node;
@@ -378,9 +399,9 @@ function rebuild(frame: DeepFrame): any {
  * One node by its reader, with one level of room (its children come from `replay`, if any).
  * The eager readers of the mode: a body on this path was read with the walk.
  */
-function readOne(): any {
+function readOne(expected: number): any {
   room = 1;
-  const node = READ_NODE[mode & 3]();
+  const node = READ_NODE[mode & 3](expected);
   room = 0;
   return node;
 }
@@ -412,6 +433,9 @@ class LazyBody {
   nextNewEnd = 0;
   pos = 0;
   posEnd = 0;
+  /** Its slot's predicted start gaps (docs/format.md, Nodes): of the node, or of a list's first and later elements. */
+  expect = 0;
+  expectRest = 0;
   /** Its nested bodies' entries in the bodies section. */
   entries = 0;
   entriesEnd = 0;
@@ -445,7 +469,7 @@ function entryVarint(): number {
  * position cursor delta, bytes of nested entries), after checking that it stays inside every
  * section; its contents are checked when it is read.
  */
-function skipBody(list: boolean): LazyBody {
+function skipBody(list: boolean, expect: number, expectRest: number): LazyBody {
   const at = entryOffset;
   const nodeBytes = entryVarint();
   const refBytes = entryVarint() * refWidth;
@@ -465,6 +489,8 @@ function skipBody(list: boolean): LazyBody {
   body.nextNewEnd = nextNew += fresh;
   body.pos = pos;
   body.posEnd = pos = posEnd;
+  body.expect = expect;
+  body.expectRest = expectRest;
   body.entries = entryOffset;
   body.entriesEnd = entryOffset += nestedBytes;
   return body;
@@ -556,7 +582,7 @@ function decodeBody(body: LazyBody): any {
   replay = null;
   resumeWork(tree.work);
   try {
-    const value = body.list ? readNodeListZ() : (readNodeZ() ?? missing('body'));
+    const value = body.list ? readNodeListZ(body.expect, body.expectRest) : (readNodeZ(body.expect) ?? missing('body'));
     if (offset !== body.offsetEnd || refOffset !== body.refEnd || nextNew !== body.nextNewEnd || pos !== body.posEnd || entryOffset !== body.entriesEnd) {
       throw corrupt('a function body does not match its skip entry');
     }
@@ -570,496 +596,537 @@ function decodeBody(body: LazyBody): any {
 }
 
 /** readNode of each mode. */
-const READ_NODE: readonly (() => any)[] = [readNode, readNodeL, readNodeR, readNodeR, readNodeZ, readNodeZ, readNodeZ, readNodeZ];
+const READ_NODE: readonly ((expected: number) => any)[] = [readNode, readNodeL, readNodeR, readNodeR, readNodeZ, readNodeZ, readNodeZ, readNodeZ];
 
 // The stack-safe path's tables, by tag: the opcodes of the items of a kind with children (null:
-// a leaf, or tag 0), and whether an attribute word follows the start.
-const DEEP_OPS: readonly (readonly number[] | null)[] = [null,[1],[0],[0],[1],[1],null,null,[0,0],[0],[0,0],[0],[0],[0,0,0],[0,1],[0,1],[0],[0,0,0],[0,0],[0,0],[0,0],[0,0,0,0],[0,0,0],[0,0,0],[1],[0,0],[0,1,0],[0,1,0],[1,0],[0,0,0],[0,0,0],[1],[0,0],[0,0],null,null,null,null,[1],[1],[0,0],[1],[0],[0],[0,0],[0,0],[0,0],[0,0,0],[0,1],[0,1],[0,0],[0],[0],[0],[1,1],[0,0],null,null,[0,0],[0,0],[0],null,null,null,null,null,null,null,null,null,[1],[1],[0],[0,0],[1,0,1],[0,0],[0],[0],[0,0],[0,1,0,1],[0,0],[0],[0,0,1],null,null,[0,1,0],[0,1,0],[0,1],[0],null,null,[0,0],[0],[0],null,null,[0,0],[0,0],null,null,null,null];
+// a leaf, or tag 0; a child item's opcode is followed by its predicted start gaps), whether an
+// attribute word follows the start, and the predicted end gap.
+const DEEP_OPS: readonly (readonly number[] | null)[] = [null,[1,0,0],[0,0],[0,0],[1,1,0],[1,7,0],null,null,[0,0,0,0],[0,7],[0,0,0,1],[0,6],[0,9],[0,3,0,1,0,5],[0,7,1,2,0],[0,5,1,1,0],[0,6],[0,3,0,0,0,7],[0,6,0,1],[0,0,0,0],[0,3,0,6],[0,4,0,1,0,1,0,1],[0,4,0,4,0,1],[0,4,0,4,0,1],[1,6,1],[0,0,0,1],[0,9,1,1,1,0,1],[0,9,1,1,1,0,1],[1,0,1,0,4],[0,6,0,9,0,0],[0,6,0,14,0,0],[1,1,0],[0,0,0,0],[0,0,0,0],null,null,null,null,[1,1,1],[1,1,1],[0,0,0,1],[1,0,1],[0,1],[0,0],[0,0,0,1],[0,0,0,2],[0,0,0,1],[0,0,0,1,0,1],[0,0,1,1,1],[0,4,1,1,1],[0,0,0,1],[0,0],[0,6],[0,6],[1,1,4,1,-2,4],[0,0,0,0],null,null,[0,0,0,0],[0,0,0,0],[0,3],null,null,null,null,null,null,null,null,null,[1,1,1],[1,1,1],[0,3],[0,0,0,1],[1,0,0,0,0,1,0,0],[0,0,0,0],[0,0],[0,0],[0,0,0,0],[0,0,1,7,1,0,0,1,0,0],[0,0,0,4],[0,0],[0,0,0,0,1,0,0],null,null,[0,0,1,0,0,0,0],[0,0,1,0,0,0,0],[0,0,1,0,0],[0,0],null,null,[0,0,0,0],[0,0],[0,0],null,null,[0,0,0,0],[0,0,0,0],null,null,null,null];
 const DEEP_ATTRS: readonly number[] = [0,1,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,1,1,1,0,0,0,1,1,0,0,0,0,0,0,1,0,1,1,1,1,1,0,1,0,1,0,1,0,0,0,1,1,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0];
+const DEEP_END: readonly number[] = [0,1,0,1,1,1,1,9,0,0,0,6,9,0,1,0,1,0,0,0,2,0,0,0,1,0,0,0,0,0,0,1,0,0,0,0,0,0,1,1,0,0,0,2,0,0,0,0,1,1,0,0,0,0,2,0,0,3,0,0,0,0,0,0,0,0,0,0,0,0,1,1,0,0,0,0,0,0,0,2,0,0,0,6,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0];
 /** The skip bit of a kind's attribute word (0: no skippable body). */
 const DEEP_SKIP: readonly number[] = [0,0,0,0,0,1,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,4,4,4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0];
 
 // ---- Mode plain ----
 
-/** Reads one node (mode "plain"), or null for tag 0. */
-function readNode(): any {
-  if (room === 0) return readNodeSlow();
+/** Reads one node (mode "plain"), or null for tag 0; `expected`: its predicted start gap. */
+function readNode(expected: number): any {
+  if (room === 0) return readNodeSlow(expected);
   room--;
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-    case 1: node = readProgram(); break;
-    case 2: node = readExpressionStatement(); break;
-    case 3: node = readDirective(); break;
-    case 4: node = readBlockStatement(); break;
-    case 5: node = readStaticBlock(); break;
-    case 6: node = readEmptyStatement(); break;
-    case 7: node = readDebuggerStatement(); break;
-    case 8: node = readWithStatement(); break;
-    case 9: node = readReturnStatement(); break;
-    case 10: node = readLabeledStatement(); break;
-    case 11: node = readBreakStatement(); break;
-    case 12: node = readContinueStatement(); break;
-    case 13: node = readIfStatement(); break;
-    case 14: node = readSwitchStatement(); break;
-    case 15: node = readSwitchCase(); break;
-    case 16: node = readThrowStatement(); break;
-    case 17: node = readTryStatement(); break;
-    case 18: node = readCatchClause(); break;
-    case 19: node = readWhileStatement(); break;
-    case 20: node = readDoWhileStatement(); break;
-    case 21: node = readForStatement(); break;
-    case 22: node = readForInStatement(); break;
-    case 23: node = readForOfStatement(); break;
-    case 24: node = readVariableDeclaration(); break;
-    case 25: node = readVariableDeclarator(); break;
-    case 26: node = readFunctionDeclaration(); break;
-    case 27: node = readFunctionExpression(); break;
-    case 28: node = readArrowFunctionExpression(); break;
-    case 29: node = readClassDeclaration(); break;
-    case 30: node = readClassExpression(); break;
-    case 31: node = readClassBody(); break;
-    case 32: node = readMethodDefinition(); break;
-    case 33: node = readPropertyDefinition(); break;
-    case 34: node = readIdentifier(); break;
-    case 35: node = readPrivateIdentifier(); break;
-    case 36: node = readThisExpression(); break;
-    case 37: node = readSuper(); break;
-    case 38: node = readArrayExpression(); break;
-    case 39: node = readObjectExpression(); break;
-    case 40: node = readProperty(); break;
-    case 41: node = readSequenceExpression(); break;
-    case 42: node = readUnaryExpression(); break;
-    case 43: node = readUpdateExpression(); break;
-    case 44: node = readBinaryExpression(); break;
-    case 45: node = readLogicalExpression(); break;
-    case 46: node = readAssignmentExpression(); break;
-    case 47: node = readConditionalExpression(); break;
-    case 48: node = readCallExpression(); break;
-    case 49: node = readNewExpression(); break;
-    case 50: node = readMemberExpression(); break;
-    case 51: node = readChainExpression(); break;
-    case 52: node = readYieldExpression(); break;
-    case 53: node = readAwaitExpression(); break;
-    case 54: node = readTemplateLiteral(); break;
-    case 55: node = readTaggedTemplateExpression(); break;
-    case 56: node = readTemplateElement(); break;
-    case 57: node = readTemplateElementCooked(); break;
-    case 58: node = readMetaProperty(); break;
-    case 59: node = readImportExpression(); break;
-    case 60: node = readSpreadElement(); break;
-    case 61: node = readStringLiteralDoubleQuoted(); break;
-    case 62: node = readStringLiteralSingleQuoted(); break;
-    case 63: node = readStringLiteral(); break;
-    case 64: node = readIntegerLiteral(); break;
-    case 65: node = readNumberLiteral(); break;
-    case 66: node = readBooleanLiteral(); break;
-    case 67: node = readNullLiteral(); break;
-    case 68: node = readRegExpLiteral(); break;
-    case 69: node = readBigIntLiteral(); break;
-    case 70: node = readObjectPattern(); break;
-    case 71: node = readArrayPattern(); break;
-    case 72: node = readRestElement(); break;
-    case 73: node = readAssignmentPattern(); break;
-    case 74: node = readImportDeclaration(); break;
-    case 75: node = readImportSpecifier(); break;
-    case 76: node = readImportDefaultSpecifier(); break;
-    case 77: node = readImportNamespaceSpecifier(); break;
-    case 78: node = readImportAttribute(); break;
-    case 79: node = readExportNamedDeclaration(); break;
-    case 80: node = readExportSpecifier(); break;
-    case 81: node = readExportDefaultDeclaration(); break;
-    case 82: node = readExportAllDeclaration(); break;
-    case 83: node = readIdentifierWithEnd(); break;
-    case 84: node = readPrivateIdentifierWithEnd(); break;
-    case 85: node = readJSXElement(); break;
-    case 86: node = readJSXFragment(); break;
-    case 87: node = readJSXOpeningElement(); break;
-    case 88: node = readJSXClosingElement(); break;
-    case 89: node = readJSXOpeningFragment(); break;
-    case 90: node = readJSXClosingFragment(); break;
-    case 91: node = readJSXAttribute(); break;
-    case 92: node = readJSXSpreadAttribute(); break;
-    case 93: node = readJSXExpressionContainer(); break;
-    case 94: node = readJSXEmptyExpression(); break;
-    case 95: node = readJSXIdentifier(); break;
-    case 96: node = readJSXMemberExpression(); break;
-    case 97: node = readJSXNamespacedName(); break;
-    case 98: node = readJSXText(); break;
-    case 99: node = readJSXTextCooked(); break;
-    case 100: node = readJSXTextN(); break;
-    case 101: node = readJSXTextCookedN(); break;
+    case 1: case 129: node = readProgram(expected); break;
+    case 2: case 130: node = readExpressionStatement(expected); break;
+    case 3: case 131: node = readDirective(expected); break;
+    case 4: case 132: node = readBlockStatement(expected); break;
+    case 5: case 133: node = readStaticBlock(expected); break;
+    case 6: case 134: node = readEmptyStatement(expected); break;
+    case 7: case 135: node = readDebuggerStatement(expected); break;
+    case 8: case 136: node = readWithStatement(expected); break;
+    case 9: case 137: node = readReturnStatement(expected); break;
+    case 10: case 138: node = readLabeledStatement(expected); break;
+    case 11: case 139: node = readBreakStatement(expected); break;
+    case 12: case 140: node = readContinueStatement(expected); break;
+    case 13: case 141: node = readIfStatement(expected); break;
+    case 14: case 142: node = readSwitchStatement(expected); break;
+    case 15: case 143: node = readSwitchCase(expected); break;
+    case 16: case 144: node = readThrowStatement(expected); break;
+    case 17: case 145: node = readTryStatement(expected); break;
+    case 18: case 146: node = readCatchClause(expected); break;
+    case 19: case 147: node = readWhileStatement(expected); break;
+    case 20: case 148: node = readDoWhileStatement(expected); break;
+    case 21: case 149: node = readForStatement(expected); break;
+    case 22: case 150: node = readForInStatement(expected); break;
+    case 23: case 151: node = readForOfStatement(expected); break;
+    case 24: case 152: node = readVariableDeclaration(expected); break;
+    case 25: case 153: node = readVariableDeclarator(expected); break;
+    case 26: case 154: node = readFunctionDeclaration(expected); break;
+    case 27: case 155: node = readFunctionExpression(expected); break;
+    case 28: case 156: node = readArrowFunctionExpression(expected); break;
+    case 29: case 157: node = readClassDeclaration(expected); break;
+    case 30: case 158: node = readClassExpression(expected); break;
+    case 31: case 159: node = readClassBody(expected); break;
+    case 32: case 160: node = readMethodDefinition(expected); break;
+    case 33: case 161: node = readPropertyDefinition(expected); break;
+    case 34: case 162: node = readIdentifier(expected); break;
+    case 35: case 163: node = readPrivateIdentifier(expected); break;
+    case 36: case 164: node = readThisExpression(expected); break;
+    case 37: case 165: node = readSuper(expected); break;
+    case 38: case 166: node = readArrayExpression(expected); break;
+    case 39: case 167: node = readObjectExpression(expected); break;
+    case 40: case 168: node = readProperty(expected); break;
+    case 41: case 169: node = readSequenceExpression(expected); break;
+    case 42: case 170: node = readUnaryExpression(expected); break;
+    case 43: case 171: node = readUpdateExpression(expected); break;
+    case 44: case 172: node = readBinaryExpression(expected); break;
+    case 45: case 173: node = readLogicalExpression(expected); break;
+    case 46: case 174: node = readAssignmentExpression(expected); break;
+    case 47: case 175: node = readConditionalExpression(expected); break;
+    case 48: case 176: node = readCallExpression(expected); break;
+    case 49: case 177: node = readNewExpression(expected); break;
+    case 50: case 178: node = readMemberExpression(expected); break;
+    case 51: case 179: node = readChainExpression(expected); break;
+    case 52: case 180: node = readYieldExpression(expected); break;
+    case 53: case 181: node = readAwaitExpression(expected); break;
+    case 54: case 182: node = readTemplateLiteral(expected); break;
+    case 55: case 183: node = readTaggedTemplateExpression(expected); break;
+    case 56: case 184: node = readTemplateElement(expected); break;
+    case 57: case 185: node = readTemplateElementCooked(expected); break;
+    case 58: case 186: node = readMetaProperty(expected); break;
+    case 59: case 187: node = readImportExpression(expected); break;
+    case 60: case 188: node = readSpreadElement(expected); break;
+    case 61: case 189: node = readStringLiteralDoubleQuoted(expected); break;
+    case 62: case 190: node = readStringLiteralSingleQuoted(expected); break;
+    case 63: case 191: node = readStringLiteral(expected); break;
+    case 64: case 192: node = readIntegerLiteral(expected); break;
+    case 65: case 193: node = readNumberLiteral(expected); break;
+    case 66: case 194: node = readBooleanLiteral(expected); break;
+    case 67: case 195: node = readNullLiteral(expected); break;
+    case 68: case 196: node = readRegExpLiteral(expected); break;
+    case 69: case 197: node = readBigIntLiteral(expected); break;
+    case 70: case 198: node = readObjectPattern(expected); break;
+    case 71: case 199: node = readArrayPattern(expected); break;
+    case 72: case 200: node = readRestElement(expected); break;
+    case 73: case 201: node = readAssignmentPattern(expected); break;
+    case 74: case 202: node = readImportDeclaration(expected); break;
+    case 75: case 203: node = readImportSpecifier(expected); break;
+    case 76: case 204: node = readImportDefaultSpecifier(expected); break;
+    case 77: case 205: node = readImportNamespaceSpecifier(expected); break;
+    case 78: case 206: node = readImportAttribute(expected); break;
+    case 79: case 207: node = readExportNamedDeclaration(expected); break;
+    case 80: case 208: node = readExportSpecifier(expected); break;
+    case 81: case 209: node = readExportDefaultDeclaration(expected); break;
+    case 82: case 210: node = readExportAllDeclaration(expected); break;
+    case 83: case 211: node = readIdentifierWithEnd(expected); break;
+    case 84: case 212: node = readPrivateIdentifierWithEnd(expected); break;
+    case 85: case 213: node = readJSXElement(expected); break;
+    case 86: case 214: node = readJSXFragment(expected); break;
+    case 87: case 215: node = readJSXOpeningElement(expected); break;
+    case 88: case 216: node = readJSXClosingElement(expected); break;
+    case 89: case 217: node = readJSXOpeningFragment(expected); break;
+    case 90: case 218: node = readJSXClosingFragment(expected); break;
+    case 91: case 219: node = readJSXAttribute(expected); break;
+    case 92: case 220: node = readJSXSpreadAttribute(expected); break;
+    case 93: case 221: node = readJSXExpressionContainer(expected); break;
+    case 94: case 222: node = readJSXEmptyExpression(expected); break;
+    case 95: case 223: node = readJSXIdentifier(expected); break;
+    case 96: case 224: node = readJSXMemberExpression(expected); break;
+    case 97: case 225: node = readJSXNamespacedName(expected); break;
+    case 98: case 226: node = readJSXText(expected); break;
+    case 99: case 227: node = readJSXTextCooked(expected); break;
+    case 100: case 228: node = readJSXTextN(expected); break;
+    case 101: case 229: node = readJSXTextCookedN(expected); break;
     default: throw badTag();
   }
   room++;
   return node;
 }
 
-/** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
-function readNodeList(): any[] {
+/**
+ * Short lists as exact-size array literals: no over-reserved backing store for the GC to copy.
+ * first, rest: the start gap predicted for the first element and for every later one.
+ */
+function readNodeList(first: number, rest: number): any[] {
   const length = readVarint();
+  if (length === 0) return [];
+  if (length > 4) checkListLength(length);
+  const a = readNode(first);
   switch (length) {
-    case 0: return [];
-    case 1: return [readNode()];
-    case 2: { const a = readNode(); return [a, readNode()]; }
-    case 3: { const a = readNode(); const b = readNode(); return [a, b, readNode()]; }
-    case 4: { const a = readNode(); const b = readNode(); const c = readNode(); return [a, b, c, readNode()]; }
+    case 1: return [a];
+    case 2: return [a, readNode(rest)];
+    case 3: { const b = readNode(rest); return [a, b, readNode(rest)]; }
+    case 4: { const b = readNode(rest); const c = readNode(rest); return [a, b, c, readNode(rest)]; }
   }
-  const list = new Array(checkListLength(length));
-  for (let i = 0; i < length; i++) list[i] = readNode();
+  const list = new Array(length);
+  list[0] = a;
+  for (let i = 1; i < length; i++) list[i] = readNode(rest);
   return list;
 }
 
-function readProgram(): any {
-  const start = pos + readDelta();
+function readProgram(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const body = readNodeList();
+  const body = readNodeList(0, 0);
   const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Program", start, end, body, sourceType };
 }
 
-function readExpressionStatement(): any {
-  const start = pos + readDelta();
+function readExpressionStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const expression = readNode() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNode(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExpressionStatement", start, end, expression };
 }
 
-function readDirective(): any {
-  const start = pos + readDelta();
+function readDirective(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const expression = readNode() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNode(0) ?? missing("expression");
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExpressionStatement", start, end, expression, directive: directiveOf(expression) };
 }
 
-function readBlockStatement(): any {
-  const start = pos + readDelta();
+function readBlockStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const body = readNodeList();
-  const end = pos + readDelta();
+  const body = readNodeList(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BlockStatement", start, end, body };
 }
 
-function readStaticBlock(): any {
-  const start = pos + readDelta();
+function readStaticBlock(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const body = readNodeList();
-  const end = pos + readDelta();
+  const body = readNodeList(7, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "StaticBlock", start, end, body };
 }
 
-function readEmptyStatement(): any {
-  const start = pos + readDelta();
+function readEmptyStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "EmptyStatement", start, end };
 }
 
-function readDebuggerStatement(): any {
-  const start = pos + readDelta();
+function readDebuggerStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const end = pos + readDelta();
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "DebuggerStatement", start, end };
 }
 
-function readWithStatement(): any {
-  const start = pos + readDelta();
+function readWithStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const object = readNode() ?? missing("object");
-  const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const object = readNode(0) ?? missing("object");
+  const body = readNode(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "WithStatement", start, end, object, body };
 }
 
-function readReturnStatement(): any {
-  const start = pos + readDelta();
+function readReturnStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const argument = readNode();
-  const end = pos + readDelta();
+  const argument = readNode(7);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ReturnStatement", start, end, argument };
 }
 
-function readLabeledStatement(): any {
-  const start = pos + readDelta();
+function readLabeledStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const label = readNode() ?? missing("label");
-  const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const label = readNode(0) ?? missing("label");
+  const body = readNode(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "LabeledStatement", start, end, body, label };
 }
 
-function readBreakStatement(): any {
-  const start = pos + readDelta();
+function readBreakStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const label = readNode();
-  const end = pos + readDelta();
+  const label = readNode(6);
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BreakStatement", start, end, label };
 }
 
-function readContinueStatement(): any {
-  const start = pos + readDelta();
+function readContinueStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const label = readNode();
-  const end = pos + readDelta();
+  const label = readNode(9);
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ContinueStatement", start, end, label };
 }
 
-function readIfStatement(): any {
-  const start = pos + readDelta();
+function readIfStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const test = readNode() ?? missing("test");
-  const consequent = readNode() ?? missing("consequent");
-  const alternate = readNode();
-  const end = pos + readDelta();
+  const test = readNode(3) ?? missing("test");
+  const consequent = readNode(1) ?? missing("consequent");
+  const alternate = readNode(5);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "IfStatement", start, end, test, consequent, alternate };
 }
 
-function readSwitchStatement(): any {
-  const start = pos + readDelta();
+function readSwitchStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const discriminant = readNode() ?? missing("discriminant");
-  const cases = readNodeList();
-  const end = pos + readDelta();
+  const discriminant = readNode(7) ?? missing("discriminant");
+  const cases = readNodeList(2, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SwitchStatement", start, end, discriminant, cases };
 }
 
-function readSwitchCase(): any {
-  const start = pos + readDelta();
+function readSwitchCase(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const test = readNode();
-  const consequent = readNodeList();
-  const end = pos + readDelta();
+  const test = readNode(5);
+  const consequent = readNodeList(1, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SwitchCase", start, end, consequent, test };
 }
 
-function readThrowStatement(): any {
-  const start = pos + readDelta();
+function readThrowStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNode(6) ?? missing("argument");
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ThrowStatement", start, end, argument };
 }
 
-function readTryStatement(): any {
-  const start = pos + readDelta();
+function readTryStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const block = readNode() ?? missing("block");
-  const handler = readNode();
-  const finalizer = readNode();
-  const end = pos + readDelta();
+  const block = readNode(3) ?? missing("block");
+  const handler = readNode(0);
+  const finalizer = readNode(7);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TryStatement", start, end, block, handler, finalizer };
 }
 
-function readCatchClause(): any {
-  const start = pos + readDelta();
+function readCatchClause(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const param = readNode();
-  const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const param = readNode(6);
+  const body = readNode(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "CatchClause", start, end, param, body };
 }
 
-function readWhileStatement(): any {
-  const start = pos + readDelta();
+function readWhileStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const test = readNode() ?? missing("test");
-  const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const test = readNode(0) ?? missing("test");
+  const body = readNode(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "WhileStatement", start, end, test, body };
 }
 
-function readDoWhileStatement(): any {
-  const start = pos + readDelta();
+function readDoWhileStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const body = readNode() ?? missing("body");
-  const test = readNode() ?? missing("test");
-  const end = pos + readDelta();
+  const body = readNode(3) ?? missing("body");
+  const test = readNode(6) ?? missing("test");
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "DoWhileStatement", start, end, body, test };
 }
 
-function readForStatement(): any {
-  const start = pos + readDelta();
+function readForStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const init = readNode();
-  const test = readNode();
-  const update = readNode();
-  const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const init = readNode(4);
+  const test = readNode(1);
+  const update = readNode(1);
+  const body = readNode(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForStatement", start, end, init, test, update, body };
 }
 
-function readForInStatement(): any {
-  const start = pos + readDelta();
+function readForInStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const left = readNode() ?? missing("left");
-  const right = readNode() ?? missing("right");
-  const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const left = readNode(4) ?? missing("left");
+  const right = readNode(4) ?? missing("right");
+  const body = readNode(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForInStatement", start, end, left, right, body };
 }
 
-function readForOfStatement(): any {
-  const start = pos + readDelta();
+function readForOfStatement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const await_ = (attrs & 1) !== 0;
-  const left = readNode() ?? missing("left");
-  const right = readNode() ?? missing("right");
-  const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const left = readNode(4) ?? missing("left");
+  const right = readNode(4) ?? missing("right");
+  const body = readNode(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForOfStatement", start, end, await: await_, left, right, body };
 }
 
-function readVariableDeclaration(): any {
-  const start = pos + readDelta();
+function readVariableDeclaration(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const declarations = readNodeList();
+  const declarations = readNodeList(6, 1);
   const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "VariableDeclaration", start, end, declarations, kind };
 }
 
-function readVariableDeclarator(): any {
-  const start = pos + readDelta();
+function readVariableDeclarator(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const id = readNode() ?? missing("id");
-  const init = readNode();
-  const end = pos + readDelta();
+  const id = readNode(0) ?? missing("id");
+  const init = readNode(1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "VariableDeclarator", start, end, id, init };
 }
 
-function readFunctionDeclaration(): any {
-  const start = pos + readDelta();
+function readFunctionDeclaration(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const id = readNode();
+  const id = readNode(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeList();
-  const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const params = readNodeList(1, 1);
+  const body = readNode(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "FunctionDeclaration", start, end, id, expression: false, generator, async: async_, params, body };
 }
 
-function readFunctionExpression(): any {
-  const start = pos + readDelta();
+function readFunctionExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const id = readNode();
+  const id = readNode(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeList();
-  const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const params = readNodeList(1, 1);
+  const body = readNode(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "FunctionExpression", start, end, id, expression: false, generator, async: async_, params, body };
 }
 
-function readArrowFunctionExpression(): any {
-  const start = pos + readDelta();
+function readArrowFunctionExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeList();
-  const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const params = readNodeList(0, 1);
+  const body = readNode(4) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrowFunctionExpression", start, end, id: null, expression, generator: false, async: async_, params, body };
 }
 
-function readClassDeclaration(): any {
-  const start = pos + readDelta();
+function readClassDeclaration(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const id = readNode();
-  const superClass = readNode();
-  const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const id = readNode(6);
+  const superClass = readNode(9);
+  const body = readNode(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassDeclaration", start, end, id, superClass, body };
 }
 
-function readClassExpression(): any {
-  const start = pos + readDelta();
+function readClassExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const id = readNode();
-  const superClass = readNode();
-  const body = readNode() ?? missing("body");
-  const end = pos + readDelta();
+  const id = readNode(6);
+  const superClass = readNode(14);
+  const body = readNode(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassExpression", start, end, id, superClass, body };
 }
 
-function readClassBody(): any {
-  const start = pos + readDelta();
+function readClassBody(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const body = readNodeList();
-  const end = pos + readDelta();
+  const body = readNodeList(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassBody", start, end, body };
 }
 
-function readMethodDefinition(): any {
-  const start = pos + readDelta();
+function readMethodDefinition(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  const key = readNode() ?? missing("key");
+  const key = readNode(0) ?? missing("key");
   const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
-  const value = readNode() ?? missing("value");
-  const end = pos + readDelta();
+  const value = readNode(0) ?? missing("value");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MethodDefinition", start, end, static: static_, computed, key, kind, value };
 }
 
-function readPropertyDefinition(): any {
-  const start = pos + readDelta();
+function readPropertyDefinition(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  const key = readNode() ?? missing("key");
-  const value = readNode();
-  const end = pos + readDelta();
+  const key = readNode(0) ?? missing("key");
+  const value = readNode(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "PropertyDefinition", start, end, static: static_, computed, key, value };
 }
 
-function readIdentifier(): any {
-  const start = pos + readDelta();
+function readIdentifier(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const name = readString();
   const end = start + (name.length);
@@ -1067,8 +1134,8 @@ function readIdentifier(): any {
   return { type: "Identifier", start, end, name };
 }
 
-function readPrivateIdentifier(): any {
-  const start = pos + readDelta();
+function readPrivateIdentifier(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const name = readString();
   const end = start + (name.length + 1);
@@ -1076,272 +1143,295 @@ function readPrivateIdentifier(): any {
   return { type: "PrivateIdentifier", start, end, name };
 }
 
-function readThisExpression(): any {
-  const start = pos + readDelta();
+function readThisExpression(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const end = start + (4);
   pos = end;
   return { type: "ThisExpression", start, end };
 }
 
-function readSuper(): any {
-  const start = pos + readDelta();
+function readSuper(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const end = start + (5);
   pos = end;
   return { type: "Super", start, end };
 }
 
-function readArrayExpression(): any {
-  const start = pos + readDelta();
+function readArrayExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const elements = readNodeList();
-  const end = pos + readDelta();
+  const elements = readNodeList(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrayExpression", start, end, elements };
 }
 
-function readObjectExpression(): any {
-  const start = pos + readDelta();
+function readObjectExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const properties = readNodeList();
-  const end = pos + readDelta();
+  const properties = readNodeList(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ObjectExpression", start, end, properties };
 }
 
-function readProperty(): any {
-  const start = pos + readDelta();
+function readProperty(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const method = (attrs & 1) !== 0;
   const shorthand = (attrs & 2) !== 0;
   const computed = (attrs & 4) !== 0;
-  const key = readNode() ?? missing("key");
-  const value = readNode() ?? missing("value");
+  const key = readNode(0) ?? missing("key");
+  const value = readNode(1) ?? missing("value");
   const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Property", start, end, method, shorthand, computed, key, value, kind };
 }
 
-function readSequenceExpression(): any {
-  const start = pos + readDelta();
+function readSequenceExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const expressions = readNodeList();
-  const end = pos + readDelta();
+  const expressions = readNodeList(0, 1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SequenceExpression", start, end, expressions };
 }
 
-function readUnaryExpression(): any {
-  const start = pos + readDelta();
+function readUnaryExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
-  const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNode(1) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "UnaryExpression", start, end, operator, prefix: true, argument };
 }
 
-function readUpdateExpression(): any {
-  const start = pos + readDelta();
+function readUpdateExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
   const prefix = (attrs & 2) !== 0;
-  const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNode(0) ?? missing("argument");
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "UpdateExpression", start, end, operator, prefix, argument };
 }
 
-function readBinaryExpression(): any {
-  const start = pos + readDelta();
+function readBinaryExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const left = readNode() ?? missing("left");
+  const left = readNode(0) ?? missing("left");
   const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
-  const right = readNode() ?? missing("right");
-  const end = pos + readDelta();
+  const right = readNode(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BinaryExpression", start, end, left, operator, right };
 }
 
-function readLogicalExpression(): any {
-  const start = pos + readDelta();
+function readLogicalExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const left = readNode() ?? missing("left");
+  const left = readNode(0) ?? missing("left");
   const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
-  const right = readNode() ?? missing("right");
-  const end = pos + readDelta();
+  const right = readNode(2) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "LogicalExpression", start, end, left, operator, right };
 }
 
-function readAssignmentExpression(): any {
-  const start = pos + readDelta();
+function readAssignmentExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const left = readNode() ?? missing("left");
+  const left = readNode(0) ?? missing("left");
   const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
-  const right = readNode() ?? missing("right");
-  const end = pos + readDelta();
+  const right = readNode(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AssignmentExpression", start, end, operator, left, right };
 }
 
-function readConditionalExpression(): any {
-  const start = pos + readDelta();
+function readConditionalExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const test = readNode() ?? missing("test");
-  const consequent = readNode() ?? missing("consequent");
-  const alternate = readNode() ?? missing("alternate");
-  const end = pos + readDelta();
+  const test = readNode(0) ?? missing("test");
+  const consequent = readNode(1) ?? missing("consequent");
+  const alternate = readNode(1) ?? missing("alternate");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ConditionalExpression", start, end, test, consequent, alternate };
 }
 
-function readCallExpression(): any {
-  const start = pos + readDelta();
+function readCallExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const callee = readNode() ?? missing("callee");
-  const arguments_ = readNodeList();
+  const callee = readNode(0) ?? missing("callee");
+  const arguments_ = readNodeList(1, 1);
   const optional = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "CallExpression", start, end, callee, arguments: arguments_, optional };
 }
 
-function readNewExpression(): any {
-  const start = pos + readDelta();
+function readNewExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const callee = readNode() ?? missing("callee");
-  const arguments_ = readNodeList();
-  const end = pos + readDelta();
+  const callee = readNode(4) ?? missing("callee");
+  const arguments_ = readNodeList(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "NewExpression", start, end, callee, arguments: arguments_ };
 }
 
-function readMemberExpression(): any {
-  const start = pos + readDelta();
+function readMemberExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const object = readNode() ?? missing("object");
-  const property = readNode() ?? missing("property");
+  const object = readNode(0) ?? missing("object");
+  const property = readNode(1) ?? missing("property");
   const computed = (attrs & 1) !== 0;
   const optional = (attrs & 2) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MemberExpression", start, end, object, property, computed, optional };
 }
 
-function readChainExpression(): any {
-  const start = pos + readDelta();
+function readChainExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const expression = readNode() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNode(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ChainExpression", start, end, expression };
 }
 
-function readYieldExpression(): any {
-  const start = pos + readDelta();
+function readYieldExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const delegate = (attrs & 1) !== 0;
-  const argument = readNode();
-  const end = pos + readDelta();
+  const argument = readNode(6);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "YieldExpression", start, end, delegate, argument };
 }
 
-function readAwaitExpression(): any {
-  const start = pos + readDelta();
+function readAwaitExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNode(6) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AwaitExpression", start, end, argument };
 }
 
-function readTemplateLiteral(): any {
-  const start = pos + readDelta();
+function readTemplateLiteral(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const quasis = readNodeList();
-  const expressions = readNodeList();
-  const end = pos + readDelta();
+  const quasis = readNodeList(1, 4);
+  const expressions = readNodeList(-2, 4);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateLiteral", start, end, expressions, quasis };
 }
 
-function readTaggedTemplateExpression(): any {
-  const start = pos + readDelta();
+function readTaggedTemplateExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const tag = readNode() ?? missing("tag");
-  const quasi = readNode() ?? missing("quasi");
-  const end = pos + readDelta();
+  const tag = readNode(0) ?? missing("tag");
+  const quasi = readNode(0) ?? missing("quasi");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TaggedTemplateExpression", start, end, tag, quasi };
 }
 
-function readTemplateElement(): any {
-  const start = pos + readDelta();
+function readTemplateElement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const raw = readString();
   const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateElement", start, end, value: { raw, cooked: raw }, tail };
 }
 
-function readTemplateElementCooked(): any {
-  const start = pos + readDelta();
+function readTemplateElementCooked(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const raw = readString();
   const cooked = readStringOrNull();
   const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 3 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateElement", start, end, value: { raw, cooked }, tail };
 }
 
-function readMetaProperty(): any {
-  const start = pos + readDelta();
+function readMetaProperty(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const meta = readNode() ?? missing("meta");
-  const property = readNode() ?? missing("property");
-  const end = pos + readDelta();
+  const meta = readNode(0) ?? missing("meta");
+  const property = readNode(0) ?? missing("property");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MetaProperty", start, end, meta, property };
 }
 
-function readImportExpression(): any {
-  const start = pos + readDelta();
+function readImportExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const source = readNode() ?? missing("source");
-  const options = readNode();
-  const end = pos + readDelta();
+  const source = readNode(0) ?? missing("source");
+  const options = readNode(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportExpression", start, end, source, options };
 }
 
-function readSpreadElement(): any {
-  const start = pos + readDelta();
+function readSpreadElement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNode(3) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SpreadElement", start, end, argument };
 }
 
-function readStringLiteralDoubleQuoted(): any {
-  const start = pos + readDelta();
+function readStringLiteralDoubleQuoted(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readString();
   const end = start + (value.length + 2);
@@ -1349,8 +1439,8 @@ function readStringLiteralDoubleQuoted(): any {
   return { type: "Literal", start, end, value, raw: "\"" + value + "\"" };
 }
 
-function readStringLiteralSingleQuoted(): any {
-  const start = pos + readDelta();
+function readStringLiteralSingleQuoted(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readString();
   const end = start + (value.length + 2);
@@ -1358,8 +1448,8 @@ function readStringLiteralSingleQuoted(): any {
   return { type: "Literal", start, end, value, raw: "'" + value + "'" };
 }
 
-function readStringLiteral(): any {
-  const start = pos + readDelta();
+function readStringLiteral(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readString();
   const raw = readString();
@@ -1368,8 +1458,8 @@ function readStringLiteral(): any {
   return { type: "Literal", start, end, value, raw };
 }
 
-function readIntegerLiteral(): any {
-  const start = pos + readDelta();
+function readIntegerLiteral(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readVarint();
   const end = start + (decimalDigits(value));
@@ -1377,8 +1467,8 @@ function readIntegerLiteral(): any {
   return { type: "Literal", start, end, value, raw: "" + value };
 }
 
-function readNumberLiteral(): any {
-  const start = pos + readDelta();
+function readNumberLiteral(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readF64();
   const raw = readString();
@@ -1387,8 +1477,8 @@ function readNumberLiteral(): any {
   return { type: "Literal", start, end, value, raw };
 }
 
-function readBooleanLiteral(): any {
-  const start = pos + readDelta();
+function readBooleanLiteral(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
   const value = (attrs & 1) !== 0;
@@ -1397,16 +1487,16 @@ function readBooleanLiteral(): any {
   return { type: "Literal", start, end, value, raw: value ? "true" : "false" };
 }
 
-function readNullLiteral(): any {
-  const start = pos + readDelta();
+function readNullLiteral(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const end = start + (4);
   pos = end;
   return { type: "Literal", start, end, value: null, raw: "null" };
 }
 
-function readRegExpLiteral(): any {
-  const start = pos + readDelta();
+function readRegExpLiteral(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const pattern = readString();
   const flags = readString();
@@ -1415,8 +1505,8 @@ function readRegExpLiteral(): any {
   return { type: "Literal", start, end, value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
 }
 
-function readBigIntLiteral(): any {
-  const start = pos + readDelta();
+function readBigIntLiteral(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const raw = readString();
   const end = start + (raw.length);
@@ -1424,249 +1514,274 @@ function readBigIntLiteral(): any {
   return { type: "Literal", start, end, value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
 }
 
-function readObjectPattern(): any {
-  const start = pos + readDelta();
+function readObjectPattern(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const properties = readNodeList();
-  const end = pos + readDelta();
+  const properties = readNodeList(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ObjectPattern", start, end, properties };
 }
 
-function readArrayPattern(): any {
-  const start = pos + readDelta();
+function readArrayPattern(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const elements = readNodeList();
-  const end = pos + readDelta();
+  const elements = readNodeList(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrayPattern", start, end, elements };
 }
 
-function readRestElement(): any {
-  const start = pos + readDelta();
+function readRestElement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNode(3) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "RestElement", start, end, argument };
 }
 
-function readAssignmentPattern(): any {
-  const start = pos + readDelta();
+function readAssignmentPattern(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const left = readNode() ?? missing("left");
-  const right = readNode() ?? missing("right");
-  const end = pos + readDelta();
+  const left = readNode(0) ?? missing("left");
+  const right = readNode(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AssignmentPattern", start, end, left, right };
 }
 
-function readImportDeclaration(): any {
-  const start = pos + readDelta();
+function readImportDeclaration(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const specifiers = readNodeList();
-  const source = readNode() ?? missing("source");
-  const attributes = readNodeList();
-  const end = pos + readDelta();
+  const specifiers = readNodeList(0, 0);
+  const source = readNode(0) ?? missing("source");
+  const attributes = readNodeList(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportDeclaration", start, end, specifiers, source, attributes };
 }
 
-function readImportSpecifier(): any {
-  const start = pos + readDelta();
+function readImportSpecifier(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const imported = readNode() ?? missing("imported");
-  const local = readNode() ?? missing("local");
-  const end = pos + readDelta();
+  const imported = readNode(0) ?? missing("imported");
+  const local = readNode(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportSpecifier", start, end, imported, local };
 }
 
-function readImportDefaultSpecifier(): any {
-  const start = pos + readDelta();
+function readImportDefaultSpecifier(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const local = readNode() ?? missing("local");
-  const end = pos + readDelta();
+  const local = readNode(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportDefaultSpecifier", start, end, local };
 }
 
-function readImportNamespaceSpecifier(): any {
-  const start = pos + readDelta();
+function readImportNamespaceSpecifier(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const local = readNode() ?? missing("local");
-  const end = pos + readDelta();
+  const local = readNode(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportNamespaceSpecifier", start, end, local };
 }
 
-function readImportAttribute(): any {
-  const start = pos + readDelta();
+function readImportAttribute(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const key = readNode() ?? missing("key");
-  const value = readNode() ?? missing("value");
-  const end = pos + readDelta();
+  const key = readNode(0) ?? missing("key");
+  const value = readNode(0) ?? missing("value");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportAttribute", start, end, key, value };
 }
 
-function readExportNamedDeclaration(): any {
-  const start = pos + readDelta();
+function readExportNamedDeclaration(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const declaration = readNode();
-  const specifiers = readNodeList();
-  const source = readNode();
-  const attributes = readNodeList();
-  const end = pos + readDelta();
+  const declaration = readNode(0);
+  const specifiers = readNodeList(7, 1);
+  const source = readNode(0);
+  const attributes = readNodeList(0, 0);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportNamedDeclaration", start, end, declaration, specifiers, source, attributes };
 }
 
-function readExportSpecifier(): any {
-  const start = pos + readDelta();
+function readExportSpecifier(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const local = readNode() ?? missing("local");
-  const exported = readNode() ?? missing("exported");
-  const end = pos + readDelta();
+  const local = readNode(0) ?? missing("local");
+  const exported = readNode(4) ?? missing("exported");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportSpecifier", start, end, local, exported };
 }
 
-function readExportDefaultDeclaration(): any {
-  const start = pos + readDelta();
+function readExportDefaultDeclaration(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const declaration = readNode() ?? missing("declaration");
-  const end = pos + readDelta();
+  const declaration = readNode(0) ?? missing("declaration");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportDefaultDeclaration", start, end, declaration };
 }
 
-function readExportAllDeclaration(): any {
-  const start = pos + readDelta();
+function readExportAllDeclaration(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const exported = readNode();
-  const source = readNode() ?? missing("source");
-  const attributes = readNodeList();
-  const end = pos + readDelta();
+  const exported = readNode(0);
+  const source = readNode(0) ?? missing("source");
+  const attributes = readNodeList(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportAllDeclaration", start, end, exported, source, attributes };
 }
 
-function readIdentifierWithEnd(): any {
-  const start = pos + readDelta();
+function readIdentifierWithEnd(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const name = readString();
-  const end = pos + readDelta();
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Identifier", start, end, name };
 }
 
-function readPrivateIdentifierWithEnd(): any {
-  const start = pos + readDelta();
+function readPrivateIdentifierWithEnd(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const name = readString();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "PrivateIdentifier", start, end, name };
 }
 
-function readJSXElement(): any {
-  const start = pos + readDelta();
+function readJSXElement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const openingElement = readNode() ?? missing("openingElement");
-  const children = readNodeList();
-  const closingElement = readNode();
-  const end = pos + readDelta();
+  const openingElement = readNode(0) ?? missing("openingElement");
+  const children = readNodeList(0, 0);
+  const closingElement = readNode(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXElement", start, end, openingElement, closingElement, children };
 }
 
-function readJSXFragment(): any {
-  const start = pos + readDelta();
+function readJSXFragment(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const openingFragment = readNode() ?? missing("openingFragment");
-  const children = readNodeList();
-  const closingFragment = readNode() ?? missing("closingFragment");
-  const end = pos + readDelta();
+  const openingFragment = readNode(0) ?? missing("openingFragment");
+  const children = readNodeList(0, 0);
+  const closingFragment = readNode(0) ?? missing("closingFragment");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXFragment", start, end, openingFragment, closingFragment, children };
 }
 
-function readJSXOpeningElement(): any {
-  const start = pos + readDelta();
+function readJSXOpeningElement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const name = readNode() ?? missing("name");
-  const attributes = readNodeList();
+  const name = readNode(0) ?? missing("name");
+  const attributes = readNodeList(0, 0);
   const selfClosing = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXOpeningElement", start, end, attributes, name, selfClosing };
 }
 
-function readJSXClosingElement(): any {
-  const start = pos + readDelta();
+function readJSXClosingElement(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const name = readNode() ?? missing("name");
-  const end = pos + readDelta();
+  const name = readNode(0) ?? missing("name");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXClosingElement", start, end, name };
 }
 
-function readJSXOpeningFragment(): any {
-  const start = pos + readDelta();
+function readJSXOpeningFragment(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXOpeningFragment", start, end, attributes: [], selfClosing: false };
 }
 
-function readJSXClosingFragment(): any {
-  const start = pos + readDelta();
+function readJSXClosingFragment(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXClosingFragment", start, end };
 }
 
-function readJSXAttribute(): any {
-  const start = pos + readDelta();
+function readJSXAttribute(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const name = readNode() ?? missing("name");
-  const value = readNode();
-  const end = pos + readDelta();
+  const name = readNode(0) ?? missing("name");
+  const value = readNode(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXAttribute", start, end, name, value };
 }
 
-function readJSXSpreadAttribute(): any {
-  const start = pos + readDelta();
+function readJSXSpreadAttribute(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const argument = readNode() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNode(0) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXSpreadAttribute", start, end, argument };
 }
 
-function readJSXExpressionContainer(): any {
-  const start = pos + readDelta();
+function readJSXExpressionContainer(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const expression = readNode() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNode(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXExpressionContainer", start, end, expression };
 }
 
-function readJSXEmptyExpression(): any {
-  const start = pos + readDelta();
+function readJSXEmptyExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXEmptyExpression", start, end };
 }
 
-function readJSXIdentifier(): any {
-  const start = pos + readDelta();
+function readJSXIdentifier(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const name = readString();
   const end = start + (name.length);
@@ -1674,28 +1789,30 @@ function readJSXIdentifier(): any {
   return { type: "JSXIdentifier", start, end, name };
 }
 
-function readJSXMemberExpression(): any {
-  const start = pos + readDelta();
+function readJSXMemberExpression(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const object = readNode() ?? missing("object");
-  const property = readNode() ?? missing("property");
-  const end = pos + readDelta();
+  const object = readNode(0) ?? missing("object");
+  const property = readNode(0) ?? missing("property");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXMemberExpression", start, end, object, property };
 }
 
-function readJSXNamespacedName(): any {
-  const start = pos + readDelta();
+function readJSXNamespacedName(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const namespace = readNode() ?? missing("namespace");
-  const name = readNode() ?? missing("name");
-  const end = pos + readDelta();
+  const namespace = readNode(0) ?? missing("namespace");
+  const name = readNode(0) ?? missing("name");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXNamespacedName", start, end, namespace, name };
 }
 
-function readJSXText(): any {
-  const start = pos + readDelta();
+function readJSXText(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const raw = readString();
   const end = start + (raw.length);
@@ -1703,8 +1820,8 @@ function readJSXText(): any {
   return { type: "JSXText", start, end, value: raw, raw };
 }
 
-function readJSXTextCooked(): any {
-  const start = pos + readDelta();
+function readJSXTextCooked(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readString();
   const raw = readString();
@@ -1713,8 +1830,8 @@ function readJSXTextCooked(): any {
   return { type: "JSXText", start, end, value, raw };
 }
 
-function readJSXTextN(): any {
-  const start = pos + readDelta();
+function readJSXTextN(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const raw = readString();
   const end = start + (raw.length);
@@ -1722,8 +1839,8 @@ function readJSXTextN(): any {
   return { type: "JSXText", start, end, value: raw, raw, bigint: raw };
 }
 
-function readJSXTextCookedN(): any {
-  const start = pos + readDelta();
+function readJSXTextCookedN(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const value = readString();
   const raw = readString();
@@ -1734,518 +1851,557 @@ function readJSXTextCookedN(): any {
 
 // ---- Mode loc ----
 
-/** Reads one node (mode "L"), or null for tag 0. */
-function readNodeL(): any {
-  if (room === 0) return readNodeSlow();
+/** Reads one node (mode "L"), or null for tag 0; `expected`: its predicted start gap. */
+function readNodeL(expected: number): any {
+  if (room === 0) return readNodeSlow(expected);
   room--;
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-    case 1: node = readProgramL(); break;
-    case 2: node = readExpressionStatementL(); break;
-    case 3: node = readDirectiveL(); break;
-    case 4: node = readBlockStatementL(); break;
-    case 5: node = readStaticBlockL(); break;
-    case 6: node = readEmptyStatementL(); break;
-    case 7: node = readDebuggerStatementL(); break;
-    case 8: node = readWithStatementL(); break;
-    case 9: node = readReturnStatementL(); break;
-    case 10: node = readLabeledStatementL(); break;
-    case 11: node = readBreakStatementL(); break;
-    case 12: node = readContinueStatementL(); break;
-    case 13: node = readIfStatementL(); break;
-    case 14: node = readSwitchStatementL(); break;
-    case 15: node = readSwitchCaseL(); break;
-    case 16: node = readThrowStatementL(); break;
-    case 17: node = readTryStatementL(); break;
-    case 18: node = readCatchClauseL(); break;
-    case 19: node = readWhileStatementL(); break;
-    case 20: node = readDoWhileStatementL(); break;
-    case 21: node = readForStatementL(); break;
-    case 22: node = readForInStatementL(); break;
-    case 23: node = readForOfStatementL(); break;
-    case 24: node = readVariableDeclarationL(); break;
-    case 25: node = readVariableDeclaratorL(); break;
-    case 26: node = readFunctionDeclarationL(); break;
-    case 27: node = readFunctionExpressionL(); break;
-    case 28: node = readArrowFunctionExpressionL(); break;
-    case 29: node = readClassDeclarationL(); break;
-    case 30: node = readClassExpressionL(); break;
-    case 31: node = readClassBodyL(); break;
-    case 32: node = readMethodDefinitionL(); break;
-    case 33: node = readPropertyDefinitionL(); break;
-    case 34: node = readIdentifierL(); break;
-    case 35: node = readPrivateIdentifierL(); break;
-    case 36: node = readThisExpressionL(); break;
-    case 37: node = readSuperL(); break;
-    case 38: node = readArrayExpressionL(); break;
-    case 39: node = readObjectExpressionL(); break;
-    case 40: node = readPropertyL(); break;
-    case 41: node = readSequenceExpressionL(); break;
-    case 42: node = readUnaryExpressionL(); break;
-    case 43: node = readUpdateExpressionL(); break;
-    case 44: node = readBinaryExpressionL(); break;
-    case 45: node = readLogicalExpressionL(); break;
-    case 46: node = readAssignmentExpressionL(); break;
-    case 47: node = readConditionalExpressionL(); break;
-    case 48: node = readCallExpressionL(); break;
-    case 49: node = readNewExpressionL(); break;
-    case 50: node = readMemberExpressionL(); break;
-    case 51: node = readChainExpressionL(); break;
-    case 52: node = readYieldExpressionL(); break;
-    case 53: node = readAwaitExpressionL(); break;
-    case 54: node = readTemplateLiteralL(); break;
-    case 55: node = readTaggedTemplateExpressionL(); break;
-    case 56: node = readTemplateElementL(); break;
-    case 57: node = readTemplateElementCookedL(); break;
-    case 58: node = readMetaPropertyL(); break;
-    case 59: node = readImportExpressionL(); break;
-    case 60: node = readSpreadElementL(); break;
-    case 61: node = readStringLiteralDoubleQuotedL(); break;
-    case 62: node = readStringLiteralSingleQuotedL(); break;
-    case 63: node = readStringLiteralL(); break;
-    case 64: node = readIntegerLiteralL(); break;
-    case 65: node = readNumberLiteralL(); break;
-    case 66: node = readBooleanLiteralL(); break;
-    case 67: node = readNullLiteralL(); break;
-    case 68: node = readRegExpLiteralL(); break;
-    case 69: node = readBigIntLiteralL(); break;
-    case 70: node = readObjectPatternL(); break;
-    case 71: node = readArrayPatternL(); break;
-    case 72: node = readRestElementL(); break;
-    case 73: node = readAssignmentPatternL(); break;
-    case 74: node = readImportDeclarationL(); break;
-    case 75: node = readImportSpecifierL(); break;
-    case 76: node = readImportDefaultSpecifierL(); break;
-    case 77: node = readImportNamespaceSpecifierL(); break;
-    case 78: node = readImportAttributeL(); break;
-    case 79: node = readExportNamedDeclarationL(); break;
-    case 80: node = readExportSpecifierL(); break;
-    case 81: node = readExportDefaultDeclarationL(); break;
-    case 82: node = readExportAllDeclarationL(); break;
-    case 83: node = readIdentifierWithEndL(); break;
-    case 84: node = readPrivateIdentifierWithEndL(); break;
-    case 85: node = readJSXElementL(); break;
-    case 86: node = readJSXFragmentL(); break;
-    case 87: node = readJSXOpeningElementL(); break;
-    case 88: node = readJSXClosingElementL(); break;
-    case 89: node = readJSXOpeningFragmentL(); break;
-    case 90: node = readJSXClosingFragmentL(); break;
-    case 91: node = readJSXAttributeL(); break;
-    case 92: node = readJSXSpreadAttributeL(); break;
-    case 93: node = readJSXExpressionContainerL(); break;
-    case 94: node = readJSXEmptyExpressionL(); break;
-    case 95: node = readJSXIdentifierL(); break;
-    case 96: node = readJSXMemberExpressionL(); break;
-    case 97: node = readJSXNamespacedNameL(); break;
-    case 98: node = readJSXTextL(); break;
-    case 99: node = readJSXTextCookedL(); break;
-    case 100: node = readJSXTextNL(); break;
-    case 101: node = readJSXTextCookedNL(); break;
+    case 1: case 129: node = readProgramL(expected); break;
+    case 2: case 130: node = readExpressionStatementL(expected); break;
+    case 3: case 131: node = readDirectiveL(expected); break;
+    case 4: case 132: node = readBlockStatementL(expected); break;
+    case 5: case 133: node = readStaticBlockL(expected); break;
+    case 6: case 134: node = readEmptyStatementL(expected); break;
+    case 7: case 135: node = readDebuggerStatementL(expected); break;
+    case 8: case 136: node = readWithStatementL(expected); break;
+    case 9: case 137: node = readReturnStatementL(expected); break;
+    case 10: case 138: node = readLabeledStatementL(expected); break;
+    case 11: case 139: node = readBreakStatementL(expected); break;
+    case 12: case 140: node = readContinueStatementL(expected); break;
+    case 13: case 141: node = readIfStatementL(expected); break;
+    case 14: case 142: node = readSwitchStatementL(expected); break;
+    case 15: case 143: node = readSwitchCaseL(expected); break;
+    case 16: case 144: node = readThrowStatementL(expected); break;
+    case 17: case 145: node = readTryStatementL(expected); break;
+    case 18: case 146: node = readCatchClauseL(expected); break;
+    case 19: case 147: node = readWhileStatementL(expected); break;
+    case 20: case 148: node = readDoWhileStatementL(expected); break;
+    case 21: case 149: node = readForStatementL(expected); break;
+    case 22: case 150: node = readForInStatementL(expected); break;
+    case 23: case 151: node = readForOfStatementL(expected); break;
+    case 24: case 152: node = readVariableDeclarationL(expected); break;
+    case 25: case 153: node = readVariableDeclaratorL(expected); break;
+    case 26: case 154: node = readFunctionDeclarationL(expected); break;
+    case 27: case 155: node = readFunctionExpressionL(expected); break;
+    case 28: case 156: node = readArrowFunctionExpressionL(expected); break;
+    case 29: case 157: node = readClassDeclarationL(expected); break;
+    case 30: case 158: node = readClassExpressionL(expected); break;
+    case 31: case 159: node = readClassBodyL(expected); break;
+    case 32: case 160: node = readMethodDefinitionL(expected); break;
+    case 33: case 161: node = readPropertyDefinitionL(expected); break;
+    case 34: case 162: node = readIdentifierL(expected); break;
+    case 35: case 163: node = readPrivateIdentifierL(expected); break;
+    case 36: case 164: node = readThisExpressionL(expected); break;
+    case 37: case 165: node = readSuperL(expected); break;
+    case 38: case 166: node = readArrayExpressionL(expected); break;
+    case 39: case 167: node = readObjectExpressionL(expected); break;
+    case 40: case 168: node = readPropertyL(expected); break;
+    case 41: case 169: node = readSequenceExpressionL(expected); break;
+    case 42: case 170: node = readUnaryExpressionL(expected); break;
+    case 43: case 171: node = readUpdateExpressionL(expected); break;
+    case 44: case 172: node = readBinaryExpressionL(expected); break;
+    case 45: case 173: node = readLogicalExpressionL(expected); break;
+    case 46: case 174: node = readAssignmentExpressionL(expected); break;
+    case 47: case 175: node = readConditionalExpressionL(expected); break;
+    case 48: case 176: node = readCallExpressionL(expected); break;
+    case 49: case 177: node = readNewExpressionL(expected); break;
+    case 50: case 178: node = readMemberExpressionL(expected); break;
+    case 51: case 179: node = readChainExpressionL(expected); break;
+    case 52: case 180: node = readYieldExpressionL(expected); break;
+    case 53: case 181: node = readAwaitExpressionL(expected); break;
+    case 54: case 182: node = readTemplateLiteralL(expected); break;
+    case 55: case 183: node = readTaggedTemplateExpressionL(expected); break;
+    case 56: case 184: node = readTemplateElementL(expected); break;
+    case 57: case 185: node = readTemplateElementCookedL(expected); break;
+    case 58: case 186: node = readMetaPropertyL(expected); break;
+    case 59: case 187: node = readImportExpressionL(expected); break;
+    case 60: case 188: node = readSpreadElementL(expected); break;
+    case 61: case 189: node = readStringLiteralDoubleQuotedL(expected); break;
+    case 62: case 190: node = readStringLiteralSingleQuotedL(expected); break;
+    case 63: case 191: node = readStringLiteralL(expected); break;
+    case 64: case 192: node = readIntegerLiteralL(expected); break;
+    case 65: case 193: node = readNumberLiteralL(expected); break;
+    case 66: case 194: node = readBooleanLiteralL(expected); break;
+    case 67: case 195: node = readNullLiteralL(expected); break;
+    case 68: case 196: node = readRegExpLiteralL(expected); break;
+    case 69: case 197: node = readBigIntLiteralL(expected); break;
+    case 70: case 198: node = readObjectPatternL(expected); break;
+    case 71: case 199: node = readArrayPatternL(expected); break;
+    case 72: case 200: node = readRestElementL(expected); break;
+    case 73: case 201: node = readAssignmentPatternL(expected); break;
+    case 74: case 202: node = readImportDeclarationL(expected); break;
+    case 75: case 203: node = readImportSpecifierL(expected); break;
+    case 76: case 204: node = readImportDefaultSpecifierL(expected); break;
+    case 77: case 205: node = readImportNamespaceSpecifierL(expected); break;
+    case 78: case 206: node = readImportAttributeL(expected); break;
+    case 79: case 207: node = readExportNamedDeclarationL(expected); break;
+    case 80: case 208: node = readExportSpecifierL(expected); break;
+    case 81: case 209: node = readExportDefaultDeclarationL(expected); break;
+    case 82: case 210: node = readExportAllDeclarationL(expected); break;
+    case 83: case 211: node = readIdentifierWithEndL(expected); break;
+    case 84: case 212: node = readPrivateIdentifierWithEndL(expected); break;
+    case 85: case 213: node = readJSXElementL(expected); break;
+    case 86: case 214: node = readJSXFragmentL(expected); break;
+    case 87: case 215: node = readJSXOpeningElementL(expected); break;
+    case 88: case 216: node = readJSXClosingElementL(expected); break;
+    case 89: case 217: node = readJSXOpeningFragmentL(expected); break;
+    case 90: case 218: node = readJSXClosingFragmentL(expected); break;
+    case 91: case 219: node = readJSXAttributeL(expected); break;
+    case 92: case 220: node = readJSXSpreadAttributeL(expected); break;
+    case 93: case 221: node = readJSXExpressionContainerL(expected); break;
+    case 94: case 222: node = readJSXEmptyExpressionL(expected); break;
+    case 95: case 223: node = readJSXIdentifierL(expected); break;
+    case 96: case 224: node = readJSXMemberExpressionL(expected); break;
+    case 97: case 225: node = readJSXNamespacedNameL(expected); break;
+    case 98: case 226: node = readJSXTextL(expected); break;
+    case 99: case 227: node = readJSXTextCookedL(expected); break;
+    case 100: case 228: node = readJSXTextNL(expected); break;
+    case 101: case 229: node = readJSXTextCookedNL(expected); break;
     default: throw badTag();
   }
   room++;
   return node;
 }
 
-/** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
-function readNodeListL(): any[] {
+/**
+ * Short lists as exact-size array literals: no over-reserved backing store for the GC to copy.
+ * first, rest: the start gap predicted for the first element and for every later one.
+ */
+function readNodeListL(first: number, rest: number): any[] {
   const length = readVarint();
+  if (length === 0) return [];
+  if (length > 4) checkListLength(length);
+  const a = readNodeL(first);
   switch (length) {
-    case 0: return [];
-    case 1: return [readNodeL()];
-    case 2: { const a = readNodeL(); return [a, readNodeL()]; }
-    case 3: { const a = readNodeL(); const b = readNodeL(); return [a, b, readNodeL()]; }
-    case 4: { const a = readNodeL(); const b = readNodeL(); const c = readNodeL(); return [a, b, c, readNodeL()]; }
+    case 1: return [a];
+    case 2: return [a, readNodeL(rest)];
+    case 3: { const b = readNodeL(rest); return [a, b, readNodeL(rest)]; }
+    case 4: { const b = readNodeL(rest); const c = readNodeL(rest); return [a, b, c, readNodeL(rest)]; }
   }
-  const list = new Array(checkListLength(length));
-  for (let i = 0; i < length; i++) list[i] = readNodeL();
+  const list = new Array(length);
+  list[0] = a;
+  for (let i = 1; i < length; i++) list[i] = readNodeL(rest);
   return list;
 }
 
-function readProgramL(): any {
-  const start = pos + readDelta();
+function readProgramL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const body = readNodeListL();
+  const body = readNodeListL(0, 0);
   const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Program", start, end, loc: locOf(start, startLine, end), body, sourceType };
 }
 
-function readExpressionStatementL(): any {
-  const start = pos + readDelta();
+function readExpressionStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const expression = readNodeL() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNodeL(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression };
 }
 
-function readDirectiveL(): any {
-  const start = pos + readDelta();
+function readDirectiveL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const expression = readNodeL() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNodeL(0) ?? missing("expression");
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression, directive: directiveOf(expression) };
 }
 
-function readBlockStatementL(): any {
-  const start = pos + readDelta();
+function readBlockStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const body = readNodeListL();
-  const end = pos + readDelta();
+  const body = readNodeListL(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), body };
 }
 
-function readStaticBlockL(): any {
-  const start = pos + readDelta();
+function readStaticBlockL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const body = readNodeListL();
-  const end = pos + readDelta();
+  const body = readNodeListL(7, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), body };
 }
 
-function readEmptyStatementL(): any {
-  const start = pos + readDelta();
+function readEmptyStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end) };
 }
 
-function readDebuggerStatementL(): any {
-  const start = pos + readDelta();
+function readDebuggerStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const end = pos + readDelta();
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end) };
 }
 
-function readWithStatementL(): any {
-  const start = pos + readDelta();
+function readWithStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const object = readNodeL() ?? missing("object");
-  const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const object = readNodeL(0) ?? missing("object");
+  const body = readNodeL(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "WithStatement", start, end, loc: locOf(start, startLine, end), object, body };
 }
 
-function readReturnStatementL(): any {
-  const start = pos + readDelta();
+function readReturnStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const argument = readNodeL();
-  const end = pos + readDelta();
+  const argument = readNodeL(7);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
-function readLabeledStatementL(): any {
-  const start = pos + readDelta();
+function readLabeledStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const label = readNodeL() ?? missing("label");
-  const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const label = readNodeL(0) ?? missing("label");
+  const body = readNodeL(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), body, label };
 }
 
-function readBreakStatementL(): any {
-  const start = pos + readDelta();
+function readBreakStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const label = readNodeL();
-  const end = pos + readDelta();
+  const label = readNodeL(6);
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), label };
 }
 
-function readContinueStatementL(): any {
-  const start = pos + readDelta();
+function readContinueStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const label = readNodeL();
-  const end = pos + readDelta();
+  const label = readNodeL(9);
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), label };
 }
 
-function readIfStatementL(): any {
-  const start = pos + readDelta();
+function readIfStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const test = readNodeL() ?? missing("test");
-  const consequent = readNodeL() ?? missing("consequent");
-  const alternate = readNodeL();
-  const end = pos + readDelta();
+  const test = readNodeL(3) ?? missing("test");
+  const consequent = readNodeL(1) ?? missing("consequent");
+  const alternate = readNodeL(5);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "IfStatement", start, end, loc: locOf(start, startLine, end), test, consequent, alternate };
 }
 
-function readSwitchStatementL(): any {
-  const start = pos + readDelta();
+function readSwitchStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const discriminant = readNodeL() ?? missing("discriminant");
-  const cases = readNodeListL();
-  const end = pos + readDelta();
+  const discriminant = readNodeL(7) ?? missing("discriminant");
+  const cases = readNodeListL(2, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), discriminant, cases };
 }
 
-function readSwitchCaseL(): any {
-  const start = pos + readDelta();
+function readSwitchCaseL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const test = readNodeL();
-  const consequent = readNodeListL();
-  const end = pos + readDelta();
+  const test = readNodeL(5);
+  const consequent = readNodeListL(1, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), consequent, test };
 }
 
-function readThrowStatementL(): any {
-  const start = pos + readDelta();
+function readThrowStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeL(6) ?? missing("argument");
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
-function readTryStatementL(): any {
-  const start = pos + readDelta();
+function readTryStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const block = readNodeL() ?? missing("block");
-  const handler = readNodeL();
-  const finalizer = readNodeL();
-  const end = pos + readDelta();
+  const block = readNodeL(3) ?? missing("block");
+  const handler = readNodeL(0);
+  const finalizer = readNodeL(7);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TryStatement", start, end, loc: locOf(start, startLine, end), block, handler, finalizer };
 }
 
-function readCatchClauseL(): any {
-  const start = pos + readDelta();
+function readCatchClauseL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const param = readNodeL();
-  const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const param = readNodeL(6);
+  const body = readNodeL(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "CatchClause", start, end, loc: locOf(start, startLine, end), param, body };
 }
 
-function readWhileStatementL(): any {
-  const start = pos + readDelta();
+function readWhileStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const test = readNodeL() ?? missing("test");
-  const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const test = readNodeL(0) ?? missing("test");
+  const body = readNodeL(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), test, body };
 }
 
-function readDoWhileStatementL(): any {
-  const start = pos + readDelta();
+function readDoWhileStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const body = readNodeL() ?? missing("body");
-  const test = readNodeL() ?? missing("test");
-  const end = pos + readDelta();
+  const body = readNodeL(3) ?? missing("body");
+  const test = readNodeL(6) ?? missing("test");
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), body, test };
 }
 
-function readForStatementL(): any {
-  const start = pos + readDelta();
+function readForStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const init = readNodeL();
-  const test = readNodeL();
-  const update = readNodeL();
-  const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const init = readNodeL(4);
+  const test = readNodeL(1);
+  const update = readNodeL(1);
+  const body = readNodeL(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForStatement", start, end, loc: locOf(start, startLine, end), init, test, update, body };
 }
 
-function readForInStatementL(): any {
-  const start = pos + readDelta();
+function readForInStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const left = readNodeL() ?? missing("left");
-  const right = readNodeL() ?? missing("right");
-  const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const left = readNodeL(4) ?? missing("left");
+  const right = readNodeL(4) ?? missing("right");
+  const body = readNodeL(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), left, right, body };
 }
 
-function readForOfStatementL(): any {
-  const start = pos + readDelta();
+function readForOfStatementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const await_ = (attrs & 1) !== 0;
-  const left = readNodeL() ?? missing("left");
-  const right = readNodeL() ?? missing("right");
-  const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const left = readNodeL(4) ?? missing("left");
+  const right = readNodeL(4) ?? missing("right");
+  const body = readNodeL(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), await: await_, left, right, body };
 }
 
-function readVariableDeclarationL(): any {
-  const start = pos + readDelta();
+function readVariableDeclarationL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const declarations = readNodeListL();
+  const declarations = readNodeListL(6, 1);
   const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), declarations, kind };
 }
 
-function readVariableDeclaratorL(): any {
-  const start = pos + readDelta();
+function readVariableDeclaratorL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const id = readNodeL() ?? missing("id");
-  const init = readNodeL();
-  const end = pos + readDelta();
+  const id = readNodeL(0) ?? missing("id");
+  const init = readNodeL(1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), id, init };
 }
 
-function readFunctionDeclarationL(): any {
-  const start = pos + readDelta();
+function readFunctionDeclarationL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const id = readNodeL();
+  const id = readNodeL(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListL();
-  const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const params = readNodeListL(1, 1);
+  const body = readNodeL(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body };
 }
 
-function readFunctionExpressionL(): any {
-  const start = pos + readDelta();
+function readFunctionExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const id = readNodeL();
+  const id = readNodeL(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListL();
-  const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const params = readNodeListL(1, 1);
+  const body = readNodeL(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body };
 }
 
-function readArrowFunctionExpressionL(): any {
-  const start = pos + readDelta();
+function readArrowFunctionExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListL();
-  const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const params = readNodeListL(0, 1);
+  const body = readNodeL(4) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params, body };
 }
 
-function readClassDeclarationL(): any {
-  const start = pos + readDelta();
+function readClassDeclarationL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const id = readNodeL();
-  const superClass = readNodeL();
-  const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const id = readNodeL(6);
+  const superClass = readNodeL(9);
+  const body = readNodeL(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), id, superClass, body };
 }
 
-function readClassExpressionL(): any {
-  const start = pos + readDelta();
+function readClassExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const id = readNodeL();
-  const superClass = readNodeL();
-  const body = readNodeL() ?? missing("body");
-  const end = pos + readDelta();
+  const id = readNodeL(6);
+  const superClass = readNodeL(14);
+  const body = readNodeL(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), id, superClass, body };
 }
 
-function readClassBodyL(): any {
-  const start = pos + readDelta();
+function readClassBodyL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const body = readNodeListL();
-  const end = pos + readDelta();
+  const body = readNodeListL(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ClassBody", start, end, loc: locOf(start, startLine, end), body };
 }
 
-function readMethodDefinitionL(): any {
-  const start = pos + readDelta();
+function readMethodDefinitionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  const key = readNodeL() ?? missing("key");
+  const key = readNodeL(0) ?? missing("key");
   const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
-  const value = readNodeL() ?? missing("value");
-  const end = pos + readDelta();
+  const value = readNodeL(0) ?? missing("value");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, kind, value };
 }
 
-function readPropertyDefinitionL(): any {
-  const start = pos + readDelta();
+function readPropertyDefinitionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  const key = readNodeL() ?? missing("key");
-  const value = readNodeL();
-  const end = pos + readDelta();
+  const key = readNodeL(0) ?? missing("key");
+  const value = readNodeL(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, value };
 }
 
-function readIdentifierL(): any {
-  const start = pos + readDelta();
+function readIdentifierL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const name = readString();
@@ -2254,8 +2410,8 @@ function readIdentifierL(): any {
   return { type: "Identifier", start, end, loc: locOf(start, startLine, end), name };
 }
 
-function readPrivateIdentifierL(): any {
-  const start = pos + readDelta();
+function readPrivateIdentifierL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const name = readString();
@@ -2264,8 +2420,8 @@ function readPrivateIdentifierL(): any {
   return { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name };
 }
 
-function readThisExpressionL(): any {
-  const start = pos + readDelta();
+function readThisExpressionL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const end = start + (4);
@@ -2273,8 +2429,8 @@ function readThisExpressionL(): any {
   return { type: "ThisExpression", start, end, loc: locOf(start, startLine, end) };
 }
 
-function readSuperL(): any {
-  const start = pos + readDelta();
+function readSuperL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const end = start + (5);
@@ -2282,279 +2438,302 @@ function readSuperL(): any {
   return { type: "Super", start, end, loc: locOf(start, startLine, end) };
 }
 
-function readArrayExpressionL(): any {
-  const start = pos + readDelta();
+function readArrayExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const elements = readNodeListL();
-  const end = pos + readDelta();
+  const elements = readNodeListL(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), elements };
 }
 
-function readObjectExpressionL(): any {
-  const start = pos + readDelta();
+function readObjectExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const properties = readNodeListL();
-  const end = pos + readDelta();
+  const properties = readNodeListL(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), properties };
 }
 
-function readPropertyL(): any {
-  const start = pos + readDelta();
+function readPropertyL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const method = (attrs & 1) !== 0;
   const shorthand = (attrs & 2) !== 0;
   const computed = (attrs & 4) !== 0;
-  const key = readNodeL() ?? missing("key");
-  const value = readNodeL() ?? missing("value");
+  const key = readNodeL(0) ?? missing("key");
+  const value = readNodeL(1) ?? missing("value");
   const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Property", start, end, loc: locOf(start, startLine, end), method, shorthand, computed, key, value, kind };
 }
 
-function readSequenceExpressionL(): any {
-  const start = pos + readDelta();
+function readSequenceExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const expressions = readNodeListL();
-  const end = pos + readDelta();
+  const expressions = readNodeListL(0, 1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), expressions };
 }
 
-function readUnaryExpressionL(): any {
-  const start = pos + readDelta();
+function readUnaryExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
-  const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeL(1) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), operator, prefix: true, argument };
 }
 
-function readUpdateExpressionL(): any {
-  const start = pos + readDelta();
+function readUpdateExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
   const prefix = (attrs & 2) !== 0;
-  const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeL(0) ?? missing("argument");
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), operator, prefix, argument };
 }
 
-function readBinaryExpressionL(): any {
-  const start = pos + readDelta();
+function readBinaryExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const left = readNodeL() ?? missing("left");
+  const left = readNodeL(0) ?? missing("left");
   const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
-  const right = readNodeL() ?? missing("right");
-  const end = pos + readDelta();
+  const right = readNodeL(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), left, operator, right };
 }
 
-function readLogicalExpressionL(): any {
-  const start = pos + readDelta();
+function readLogicalExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const left = readNodeL() ?? missing("left");
+  const left = readNodeL(0) ?? missing("left");
   const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
-  const right = readNodeL() ?? missing("right");
-  const end = pos + readDelta();
+  const right = readNodeL(2) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), left, operator, right };
 }
 
-function readAssignmentExpressionL(): any {
-  const start = pos + readDelta();
+function readAssignmentExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const left = readNodeL() ?? missing("left");
+  const left = readNodeL(0) ?? missing("left");
   const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
-  const right = readNodeL() ?? missing("right");
-  const end = pos + readDelta();
+  const right = readNodeL(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), operator, left, right };
 }
 
-function readConditionalExpressionL(): any {
-  const start = pos + readDelta();
+function readConditionalExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const test = readNodeL() ?? missing("test");
-  const consequent = readNodeL() ?? missing("consequent");
-  const alternate = readNodeL() ?? missing("alternate");
-  const end = pos + readDelta();
+  const test = readNodeL(0) ?? missing("test");
+  const consequent = readNodeL(1) ?? missing("consequent");
+  const alternate = readNodeL(1) ?? missing("alternate");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), test, consequent, alternate };
 }
 
-function readCallExpressionL(): any {
-  const start = pos + readDelta();
+function readCallExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const callee = readNodeL() ?? missing("callee");
-  const arguments_ = readNodeListL();
+  const callee = readNodeL(0) ?? missing("callee");
+  const arguments_ = readNodeListL(1, 1);
   const optional = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "CallExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_, optional };
 }
 
-function readNewExpressionL(): any {
-  const start = pos + readDelta();
+function readNewExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const callee = readNodeL() ?? missing("callee");
-  const arguments_ = readNodeListL();
-  const end = pos + readDelta();
+  const callee = readNodeL(4) ?? missing("callee");
+  const arguments_ = readNodeListL(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "NewExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_ };
 }
 
-function readMemberExpressionL(): any {
-  const start = pos + readDelta();
+function readMemberExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const object = readNodeL() ?? missing("object");
-  const property = readNodeL() ?? missing("property");
+  const object = readNodeL(0) ?? missing("object");
+  const property = readNodeL(1) ?? missing("property");
   const computed = (attrs & 1) !== 0;
   const optional = (attrs & 2) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), object, property, computed, optional };
 }
 
-function readChainExpressionL(): any {
-  const start = pos + readDelta();
+function readChainExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const expression = readNodeL() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNodeL(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), expression };
 }
 
-function readYieldExpressionL(): any {
-  const start = pos + readDelta();
+function readYieldExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const delegate = (attrs & 1) !== 0;
-  const argument = readNodeL();
-  const end = pos + readDelta();
+  const argument = readNodeL(6);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), delegate, argument };
 }
 
-function readAwaitExpressionL(): any {
-  const start = pos + readDelta();
+function readAwaitExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeL(6) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), argument };
 }
 
-function readTemplateLiteralL(): any {
-  const start = pos + readDelta();
+function readTemplateLiteralL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const quasis = readNodeListL();
-  const expressions = readNodeListL();
-  const end = pos + readDelta();
+  const quasis = readNodeListL(1, 4);
+  const expressions = readNodeListL(-2, 4);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), expressions, quasis };
 }
 
-function readTaggedTemplateExpressionL(): any {
-  const start = pos + readDelta();
+function readTaggedTemplateExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const tag = readNodeL() ?? missing("tag");
-  const quasi = readNodeL() ?? missing("quasi");
-  const end = pos + readDelta();
+  const tag = readNodeL(0) ?? missing("tag");
+  const quasi = readNodeL(0) ?? missing("quasi");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), tag, quasi };
 }
 
-function readTemplateElementL(): any {
-  const start = pos + readDelta();
+function readTemplateElementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const raw = readString();
   const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked: raw }, tail };
 }
 
-function readTemplateElementCookedL(): any {
-  const start = pos + readDelta();
+function readTemplateElementCookedL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
   const raw = readString();
   const cooked = readStringOrNull();
   const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 3 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked }, tail };
 }
 
-function readMetaPropertyL(): any {
-  const start = pos + readDelta();
+function readMetaPropertyL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const meta = readNodeL() ?? missing("meta");
-  const property = readNodeL() ?? missing("property");
-  const end = pos + readDelta();
+  const meta = readNodeL(0) ?? missing("meta");
+  const property = readNodeL(0) ?? missing("property");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), meta, property };
 }
 
-function readImportExpressionL(): any {
-  const start = pos + readDelta();
+function readImportExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const source = readNodeL() ?? missing("source");
-  const options = readNodeL();
-  const end = pos + readDelta();
+  const source = readNodeL(0) ?? missing("source");
+  const options = readNodeL(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), source, options };
 }
 
-function readSpreadElementL(): any {
-  const start = pos + readDelta();
+function readSpreadElementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeL(3) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
-function readStringLiteralDoubleQuotedL(): any {
-  const start = pos + readDelta();
+function readStringLiteralDoubleQuotedL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const value = readString();
@@ -2563,8 +2742,8 @@ function readStringLiteralDoubleQuotedL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "\"" + value + "\"" };
 }
 
-function readStringLiteralSingleQuotedL(): any {
-  const start = pos + readDelta();
+function readStringLiteralSingleQuotedL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const value = readString();
@@ -2573,8 +2752,8 @@ function readStringLiteralSingleQuotedL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "'" + value + "'" };
 }
 
-function readStringLiteralL(): any {
-  const start = pos + readDelta();
+function readStringLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const value = readString();
@@ -2584,8 +2763,8 @@ function readStringLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw };
 }
 
-function readIntegerLiteralL(): any {
-  const start = pos + readDelta();
+function readIntegerLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const value = readVarint();
@@ -2594,8 +2773,8 @@ function readIntegerLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "" + value };
 }
 
-function readNumberLiteralL(): any {
-  const start = pos + readDelta();
+function readNumberLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const value = readF64();
@@ -2605,8 +2784,8 @@ function readNumberLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw };
 }
 
-function readBooleanLiteralL(): any {
-  const start = pos + readDelta();
+function readBooleanLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
@@ -2616,8 +2795,8 @@ function readBooleanLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: value ? "true" : "false" };
 }
 
-function readNullLiteralL(): any {
-  const start = pos + readDelta();
+function readNullLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const end = start + (4);
@@ -2625,8 +2804,8 @@ function readNullLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value: null, raw: "null" };
 }
 
-function readRegExpLiteralL(): any {
-  const start = pos + readDelta();
+function readRegExpLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const pattern = readString();
@@ -2636,8 +2815,8 @@ function readRegExpLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
 }
 
-function readBigIntLiteralL(): any {
-  const start = pos + readDelta();
+function readBigIntLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const raw = readString();
@@ -2646,274 +2825,299 @@ function readBigIntLiteralL(): any {
   return { type: "Literal", start, end, loc: locOf(start, startLine, end), value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
 }
 
-function readObjectPatternL(): any {
-  const start = pos + readDelta();
+function readObjectPatternL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const properties = readNodeListL();
-  const end = pos + readDelta();
+  const properties = readNodeListL(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), properties };
 }
 
-function readArrayPatternL(): any {
-  const start = pos + readDelta();
+function readArrayPatternL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const elements = readNodeListL();
-  const end = pos + readDelta();
+  const elements = readNodeListL(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), elements };
 }
 
-function readRestElementL(): any {
-  const start = pos + readDelta();
+function readRestElementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeL(3) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "RestElement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
-function readAssignmentPatternL(): any {
-  const start = pos + readDelta();
+function readAssignmentPatternL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const left = readNodeL() ?? missing("left");
-  const right = readNodeL() ?? missing("right");
-  const end = pos + readDelta();
+  const left = readNodeL(0) ?? missing("left");
+  const right = readNodeL(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), left, right };
 }
 
-function readImportDeclarationL(): any {
-  const start = pos + readDelta();
+function readImportDeclarationL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const specifiers = readNodeListL();
-  const source = readNodeL() ?? missing("source");
-  const attributes = readNodeListL();
-  const end = pos + readDelta();
+  const specifiers = readNodeListL(0, 0);
+  const source = readNodeL(0) ?? missing("source");
+  const attributes = readNodeListL(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), specifiers, source, attributes };
 }
 
-function readImportSpecifierL(): any {
-  const start = pos + readDelta();
+function readImportSpecifierL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const imported = readNodeL() ?? missing("imported");
-  const local = readNodeL() ?? missing("local");
-  const end = pos + readDelta();
+  const imported = readNodeL(0) ?? missing("imported");
+  const local = readNodeL(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), imported, local };
 }
 
-function readImportDefaultSpecifierL(): any {
-  const start = pos + readDelta();
+function readImportDefaultSpecifierL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const local = readNodeL() ?? missing("local");
-  const end = pos + readDelta();
+  const local = readNodeL(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), local };
 }
 
-function readImportNamespaceSpecifierL(): any {
-  const start = pos + readDelta();
+function readImportNamespaceSpecifierL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const local = readNodeL() ?? missing("local");
-  const end = pos + readDelta();
+  const local = readNodeL(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), local };
 }
 
-function readImportAttributeL(): any {
-  const start = pos + readDelta();
+function readImportAttributeL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const key = readNodeL() ?? missing("key");
-  const value = readNodeL() ?? missing("value");
-  const end = pos + readDelta();
+  const key = readNodeL(0) ?? missing("key");
+  const value = readNodeL(0) ?? missing("value");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), key, value };
 }
 
-function readExportNamedDeclarationL(): any {
-  const start = pos + readDelta();
+function readExportNamedDeclarationL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const declaration = readNodeL();
-  const specifiers = readNodeListL();
-  const source = readNodeL();
-  const attributes = readNodeListL();
-  const end = pos + readDelta();
+  const declaration = readNodeL(0);
+  const specifiers = readNodeListL(7, 1);
+  const source = readNodeL(0);
+  const attributes = readNodeListL(0, 0);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), declaration, specifiers, source, attributes };
 }
 
-function readExportSpecifierL(): any {
-  const start = pos + readDelta();
+function readExportSpecifierL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const local = readNodeL() ?? missing("local");
-  const exported = readNodeL() ?? missing("exported");
-  const end = pos + readDelta();
+  const local = readNodeL(0) ?? missing("local");
+  const exported = readNodeL(4) ?? missing("exported");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), local, exported };
 }
 
-function readExportDefaultDeclarationL(): any {
-  const start = pos + readDelta();
+function readExportDefaultDeclarationL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const declaration = readNodeL() ?? missing("declaration");
-  const end = pos + readDelta();
+  const declaration = readNodeL(0) ?? missing("declaration");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), declaration };
 }
 
-function readExportAllDeclarationL(): any {
-  const start = pos + readDelta();
+function readExportAllDeclarationL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const exported = readNodeL();
-  const source = readNodeL() ?? missing("source");
-  const attributes = readNodeListL();
-  const end = pos + readDelta();
+  const exported = readNodeL(0);
+  const source = readNodeL(0) ?? missing("source");
+  const attributes = readNodeListL(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), exported, source, attributes };
 }
 
-function readIdentifierWithEndL(): any {
-  const start = pos + readDelta();
+function readIdentifierWithEndL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const name = readString();
-  const end = pos + readDelta();
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "Identifier", start, end, loc: locOf(start, startLine, end), name };
 }
 
-function readPrivateIdentifierWithEndL(): any {
-  const start = pos + readDelta();
+function readPrivateIdentifierWithEndL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const name = readString();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name };
 }
 
-function readJSXElementL(): any {
-  const start = pos + readDelta();
+function readJSXElementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const openingElement = readNodeL() ?? missing("openingElement");
-  const children = readNodeListL();
-  const closingElement = readNodeL();
-  const end = pos + readDelta();
+  const openingElement = readNodeL(0) ?? missing("openingElement");
+  const children = readNodeListL(0, 0);
+  const closingElement = readNodeL(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXElement", start, end, loc: locOf(start, startLine, end), openingElement, closingElement, children };
 }
 
-function readJSXFragmentL(): any {
-  const start = pos + readDelta();
+function readJSXFragmentL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const openingFragment = readNodeL() ?? missing("openingFragment");
-  const children = readNodeListL();
-  const closingFragment = readNodeL() ?? missing("closingFragment");
-  const end = pos + readDelta();
+  const openingFragment = readNodeL(0) ?? missing("openingFragment");
+  const children = readNodeListL(0, 0);
+  const closingFragment = readNodeL(0) ?? missing("closingFragment");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), openingFragment, closingFragment, children };
 }
 
-function readJSXOpeningElementL(): any {
-  const start = pos + readDelta();
+function readJSXOpeningElementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const name = readNodeL() ?? missing("name");
-  const attributes = readNodeListL();
+  const name = readNodeL(0) ?? missing("name");
+  const attributes = readNodeListL(0, 0);
   const selfClosing = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), attributes, name, selfClosing };
 }
 
-function readJSXClosingElementL(): any {
-  const start = pos + readDelta();
+function readJSXClosingElementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const name = readNodeL() ?? missing("name");
-  const end = pos + readDelta();
+  const name = readNodeL(0) ?? missing("name");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), name };
 }
 
-function readJSXOpeningFragmentL(): any {
-  const start = pos + readDelta();
+function readJSXOpeningFragmentL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXOpeningFragment", start, end, loc: locOf(start, startLine, end), attributes: [], selfClosing: false };
 }
 
-function readJSXClosingFragmentL(): any {
-  const start = pos + readDelta();
+function readJSXClosingFragmentL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXClosingFragment", start, end, loc: locOf(start, startLine, end) };
 }
 
-function readJSXAttributeL(): any {
-  const start = pos + readDelta();
+function readJSXAttributeL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const name = readNodeL() ?? missing("name");
-  const value = readNodeL();
-  const end = pos + readDelta();
+  const name = readNodeL(0) ?? missing("name");
+  const value = readNodeL(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), name, value };
 }
 
-function readJSXSpreadAttributeL(): any {
-  const start = pos + readDelta();
+function readJSXSpreadAttributeL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const argument = readNodeL() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeL(0) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), argument };
 }
 
-function readJSXExpressionContainerL(): any {
-  const start = pos + readDelta();
+function readJSXExpressionContainerL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const expression = readNodeL() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNodeL(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), expression };
 }
 
-function readJSXEmptyExpressionL(): any {
-  const start = pos + readDelta();
+function readJSXEmptyExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXEmptyExpression", start, end, loc: locOf(start, startLine, end) };
 }
 
-function readJSXIdentifierL(): any {
-  const start = pos + readDelta();
+function readJSXIdentifierL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const name = readString();
@@ -2922,30 +3126,32 @@ function readJSXIdentifierL(): any {
   return { type: "JSXIdentifier", start, end, loc: locOf(start, startLine, end), name };
 }
 
-function readJSXMemberExpressionL(): any {
-  const start = pos + readDelta();
+function readJSXMemberExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const object = readNodeL() ?? missing("object");
-  const property = readNodeL() ?? missing("property");
-  const end = pos + readDelta();
+  const object = readNodeL(0) ?? missing("object");
+  const property = readNodeL(0) ?? missing("property");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), object, property };
 }
 
-function readJSXNamespacedNameL(): any {
-  const start = pos + readDelta();
+function readJSXNamespacedNameL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
-  const namespace = readNodeL() ?? missing("namespace");
-  const name = readNodeL() ?? missing("name");
-  const end = pos + readDelta();
+  const namespace = readNodeL(0) ?? missing("namespace");
+  const name = readNodeL(0) ?? missing("name");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), namespace, name };
 }
 
-function readJSXTextL(): any {
-  const start = pos + readDelta();
+function readJSXTextL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const raw = readString();
@@ -2954,8 +3160,8 @@ function readJSXTextL(): any {
   return { type: "JSXText", start, end, loc: locOf(start, startLine, end), value: raw, raw };
 }
 
-function readJSXTextCookedL(): any {
-  const start = pos + readDelta();
+function readJSXTextCookedL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const value = readString();
@@ -2965,8 +3171,8 @@ function readJSXTextCookedL(): any {
   return { type: "JSXText", start, end, loc: locOf(start, startLine, end), value, raw };
 }
 
-function readJSXTextNL(): any {
-  const start = pos + readDelta();
+function readJSXTextNL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const raw = readString();
@@ -2975,8 +3181,8 @@ function readJSXTextNL(): any {
   return { type: "JSXText", start, end, loc: locOf(start, startLine, end), value: raw, raw, bigint: raw };
 }
 
-function readJSXTextCookedNL(): any {
-  const start = pos + readDelta();
+function readJSXTextCookedNL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = lineOfStart(start);
   const value = readString();
@@ -2988,518 +3194,557 @@ function readJSXTextCookedNL(): any {
 
 // ---- Mode range, with or without loc ----
 
-/** Reads one node (mode "R"), or null for tag 0. */
-function readNodeR(): any {
-  if (room === 0) return readNodeSlow();
+/** Reads one node (mode "R"), or null for tag 0; `expected`: its predicted start gap. */
+function readNodeR(expected: number): any {
+  if (room === 0) return readNodeSlow(expected);
   room--;
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-    case 1: node = readProgramR(); break;
-    case 2: node = readExpressionStatementR(); break;
-    case 3: node = readDirectiveR(); break;
-    case 4: node = readBlockStatementR(); break;
-    case 5: node = readStaticBlockR(); break;
-    case 6: node = readEmptyStatementR(); break;
-    case 7: node = readDebuggerStatementR(); break;
-    case 8: node = readWithStatementR(); break;
-    case 9: node = readReturnStatementR(); break;
-    case 10: node = readLabeledStatementR(); break;
-    case 11: node = readBreakStatementR(); break;
-    case 12: node = readContinueStatementR(); break;
-    case 13: node = readIfStatementR(); break;
-    case 14: node = readSwitchStatementR(); break;
-    case 15: node = readSwitchCaseR(); break;
-    case 16: node = readThrowStatementR(); break;
-    case 17: node = readTryStatementR(); break;
-    case 18: node = readCatchClauseR(); break;
-    case 19: node = readWhileStatementR(); break;
-    case 20: node = readDoWhileStatementR(); break;
-    case 21: node = readForStatementR(); break;
-    case 22: node = readForInStatementR(); break;
-    case 23: node = readForOfStatementR(); break;
-    case 24: node = readVariableDeclarationR(); break;
-    case 25: node = readVariableDeclaratorR(); break;
-    case 26: node = readFunctionDeclarationR(); break;
-    case 27: node = readFunctionExpressionR(); break;
-    case 28: node = readArrowFunctionExpressionR(); break;
-    case 29: node = readClassDeclarationR(); break;
-    case 30: node = readClassExpressionR(); break;
-    case 31: node = readClassBodyR(); break;
-    case 32: node = readMethodDefinitionR(); break;
-    case 33: node = readPropertyDefinitionR(); break;
-    case 34: node = readIdentifierR(); break;
-    case 35: node = readPrivateIdentifierR(); break;
-    case 36: node = readThisExpressionR(); break;
-    case 37: node = readSuperR(); break;
-    case 38: node = readArrayExpressionR(); break;
-    case 39: node = readObjectExpressionR(); break;
-    case 40: node = readPropertyR(); break;
-    case 41: node = readSequenceExpressionR(); break;
-    case 42: node = readUnaryExpressionR(); break;
-    case 43: node = readUpdateExpressionR(); break;
-    case 44: node = readBinaryExpressionR(); break;
-    case 45: node = readLogicalExpressionR(); break;
-    case 46: node = readAssignmentExpressionR(); break;
-    case 47: node = readConditionalExpressionR(); break;
-    case 48: node = readCallExpressionR(); break;
-    case 49: node = readNewExpressionR(); break;
-    case 50: node = readMemberExpressionR(); break;
-    case 51: node = readChainExpressionR(); break;
-    case 52: node = readYieldExpressionR(); break;
-    case 53: node = readAwaitExpressionR(); break;
-    case 54: node = readTemplateLiteralR(); break;
-    case 55: node = readTaggedTemplateExpressionR(); break;
-    case 56: node = readTemplateElementR(); break;
-    case 57: node = readTemplateElementCookedR(); break;
-    case 58: node = readMetaPropertyR(); break;
-    case 59: node = readImportExpressionR(); break;
-    case 60: node = readSpreadElementR(); break;
-    case 61: node = readStringLiteralDoubleQuotedR(); break;
-    case 62: node = readStringLiteralSingleQuotedR(); break;
-    case 63: node = readStringLiteralR(); break;
-    case 64: node = readIntegerLiteralR(); break;
-    case 65: node = readNumberLiteralR(); break;
-    case 66: node = readBooleanLiteralR(); break;
-    case 67: node = readNullLiteralR(); break;
-    case 68: node = readRegExpLiteralR(); break;
-    case 69: node = readBigIntLiteralR(); break;
-    case 70: node = readObjectPatternR(); break;
-    case 71: node = readArrayPatternR(); break;
-    case 72: node = readRestElementR(); break;
-    case 73: node = readAssignmentPatternR(); break;
-    case 74: node = readImportDeclarationR(); break;
-    case 75: node = readImportSpecifierR(); break;
-    case 76: node = readImportDefaultSpecifierR(); break;
-    case 77: node = readImportNamespaceSpecifierR(); break;
-    case 78: node = readImportAttributeR(); break;
-    case 79: node = readExportNamedDeclarationR(); break;
-    case 80: node = readExportSpecifierR(); break;
-    case 81: node = readExportDefaultDeclarationR(); break;
-    case 82: node = readExportAllDeclarationR(); break;
-    case 83: node = readIdentifierWithEndR(); break;
-    case 84: node = readPrivateIdentifierWithEndR(); break;
-    case 85: node = readJSXElementR(); break;
-    case 86: node = readJSXFragmentR(); break;
-    case 87: node = readJSXOpeningElementR(); break;
-    case 88: node = readJSXClosingElementR(); break;
-    case 89: node = readJSXOpeningFragmentR(); break;
-    case 90: node = readJSXClosingFragmentR(); break;
-    case 91: node = readJSXAttributeR(); break;
-    case 92: node = readJSXSpreadAttributeR(); break;
-    case 93: node = readJSXExpressionContainerR(); break;
-    case 94: node = readJSXEmptyExpressionR(); break;
-    case 95: node = readJSXIdentifierR(); break;
-    case 96: node = readJSXMemberExpressionR(); break;
-    case 97: node = readJSXNamespacedNameR(); break;
-    case 98: node = readJSXTextR(); break;
-    case 99: node = readJSXTextCookedR(); break;
-    case 100: node = readJSXTextNR(); break;
-    case 101: node = readJSXTextCookedNR(); break;
+    case 1: case 129: node = readProgramR(expected); break;
+    case 2: case 130: node = readExpressionStatementR(expected); break;
+    case 3: case 131: node = readDirectiveR(expected); break;
+    case 4: case 132: node = readBlockStatementR(expected); break;
+    case 5: case 133: node = readStaticBlockR(expected); break;
+    case 6: case 134: node = readEmptyStatementR(expected); break;
+    case 7: case 135: node = readDebuggerStatementR(expected); break;
+    case 8: case 136: node = readWithStatementR(expected); break;
+    case 9: case 137: node = readReturnStatementR(expected); break;
+    case 10: case 138: node = readLabeledStatementR(expected); break;
+    case 11: case 139: node = readBreakStatementR(expected); break;
+    case 12: case 140: node = readContinueStatementR(expected); break;
+    case 13: case 141: node = readIfStatementR(expected); break;
+    case 14: case 142: node = readSwitchStatementR(expected); break;
+    case 15: case 143: node = readSwitchCaseR(expected); break;
+    case 16: case 144: node = readThrowStatementR(expected); break;
+    case 17: case 145: node = readTryStatementR(expected); break;
+    case 18: case 146: node = readCatchClauseR(expected); break;
+    case 19: case 147: node = readWhileStatementR(expected); break;
+    case 20: case 148: node = readDoWhileStatementR(expected); break;
+    case 21: case 149: node = readForStatementR(expected); break;
+    case 22: case 150: node = readForInStatementR(expected); break;
+    case 23: case 151: node = readForOfStatementR(expected); break;
+    case 24: case 152: node = readVariableDeclarationR(expected); break;
+    case 25: case 153: node = readVariableDeclaratorR(expected); break;
+    case 26: case 154: node = readFunctionDeclarationR(expected); break;
+    case 27: case 155: node = readFunctionExpressionR(expected); break;
+    case 28: case 156: node = readArrowFunctionExpressionR(expected); break;
+    case 29: case 157: node = readClassDeclarationR(expected); break;
+    case 30: case 158: node = readClassExpressionR(expected); break;
+    case 31: case 159: node = readClassBodyR(expected); break;
+    case 32: case 160: node = readMethodDefinitionR(expected); break;
+    case 33: case 161: node = readPropertyDefinitionR(expected); break;
+    case 34: case 162: node = readIdentifierR(expected); break;
+    case 35: case 163: node = readPrivateIdentifierR(expected); break;
+    case 36: case 164: node = readThisExpressionR(expected); break;
+    case 37: case 165: node = readSuperR(expected); break;
+    case 38: case 166: node = readArrayExpressionR(expected); break;
+    case 39: case 167: node = readObjectExpressionR(expected); break;
+    case 40: case 168: node = readPropertyR(expected); break;
+    case 41: case 169: node = readSequenceExpressionR(expected); break;
+    case 42: case 170: node = readUnaryExpressionR(expected); break;
+    case 43: case 171: node = readUpdateExpressionR(expected); break;
+    case 44: case 172: node = readBinaryExpressionR(expected); break;
+    case 45: case 173: node = readLogicalExpressionR(expected); break;
+    case 46: case 174: node = readAssignmentExpressionR(expected); break;
+    case 47: case 175: node = readConditionalExpressionR(expected); break;
+    case 48: case 176: node = readCallExpressionR(expected); break;
+    case 49: case 177: node = readNewExpressionR(expected); break;
+    case 50: case 178: node = readMemberExpressionR(expected); break;
+    case 51: case 179: node = readChainExpressionR(expected); break;
+    case 52: case 180: node = readYieldExpressionR(expected); break;
+    case 53: case 181: node = readAwaitExpressionR(expected); break;
+    case 54: case 182: node = readTemplateLiteralR(expected); break;
+    case 55: case 183: node = readTaggedTemplateExpressionR(expected); break;
+    case 56: case 184: node = readTemplateElementR(expected); break;
+    case 57: case 185: node = readTemplateElementCookedR(expected); break;
+    case 58: case 186: node = readMetaPropertyR(expected); break;
+    case 59: case 187: node = readImportExpressionR(expected); break;
+    case 60: case 188: node = readSpreadElementR(expected); break;
+    case 61: case 189: node = readStringLiteralDoubleQuotedR(expected); break;
+    case 62: case 190: node = readStringLiteralSingleQuotedR(expected); break;
+    case 63: case 191: node = readStringLiteralR(expected); break;
+    case 64: case 192: node = readIntegerLiteralR(expected); break;
+    case 65: case 193: node = readNumberLiteralR(expected); break;
+    case 66: case 194: node = readBooleanLiteralR(expected); break;
+    case 67: case 195: node = readNullLiteralR(expected); break;
+    case 68: case 196: node = readRegExpLiteralR(expected); break;
+    case 69: case 197: node = readBigIntLiteralR(expected); break;
+    case 70: case 198: node = readObjectPatternR(expected); break;
+    case 71: case 199: node = readArrayPatternR(expected); break;
+    case 72: case 200: node = readRestElementR(expected); break;
+    case 73: case 201: node = readAssignmentPatternR(expected); break;
+    case 74: case 202: node = readImportDeclarationR(expected); break;
+    case 75: case 203: node = readImportSpecifierR(expected); break;
+    case 76: case 204: node = readImportDefaultSpecifierR(expected); break;
+    case 77: case 205: node = readImportNamespaceSpecifierR(expected); break;
+    case 78: case 206: node = readImportAttributeR(expected); break;
+    case 79: case 207: node = readExportNamedDeclarationR(expected); break;
+    case 80: case 208: node = readExportSpecifierR(expected); break;
+    case 81: case 209: node = readExportDefaultDeclarationR(expected); break;
+    case 82: case 210: node = readExportAllDeclarationR(expected); break;
+    case 83: case 211: node = readIdentifierWithEndR(expected); break;
+    case 84: case 212: node = readPrivateIdentifierWithEndR(expected); break;
+    case 85: case 213: node = readJSXElementR(expected); break;
+    case 86: case 214: node = readJSXFragmentR(expected); break;
+    case 87: case 215: node = readJSXOpeningElementR(expected); break;
+    case 88: case 216: node = readJSXClosingElementR(expected); break;
+    case 89: case 217: node = readJSXOpeningFragmentR(expected); break;
+    case 90: case 218: node = readJSXClosingFragmentR(expected); break;
+    case 91: case 219: node = readJSXAttributeR(expected); break;
+    case 92: case 220: node = readJSXSpreadAttributeR(expected); break;
+    case 93: case 221: node = readJSXExpressionContainerR(expected); break;
+    case 94: case 222: node = readJSXEmptyExpressionR(expected); break;
+    case 95: case 223: node = readJSXIdentifierR(expected); break;
+    case 96: case 224: node = readJSXMemberExpressionR(expected); break;
+    case 97: case 225: node = readJSXNamespacedNameR(expected); break;
+    case 98: case 226: node = readJSXTextR(expected); break;
+    case 99: case 227: node = readJSXTextCookedR(expected); break;
+    case 100: case 228: node = readJSXTextNR(expected); break;
+    case 101: case 229: node = readJSXTextCookedNR(expected); break;
     default: throw badTag();
   }
   room++;
   return node;
 }
 
-/** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
-function readNodeListR(): any[] {
+/**
+ * Short lists as exact-size array literals: no over-reserved backing store for the GC to copy.
+ * first, rest: the start gap predicted for the first element and for every later one.
+ */
+function readNodeListR(first: number, rest: number): any[] {
   const length = readVarint();
+  if (length === 0) return [];
+  if (length > 4) checkListLength(length);
+  const a = readNodeR(first);
   switch (length) {
-    case 0: return [];
-    case 1: return [readNodeR()];
-    case 2: { const a = readNodeR(); return [a, readNodeR()]; }
-    case 3: { const a = readNodeR(); const b = readNodeR(); return [a, b, readNodeR()]; }
-    case 4: { const a = readNodeR(); const b = readNodeR(); const c = readNodeR(); return [a, b, c, readNodeR()]; }
+    case 1: return [a];
+    case 2: return [a, readNodeR(rest)];
+    case 3: { const b = readNodeR(rest); return [a, b, readNodeR(rest)]; }
+    case 4: { const b = readNodeR(rest); const c = readNodeR(rest); return [a, b, c, readNodeR(rest)]; }
   }
-  const list = new Array(checkListLength(length));
-  for (let i = 0; i < length; i++) list[i] = readNodeR();
+  const list = new Array(length);
+  list[0] = a;
+  for (let i = 1; i < length; i++) list[i] = readNodeR(rest);
   return list;
 }
 
-function readProgramR(): any {
-  const start = pos + readDelta();
+function readProgramR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const body = readNodeListR();
+  const body = readNodeListR(0, 0);
   const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "Program", start, end, loc: locOf(start, startLine, end), range: [start, end], body, sourceType } : { type: "Program", start, end, range: [start, end], body, sourceType };
 }
 
-function readExpressionStatementR(): any {
-  const start = pos + readDelta();
+function readExpressionStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeR() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNodeR(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ExpressionStatement", start, end, range: [start, end], expression };
 }
 
-function readDirectiveR(): any {
-  const start = pos + readDelta();
+function readDirectiveR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeR() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNodeR(0) ?? missing("expression");
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, range: [start, end], expression, directive: directiveOf(expression) };
 }
 
-function readBlockStatementR(): any {
-  const start = pos + readDelta();
+function readBlockStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const body = readNodeListR();
-  const end = pos + readDelta();
+  const body = readNodeListR(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "BlockStatement", start, end, range: [start, end], body };
 }
 
-function readStaticBlockR(): any {
-  const start = pos + readDelta();
+function readStaticBlockR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const body = readNodeListR();
-  const end = pos + readDelta();
+  const body = readNodeListR(7, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "StaticBlock", start, end, range: [start, end], body };
 }
 
-function readEmptyStatementR(): any {
-  const start = pos + readDelta();
+function readEmptyStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "EmptyStatement", start, end, range: [start, end] };
 }
 
-function readDebuggerStatementR(): any {
-  const start = pos + readDelta();
+function readDebuggerStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const end = pos + readDelta();
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "DebuggerStatement", start, end, range: [start, end] };
 }
 
-function readWithStatementR(): any {
-  const start = pos + readDelta();
+function readWithStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const object = readNodeR() ?? missing("object");
-  const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const object = readNodeR(0) ?? missing("object");
+  const body = readNodeR(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "WithStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], object, body } : { type: "WithStatement", start, end, range: [start, end], object, body };
 }
 
-function readReturnStatementR(): any {
-  const start = pos + readDelta();
+function readReturnStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeR();
-  const end = pos + readDelta();
+  const argument = readNodeR(7);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ReturnStatement", start, end, range: [start, end], argument };
 }
 
-function readLabeledStatementR(): any {
-  const start = pos + readDelta();
+function readLabeledStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const label = readNodeR() ?? missing("label");
-  const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const label = readNodeR(0) ?? missing("label");
+  const body = readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, label } : { type: "LabeledStatement", start, end, range: [start, end], body, label };
 }
 
-function readBreakStatementR(): any {
-  const start = pos + readDelta();
+function readBreakStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const label = readNodeR();
-  const end = pos + readDelta();
+  const label = readNodeR(6);
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "BreakStatement", start, end, range: [start, end], label };
 }
 
-function readContinueStatementR(): any {
-  const start = pos + readDelta();
+function readContinueStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const label = readNodeR();
-  const end = pos + readDelta();
+  const label = readNodeR(9);
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "ContinueStatement", start, end, range: [start, end], label };
 }
 
-function readIfStatementR(): any {
-  const start = pos + readDelta();
+function readIfStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const test = readNodeR() ?? missing("test");
-  const consequent = readNodeR() ?? missing("consequent");
-  const alternate = readNodeR();
-  const end = pos + readDelta();
+  const test = readNodeR(3) ?? missing("test");
+  const consequent = readNodeR(1) ?? missing("consequent");
+  const alternate = readNodeR(5);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "IfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "IfStatement", start, end, range: [start, end], test, consequent, alternate };
 }
 
-function readSwitchStatementR(): any {
-  const start = pos + readDelta();
+function readSwitchStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const discriminant = readNodeR() ?? missing("discriminant");
-  const cases = readNodeListR();
-  const end = pos + readDelta();
+  const discriminant = readNodeR(7) ?? missing("discriminant");
+  const cases = readNodeListR(2, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], discriminant, cases } : { type: "SwitchStatement", start, end, range: [start, end], discriminant, cases };
 }
 
-function readSwitchCaseR(): any {
-  const start = pos + readDelta();
+function readSwitchCaseR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const test = readNodeR();
-  const consequent = readNodeListR();
-  const end = pos + readDelta();
+  const test = readNodeR(5);
+  const consequent = readNodeListR(1, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), range: [start, end], consequent, test } : { type: "SwitchCase", start, end, range: [start, end], consequent, test };
 }
 
-function readThrowStatementR(): any {
-  const start = pos + readDelta();
+function readThrowStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeR(6) ?? missing("argument");
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ThrowStatement", start, end, range: [start, end], argument };
 }
 
-function readTryStatementR(): any {
-  const start = pos + readDelta();
+function readTryStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const block = readNodeR() ?? missing("block");
-  const handler = readNodeR();
-  const finalizer = readNodeR();
-  const end = pos + readDelta();
+  const block = readNodeR(3) ?? missing("block");
+  const handler = readNodeR(0);
+  const finalizer = readNodeR(7);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "TryStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], block, handler, finalizer } : { type: "TryStatement", start, end, range: [start, end], block, handler, finalizer };
 }
 
-function readCatchClauseR(): any {
-  const start = pos + readDelta();
+function readCatchClauseR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const param = readNodeR();
-  const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const param = readNodeR(6);
+  const body = readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "CatchClause", start, end, loc: locOf(start, startLine, end), range: [start, end], param, body } : { type: "CatchClause", start, end, range: [start, end], param, body };
 }
 
-function readWhileStatementR(): any {
-  const start = pos + readDelta();
+function readWhileStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const test = readNodeR() ?? missing("test");
-  const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const test = readNodeR(0) ?? missing("test");
+  const body = readNodeR(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, body } : { type: "WhileStatement", start, end, range: [start, end], test, body };
 }
 
-function readDoWhileStatementR(): any {
-  const start = pos + readDelta();
+function readDoWhileStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const body = readNodeR() ?? missing("body");
-  const test = readNodeR() ?? missing("test");
-  const end = pos + readDelta();
+  const body = readNodeR(3) ?? missing("body");
+  const test = readNodeR(6) ?? missing("test");
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, test } : { type: "DoWhileStatement", start, end, range: [start, end], body, test };
 }
 
-function readForStatementR(): any {
-  const start = pos + readDelta();
+function readForStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const init = readNodeR();
-  const test = readNodeR();
-  const update = readNodeR();
-  const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const init = readNodeR(4);
+  const test = readNodeR(1);
+  const update = readNodeR(1);
+  const body = readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ForStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], init, test, update, body } : { type: "ForStatement", start, end, range: [start, end], init, test, update, body };
 }
 
-function readForInStatementR(): any {
-  const start = pos + readDelta();
+function readForInStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const left = readNodeR() ?? missing("left");
-  const right = readNodeR() ?? missing("right");
-  const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const left = readNodeR(4) ?? missing("left");
+  const right = readNodeR(4) ?? missing("right");
+  const body = readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right, body } : { type: "ForInStatement", start, end, range: [start, end], left, right, body };
 }
 
-function readForOfStatementR(): any {
-  const start = pos + readDelta();
+function readForOfStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const await_ = (attrs & 1) !== 0;
-  const left = readNodeR() ?? missing("left");
-  const right = readNodeR() ?? missing("right");
-  const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const left = readNodeR(4) ?? missing("left");
+  const right = readNodeR(4) ?? missing("right");
+  const body = readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], await: await_, left, right, body } : { type: "ForOfStatement", start, end, range: [start, end], await: await_, left, right, body };
 }
 
-function readVariableDeclarationR(): any {
-  const start = pos + readDelta();
+function readVariableDeclarationR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const declarations = readNodeListR();
+  const declarations = readNodeListR(6, 1);
   const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declarations, kind } : { type: "VariableDeclaration", start, end, range: [start, end], declarations, kind };
 }
 
-function readVariableDeclaratorR(): any {
-  const start = pos + readDelta();
+function readVariableDeclaratorR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const id = readNodeR() ?? missing("id");
-  const init = readNodeR();
-  const end = pos + readDelta();
+  const id = readNodeR(0) ?? missing("id");
+  const init = readNodeR(1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), range: [start, end], id, init } : { type: "VariableDeclarator", start, end, range: [start, end], id, init };
 }
 
-function readFunctionDeclarationR(): any {
-  const start = pos + readDelta();
+function readFunctionDeclarationR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const id = readNodeR();
+  const id = readNodeR(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListR();
-  const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const params = readNodeListR(1, 1);
+  const body = readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
 }
 
-function readFunctionExpressionR(): any {
-  const start = pos + readDelta();
+function readFunctionExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const id = readNodeR();
+  const id = readNodeR(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListR();
-  const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const params = readNodeListR(1, 1);
+  const body = readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
 }
 
-function readArrowFunctionExpressionR(): any {
-  const start = pos + readDelta();
+function readArrowFunctionExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListR();
-  const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const params = readNodeListR(0, 1);
+  const body = readNodeR(4) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params, body };
 }
 
-function readClassDeclarationR(): any {
-  const start = pos + readDelta();
+function readClassDeclarationR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const id = readNodeR();
-  const superClass = readNodeR();
-  const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const id = readNodeR(6);
+  const superClass = readNodeR(9);
+  const body = readNodeR(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassDeclaration", start, end, range: [start, end], id, superClass, body };
 }
 
-function readClassExpressionR(): any {
-  const start = pos + readDelta();
+function readClassExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const id = readNodeR();
-  const superClass = readNodeR();
-  const body = readNodeR() ?? missing("body");
-  const end = pos + readDelta();
+  const id = readNodeR(6);
+  const superClass = readNodeR(14);
+  const body = readNodeR(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassExpression", start, end, range: [start, end], id, superClass, body };
 }
 
-function readClassBodyR(): any {
-  const start = pos + readDelta();
+function readClassBodyR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const body = readNodeListR();
-  const end = pos + readDelta();
+  const body = readNodeListR(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ClassBody", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "ClassBody", start, end, range: [start, end], body };
 }
 
-function readMethodDefinitionR(): any {
-  const start = pos + readDelta();
+function readMethodDefinitionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  const key = readNodeR() ?? missing("key");
+  const key = readNodeR(0) ?? missing("key");
   const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
-  const value = readNodeR() ?? missing("value");
-  const end = pos + readDelta();
+  const value = readNodeR(0) ?? missing("value");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, range: [start, end], static: static_, computed, key, kind, value };
 }
 
-function readPropertyDefinitionR(): any {
-  const start = pos + readDelta();
+function readPropertyDefinitionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  const key = readNodeR() ?? missing("key");
-  const value = readNodeR();
-  const end = pos + readDelta();
+  const key = readNodeR(0) ?? missing("key");
+  const value = readNodeR(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, range: [start, end], static: static_, computed, key, value };
 }
 
-function readIdentifierR(): any {
-  const start = pos + readDelta();
+function readIdentifierR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const name = readString();
@@ -3508,8 +3753,8 @@ function readIdentifierR(): any {
   return (mode & 1) !== 0 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, range: [start, end], name };
 }
 
-function readPrivateIdentifierR(): any {
-  const start = pos + readDelta();
+function readPrivateIdentifierR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const name = readString();
@@ -3518,8 +3763,8 @@ function readPrivateIdentifierR(): any {
   return (mode & 1) !== 0 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, range: [start, end], name };
 }
 
-function readThisExpressionR(): any {
-  const start = pos + readDelta();
+function readThisExpressionR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = start + (4);
@@ -3527,8 +3772,8 @@ function readThisExpressionR(): any {
   return (mode & 1) !== 0 ? { type: "ThisExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "ThisExpression", start, end, range: [start, end] };
 }
 
-function readSuperR(): any {
-  const start = pos + readDelta();
+function readSuperR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = start + (5);
@@ -3536,279 +3781,302 @@ function readSuperR(): any {
   return (mode & 1) !== 0 ? { type: "Super", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "Super", start, end, range: [start, end] };
 }
 
-function readArrayExpressionR(): any {
-  const start = pos + readDelta();
+function readArrayExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const elements = readNodeListR();
-  const end = pos + readDelta();
+  const elements = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayExpression", start, end, range: [start, end], elements };
 }
 
-function readObjectExpressionR(): any {
-  const start = pos + readDelta();
+function readObjectExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const properties = readNodeListR();
-  const end = pos + readDelta();
+  const properties = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectExpression", start, end, range: [start, end], properties };
 }
 
-function readPropertyR(): any {
-  const start = pos + readDelta();
+function readPropertyR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const method = (attrs & 1) !== 0;
   const shorthand = (attrs & 2) !== 0;
   const computed = (attrs & 4) !== 0;
-  const key = readNodeR() ?? missing("key");
-  const value = readNodeR() ?? missing("value");
+  const key = readNodeR(0) ?? missing("key");
+  const value = readNodeR(1) ?? missing("value");
   const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "Property", start, end, loc: locOf(start, startLine, end), range: [start, end], method, shorthand, computed, key, value, kind } : { type: "Property", start, end, range: [start, end], method, shorthand, computed, key, value, kind };
 }
 
-function readSequenceExpressionR(): any {
-  const start = pos + readDelta();
+function readSequenceExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expressions = readNodeListR();
-  const end = pos + readDelta();
+  const expressions = readNodeListR(0, 1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions } : { type: "SequenceExpression", start, end, range: [start, end], expressions };
 }
 
-function readUnaryExpressionR(): any {
-  const start = pos + readDelta();
+function readUnaryExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
-  const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeR(1) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix: true, argument } : { type: "UnaryExpression", start, end, range: [start, end], operator, prefix: true, argument };
 }
 
-function readUpdateExpressionR(): any {
-  const start = pos + readDelta();
+function readUpdateExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
   const prefix = (attrs & 2) !== 0;
-  const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeR(0) ?? missing("argument");
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix, argument } : { type: "UpdateExpression", start, end, range: [start, end], operator, prefix, argument };
 }
 
-function readBinaryExpressionR(): any {
-  const start = pos + readDelta();
+function readBinaryExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const left = readNodeR() ?? missing("left");
+  const left = readNodeR(0) ?? missing("left");
   const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
-  const right = readNodeR() ?? missing("right");
-  const end = pos + readDelta();
+  const right = readNodeR(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "BinaryExpression", start, end, range: [start, end], left, operator, right };
 }
 
-function readLogicalExpressionR(): any {
-  const start = pos + readDelta();
+function readLogicalExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const left = readNodeR() ?? missing("left");
+  const left = readNodeR(0) ?? missing("left");
   const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
-  const right = readNodeR() ?? missing("right");
-  const end = pos + readDelta();
+  const right = readNodeR(2) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "LogicalExpression", start, end, range: [start, end], left, operator, right };
 }
 
-function readAssignmentExpressionR(): any {
-  const start = pos + readDelta();
+function readAssignmentExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const left = readNodeR() ?? missing("left");
+  const left = readNodeR(0) ?? missing("left");
   const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
-  const right = readNodeR() ?? missing("right");
-  const end = pos + readDelta();
+  const right = readNodeR(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, left, right } : { type: "AssignmentExpression", start, end, range: [start, end], operator, left, right };
 }
 
-function readConditionalExpressionR(): any {
-  const start = pos + readDelta();
+function readConditionalExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const test = readNodeR() ?? missing("test");
-  const consequent = readNodeR() ?? missing("consequent");
-  const alternate = readNodeR() ?? missing("alternate");
-  const end = pos + readDelta();
+  const test = readNodeR(0) ?? missing("test");
+  const consequent = readNodeR(1) ?? missing("consequent");
+  const alternate = readNodeR(1) ?? missing("alternate");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "ConditionalExpression", start, end, range: [start, end], test, consequent, alternate };
 }
 
-function readCallExpressionR(): any {
-  const start = pos + readDelta();
+function readCallExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const callee = readNodeR() ?? missing("callee");
-  const arguments_ = readNodeListR();
+  const callee = readNodeR(0) ?? missing("callee");
+  const arguments_ = readNodeListR(1, 1);
   const optional = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "CallExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, range: [start, end], callee, arguments: arguments_, optional };
 }
 
-function readNewExpressionR(): any {
-  const start = pos + readDelta();
+function readNewExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const callee = readNodeR() ?? missing("callee");
-  const arguments_ = readNodeListR();
-  const end = pos + readDelta();
+  const callee = readNodeR(4) ?? missing("callee");
+  const arguments_ = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "NewExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_ } : { type: "NewExpression", start, end, range: [start, end], callee, arguments: arguments_ };
 }
 
-function readMemberExpressionR(): any {
-  const start = pos + readDelta();
+function readMemberExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const object = readNodeR() ?? missing("object");
-  const property = readNodeR() ?? missing("property");
+  const object = readNodeR(0) ?? missing("object");
+  const property = readNodeR(1) ?? missing("property");
   const computed = (attrs & 1) !== 0;
   const optional = (attrs & 2) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property, computed, optional } : { type: "MemberExpression", start, end, range: [start, end], object, property, computed, optional };
 }
 
-function readChainExpressionR(): any {
-  const start = pos + readDelta();
+function readChainExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeR() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNodeR(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ChainExpression", start, end, range: [start, end], expression };
 }
 
-function readYieldExpressionR(): any {
-  const start = pos + readDelta();
+function readYieldExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const delegate = (attrs & 1) !== 0;
-  const argument = readNodeR();
-  const end = pos + readDelta();
+  const argument = readNodeR(6);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], delegate, argument } : { type: "YieldExpression", start, end, range: [start, end], delegate, argument };
 }
 
-function readAwaitExpressionR(): any {
-  const start = pos + readDelta();
+function readAwaitExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeR(6) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "AwaitExpression", start, end, range: [start, end], argument };
 }
 
-function readTemplateLiteralR(): any {
-  const start = pos + readDelta();
+function readTemplateLiteralR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const quasis = readNodeListR();
-  const expressions = readNodeListR();
-  const end = pos + readDelta();
+  const quasis = readNodeListR(1, 4);
+  const expressions = readNodeListR(-2, 4);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions, quasis } : { type: "TemplateLiteral", start, end, range: [start, end], expressions, quasis };
 }
 
-function readTaggedTemplateExpressionR(): any {
-  const start = pos + readDelta();
+function readTaggedTemplateExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const tag = readNodeR() ?? missing("tag");
-  const quasi = readNodeR() ?? missing("quasi");
-  const end = pos + readDelta();
+  const tag = readNodeR(0) ?? missing("tag");
+  const quasi = readNodeR(0) ?? missing("quasi");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, range: [start, end], tag, quasi };
 }
 
-function readTemplateElementR(): any {
-  const start = pos + readDelta();
+function readTemplateElementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const raw = readString();
   const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked: raw }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked: raw }, tail };
 }
 
-function readTemplateElementCookedR(): any {
-  const start = pos + readDelta();
+function readTemplateElementCookedR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const raw = readString();
   const cooked = readStringOrNull();
   const tail = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 3 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked }, tail };
 }
 
-function readMetaPropertyR(): any {
-  const start = pos + readDelta();
+function readMetaPropertyR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const meta = readNodeR() ?? missing("meta");
-  const property = readNodeR() ?? missing("property");
-  const end = pos + readDelta();
+  const meta = readNodeR(0) ?? missing("meta");
+  const property = readNodeR(0) ?? missing("property");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), range: [start, end], meta, property } : { type: "MetaProperty", start, end, range: [start, end], meta, property };
 }
 
-function readImportExpressionR(): any {
-  const start = pos + readDelta();
+function readImportExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const source = readNodeR() ?? missing("source");
-  const options = readNodeR();
-  const end = pos + readDelta();
+  const source = readNodeR(0) ?? missing("source");
+  const options = readNodeR(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], source, options } : { type: "ImportExpression", start, end, range: [start, end], source, options };
 }
 
-function readSpreadElementR(): any {
-  const start = pos + readDelta();
+function readSpreadElementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeR(3) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "SpreadElement", start, end, range: [start, end], argument };
 }
 
-function readStringLiteralDoubleQuotedR(): any {
-  const start = pos + readDelta();
+function readStringLiteralDoubleQuotedR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const value = readString();
@@ -3817,8 +4085,8 @@ function readStringLiteralDoubleQuotedR(): any {
   return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "\"" + value + "\"" } : { type: "Literal", start, end, range: [start, end], value, raw: "\"" + value + "\"" };
 }
 
-function readStringLiteralSingleQuotedR(): any {
-  const start = pos + readDelta();
+function readStringLiteralSingleQuotedR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const value = readString();
@@ -3827,8 +4095,8 @@ function readStringLiteralSingleQuotedR(): any {
   return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "'" + value + "'" } : { type: "Literal", start, end, range: [start, end], value, raw: "'" + value + "'" };
 }
 
-function readStringLiteralR(): any {
-  const start = pos + readDelta();
+function readStringLiteralR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const value = readString();
@@ -3838,8 +4106,8 @@ function readStringLiteralR(): any {
   return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, range: [start, end], value, raw };
 }
 
-function readIntegerLiteralR(): any {
-  const start = pos + readDelta();
+function readIntegerLiteralR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const value = readVarint();
@@ -3848,8 +4116,8 @@ function readIntegerLiteralR(): any {
   return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "" + value } : { type: "Literal", start, end, range: [start, end], value, raw: "" + value };
 }
 
-function readNumberLiteralR(): any {
-  const start = pos + readDelta();
+function readNumberLiteralR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const value = readF64();
@@ -3859,8 +4127,8 @@ function readNumberLiteralR(): any {
   return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, range: [start, end], value, raw };
 }
 
-function readBooleanLiteralR(): any {
-  const start = pos + readDelta();
+function readBooleanLiteralR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
@@ -3870,8 +4138,8 @@ function readBooleanLiteralR(): any {
   return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: value ? "true" : "false" } : { type: "Literal", start, end, range: [start, end], value, raw: value ? "true" : "false" };
 }
 
-function readNullLiteralR(): any {
-  const start = pos + readDelta();
+function readNullLiteralR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = start + (4);
@@ -3879,8 +4147,8 @@ function readNullLiteralR(): any {
   return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: null, raw: "null" } : { type: "Literal", start, end, range: [start, end], value: null, raw: "null" };
 }
 
-function readRegExpLiteralR(): any {
-  const start = pos + readDelta();
+function readRegExpLiteralR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const pattern = readString();
@@ -3890,8 +4158,8 @@ function readRegExpLiteralR(): any {
   return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : { type: "Literal", start, end, range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
 }
 
-function readBigIntLiteralR(): any {
-  const start = pos + readDelta();
+function readBigIntLiteralR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const raw = readString();
@@ -3900,274 +4168,299 @@ function readBigIntLiteralR(): any {
   return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : { type: "Literal", start, end, range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
 }
 
-function readObjectPatternR(): any {
-  const start = pos + readDelta();
+function readObjectPatternR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const properties = readNodeListR();
-  const end = pos + readDelta();
+  const properties = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectPattern", start, end, range: [start, end], properties };
 }
 
-function readArrayPatternR(): any {
-  const start = pos + readDelta();
+function readArrayPatternR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const elements = readNodeListR();
-  const end = pos + readDelta();
+  const elements = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayPattern", start, end, range: [start, end], elements };
 }
 
-function readRestElementR(): any {
-  const start = pos + readDelta();
+function readRestElementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeR(3) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "RestElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "RestElement", start, end, range: [start, end], argument };
 }
 
-function readAssignmentPatternR(): any {
-  const start = pos + readDelta();
+function readAssignmentPatternR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const left = readNodeR() ?? missing("left");
-  const right = readNodeR() ?? missing("right");
-  const end = pos + readDelta();
+  const left = readNodeR(0) ?? missing("left");
+  const right = readNodeR(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right } : { type: "AssignmentPattern", start, end, range: [start, end], left, right };
 }
 
-function readImportDeclarationR(): any {
-  const start = pos + readDelta();
+function readImportDeclarationR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const specifiers = readNodeListR();
-  const source = readNodeR() ?? missing("source");
-  const attributes = readNodeListR();
-  const end = pos + readDelta();
+  const specifiers = readNodeListR(0, 0);
+  const source = readNodeR(0) ?? missing("source");
+  const attributes = readNodeListR(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], specifiers, source, attributes } : { type: "ImportDeclaration", start, end, range: [start, end], specifiers, source, attributes };
 }
 
-function readImportSpecifierR(): any {
-  const start = pos + readDelta();
+function readImportSpecifierR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const imported = readNodeR() ?? missing("imported");
-  const local = readNodeR() ?? missing("local");
-  const end = pos + readDelta();
+  const imported = readNodeR(0) ?? missing("imported");
+  const local = readNodeR(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], imported, local } : { type: "ImportSpecifier", start, end, range: [start, end], imported, local };
 }
 
-function readImportDefaultSpecifierR(): any {
-  const start = pos + readDelta();
+function readImportDefaultSpecifierR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const local = readNodeR() ?? missing("local");
-  const end = pos + readDelta();
+  const local = readNodeR(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportDefaultSpecifier", start, end, range: [start, end], local };
 }
 
-function readImportNamespaceSpecifierR(): any {
-  const start = pos + readDelta();
+function readImportNamespaceSpecifierR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const local = readNodeR() ?? missing("local");
-  const end = pos + readDelta();
+  const local = readNodeR(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportNamespaceSpecifier", start, end, range: [start, end], local };
 }
 
-function readImportAttributeR(): any {
-  const start = pos + readDelta();
+function readImportAttributeR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const key = readNodeR() ?? missing("key");
-  const value = readNodeR() ?? missing("value");
-  const end = pos + readDelta();
+  const key = readNodeR(0) ?? missing("key");
+  const value = readNodeR(0) ?? missing("value");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], key, value } : { type: "ImportAttribute", start, end, range: [start, end], key, value };
 }
 
-function readExportNamedDeclarationR(): any {
-  const start = pos + readDelta();
+function readExportNamedDeclarationR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const declaration = readNodeR();
-  const specifiers = readNodeListR();
-  const source = readNodeR();
-  const attributes = readNodeListR();
-  const end = pos + readDelta();
+  const declaration = readNodeR(0);
+  const specifiers = readNodeListR(7, 1);
+  const source = readNodeR(0);
+  const attributes = readNodeListR(0, 0);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, range: [start, end], declaration, specifiers, source, attributes };
 }
 
-function readExportSpecifierR(): any {
-  const start = pos + readDelta();
+function readExportSpecifierR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const local = readNodeR() ?? missing("local");
-  const exported = readNodeR() ?? missing("exported");
-  const end = pos + readDelta();
+  const local = readNodeR(0) ?? missing("local");
+  const exported = readNodeR(4) ?? missing("exported");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local, exported } : { type: "ExportSpecifier", start, end, range: [start, end], local, exported };
 }
 
-function readExportDefaultDeclarationR(): any {
-  const start = pos + readDelta();
+function readExportDefaultDeclarationR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const declaration = readNodeR() ?? missing("declaration");
-  const end = pos + readDelta();
+  const declaration = readNodeR(0) ?? missing("declaration");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration } : { type: "ExportDefaultDeclaration", start, end, range: [start, end], declaration };
 }
 
-function readExportAllDeclarationR(): any {
-  const start = pos + readDelta();
+function readExportAllDeclarationR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const exported = readNodeR();
-  const source = readNodeR() ?? missing("source");
-  const attributes = readNodeListR();
-  const end = pos + readDelta();
+  const exported = readNodeR(0);
+  const source = readNodeR(0) ?? missing("source");
+  const attributes = readNodeListR(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, range: [start, end], exported, source, attributes };
 }
 
-function readIdentifierWithEndR(): any {
-  const start = pos + readDelta();
+function readIdentifierWithEndR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const name = readString();
-  const end = pos + readDelta();
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, range: [start, end], name };
 }
 
-function readPrivateIdentifierWithEndR(): any {
-  const start = pos + readDelta();
+function readPrivateIdentifierWithEndR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const name = readString();
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, range: [start, end], name };
 }
 
-function readJSXElementR(): any {
-  const start = pos + readDelta();
+function readJSXElementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const openingElement = readNodeR() ?? missing("openingElement");
-  const children = readNodeListR();
-  const closingElement = readNodeR();
-  const end = pos + readDelta();
+  const openingElement = readNodeR(0) ?? missing("openingElement");
+  const children = readNodeListR(0, 0);
+  const closingElement = readNodeR(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXElement", start, end, loc: locOf(start, startLine, end), range: [start, end], openingElement, closingElement, children } : { type: "JSXElement", start, end, range: [start, end], openingElement, closingElement, children };
 }
 
-function readJSXFragmentR(): any {
-  const start = pos + readDelta();
+function readJSXFragmentR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const openingFragment = readNodeR() ?? missing("openingFragment");
-  const children = readNodeListR();
-  const closingFragment = readNodeR() ?? missing("closingFragment");
-  const end = pos + readDelta();
+  const openingFragment = readNodeR(0) ?? missing("openingFragment");
+  const children = readNodeListR(0, 0);
+  const closingFragment = readNodeR(0) ?? missing("closingFragment");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, range: [start, end], openingFragment, closingFragment, children };
 }
 
-function readJSXOpeningElementR(): any {
-  const start = pos + readDelta();
+function readJSXOpeningElementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const name = readNodeR() ?? missing("name");
-  const attributes = readNodeListR();
+  const name = readNodeR(0) ?? missing("name");
+  const attributes = readNodeListR(0, 0);
   const selfClosing = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, range: [start, end], attributes, name, selfClosing };
 }
 
-function readJSXClosingElementR(): any {
-  const start = pos + readDelta();
+function readJSXClosingElementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const name = readNodeR() ?? missing("name");
-  const end = pos + readDelta();
+  const name = readNodeR(0) ?? missing("name");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXClosingElement", start, end, range: [start, end], name };
 }
 
-function readJSXOpeningFragmentR(): any {
-  const start = pos + readDelta();
+function readJSXOpeningFragmentR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXOpeningFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes: [], selfClosing: false } : { type: "JSXOpeningFragment", start, end, range: [start, end], attributes: [], selfClosing: false };
 }
 
-function readJSXClosingFragmentR(): any {
-  const start = pos + readDelta();
+function readJSXClosingFragmentR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXClosingFragment", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "JSXClosingFragment", start, end, range: [start, end] };
 }
 
-function readJSXAttributeR(): any {
-  const start = pos + readDelta();
+function readJSXAttributeR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const name = readNodeR() ?? missing("name");
-  const value = readNodeR();
-  const end = pos + readDelta();
+  const name = readNodeR(0) ?? missing("name");
+  const value = readNodeR(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], name, value } : { type: "JSXAttribute", start, end, range: [start, end], name, value };
 }
 
-function readJSXSpreadAttributeR(): any {
-  const start = pos + readDelta();
+function readJSXSpreadAttributeR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeR() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeR(0) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "JSXSpreadAttribute", start, end, range: [start, end], argument };
 }
 
-function readJSXExpressionContainerR(): any {
-  const start = pos + readDelta();
+function readJSXExpressionContainerR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeR() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNodeR(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "JSXExpressionContainer", start, end, range: [start, end], expression };
 }
 
-function readJSXEmptyExpressionR(): any {
-  const start = pos + readDelta();
+function readJSXEmptyExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXEmptyExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "JSXEmptyExpression", start, end, range: [start, end] };
 }
 
-function readJSXIdentifierR(): any {
-  const start = pos + readDelta();
+function readJSXIdentifierR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const name = readString();
@@ -4176,30 +4469,32 @@ function readJSXIdentifierR(): any {
   return (mode & 1) !== 0 ? { type: "JSXIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXIdentifier", start, end, range: [start, end], name };
 }
 
-function readJSXMemberExpressionR(): any {
-  const start = pos + readDelta();
+function readJSXMemberExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const object = readNodeR() ?? missing("object");
-  const property = readNodeR() ?? missing("property");
-  const end = pos + readDelta();
+  const object = readNodeR(0) ?? missing("object");
+  const property = readNodeR(0) ?? missing("property");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property } : { type: "JSXMemberExpression", start, end, range: [start, end], object, property };
 }
 
-function readJSXNamespacedNameR(): any {
-  const start = pos + readDelta();
+function readJSXNamespacedNameR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const namespace = readNodeR() ?? missing("namespace");
-  const name = readNodeR() ?? missing("name");
-  const end = pos + readDelta();
+  const namespace = readNodeR(0) ?? missing("namespace");
+  const name = readNodeR(0) ?? missing("name");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), range: [start, end], namespace, name } : { type: "JSXNamespacedName", start, end, range: [start, end], namespace, name };
 }
 
-function readJSXTextR(): any {
-  const start = pos + readDelta();
+function readJSXTextR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const raw = readString();
@@ -4208,8 +4503,8 @@ function readJSXTextR(): any {
   return (mode & 1) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value: raw, raw } : { type: "JSXText", start, end, range: [start, end], value: raw, raw };
 }
 
-function readJSXTextCookedR(): any {
-  const start = pos + readDelta();
+function readJSXTextCookedR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const value = readString();
@@ -4219,8 +4514,8 @@ function readJSXTextCookedR(): any {
   return (mode & 1) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "JSXText", start, end, range: [start, end], value, raw };
 }
 
-function readJSXTextNR(): any {
-  const start = pos + readDelta();
+function readJSXTextNR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const raw = readString();
@@ -4229,8 +4524,8 @@ function readJSXTextNR(): any {
   return (mode & 1) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value: raw, raw, bigint: raw } : { type: "JSXText", start, end, range: [start, end], value: raw, raw, bigint: raw };
 }
 
-function readJSXTextCookedNR(): any {
-  const start = pos + readDelta();
+function readJSXTextCookedNR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const value = readString();
@@ -4242,985 +4537,1065 @@ function readJSXTextCookedNR(): any {
 
 // ---- Mode lazy bodies, any of loc and range ----
 
-/** Reads one node (mode "Z"), or null for tag 0. */
-function readNodeZ(): any {
-  if (room === 0) return readNodeSlow();
+/** Reads one node (mode "Z"), or null for tag 0; `expected`: its predicted start gap. */
+function readNodeZ(expected: number): any {
+  if (room === 0) return readNodeSlow(expected);
   room--;
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-    case 1: node = readProgramZ(); break;
-    case 2: node = readExpressionStatementZ(); break;
-    case 3: node = readDirectiveZ(); break;
-    case 4: node = readBlockStatementZ(); break;
-    case 5: node = readStaticBlockZ(); break;
-    case 6: node = ((mode & 2) !== 0 ? readEmptyStatementR() : (mode & 1) !== 0 ? readEmptyStatementL() : readEmptyStatement()); break;
-    case 7: node = ((mode & 2) !== 0 ? readDebuggerStatementR() : (mode & 1) !== 0 ? readDebuggerStatementL() : readDebuggerStatement()); break;
-    case 8: node = readWithStatementZ(); break;
-    case 9: node = readReturnStatementZ(); break;
-    case 10: node = readLabeledStatementZ(); break;
-    case 11: node = readBreakStatementZ(); break;
-    case 12: node = readContinueStatementZ(); break;
-    case 13: node = readIfStatementZ(); break;
-    case 14: node = readSwitchStatementZ(); break;
-    case 15: node = readSwitchCaseZ(); break;
-    case 16: node = readThrowStatementZ(); break;
-    case 17: node = readTryStatementZ(); break;
-    case 18: node = readCatchClauseZ(); break;
-    case 19: node = readWhileStatementZ(); break;
-    case 20: node = readDoWhileStatementZ(); break;
-    case 21: node = readForStatementZ(); break;
-    case 22: node = readForInStatementZ(); break;
-    case 23: node = readForOfStatementZ(); break;
-    case 24: node = readVariableDeclarationZ(); break;
-    case 25: node = readVariableDeclaratorZ(); break;
-    case 26: node = readFunctionDeclarationZ(); break;
-    case 27: node = readFunctionExpressionZ(); break;
-    case 28: node = readArrowFunctionExpressionZ(); break;
-    case 29: node = readClassDeclarationZ(); break;
-    case 30: node = readClassExpressionZ(); break;
-    case 31: node = readClassBodyZ(); break;
-    case 32: node = readMethodDefinitionZ(); break;
-    case 33: node = readPropertyDefinitionZ(); break;
-    case 34: node = ((mode & 2) !== 0 ? readIdentifierR() : (mode & 1) !== 0 ? readIdentifierL() : readIdentifier()); break;
-    case 35: node = ((mode & 2) !== 0 ? readPrivateIdentifierR() : (mode & 1) !== 0 ? readPrivateIdentifierL() : readPrivateIdentifier()); break;
-    case 36: node = ((mode & 2) !== 0 ? readThisExpressionR() : (mode & 1) !== 0 ? readThisExpressionL() : readThisExpression()); break;
-    case 37: node = ((mode & 2) !== 0 ? readSuperR() : (mode & 1) !== 0 ? readSuperL() : readSuper()); break;
-    case 38: node = readArrayExpressionZ(); break;
-    case 39: node = readObjectExpressionZ(); break;
-    case 40: node = readPropertyZ(); break;
-    case 41: node = readSequenceExpressionZ(); break;
-    case 42: node = readUnaryExpressionZ(); break;
-    case 43: node = readUpdateExpressionZ(); break;
-    case 44: node = readBinaryExpressionZ(); break;
-    case 45: node = readLogicalExpressionZ(); break;
-    case 46: node = readAssignmentExpressionZ(); break;
-    case 47: node = readConditionalExpressionZ(); break;
-    case 48: node = readCallExpressionZ(); break;
-    case 49: node = readNewExpressionZ(); break;
-    case 50: node = readMemberExpressionZ(); break;
-    case 51: node = readChainExpressionZ(); break;
-    case 52: node = readYieldExpressionZ(); break;
-    case 53: node = readAwaitExpressionZ(); break;
-    case 54: node = readTemplateLiteralZ(); break;
-    case 55: node = readTaggedTemplateExpressionZ(); break;
-    case 56: node = ((mode & 2) !== 0 ? readTemplateElementR() : (mode & 1) !== 0 ? readTemplateElementL() : readTemplateElement()); break;
-    case 57: node = ((mode & 2) !== 0 ? readTemplateElementCookedR() : (mode & 1) !== 0 ? readTemplateElementCookedL() : readTemplateElementCooked()); break;
-    case 58: node = readMetaPropertyZ(); break;
-    case 59: node = readImportExpressionZ(); break;
-    case 60: node = readSpreadElementZ(); break;
-    case 61: node = ((mode & 2) !== 0 ? readStringLiteralDoubleQuotedR() : (mode & 1) !== 0 ? readStringLiteralDoubleQuotedL() : readStringLiteralDoubleQuoted()); break;
-    case 62: node = ((mode & 2) !== 0 ? readStringLiteralSingleQuotedR() : (mode & 1) !== 0 ? readStringLiteralSingleQuotedL() : readStringLiteralSingleQuoted()); break;
-    case 63: node = ((mode & 2) !== 0 ? readStringLiteralR() : (mode & 1) !== 0 ? readStringLiteralL() : readStringLiteral()); break;
-    case 64: node = ((mode & 2) !== 0 ? readIntegerLiteralR() : (mode & 1) !== 0 ? readIntegerLiteralL() : readIntegerLiteral()); break;
-    case 65: node = ((mode & 2) !== 0 ? readNumberLiteralR() : (mode & 1) !== 0 ? readNumberLiteralL() : readNumberLiteral()); break;
-    case 66: node = ((mode & 2) !== 0 ? readBooleanLiteralR() : (mode & 1) !== 0 ? readBooleanLiteralL() : readBooleanLiteral()); break;
-    case 67: node = ((mode & 2) !== 0 ? readNullLiteralR() : (mode & 1) !== 0 ? readNullLiteralL() : readNullLiteral()); break;
-    case 68: node = ((mode & 2) !== 0 ? readRegExpLiteralR() : (mode & 1) !== 0 ? readRegExpLiteralL() : readRegExpLiteral()); break;
-    case 69: node = ((mode & 2) !== 0 ? readBigIntLiteralR() : (mode & 1) !== 0 ? readBigIntLiteralL() : readBigIntLiteral()); break;
-    case 70: node = readObjectPatternZ(); break;
-    case 71: node = readArrayPatternZ(); break;
-    case 72: node = readRestElementZ(); break;
-    case 73: node = readAssignmentPatternZ(); break;
-    case 74: node = readImportDeclarationZ(); break;
-    case 75: node = readImportSpecifierZ(); break;
-    case 76: node = readImportDefaultSpecifierZ(); break;
-    case 77: node = readImportNamespaceSpecifierZ(); break;
-    case 78: node = readImportAttributeZ(); break;
-    case 79: node = readExportNamedDeclarationZ(); break;
-    case 80: node = readExportSpecifierZ(); break;
-    case 81: node = readExportDefaultDeclarationZ(); break;
-    case 82: node = readExportAllDeclarationZ(); break;
-    case 83: node = ((mode & 2) !== 0 ? readIdentifierWithEndR() : (mode & 1) !== 0 ? readIdentifierWithEndL() : readIdentifierWithEnd()); break;
-    case 84: node = ((mode & 2) !== 0 ? readPrivateIdentifierWithEndR() : (mode & 1) !== 0 ? readPrivateIdentifierWithEndL() : readPrivateIdentifierWithEnd()); break;
-    case 85: node = readJSXElementZ(); break;
-    case 86: node = readJSXFragmentZ(); break;
-    case 87: node = readJSXOpeningElementZ(); break;
-    case 88: node = readJSXClosingElementZ(); break;
-    case 89: node = ((mode & 2) !== 0 ? readJSXOpeningFragmentR() : (mode & 1) !== 0 ? readJSXOpeningFragmentL() : readJSXOpeningFragment()); break;
-    case 90: node = ((mode & 2) !== 0 ? readJSXClosingFragmentR() : (mode & 1) !== 0 ? readJSXClosingFragmentL() : readJSXClosingFragment()); break;
-    case 91: node = readJSXAttributeZ(); break;
-    case 92: node = readJSXSpreadAttributeZ(); break;
-    case 93: node = readJSXExpressionContainerZ(); break;
-    case 94: node = ((mode & 2) !== 0 ? readJSXEmptyExpressionR() : (mode & 1) !== 0 ? readJSXEmptyExpressionL() : readJSXEmptyExpression()); break;
-    case 95: node = ((mode & 2) !== 0 ? readJSXIdentifierR() : (mode & 1) !== 0 ? readJSXIdentifierL() : readJSXIdentifier()); break;
-    case 96: node = readJSXMemberExpressionZ(); break;
-    case 97: node = readJSXNamespacedNameZ(); break;
-    case 98: node = ((mode & 2) !== 0 ? readJSXTextR() : (mode & 1) !== 0 ? readJSXTextL() : readJSXText()); break;
-    case 99: node = ((mode & 2) !== 0 ? readJSXTextCookedR() : (mode & 1) !== 0 ? readJSXTextCookedL() : readJSXTextCooked()); break;
-    case 100: node = ((mode & 2) !== 0 ? readJSXTextNR() : (mode & 1) !== 0 ? readJSXTextNL() : readJSXTextN()); break;
-    case 101: node = ((mode & 2) !== 0 ? readJSXTextCookedNR() : (mode & 1) !== 0 ? readJSXTextCookedNL() : readJSXTextCookedN()); break;
+    case 1: case 129: node = readProgramZ(expected); break;
+    case 2: case 130: node = readExpressionStatementZ(expected); break;
+    case 3: case 131: node = readDirectiveZ(expected); break;
+    case 4: case 132: node = readBlockStatementZ(expected); break;
+    case 5: case 133: node = readStaticBlockZ(expected); break;
+    case 6: case 134: node = ((mode & 2) !== 0 ? readEmptyStatementR(expected) : (mode & 1) !== 0 ? readEmptyStatementL(expected) : readEmptyStatement(expected)); break;
+    case 7: case 135: node = ((mode & 2) !== 0 ? readDebuggerStatementR(expected) : (mode & 1) !== 0 ? readDebuggerStatementL(expected) : readDebuggerStatement(expected)); break;
+    case 8: case 136: node = readWithStatementZ(expected); break;
+    case 9: case 137: node = readReturnStatementZ(expected); break;
+    case 10: case 138: node = readLabeledStatementZ(expected); break;
+    case 11: case 139: node = readBreakStatementZ(expected); break;
+    case 12: case 140: node = readContinueStatementZ(expected); break;
+    case 13: case 141: node = readIfStatementZ(expected); break;
+    case 14: case 142: node = readSwitchStatementZ(expected); break;
+    case 15: case 143: node = readSwitchCaseZ(expected); break;
+    case 16: case 144: node = readThrowStatementZ(expected); break;
+    case 17: case 145: node = readTryStatementZ(expected); break;
+    case 18: case 146: node = readCatchClauseZ(expected); break;
+    case 19: case 147: node = readWhileStatementZ(expected); break;
+    case 20: case 148: node = readDoWhileStatementZ(expected); break;
+    case 21: case 149: node = readForStatementZ(expected); break;
+    case 22: case 150: node = readForInStatementZ(expected); break;
+    case 23: case 151: node = readForOfStatementZ(expected); break;
+    case 24: case 152: node = readVariableDeclarationZ(expected); break;
+    case 25: case 153: node = readVariableDeclaratorZ(expected); break;
+    case 26: case 154: node = readFunctionDeclarationZ(expected); break;
+    case 27: case 155: node = readFunctionExpressionZ(expected); break;
+    case 28: case 156: node = readArrowFunctionExpressionZ(expected); break;
+    case 29: case 157: node = readClassDeclarationZ(expected); break;
+    case 30: case 158: node = readClassExpressionZ(expected); break;
+    case 31: case 159: node = readClassBodyZ(expected); break;
+    case 32: case 160: node = readMethodDefinitionZ(expected); break;
+    case 33: case 161: node = readPropertyDefinitionZ(expected); break;
+    case 34: case 162: node = ((mode & 2) !== 0 ? readIdentifierR(expected) : (mode & 1) !== 0 ? readIdentifierL(expected) : readIdentifier(expected)); break;
+    case 35: case 163: node = ((mode & 2) !== 0 ? readPrivateIdentifierR(expected) : (mode & 1) !== 0 ? readPrivateIdentifierL(expected) : readPrivateIdentifier(expected)); break;
+    case 36: case 164: node = ((mode & 2) !== 0 ? readThisExpressionR(expected) : (mode & 1) !== 0 ? readThisExpressionL(expected) : readThisExpression(expected)); break;
+    case 37: case 165: node = ((mode & 2) !== 0 ? readSuperR(expected) : (mode & 1) !== 0 ? readSuperL(expected) : readSuper(expected)); break;
+    case 38: case 166: node = readArrayExpressionZ(expected); break;
+    case 39: case 167: node = readObjectExpressionZ(expected); break;
+    case 40: case 168: node = readPropertyZ(expected); break;
+    case 41: case 169: node = readSequenceExpressionZ(expected); break;
+    case 42: case 170: node = readUnaryExpressionZ(expected); break;
+    case 43: case 171: node = readUpdateExpressionZ(expected); break;
+    case 44: case 172: node = readBinaryExpressionZ(expected); break;
+    case 45: case 173: node = readLogicalExpressionZ(expected); break;
+    case 46: case 174: node = readAssignmentExpressionZ(expected); break;
+    case 47: case 175: node = readConditionalExpressionZ(expected); break;
+    case 48: case 176: node = readCallExpressionZ(expected); break;
+    case 49: case 177: node = readNewExpressionZ(expected); break;
+    case 50: case 178: node = readMemberExpressionZ(expected); break;
+    case 51: case 179: node = readChainExpressionZ(expected); break;
+    case 52: case 180: node = readYieldExpressionZ(expected); break;
+    case 53: case 181: node = readAwaitExpressionZ(expected); break;
+    case 54: case 182: node = readTemplateLiteralZ(expected); break;
+    case 55: case 183: node = readTaggedTemplateExpressionZ(expected); break;
+    case 56: case 184: node = ((mode & 2) !== 0 ? readTemplateElementR(expected) : (mode & 1) !== 0 ? readTemplateElementL(expected) : readTemplateElement(expected)); break;
+    case 57: case 185: node = ((mode & 2) !== 0 ? readTemplateElementCookedR(expected) : (mode & 1) !== 0 ? readTemplateElementCookedL(expected) : readTemplateElementCooked(expected)); break;
+    case 58: case 186: node = readMetaPropertyZ(expected); break;
+    case 59: case 187: node = readImportExpressionZ(expected); break;
+    case 60: case 188: node = readSpreadElementZ(expected); break;
+    case 61: case 189: node = ((mode & 2) !== 0 ? readStringLiteralDoubleQuotedR(expected) : (mode & 1) !== 0 ? readStringLiteralDoubleQuotedL(expected) : readStringLiteralDoubleQuoted(expected)); break;
+    case 62: case 190: node = ((mode & 2) !== 0 ? readStringLiteralSingleQuotedR(expected) : (mode & 1) !== 0 ? readStringLiteralSingleQuotedL(expected) : readStringLiteralSingleQuoted(expected)); break;
+    case 63: case 191: node = ((mode & 2) !== 0 ? readStringLiteralR(expected) : (mode & 1) !== 0 ? readStringLiteralL(expected) : readStringLiteral(expected)); break;
+    case 64: case 192: node = ((mode & 2) !== 0 ? readIntegerLiteralR(expected) : (mode & 1) !== 0 ? readIntegerLiteralL(expected) : readIntegerLiteral(expected)); break;
+    case 65: case 193: node = ((mode & 2) !== 0 ? readNumberLiteralR(expected) : (mode & 1) !== 0 ? readNumberLiteralL(expected) : readNumberLiteral(expected)); break;
+    case 66: case 194: node = ((mode & 2) !== 0 ? readBooleanLiteralR(expected) : (mode & 1) !== 0 ? readBooleanLiteralL(expected) : readBooleanLiteral(expected)); break;
+    case 67: case 195: node = ((mode & 2) !== 0 ? readNullLiteralR(expected) : (mode & 1) !== 0 ? readNullLiteralL(expected) : readNullLiteral(expected)); break;
+    case 68: case 196: node = ((mode & 2) !== 0 ? readRegExpLiteralR(expected) : (mode & 1) !== 0 ? readRegExpLiteralL(expected) : readRegExpLiteral(expected)); break;
+    case 69: case 197: node = ((mode & 2) !== 0 ? readBigIntLiteralR(expected) : (mode & 1) !== 0 ? readBigIntLiteralL(expected) : readBigIntLiteral(expected)); break;
+    case 70: case 198: node = readObjectPatternZ(expected); break;
+    case 71: case 199: node = readArrayPatternZ(expected); break;
+    case 72: case 200: node = readRestElementZ(expected); break;
+    case 73: case 201: node = readAssignmentPatternZ(expected); break;
+    case 74: case 202: node = readImportDeclarationZ(expected); break;
+    case 75: case 203: node = readImportSpecifierZ(expected); break;
+    case 76: case 204: node = readImportDefaultSpecifierZ(expected); break;
+    case 77: case 205: node = readImportNamespaceSpecifierZ(expected); break;
+    case 78: case 206: node = readImportAttributeZ(expected); break;
+    case 79: case 207: node = readExportNamedDeclarationZ(expected); break;
+    case 80: case 208: node = readExportSpecifierZ(expected); break;
+    case 81: case 209: node = readExportDefaultDeclarationZ(expected); break;
+    case 82: case 210: node = readExportAllDeclarationZ(expected); break;
+    case 83: case 211: node = ((mode & 2) !== 0 ? readIdentifierWithEndR(expected) : (mode & 1) !== 0 ? readIdentifierWithEndL(expected) : readIdentifierWithEnd(expected)); break;
+    case 84: case 212: node = ((mode & 2) !== 0 ? readPrivateIdentifierWithEndR(expected) : (mode & 1) !== 0 ? readPrivateIdentifierWithEndL(expected) : readPrivateIdentifierWithEnd(expected)); break;
+    case 85: case 213: node = readJSXElementZ(expected); break;
+    case 86: case 214: node = readJSXFragmentZ(expected); break;
+    case 87: case 215: node = readJSXOpeningElementZ(expected); break;
+    case 88: case 216: node = readJSXClosingElementZ(expected); break;
+    case 89: case 217: node = ((mode & 2) !== 0 ? readJSXOpeningFragmentR(expected) : (mode & 1) !== 0 ? readJSXOpeningFragmentL(expected) : readJSXOpeningFragment(expected)); break;
+    case 90: case 218: node = ((mode & 2) !== 0 ? readJSXClosingFragmentR(expected) : (mode & 1) !== 0 ? readJSXClosingFragmentL(expected) : readJSXClosingFragment(expected)); break;
+    case 91: case 219: node = readJSXAttributeZ(expected); break;
+    case 92: case 220: node = readJSXSpreadAttributeZ(expected); break;
+    case 93: case 221: node = readJSXExpressionContainerZ(expected); break;
+    case 94: case 222: node = ((mode & 2) !== 0 ? readJSXEmptyExpressionR(expected) : (mode & 1) !== 0 ? readJSXEmptyExpressionL(expected) : readJSXEmptyExpression(expected)); break;
+    case 95: case 223: node = ((mode & 2) !== 0 ? readJSXIdentifierR(expected) : (mode & 1) !== 0 ? readJSXIdentifierL(expected) : readJSXIdentifier(expected)); break;
+    case 96: case 224: node = readJSXMemberExpressionZ(expected); break;
+    case 97: case 225: node = readJSXNamespacedNameZ(expected); break;
+    case 98: case 226: node = ((mode & 2) !== 0 ? readJSXTextR(expected) : (mode & 1) !== 0 ? readJSXTextL(expected) : readJSXText(expected)); break;
+    case 99: case 227: node = ((mode & 2) !== 0 ? readJSXTextCookedR(expected) : (mode & 1) !== 0 ? readJSXTextCookedL(expected) : readJSXTextCooked(expected)); break;
+    case 100: case 228: node = ((mode & 2) !== 0 ? readJSXTextNR(expected) : (mode & 1) !== 0 ? readJSXTextNL(expected) : readJSXTextN(expected)); break;
+    case 101: case 229: node = ((mode & 2) !== 0 ? readJSXTextCookedNR(expected) : (mode & 1) !== 0 ? readJSXTextCookedNL(expected) : readJSXTextCookedN(expected)); break;
     default: throw badTag();
   }
   room++;
   return node;
 }
 
-/** Short lists as exact-size array literals: no over-reserved backing store for the GC to copy. */
-function readNodeListZ(): any[] {
+/**
+ * Short lists as exact-size array literals: no over-reserved backing store for the GC to copy.
+ * first, rest: the start gap predicted for the first element and for every later one.
+ */
+function readNodeListZ(first: number, rest: number): any[] {
   const length = readVarint();
+  if (length === 0) return [];
+  if (length > 4) checkListLength(length);
+  const a = readNodeZ(first);
   switch (length) {
-    case 0: return [];
-    case 1: return [readNodeZ()];
-    case 2: { const a = readNodeZ(); return [a, readNodeZ()]; }
-    case 3: { const a = readNodeZ(); const b = readNodeZ(); return [a, b, readNodeZ()]; }
-    case 4: { const a = readNodeZ(); const b = readNodeZ(); const c = readNodeZ(); return [a, b, c, readNodeZ()]; }
+    case 1: return [a];
+    case 2: return [a, readNodeZ(rest)];
+    case 3: { const b = readNodeZ(rest); return [a, b, readNodeZ(rest)]; }
+    case 4: { const b = readNodeZ(rest); const c = readNodeZ(rest); return [a, b, c, readNodeZ(rest)]; }
   }
-  const list = new Array(checkListLength(length));
-  for (let i = 0; i < length; i++) list[i] = readNodeZ();
+  const list = new Array(length);
+  list[0] = a;
+  for (let i = 1; i < length; i++) list[i] = readNodeZ(rest);
   return list;
 }
 
-function readProgramZ(): any {
-  const start = pos + readDelta();
+function readProgramZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const body = readNodeListZ();
+  const body = readNodeListZ(0, 0);
   const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Program", start, end, loc: locOf(start, startLine, end), range: [start, end], body, sourceType } : { type: "Program", start, end, loc: locOf(start, startLine, end), body, sourceType } : (mode & 2) !== 0 ? { type: "Program", start, end, range: [start, end], body, sourceType } : { type: "Program", start, end, body, sourceType };
 }
 
-function readExpressionStatementZ(): any {
-  const start = pos + readDelta();
+function readExpressionStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeZ() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNodeZ(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression } : (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, range: [start, end], expression } : { type: "ExpressionStatement", start, end, expression };
 }
 
-function readDirectiveZ(): any {
-  const start = pos + readDelta();
+function readDirectiveZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeZ() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNodeZ(0) ?? missing("expression");
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression, directive: directiveOf(expression) } : (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, range: [start, end], expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, expression, directive: directiveOf(expression) };
 }
 
-function readBlockStatementZ(): any {
-  const start = pos + readDelta();
+function readBlockStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const body = readNodeListZ();
-  const end = pos + readDelta();
+  const body = readNodeListZ(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), body } : (mode & 2) !== 0 ? { type: "BlockStatement", start, end, range: [start, end], body } : { type: "BlockStatement", start, end, body };
 }
 
-function readStaticBlockZ(): any {
-  const start = pos + readDelta();
+function readStaticBlockZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const body = (attrs & 1) !== 0 ? skipBody(true) : readNodeListZ();
-  const end = pos + readDelta();
+  const body = (attrs & 1) !== 0 ? skipBody(true, 7, 0) : readNodeListZ(7, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   if ((attrs & 1) !== 0) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "StaticBlock", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "StaticBlock", start, end, range: [start, end] } : { type: "StaticBlock", start, end }, "body", body);
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), body } : (mode & 2) !== 0 ? { type: "StaticBlock", start, end, range: [start, end], body } : { type: "StaticBlock", start, end, body };
 }
 
-function readWithStatementZ(): any {
-  const start = pos + readDelta();
+function readWithStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const object = readNodeZ() ?? missing("object");
-  const body = readNodeZ() ?? missing("body");
-  const end = pos + readDelta();
+  const object = readNodeZ(0) ?? missing("object");
+  const body = readNodeZ(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "WithStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], object, body } : { type: "WithStatement", start, end, loc: locOf(start, startLine, end), object, body } : (mode & 2) !== 0 ? { type: "WithStatement", start, end, range: [start, end], object, body } : { type: "WithStatement", start, end, object, body };
 }
 
-function readReturnStatementZ(): any {
-  const start = pos + readDelta();
+function readReturnStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeZ();
-  const end = pos + readDelta();
+  const argument = readNodeZ(7);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "ReturnStatement", start, end, range: [start, end], argument } : { type: "ReturnStatement", start, end, argument };
 }
 
-function readLabeledStatementZ(): any {
-  const start = pos + readDelta();
+function readLabeledStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const label = readNodeZ() ?? missing("label");
-  const body = readNodeZ() ?? missing("body");
-  const end = pos + readDelta();
+  const label = readNodeZ(0) ?? missing("label");
+  const body = readNodeZ(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, label } : { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), body, label } : (mode & 2) !== 0 ? { type: "LabeledStatement", start, end, range: [start, end], body, label } : { type: "LabeledStatement", start, end, body, label };
 }
 
-function readBreakStatementZ(): any {
-  const start = pos + readDelta();
+function readBreakStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const label = readNodeZ();
-  const end = pos + readDelta();
+  const label = readNodeZ(6);
+  const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), label } : (mode & 2) !== 0 ? { type: "BreakStatement", start, end, range: [start, end], label } : { type: "BreakStatement", start, end, label };
 }
 
-function readContinueStatementZ(): any {
-  const start = pos + readDelta();
+function readContinueStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const label = readNodeZ();
-  const end = pos + readDelta();
+  const label = readNodeZ(9);
+  const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), label } : (mode & 2) !== 0 ? { type: "ContinueStatement", start, end, range: [start, end], label } : { type: "ContinueStatement", start, end, label };
 }
 
-function readIfStatementZ(): any {
-  const start = pos + readDelta();
+function readIfStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const test = readNodeZ() ?? missing("test");
-  const consequent = readNodeZ() ?? missing("consequent");
-  const alternate = readNodeZ();
-  const end = pos + readDelta();
+  const test = readNodeZ(3) ?? missing("test");
+  const consequent = readNodeZ(1) ?? missing("consequent");
+  const alternate = readNodeZ(5);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "IfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "IfStatement", start, end, loc: locOf(start, startLine, end), test, consequent, alternate } : (mode & 2) !== 0 ? { type: "IfStatement", start, end, range: [start, end], test, consequent, alternate } : { type: "IfStatement", start, end, test, consequent, alternate };
 }
 
-function readSwitchStatementZ(): any {
-  const start = pos + readDelta();
+function readSwitchStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const discriminant = readNodeZ() ?? missing("discriminant");
-  const cases = readNodeListZ();
-  const end = pos + readDelta();
+  const discriminant = readNodeZ(7) ?? missing("discriminant");
+  const cases = readNodeListZ(2, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], discriminant, cases } : { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), discriminant, cases } : (mode & 2) !== 0 ? { type: "SwitchStatement", start, end, range: [start, end], discriminant, cases } : { type: "SwitchStatement", start, end, discriminant, cases };
 }
 
-function readSwitchCaseZ(): any {
-  const start = pos + readDelta();
+function readSwitchCaseZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const test = readNodeZ();
-  const consequent = readNodeListZ();
-  const end = pos + readDelta();
+  const test = readNodeZ(5);
+  const consequent = readNodeListZ(1, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), range: [start, end], consequent, test } : { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), consequent, test } : (mode & 2) !== 0 ? { type: "SwitchCase", start, end, range: [start, end], consequent, test } : { type: "SwitchCase", start, end, consequent, test };
 }
 
-function readThrowStatementZ(): any {
-  const start = pos + readDelta();
+function readThrowStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeZ() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeZ(6) ?? missing("argument");
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "ThrowStatement", start, end, range: [start, end], argument } : { type: "ThrowStatement", start, end, argument };
 }
 
-function readTryStatementZ(): any {
-  const start = pos + readDelta();
+function readTryStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const block = readNodeZ() ?? missing("block");
-  const handler = readNodeZ();
-  const finalizer = readNodeZ();
-  const end = pos + readDelta();
+  const block = readNodeZ(3) ?? missing("block");
+  const handler = readNodeZ(0);
+  const finalizer = readNodeZ(7);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TryStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], block, handler, finalizer } : { type: "TryStatement", start, end, loc: locOf(start, startLine, end), block, handler, finalizer } : (mode & 2) !== 0 ? { type: "TryStatement", start, end, range: [start, end], block, handler, finalizer } : { type: "TryStatement", start, end, block, handler, finalizer };
 }
 
-function readCatchClauseZ(): any {
-  const start = pos + readDelta();
+function readCatchClauseZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const param = readNodeZ();
-  const body = readNodeZ() ?? missing("body");
-  const end = pos + readDelta();
+  const param = readNodeZ(6);
+  const body = readNodeZ(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "CatchClause", start, end, loc: locOf(start, startLine, end), range: [start, end], param, body } : { type: "CatchClause", start, end, loc: locOf(start, startLine, end), param, body } : (mode & 2) !== 0 ? { type: "CatchClause", start, end, range: [start, end], param, body } : { type: "CatchClause", start, end, param, body };
 }
 
-function readWhileStatementZ(): any {
-  const start = pos + readDelta();
+function readWhileStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const test = readNodeZ() ?? missing("test");
-  const body = readNodeZ() ?? missing("body");
-  const end = pos + readDelta();
+  const test = readNodeZ(0) ?? missing("test");
+  const body = readNodeZ(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, body } : { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), test, body } : (mode & 2) !== 0 ? { type: "WhileStatement", start, end, range: [start, end], test, body } : { type: "WhileStatement", start, end, test, body };
 }
 
-function readDoWhileStatementZ(): any {
-  const start = pos + readDelta();
+function readDoWhileStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const body = readNodeZ() ?? missing("body");
-  const test = readNodeZ() ?? missing("test");
-  const end = pos + readDelta();
+  const body = readNodeZ(3) ?? missing("body");
+  const test = readNodeZ(6) ?? missing("test");
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, test } : { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), body, test } : (mode & 2) !== 0 ? { type: "DoWhileStatement", start, end, range: [start, end], body, test } : { type: "DoWhileStatement", start, end, body, test };
 }
 
-function readForStatementZ(): any {
-  const start = pos + readDelta();
+function readForStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const init = readNodeZ();
-  const test = readNodeZ();
-  const update = readNodeZ();
-  const body = readNodeZ() ?? missing("body");
-  const end = pos + readDelta();
+  const init = readNodeZ(4);
+  const test = readNodeZ(1);
+  const update = readNodeZ(1);
+  const body = readNodeZ(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], init, test, update, body } : { type: "ForStatement", start, end, loc: locOf(start, startLine, end), init, test, update, body } : (mode & 2) !== 0 ? { type: "ForStatement", start, end, range: [start, end], init, test, update, body } : { type: "ForStatement", start, end, init, test, update, body };
 }
 
-function readForInStatementZ(): any {
-  const start = pos + readDelta();
+function readForInStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const left = readNodeZ() ?? missing("left");
-  const right = readNodeZ() ?? missing("right");
-  const body = readNodeZ() ?? missing("body");
-  const end = pos + readDelta();
+  const left = readNodeZ(4) ?? missing("left");
+  const right = readNodeZ(4) ?? missing("right");
+  const body = readNodeZ(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right, body } : { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), left, right, body } : (mode & 2) !== 0 ? { type: "ForInStatement", start, end, range: [start, end], left, right, body } : { type: "ForInStatement", start, end, left, right, body };
 }
 
-function readForOfStatementZ(): any {
-  const start = pos + readDelta();
+function readForOfStatementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const await_ = (attrs & 1) !== 0;
-  const left = readNodeZ() ?? missing("left");
-  const right = readNodeZ() ?? missing("right");
-  const body = readNodeZ() ?? missing("body");
-  const end = pos + readDelta();
+  const left = readNodeZ(4) ?? missing("left");
+  const right = readNodeZ(4) ?? missing("right");
+  const body = readNodeZ(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], await: await_, left, right, body } : { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), await: await_, left, right, body } : (mode & 2) !== 0 ? { type: "ForOfStatement", start, end, range: [start, end], await: await_, left, right, body } : { type: "ForOfStatement", start, end, await: await_, left, right, body };
 }
 
-function readVariableDeclarationZ(): any {
-  const start = pos + readDelta();
+function readVariableDeclarationZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const declarations = readNodeListZ();
+  const declarations = readNodeListZ(6, 1);
   const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declarations, kind } : { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), declarations, kind } : (mode & 2) !== 0 ? { type: "VariableDeclaration", start, end, range: [start, end], declarations, kind } : { type: "VariableDeclaration", start, end, declarations, kind };
 }
 
-function readVariableDeclaratorZ(): any {
-  const start = pos + readDelta();
+function readVariableDeclaratorZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const id = readNodeZ() ?? missing("id");
-  const init = readNodeZ();
-  const end = pos + readDelta();
+  const id = readNodeZ(0) ?? missing("id");
+  const init = readNodeZ(1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), range: [start, end], id, init } : { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), id, init } : (mode & 2) !== 0 ? { type: "VariableDeclarator", start, end, range: [start, end], id, init } : { type: "VariableDeclarator", start, end, id, init };
 }
 
-function readFunctionDeclarationZ(): any {
-  const start = pos + readDelta();
+function readFunctionDeclarationZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const id = readNodeZ();
+  const id = readNodeZ(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListZ();
-  const body = (attrs & 4) !== 0 ? skipBody(false) : readNodeZ() ?? missing("body");
-  const end = pos + readDelta();
+  const params = readNodeListZ(1, 1);
+  const body = (attrs & 4) !== 0 ? skipBody(false, 1, 0) : readNodeZ(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   if ((attrs & 4) !== 0) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params } : (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionDeclaration", start, end, id, expression: false, generator, async: async_, params }, "body", body);
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body } : (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, id, expression: false, generator, async: async_, params, body };
 }
 
-function readFunctionExpressionZ(): any {
-  const start = pos + readDelta();
+function readFunctionExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const id = readNodeZ();
+  const id = readNodeZ(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListZ();
-  const body = (attrs & 4) !== 0 ? skipBody(false) : readNodeZ() ?? missing("body");
-  const end = pos + readDelta();
+  const params = readNodeListZ(1, 1);
+  const body = (attrs & 4) !== 0 ? skipBody(false, 1, 0) : readNodeZ(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   if ((attrs & 4) !== 0) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params } : (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionExpression", start, end, id, expression: false, generator, async: async_, params }, "body", body);
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body } : (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, id, expression: false, generator, async: async_, params, body };
 }
 
-function readArrowFunctionExpressionZ(): any {
-  const start = pos + readDelta();
+function readArrowFunctionExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
-  const params = readNodeListZ();
-  const body = (attrs & 4) !== 0 ? skipBody(false) : readNodeZ() ?? missing("body");
-  const end = pos + readDelta();
+  const params = readNodeListZ(0, 1);
+  const body = (attrs & 4) !== 0 ? skipBody(false, 4, 0) : readNodeZ(4) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   if ((attrs & 4) !== 0) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params } : { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params } : (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params } : { type: "ArrowFunctionExpression", start, end, id: null, expression, generator: false, async: async_, params }, "body", body);
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params, body } : (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, id: null, expression, generator: false, async: async_, params, body };
 }
 
-function readClassDeclarationZ(): any {
-  const start = pos + readDelta();
+function readClassDeclarationZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const id = readNodeZ();
-  const superClass = readNodeZ();
-  const body = readNodeZ() ?? missing("body");
-  const end = pos + readDelta();
+  const id = readNodeZ(6);
+  const superClass = readNodeZ(9);
+  const body = readNodeZ(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), id, superClass, body } : (mode & 2) !== 0 ? { type: "ClassDeclaration", start, end, range: [start, end], id, superClass, body } : { type: "ClassDeclaration", start, end, id, superClass, body };
 }
 
-function readClassExpressionZ(): any {
-  const start = pos + readDelta();
+function readClassExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const id = readNodeZ();
-  const superClass = readNodeZ();
-  const body = readNodeZ() ?? missing("body");
-  const end = pos + readDelta();
+  const id = readNodeZ(6);
+  const superClass = readNodeZ(14);
+  const body = readNodeZ(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), id, superClass, body } : (mode & 2) !== 0 ? { type: "ClassExpression", start, end, range: [start, end], id, superClass, body } : { type: "ClassExpression", start, end, id, superClass, body };
 }
 
-function readClassBodyZ(): any {
-  const start = pos + readDelta();
+function readClassBodyZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const body = readNodeListZ();
-  const end = pos + readDelta();
+  const body = readNodeListZ(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassBody", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "ClassBody", start, end, loc: locOf(start, startLine, end), body } : (mode & 2) !== 0 ? { type: "ClassBody", start, end, range: [start, end], body } : { type: "ClassBody", start, end, body };
 }
 
-function readMethodDefinitionZ(): any {
-  const start = pos + readDelta();
+function readMethodDefinitionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  const key = readNodeZ() ?? missing("key");
+  const key = readNodeZ(0) ?? missing("key");
   const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
-  const value = readNodeZ() ?? missing("value");
-  const end = pos + readDelta();
+  const value = readNodeZ(0) ?? missing("value");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, kind, value } : (mode & 2) !== 0 ? { type: "MethodDefinition", start, end, range: [start, end], static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, static: static_, computed, key, kind, value };
 }
 
-function readPropertyDefinitionZ(): any {
-  const start = pos + readDelta();
+function readPropertyDefinitionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
-  const key = readNodeZ() ?? missing("key");
-  const value = readNodeZ();
-  const end = pos + readDelta();
+  const key = readNodeZ(0) ?? missing("key");
+  const value = readNodeZ(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, value } : (mode & 2) !== 0 ? { type: "PropertyDefinition", start, end, range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, static: static_, computed, key, value };
 }
 
-function readArrayExpressionZ(): any {
-  const start = pos + readDelta();
+function readArrayExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const elements = readNodeListZ();
-  const end = pos + readDelta();
+  const elements = readNodeListZ(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), elements } : (mode & 2) !== 0 ? { type: "ArrayExpression", start, end, range: [start, end], elements } : { type: "ArrayExpression", start, end, elements };
 }
 
-function readObjectExpressionZ(): any {
-  const start = pos + readDelta();
+function readObjectExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const properties = readNodeListZ();
-  const end = pos + readDelta();
+  const properties = readNodeListZ(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), properties } : (mode & 2) !== 0 ? { type: "ObjectExpression", start, end, range: [start, end], properties } : { type: "ObjectExpression", start, end, properties };
 }
 
-function readPropertyZ(): any {
-  const start = pos + readDelta();
+function readPropertyZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const method = (attrs & 1) !== 0;
   const shorthand = (attrs & 2) !== 0;
   const computed = (attrs & 4) !== 0;
-  const key = readNodeZ() ?? missing("key");
-  const value = readNodeZ() ?? missing("value");
+  const key = readNodeZ(0) ?? missing("key");
+  const value = readNodeZ(1) ?? missing("value");
   const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Property", start, end, loc: locOf(start, startLine, end), range: [start, end], method, shorthand, computed, key, value, kind } : { type: "Property", start, end, loc: locOf(start, startLine, end), method, shorthand, computed, key, value, kind } : (mode & 2) !== 0 ? { type: "Property", start, end, range: [start, end], method, shorthand, computed, key, value, kind } : { type: "Property", start, end, method, shorthand, computed, key, value, kind };
 }
 
-function readSequenceExpressionZ(): any {
-  const start = pos + readDelta();
+function readSequenceExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expressions = readNodeListZ();
-  const end = pos + readDelta();
+  const expressions = readNodeListZ(0, 1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions } : { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), expressions } : (mode & 2) !== 0 ? { type: "SequenceExpression", start, end, range: [start, end], expressions } : { type: "SequenceExpression", start, end, expressions };
 }
 
-function readUnaryExpressionZ(): any {
-  const start = pos + readDelta();
+function readUnaryExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
-  const argument = readNodeZ() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeZ(1) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix: true, argument } : { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), operator, prefix: true, argument } : (mode & 2) !== 0 ? { type: "UnaryExpression", start, end, range: [start, end], operator, prefix: true, argument } : { type: "UnaryExpression", start, end, operator, prefix: true, argument };
 }
 
-function readUpdateExpressionZ(): any {
-  const start = pos + readDelta();
+function readUpdateExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
   const prefix = (attrs & 2) !== 0;
-  const argument = readNodeZ() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeZ(0) ?? missing("argument");
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix, argument } : { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), operator, prefix, argument } : (mode & 2) !== 0 ? { type: "UpdateExpression", start, end, range: [start, end], operator, prefix, argument } : { type: "UpdateExpression", start, end, operator, prefix, argument };
 }
 
-function readBinaryExpressionZ(): any {
-  const start = pos + readDelta();
+function readBinaryExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const left = readNodeZ() ?? missing("left");
+  const left = readNodeZ(0) ?? missing("left");
   const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
-  const right = readNodeZ() ?? missing("right");
-  const end = pos + readDelta();
+  const right = readNodeZ(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), left, operator, right } : (mode & 2) !== 0 ? { type: "BinaryExpression", start, end, range: [start, end], left, operator, right } : { type: "BinaryExpression", start, end, left, operator, right };
 }
 
-function readLogicalExpressionZ(): any {
-  const start = pos + readDelta();
+function readLogicalExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const left = readNodeZ() ?? missing("left");
+  const left = readNodeZ(0) ?? missing("left");
   const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
-  const right = readNodeZ() ?? missing("right");
-  const end = pos + readDelta();
+  const right = readNodeZ(2) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), left, operator, right } : (mode & 2) !== 0 ? { type: "LogicalExpression", start, end, range: [start, end], left, operator, right } : { type: "LogicalExpression", start, end, left, operator, right };
 }
 
-function readAssignmentExpressionZ(): any {
-  const start = pos + readDelta();
+function readAssignmentExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const left = readNodeZ() ?? missing("left");
+  const left = readNodeZ(0) ?? missing("left");
   const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
-  const right = readNodeZ() ?? missing("right");
-  const end = pos + readDelta();
+  const right = readNodeZ(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, left, right } : { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), operator, left, right } : (mode & 2) !== 0 ? { type: "AssignmentExpression", start, end, range: [start, end], operator, left, right } : { type: "AssignmentExpression", start, end, operator, left, right };
 }
 
-function readConditionalExpressionZ(): any {
-  const start = pos + readDelta();
+function readConditionalExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const test = readNodeZ() ?? missing("test");
-  const consequent = readNodeZ() ?? missing("consequent");
-  const alternate = readNodeZ() ?? missing("alternate");
-  const end = pos + readDelta();
+  const test = readNodeZ(0) ?? missing("test");
+  const consequent = readNodeZ(1) ?? missing("consequent");
+  const alternate = readNodeZ(1) ?? missing("alternate");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), test, consequent, alternate } : (mode & 2) !== 0 ? { type: "ConditionalExpression", start, end, range: [start, end], test, consequent, alternate } : { type: "ConditionalExpression", start, end, test, consequent, alternate };
 }
 
-function readCallExpressionZ(): any {
-  const start = pos + readDelta();
+function readCallExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const callee = readNodeZ() ?? missing("callee");
-  const arguments_ = readNodeListZ();
+  const callee = readNodeZ(0) ?? missing("callee");
+  const arguments_ = readNodeListZ(1, 1);
   const optional = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "CallExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_, optional } : (mode & 2) !== 0 ? { type: "CallExpression", start, end, range: [start, end], callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, callee, arguments: arguments_, optional };
 }
 
-function readNewExpressionZ(): any {
-  const start = pos + readDelta();
+function readNewExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const callee = readNodeZ() ?? missing("callee");
-  const arguments_ = readNodeListZ();
-  const end = pos + readDelta();
+  const callee = readNodeZ(4) ?? missing("callee");
+  const arguments_ = readNodeListZ(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "NewExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_ } : { type: "NewExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_ } : (mode & 2) !== 0 ? { type: "NewExpression", start, end, range: [start, end], callee, arguments: arguments_ } : { type: "NewExpression", start, end, callee, arguments: arguments_ };
 }
 
-function readMemberExpressionZ(): any {
-  const start = pos + readDelta();
+function readMemberExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const object = readNodeZ() ?? missing("object");
-  const property = readNodeZ() ?? missing("property");
+  const object = readNodeZ(0) ?? missing("object");
+  const property = readNodeZ(1) ?? missing("property");
   const computed = (attrs & 1) !== 0;
   const optional = (attrs & 2) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property, computed, optional } : { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), object, property, computed, optional } : (mode & 2) !== 0 ? { type: "MemberExpression", start, end, range: [start, end], object, property, computed, optional } : { type: "MemberExpression", start, end, object, property, computed, optional };
 }
 
-function readChainExpressionZ(): any {
-  const start = pos + readDelta();
+function readChainExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeZ() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNodeZ(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), expression } : (mode & 2) !== 0 ? { type: "ChainExpression", start, end, range: [start, end], expression } : { type: "ChainExpression", start, end, expression };
 }
 
-function readYieldExpressionZ(): any {
-  const start = pos + readDelta();
+function readYieldExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
   const delegate = (attrs & 1) !== 0;
-  const argument = readNodeZ();
-  const end = pos + readDelta();
+  const argument = readNodeZ(6);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], delegate, argument } : { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), delegate, argument } : (mode & 2) !== 0 ? { type: "YieldExpression", start, end, range: [start, end], delegate, argument } : { type: "YieldExpression", start, end, delegate, argument };
 }
 
-function readAwaitExpressionZ(): any {
-  const start = pos + readDelta();
+function readAwaitExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeZ() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeZ(6) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "AwaitExpression", start, end, range: [start, end], argument } : { type: "AwaitExpression", start, end, argument };
 }
 
-function readTemplateLiteralZ(): any {
-  const start = pos + readDelta();
+function readTemplateLiteralZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const quasis = readNodeListZ();
-  const expressions = readNodeListZ();
-  const end = pos + readDelta();
+  const quasis = readNodeListZ(1, 4);
+  const expressions = readNodeListZ(-2, 4);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions, quasis } : { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), expressions, quasis } : (mode & 2) !== 0 ? { type: "TemplateLiteral", start, end, range: [start, end], expressions, quasis } : { type: "TemplateLiteral", start, end, expressions, quasis };
 }
 
-function readTaggedTemplateExpressionZ(): any {
-  const start = pos + readDelta();
+function readTaggedTemplateExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const tag = readNodeZ() ?? missing("tag");
-  const quasi = readNodeZ() ?? missing("quasi");
-  const end = pos + readDelta();
+  const tag = readNodeZ(0) ?? missing("tag");
+  const quasi = readNodeZ(0) ?? missing("quasi");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), tag, quasi } : (mode & 2) !== 0 ? { type: "TaggedTemplateExpression", start, end, range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, tag, quasi };
 }
 
-function readMetaPropertyZ(): any {
-  const start = pos + readDelta();
+function readMetaPropertyZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const meta = readNodeZ() ?? missing("meta");
-  const property = readNodeZ() ?? missing("property");
-  const end = pos + readDelta();
+  const meta = readNodeZ(0) ?? missing("meta");
+  const property = readNodeZ(0) ?? missing("property");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), range: [start, end], meta, property } : { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), meta, property } : (mode & 2) !== 0 ? { type: "MetaProperty", start, end, range: [start, end], meta, property } : { type: "MetaProperty", start, end, meta, property };
 }
 
-function readImportExpressionZ(): any {
-  const start = pos + readDelta();
+function readImportExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const source = readNodeZ() ?? missing("source");
-  const options = readNodeZ();
-  const end = pos + readDelta();
+  const source = readNodeZ(0) ?? missing("source");
+  const options = readNodeZ(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], source, options } : { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), source, options } : (mode & 2) !== 0 ? { type: "ImportExpression", start, end, range: [start, end], source, options } : { type: "ImportExpression", start, end, source, options };
 }
 
-function readSpreadElementZ(): any {
-  const start = pos + readDelta();
+function readSpreadElementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeZ() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeZ(3) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "SpreadElement", start, end, range: [start, end], argument } : { type: "SpreadElement", start, end, argument };
 }
 
-function readObjectPatternZ(): any {
-  const start = pos + readDelta();
+function readObjectPatternZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const properties = readNodeListZ();
-  const end = pos + readDelta();
+  const properties = readNodeListZ(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), properties } : (mode & 2) !== 0 ? { type: "ObjectPattern", start, end, range: [start, end], properties } : { type: "ObjectPattern", start, end, properties };
 }
 
-function readArrayPatternZ(): any {
-  const start = pos + readDelta();
+function readArrayPatternZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const elements = readNodeListZ();
-  const end = pos + readDelta();
+  const elements = readNodeListZ(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), elements } : (mode & 2) !== 0 ? { type: "ArrayPattern", start, end, range: [start, end], elements } : { type: "ArrayPattern", start, end, elements };
 }
 
-function readRestElementZ(): any {
-  const start = pos + readDelta();
+function readRestElementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeZ() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeZ(3) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "RestElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "RestElement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "RestElement", start, end, range: [start, end], argument } : { type: "RestElement", start, end, argument };
 }
 
-function readAssignmentPatternZ(): any {
-  const start = pos + readDelta();
+function readAssignmentPatternZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const left = readNodeZ() ?? missing("left");
-  const right = readNodeZ() ?? missing("right");
-  const end = pos + readDelta();
+  const left = readNodeZ(0) ?? missing("left");
+  const right = readNodeZ(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right } : { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), left, right } : (mode & 2) !== 0 ? { type: "AssignmentPattern", start, end, range: [start, end], left, right } : { type: "AssignmentPattern", start, end, left, right };
 }
 
-function readImportDeclarationZ(): any {
-  const start = pos + readDelta();
+function readImportDeclarationZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const specifiers = readNodeListZ();
-  const source = readNodeZ() ?? missing("source");
-  const attributes = readNodeListZ();
-  const end = pos + readDelta();
+  const specifiers = readNodeListZ(0, 0);
+  const source = readNodeZ(0) ?? missing("source");
+  const attributes = readNodeListZ(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], specifiers, source, attributes } : { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), specifiers, source, attributes } : (mode & 2) !== 0 ? { type: "ImportDeclaration", start, end, range: [start, end], specifiers, source, attributes } : { type: "ImportDeclaration", start, end, specifiers, source, attributes };
 }
 
-function readImportSpecifierZ(): any {
-  const start = pos + readDelta();
+function readImportSpecifierZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const imported = readNodeZ() ?? missing("imported");
-  const local = readNodeZ() ?? missing("local");
-  const end = pos + readDelta();
+  const imported = readNodeZ(0) ?? missing("imported");
+  const local = readNodeZ(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], imported, local } : { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), imported, local } : (mode & 2) !== 0 ? { type: "ImportSpecifier", start, end, range: [start, end], imported, local } : { type: "ImportSpecifier", start, end, imported, local };
 }
 
-function readImportDefaultSpecifierZ(): any {
-  const start = pos + readDelta();
+function readImportDefaultSpecifierZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const local = readNodeZ() ?? missing("local");
-  const end = pos + readDelta();
+  const local = readNodeZ(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), local } : (mode & 2) !== 0 ? { type: "ImportDefaultSpecifier", start, end, range: [start, end], local } : { type: "ImportDefaultSpecifier", start, end, local };
 }
 
-function readImportNamespaceSpecifierZ(): any {
-  const start = pos + readDelta();
+function readImportNamespaceSpecifierZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const local = readNodeZ() ?? missing("local");
-  const end = pos + readDelta();
+  const local = readNodeZ(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), local } : (mode & 2) !== 0 ? { type: "ImportNamespaceSpecifier", start, end, range: [start, end], local } : { type: "ImportNamespaceSpecifier", start, end, local };
 }
 
-function readImportAttributeZ(): any {
-  const start = pos + readDelta();
+function readImportAttributeZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const key = readNodeZ() ?? missing("key");
-  const value = readNodeZ() ?? missing("value");
-  const end = pos + readDelta();
+  const key = readNodeZ(0) ?? missing("key");
+  const value = readNodeZ(0) ?? missing("value");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], key, value } : { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), key, value } : (mode & 2) !== 0 ? { type: "ImportAttribute", start, end, range: [start, end], key, value } : { type: "ImportAttribute", start, end, key, value };
 }
 
-function readExportNamedDeclarationZ(): any {
-  const start = pos + readDelta();
+function readExportNamedDeclarationZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const declaration = readNodeZ();
-  const specifiers = readNodeListZ();
-  const source = readNodeZ();
-  const attributes = readNodeListZ();
-  const end = pos + readDelta();
+  const declaration = readNodeZ(0);
+  const specifiers = readNodeListZ(7, 1);
+  const source = readNodeZ(0);
+  const attributes = readNodeListZ(0, 0);
+  const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), declaration, specifiers, source, attributes } : (mode & 2) !== 0 ? { type: "ExportNamedDeclaration", start, end, range: [start, end], declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, declaration, specifiers, source, attributes };
 }
 
-function readExportSpecifierZ(): any {
-  const start = pos + readDelta();
+function readExportSpecifierZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const local = readNodeZ() ?? missing("local");
-  const exported = readNodeZ() ?? missing("exported");
-  const end = pos + readDelta();
+  const local = readNodeZ(0) ?? missing("local");
+  const exported = readNodeZ(4) ?? missing("exported");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local, exported } : { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), local, exported } : (mode & 2) !== 0 ? { type: "ExportSpecifier", start, end, range: [start, end], local, exported } : { type: "ExportSpecifier", start, end, local, exported };
 }
 
-function readExportDefaultDeclarationZ(): any {
-  const start = pos + readDelta();
+function readExportDefaultDeclarationZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const declaration = readNodeZ() ?? missing("declaration");
-  const end = pos + readDelta();
+  const declaration = readNodeZ(0) ?? missing("declaration");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration } : { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), declaration } : (mode & 2) !== 0 ? { type: "ExportDefaultDeclaration", start, end, range: [start, end], declaration } : { type: "ExportDefaultDeclaration", start, end, declaration };
 }
 
-function readExportAllDeclarationZ(): any {
-  const start = pos + readDelta();
+function readExportAllDeclarationZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const exported = readNodeZ();
-  const source = readNodeZ() ?? missing("source");
-  const attributes = readNodeListZ();
-  const end = pos + readDelta();
+  const exported = readNodeZ(0);
+  const source = readNodeZ(0) ?? missing("source");
+  const attributes = readNodeListZ(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), exported, source, attributes } : (mode & 2) !== 0 ? { type: "ExportAllDeclaration", start, end, range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, exported, source, attributes };
 }
 
-function readJSXElementZ(): any {
-  const start = pos + readDelta();
+function readJSXElementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const openingElement = readNodeZ() ?? missing("openingElement");
-  const children = readNodeListZ();
-  const closingElement = readNodeZ();
-  const end = pos + readDelta();
+  const openingElement = readNodeZ(0) ?? missing("openingElement");
+  const children = readNodeListZ(0, 0);
+  const closingElement = readNodeZ(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXElement", start, end, loc: locOf(start, startLine, end), range: [start, end], openingElement, closingElement, children } : { type: "JSXElement", start, end, loc: locOf(start, startLine, end), openingElement, closingElement, children } : (mode & 2) !== 0 ? { type: "JSXElement", start, end, range: [start, end], openingElement, closingElement, children } : { type: "JSXElement", start, end, openingElement, closingElement, children };
 }
 
-function readJSXFragmentZ(): any {
-  const start = pos + readDelta();
+function readJSXFragmentZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const openingFragment = readNodeZ() ?? missing("openingFragment");
-  const children = readNodeListZ();
-  const closingFragment = readNodeZ() ?? missing("closingFragment");
-  const end = pos + readDelta();
+  const openingFragment = readNodeZ(0) ?? missing("openingFragment");
+  const children = readNodeListZ(0, 0);
+  const closingFragment = readNodeZ(0) ?? missing("closingFragment");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), openingFragment, closingFragment, children } : (mode & 2) !== 0 ? { type: "JSXFragment", start, end, range: [start, end], openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, openingFragment, closingFragment, children };
 }
 
-function readJSXOpeningElementZ(): any {
-  const start = pos + readDelta();
+function readJSXOpeningElementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const name = readNodeZ() ?? missing("name");
-  const attributes = readNodeListZ();
+  const name = readNodeZ(0) ?? missing("name");
+  const attributes = readNodeListZ(0, 0);
   const selfClosing = (attrs & 1) !== 0;
-  const end = pos + readDelta();
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), attributes, name, selfClosing } : (mode & 2) !== 0 ? { type: "JSXOpeningElement", start, end, range: [start, end], attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, attributes, name, selfClosing };
 }
 
-function readJSXClosingElementZ(): any {
-  const start = pos + readDelta();
+function readJSXClosingElementZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const name = readNodeZ() ?? missing("name");
-  const end = pos + readDelta();
+  const name = readNodeZ(0) ?? missing("name");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), name } : (mode & 2) !== 0 ? { type: "JSXClosingElement", start, end, range: [start, end], name } : { type: "JSXClosingElement", start, end, name };
 }
 
-function readJSXAttributeZ(): any {
-  const start = pos + readDelta();
+function readJSXAttributeZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const name = readNodeZ() ?? missing("name");
-  const value = readNodeZ();
-  const end = pos + readDelta();
+  const name = readNodeZ(0) ?? missing("name");
+  const value = readNodeZ(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], name, value } : { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), name, value } : (mode & 2) !== 0 ? { type: "JSXAttribute", start, end, range: [start, end], name, value } : { type: "JSXAttribute", start, end, name, value };
 }
 
-function readJSXSpreadAttributeZ(): any {
-  const start = pos + readDelta();
+function readJSXSpreadAttributeZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeZ() ?? missing("argument");
-  const end = pos + readDelta();
+  const argument = readNodeZ(0) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "JSXSpreadAttribute", start, end, range: [start, end], argument } : { type: "JSXSpreadAttribute", start, end, argument };
 }
 
-function readJSXExpressionContainerZ(): any {
-  const start = pos + readDelta();
+function readJSXExpressionContainerZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeZ() ?? missing("expression");
-  const end = pos + readDelta();
+  const expression = readNodeZ(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), expression } : (mode & 2) !== 0 ? { type: "JSXExpressionContainer", start, end, range: [start, end], expression } : { type: "JSXExpressionContainer", start, end, expression };
 }
 
-function readJSXMemberExpressionZ(): any {
-  const start = pos + readDelta();
+function readJSXMemberExpressionZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const object = readNodeZ() ?? missing("object");
-  const property = readNodeZ() ?? missing("property");
-  const end = pos + readDelta();
+  const object = readNodeZ(0) ?? missing("object");
+  const property = readNodeZ(0) ?? missing("property");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property } : { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), object, property } : (mode & 2) !== 0 ? { type: "JSXMemberExpression", start, end, range: [start, end], object, property } : { type: "JSXMemberExpression", start, end, object, property };
 }
 
-function readJSXNamespacedNameZ(): any {
-  const start = pos + readDelta();
+function readJSXNamespacedNameZ(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const namespace = readNodeZ() ?? missing("namespace");
-  const name = readNodeZ() ?? missing("name");
-  const end = pos + readDelta();
+  const namespace = readNodeZ(0) ?? missing("namespace");
+  const name = readNodeZ(0) ?? missing("name");
+  const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
   return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), range: [start, end], namespace, name } : { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), namespace, name } : (mode & 2) !== 0 ? { type: "JSXNamespacedName", start, end, range: [start, end], namespace, name } : { type: "JSXNamespacedName", start, end, namespace, name };
 }

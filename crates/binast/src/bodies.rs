@@ -39,11 +39,13 @@ impl<'a> Writer<'a> {
         let refs_start = self.refs.len();
         let new_start = self.new_strings;
         let cursor_before = self.cursor;
+        // Bytes `finish` will drop (start residuals of nodes found fully as predicted) do not count.
+        let dropped_before = self.dropped_count;
         let index = self.body_entries.len();
         // A placeholder keeps pre-order: the nested bodies' entries are pushed after it.
         self.body_entries.push(BodyEntry::default());
         body(self);
-        let node_bytes = self.nodes.len() - node_start;
+        let node_bytes = self.nodes.len() - node_start - (self.dropped_count - dropped_before);
         if node_bytes < MIN_SKIPPABLE_BYTES {
             // A nested body is smaller than this one, so none of them kept an entry either.
             debug_assert_eq!(self.body_entries.len(), index + 1);

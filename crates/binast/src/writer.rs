@@ -37,6 +37,15 @@ pub struct Writer<'a> {
     pub(crate) nodes: Vec<u8>,
     /// Source position cursor (UTF-16) for delta-coding node starts and ends.
     pub(crate) cursor: u32,
+    /// Position prediction (docs/format.md, Nodes): the gap expected before the next node's
+    /// start, and before the start of the nodes after it in the same list (set by the parent).
+    expect: u32,
+    expect_next: u32,
+    /// Bit i: byte i of `nodes` is a start residual of 0 whose node turned out to be as
+    /// predicted at its end too (bit 7 of its tag set); `finish` drops these bytes.
+    dropped: Vec<u64>,
+    /// How many bytes `dropped` marks (bodies.rs subtracts those inside a body from its size).
+    pub(crate) dropped_count: usize,
     string_index: FxHashMap<WireStr<'a>, u32>,
     strings: Vec<WireStr<'a>>,
     /// String-reference codes of the node stream, in stream order (written apart at the end:
@@ -63,6 +72,10 @@ impl<'a> Writer<'a> {
             // Roughly the size of the source: most files encode to less.
             nodes: Vec::with_capacity(source.len() / 2 + 64),
             cursor: 0,
+            expect: 0,
+            expect_next: 0,
+            dropped: Vec::new(),
+            dropped_count: 0,
             // Typical code has a distinct string per ~60 bytes: sized so the table rarely grows.
             string_index: FxHashMap::with_capacity_and_hasher(source.len() / 64 + 16, Default::default()),
             strings: Vec::with_capacity(source.len() / 64 + 16),
@@ -89,25 +102,72 @@ impl<'a> Writer<'a> {
         self.positions.convert(utf8)
     }
 
-    /// A null node (absent optional child or array hole).
+    /// A null node (absent optional child or array hole): it takes its list place's prediction.
     #[inline]
     pub fn null(&mut self) {
         self.nodes.push(0);
+        self.expect = self.expect_next;
     }
 
+    // ---- Positions (docs/format.md, Nodes) ----
+    // A start is coded as its residual from `cursor + expect` (the parent's slot predicts the gap),
+    // an end as its residual from `cursor + ` its kind's gap. When both residuals are 0 (or the
+    // start's, for a kind whose end is derived), bit 7 of the tag is set and neither is written:
+    // a node with an end learns that only at its end, so its start residual (one 0 byte) is
+    // written and dropped by `finish` (`dropped`).
+
+    /// Sets the gap expected before the next child's start and before each later list element.
     #[inline]
-    pub(crate) fn start_node(&mut self, tag: u8, start: u32) {
+    pub(crate) fn expect(&mut self, first: i32, rest: i32) {
+        self.expect = first as u32;
+        self.expect_next = rest as u32;
+    }
+
+    /// Starts a node that stores its end: tag and start residual.
+    #[inline]
+    pub(crate) fn start_node(&mut self, tag: u8, start: u32) -> NodeMark {
         let start = self.positions.convert(start);
+        let at = self.nodes.len();
         self.nodes.push(tag);
-        write_delta(&mut self.nodes, start, self.cursor);
+        let residual = start.wrapping_sub(self.cursor.wrapping_add(self.expect));
+        write_zigzag(&mut self.nodes, residual);
         self.cursor = start;
+        NodeMark { at, start_hit: residual == 0, next: self.expect_next }
     }
 
-    /// Starts a node whose start is already in UTF-16.
+    /// Ends a node that stores its end (`gap`: its kind's predicted end gap).
     #[inline]
-    pub(crate) fn start_node_utf16(&mut self, tag: u8, start: u32) {
-        self.nodes.push(tag);
-        write_delta(&mut self.nodes, start, self.cursor);
+    pub(crate) fn end_node(&mut self, mark: NodeMark, end: u32, gap: i32) {
+        let end = self.positions.convert(end);
+        let residual = end.wrapping_sub(self.cursor.wrapping_add(gap as u32));
+        if mark.start_hit && residual == 0 {
+            self.nodes[mark.at] |= 0x80;
+            let byte = mark.at + 1;
+            let word = byte >> 6;
+            if word >= self.dropped.len() {
+                self.dropped.resize(word + 1, 0);
+            }
+            self.dropped[word] |= 1 << (byte & 63);
+            self.dropped_count += 1;
+        } else {
+            write_zigzag(&mut self.nodes, residual);
+        }
+        self.cursor = end;
+        self.expect = mark.next;
+        self.expect_next = mark.next;
+    }
+
+    /// Starts a node whose end the reader derives, start already in UTF-16: bit 7 of the tag
+    /// when the start is as predicted, else the tag and the start residual.
+    #[inline]
+    pub(crate) fn start_leaf(&mut self, tag: u8, start: u32) {
+        let residual = start.wrapping_sub(self.cursor.wrapping_add(self.expect));
+        if residual == 0 {
+            self.nodes.push(tag | 0x80);
+        } else {
+            self.nodes.push(tag);
+            write_zigzag(&mut self.nodes, residual);
+        }
         self.cursor = start;
     }
 
@@ -115,13 +175,7 @@ impl<'a> Writer<'a> {
     #[inline]
     pub(crate) fn implicit_end(&mut self, end: u32) {
         self.cursor = end;
-    }
-
-    #[inline]
-    pub(crate) fn end_node(&mut self, end: u32) {
-        let end = self.positions.convert(end);
-        write_delta(&mut self.nodes, end, self.cursor);
-        self.cursor = end;
+        self.expect = self.expect_next;
     }
 
     #[inline]
@@ -192,6 +246,7 @@ impl<'a> Writer<'a> {
 
     /// Assembles header and sections into the final buffer.
     pub fn finish(mut self, module: bool, with_comments: bool, jsx: bool) -> Vec<u8> {
+        drop_marked(&mut self.nodes, &self.dropped);
         let (refs, ref_width) = ref_section(&self.refs);
         let comments = if with_comments { self.comment_section() } else { Vec::new() };
         let strings = self.string_section();
@@ -288,6 +343,32 @@ pub(crate) fn string_list(strings: &[WireStr<'_>]) -> Vec<u8> {
     out.extend_from_slice(&blob);
     out.extend_from_slice(&headers);
     out
+}
+
+/// A node's tag offset, whether its start was as predicted, and the prediction its parent set
+/// for the next list element (restored at its end: its children set their own).
+pub(crate) struct NodeMark {
+    at: usize,
+    start_hit: bool,
+    next: u32,
+}
+
+/// Removes the bytes whose bit is set in `marks` (start residuals of nodes flagged at their end).
+fn drop_marked(nodes: &mut Vec<u8>, marks: &[u64]) {
+    let (mut read, mut write) = (0, 0);
+    for (w, &word) in marks.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            let byte = w * 64 + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            nodes.copy_within(read..byte, write);
+            write += byte - read;
+            read = byte + 1;
+        }
+    }
+    let len = nodes.len();
+    nodes.copy_within(read..len, write);
+    nodes.truncate(write + len - read);
 }
 
 /// Length in UTF-16 code units, as JavaScript's `length`.
@@ -424,7 +505,13 @@ pub(crate) fn write_varint(out: &mut Vec<u8>, mut value: u32) {
 /// A signed difference, zigzag-coded so small negative deltas stay one byte.
 #[inline]
 pub(crate) fn write_delta(out: &mut Vec<u8>, value: u32, from: u32) {
-    let delta = value.wrapping_sub(from) as i32;
+    write_zigzag(out, value.wrapping_sub(from));
+}
+
+/// A wrapping difference as a signed value, zigzag-coded.
+#[inline]
+fn write_zigzag(out: &mut Vec<u8>, difference: u32) {
+    let delta = difference as i32;
     write_varint(out, ((delta << 1) ^ (delta >> 31)) as u32);
 }
 
@@ -452,6 +539,27 @@ mod tests {
         write_varint(&mut out, count);
         out.extend_from_slice(&deltas);
         out
+    }
+
+    #[test]
+    fn drop_marked_removes_exactly_the_marked_bytes() {
+        let mut seed = 7u32;
+        for len in [0usize, 1, 63, 64, 65, 200, 1000] {
+            let bytes: Vec<u8> = (0..len).map(|i| i as u8).collect();
+            let mut marks = vec![0u64; len.div_ceil(64)];
+            let mut kept = Vec::new();
+            for (i, &b) in bytes.iter().enumerate() {
+                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
+                if (seed >> 16) % 3 == 0 {
+                    marks[i >> 6] |= 1 << (i & 63);
+                } else {
+                    kept.push(b);
+                }
+            }
+            let mut nodes = bytes.clone();
+            drop_marked(&mut nodes, &marks);
+            assert_eq!(nodes, kept, "length {len}");
+        }
     }
 
     #[test]

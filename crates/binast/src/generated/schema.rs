@@ -3,7 +3,7 @@
 /// Version of the binary layout; bumped on any change a reader must know about.
 pub const FORMAT_VERSION: u8 = 3;
 /// FNV-1a of the schema: a decoder built from another schema refuses the file.
-pub const SCHEMA_HASH: u32 = 0x83266f18;
+pub const SCHEMA_HASH: u32 = 0xd21565ed;
 
 /// The fixed header: magic bytes, flag bits, its length (section lengths follow at offset 12).
 pub mod header {

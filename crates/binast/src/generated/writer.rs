@@ -11,324 +11,385 @@ impl<'a> Writer<'a> {
     /// Program { body: node[], sourceType: SourceType }
     #[inline]
     pub fn program(&mut self, span: Span, body_len: usize, body: impl FnOnce(&mut Self), source_type: u32) {
-        self.start_node(tag::PROGRAM, span.start);
+        let node = self.start_node(tag::PROGRAM, span.start);
         self.attrs(source_type);
         self.list_len(body_len);
+        self.expect(0, 0);
         body(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// ExpressionStatement { expression: node }
     #[inline]
     pub fn expression_statement(&mut self, span: Span, expression: impl FnOnce(&mut Self)) {
-        self.start_node(tag::EXPRESSION_STATEMENT, span.start);
+        let node = self.start_node(tag::EXPRESSION_STATEMENT, span.start);
+        self.expect(0, 0);
         expression(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ExpressionStatement (as Directive) { expression: node }
     #[inline]
     pub fn directive(&mut self, span: Span, expression: impl FnOnce(&mut Self)) {
-        self.start_node(tag::DIRECTIVE, span.start);
+        let node = self.start_node(tag::DIRECTIVE, span.start);
+        self.expect(0, 0);
         expression(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// BlockStatement { body: node[] }
     #[inline]
     pub fn block_statement(&mut self, span: Span, body_len: usize, body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::BLOCK_STATEMENT, span.start);
+        let node = self.start_node(tag::BLOCK_STATEMENT, span.start);
         self.list_len(body_len);
+        self.expect(1, 0);
         body(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// StaticBlock { body: node[] }
     #[inline]
     pub fn static_block(&mut self, span: Span, body_len: usize, body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::STATIC_BLOCK, span.start);
+        let node = self.start_node(tag::STATIC_BLOCK, span.start);
         let attrs_at = self.attrs_at();
         self.attrs(0);
         self.skippable_body(attrs_at, 1, |w| {
             w.list_len(body_len);
+            w.expect(7, 0);
             body(w);
         });
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// EmptyStatement {  }
     #[inline]
     pub fn empty_statement(&mut self, span: Span) {
-        self.start_node(tag::EMPTY_STATEMENT, span.start);
-        self.end_node(span.end);
+        let node = self.start_node(tag::EMPTY_STATEMENT, span.start);
+        self.end_node(node, span.end, 1);
     }
 
     /// DebuggerStatement {  }
     #[inline]
     pub fn debugger_statement(&mut self, span: Span) {
-        self.start_node(tag::DEBUGGER_STATEMENT, span.start);
-        self.end_node(span.end);
+        let node = self.start_node(tag::DEBUGGER_STATEMENT, span.start);
+        self.end_node(node, span.end, 9);
     }
 
     /// WithStatement { object: node, body: node }
     #[inline]
     pub fn with_statement(&mut self, span: Span, object: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::WITH_STATEMENT, span.start);
+        let node = self.start_node(tag::WITH_STATEMENT, span.start);
+        self.expect(0, 0);
         object(self);
+        self.expect(0, 0);
         body(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ReturnStatement { argument: node? }
     #[inline]
     pub fn return_statement(&mut self, span: Span, argument: impl FnOnce(&mut Self)) {
-        self.start_node(tag::RETURN_STATEMENT, span.start);
+        let node = self.start_node(tag::RETURN_STATEMENT, span.start);
+        self.expect(7, 7);
         argument(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// LabeledStatement { label: node, body: node }
     #[inline]
     pub fn labeled_statement(&mut self, span: Span, label: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::LABELED_STATEMENT, span.start);
+        let node = self.start_node(tag::LABELED_STATEMENT, span.start);
+        self.expect(0, 0);
         label(self);
+        self.expect(1, 1);
         body(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// BreakStatement { label: node? }
     #[inline]
     pub fn break_statement(&mut self, span: Span, label: impl FnOnce(&mut Self)) {
-        self.start_node(tag::BREAK_STATEMENT, span.start);
+        let node = self.start_node(tag::BREAK_STATEMENT, span.start);
+        self.expect(6, 6);
         label(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 6);
     }
 
     /// ContinueStatement { label: node? }
     #[inline]
     pub fn continue_statement(&mut self, span: Span, label: impl FnOnce(&mut Self)) {
-        self.start_node(tag::CONTINUE_STATEMENT, span.start);
+        let node = self.start_node(tag::CONTINUE_STATEMENT, span.start);
+        self.expect(9, 9);
         label(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 9);
     }
 
     /// IfStatement { test: node, consequent: node, alternate: node? }
     #[inline]
     pub fn if_statement(&mut self, span: Span, test: impl FnOnce(&mut Self), consequent: impl FnOnce(&mut Self), alternate: impl FnOnce(&mut Self)) {
-        self.start_node(tag::IF_STATEMENT, span.start);
+        let node = self.start_node(tag::IF_STATEMENT, span.start);
+        self.expect(3, 3);
         test(self);
+        self.expect(1, 1);
         consequent(self);
+        self.expect(5, 5);
         alternate(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// SwitchStatement { discriminant: node, cases: node[] }
     #[inline]
     pub fn switch_statement(&mut self, span: Span, discriminant: impl FnOnce(&mut Self), cases_len: usize, cases: impl FnOnce(&mut Self)) {
-        self.start_node(tag::SWITCH_STATEMENT, span.start);
+        let node = self.start_node(tag::SWITCH_STATEMENT, span.start);
+        self.expect(7, 7);
         discriminant(self);
         self.list_len(cases_len);
+        self.expect(2, 0);
         cases(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// SwitchCase { test: node?, consequent: node[] }
     #[inline]
     pub fn switch_case(&mut self, span: Span, test: impl FnOnce(&mut Self), consequent_len: usize, consequent: impl FnOnce(&mut Self)) {
-        self.start_node(tag::SWITCH_CASE, span.start);
+        let node = self.start_node(tag::SWITCH_CASE, span.start);
+        self.expect(5, 5);
         test(self);
         self.list_len(consequent_len);
+        self.expect(1, 0);
         consequent(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ThrowStatement { argument: node }
     #[inline]
     pub fn throw_statement(&mut self, span: Span, argument: impl FnOnce(&mut Self)) {
-        self.start_node(tag::THROW_STATEMENT, span.start);
+        let node = self.start_node(tag::THROW_STATEMENT, span.start);
+        self.expect(6, 6);
         argument(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// TryStatement { block: node, handler: node?, finalizer: node? }
     #[inline]
     pub fn try_statement(&mut self, span: Span, block: impl FnOnce(&mut Self), handler: impl FnOnce(&mut Self), finalizer: impl FnOnce(&mut Self)) {
-        self.start_node(tag::TRY_STATEMENT, span.start);
+        let node = self.start_node(tag::TRY_STATEMENT, span.start);
+        self.expect(3, 3);
         block(self);
+        self.expect(0, 0);
         handler(self);
+        self.expect(7, 7);
         finalizer(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// CatchClause { param: node?, body: node }
     #[inline]
     pub fn catch_clause(&mut self, span: Span, param: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::CATCH_CLAUSE, span.start);
+        let node = self.start_node(tag::CATCH_CLAUSE, span.start);
+        self.expect(6, 6);
         param(self);
+        self.expect(1, 1);
         body(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// WhileStatement { test: node, body: node }
     #[inline]
     pub fn while_statement(&mut self, span: Span, test: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::WHILE_STATEMENT, span.start);
+        let node = self.start_node(tag::WHILE_STATEMENT, span.start);
+        self.expect(0, 0);
         test(self);
+        self.expect(0, 0);
         body(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// DoWhileStatement { body: node, test: node }
     #[inline]
     pub fn do_while_statement(&mut self, span: Span, body: impl FnOnce(&mut Self), test: impl FnOnce(&mut Self)) {
-        self.start_node(tag::DO_WHILE_STATEMENT, span.start);
+        let node = self.start_node(tag::DO_WHILE_STATEMENT, span.start);
+        self.expect(3, 3);
         body(self);
+        self.expect(6, 6);
         test(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 2);
     }
 
     /// ForStatement { init: node?, test: node?, update: node?, body: node }
     #[inline]
     pub fn for_statement(&mut self, span: Span, init: impl FnOnce(&mut Self), test: impl FnOnce(&mut Self), update: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::FOR_STATEMENT, span.start);
+        let node = self.start_node(tag::FOR_STATEMENT, span.start);
+        self.expect(4, 4);
         init(self);
+        self.expect(1, 1);
         test(self);
+        self.expect(1, 1);
         update(self);
+        self.expect(1, 1);
         body(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ForInStatement { left: node, right: node, body: node }
     #[inline]
     pub fn for_in_statement(&mut self, span: Span, left: impl FnOnce(&mut Self), right: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::FOR_IN_STATEMENT, span.start);
+        let node = self.start_node(tag::FOR_IN_STATEMENT, span.start);
+        self.expect(4, 4);
         left(self);
+        self.expect(4, 4);
         right(self);
+        self.expect(1, 1);
         body(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ForOfStatement { await: bool, left: node, right: node, body: node }
     #[inline]
     pub fn for_of_statement(&mut self, span: Span, r#await: bool, left: impl FnOnce(&mut Self), right: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::FOR_OF_STATEMENT, span.start);
+        let node = self.start_node(tag::FOR_OF_STATEMENT, span.start);
         self.attrs(u32::from(r#await));
+        self.expect(4, 4);
         left(self);
+        self.expect(4, 4);
         right(self);
+        self.expect(1, 1);
         body(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// VariableDeclaration { declarations: node[], kind: VariableKind }
     #[inline]
     pub fn variable_declaration(&mut self, span: Span, declarations_len: usize, declarations: impl FnOnce(&mut Self), kind: u32) {
-        self.start_node(tag::VARIABLE_DECLARATION, span.start);
+        let node = self.start_node(tag::VARIABLE_DECLARATION, span.start);
         self.attrs(kind);
         self.list_len(declarations_len);
+        self.expect(6, 1);
         declarations(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// VariableDeclarator { id: node, init: node? }
     #[inline]
     pub fn variable_declarator(&mut self, span: Span, id: impl FnOnce(&mut Self), init: impl FnOnce(&mut Self)) {
-        self.start_node(tag::VARIABLE_DECLARATOR, span.start);
+        let node = self.start_node(tag::VARIABLE_DECLARATOR, span.start);
+        self.expect(0, 0);
         id(self);
+        self.expect(1, 1);
         init(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// FunctionDeclaration { id: node?, generator: bool, async: bool, params: node[], body: node }
     #[inline]
     pub fn function_declaration(&mut self, span: Span, id: impl FnOnce(&mut Self), generator: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::FUNCTION_DECLARATION, span.start);
+        let node = self.start_node(tag::FUNCTION_DECLARATION, span.start);
         let attrs_at = self.attrs_at();
         self.attrs(u32::from(generator) | (u32::from(r#async) << 1));
+        self.expect(9, 9);
         id(self);
         self.list_len(params_len);
+        self.expect(1, 1);
         params(self);
         self.skippable_body(attrs_at, 4, |w| {
+            w.expect(1, 1);
             body(w);
         });
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// FunctionExpression { id: node?, generator: bool, async: bool, params: node[], body: node }
     #[inline]
     pub fn function_expression(&mut self, span: Span, id: impl FnOnce(&mut Self), generator: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::FUNCTION_EXPRESSION, span.start);
+        let node = self.start_node(tag::FUNCTION_EXPRESSION, span.start);
         let attrs_at = self.attrs_at();
         self.attrs(u32::from(generator) | (u32::from(r#async) << 1));
+        self.expect(9, 9);
         id(self);
         self.list_len(params_len);
+        self.expect(1, 1);
         params(self);
         self.skippable_body(attrs_at, 4, |w| {
+            w.expect(1, 1);
             body(w);
         });
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ArrowFunctionExpression { expression: bool, async: bool, params: node[], body: node }
     #[inline]
     pub fn arrow_function_expression(&mut self, span: Span, expression: bool, r#async: bool, params_len: usize, params: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::ARROW_FUNCTION_EXPRESSION, span.start);
+        let node = self.start_node(tag::ARROW_FUNCTION_EXPRESSION, span.start);
         let attrs_at = self.attrs_at();
         self.attrs(u32::from(expression) | (u32::from(r#async) << 1));
         self.list_len(params_len);
+        self.expect(0, 1);
         params(self);
         self.skippable_body(attrs_at, 4, |w| {
+            w.expect(4, 4);
             body(w);
         });
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ClassDeclaration { id: node?, superClass: node?, body: node }
     #[inline]
     pub fn class_declaration(&mut self, span: Span, id: impl FnOnce(&mut Self), super_class: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::CLASS_DECLARATION, span.start);
+        let node = self.start_node(tag::CLASS_DECLARATION, span.start);
+        self.expect(6, 6);
         id(self);
+        self.expect(9, 9);
         super_class(self);
+        self.expect(0, 0);
         body(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ClassExpression { id: node?, superClass: node?, body: node }
     #[inline]
     pub fn class_expression(&mut self, span: Span, id: impl FnOnce(&mut Self), super_class: impl FnOnce(&mut Self), body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::CLASS_EXPRESSION, span.start);
+        let node = self.start_node(tag::CLASS_EXPRESSION, span.start);
+        self.expect(6, 6);
         id(self);
+        self.expect(14, 14);
         super_class(self);
+        self.expect(0, 0);
         body(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ClassBody { body: node[] }
     #[inline]
     pub fn class_body(&mut self, span: Span, body_len: usize, body: impl FnOnce(&mut Self)) {
-        self.start_node(tag::CLASS_BODY, span.start);
+        let node = self.start_node(tag::CLASS_BODY, span.start);
         self.list_len(body_len);
+        self.expect(1, 0);
         body(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// MethodDefinition { static: bool, computed: bool, key: node, kind: MethodKind, value: node }
     #[inline]
     pub fn method_definition(&mut self, span: Span, r#static: bool, computed: bool, key: impl FnOnce(&mut Self), kind: u32, value: impl FnOnce(&mut Self)) {
-        self.start_node(tag::METHOD_DEFINITION, span.start);
+        let node = self.start_node(tag::METHOD_DEFINITION, span.start);
         self.attrs(u32::from(r#static) | (u32::from(computed) << 1) | (kind << 2));
+        self.expect(0, 0);
         key(self);
+        self.expect(0, 0);
         value(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// PropertyDefinition { static: bool, computed: bool, key: node, value: node? }
     #[inline]
     pub fn property_definition(&mut self, span: Span, r#static: bool, computed: bool, key: impl FnOnce(&mut Self), value: impl FnOnce(&mut Self)) {
-        self.start_node(tag::PROPERTY_DEFINITION, span.start);
+        let node = self.start_node(tag::PROPERTY_DEFINITION, span.start);
         self.attrs(u32::from(r#static) | (u32::from(computed) << 1));
+        self.expect(0, 0);
         key(self);
+        self.expect(0, 0);
         value(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// Identifier { name: string }
@@ -342,7 +403,7 @@ impl<'a> Writer<'a> {
         if end.wrapping_sub(start) != length {
             return self.identifier_with_end(span, name);
         }
-        self.start_node_utf16(tag::IDENTIFIER, start);
+        self.start_leaf(tag::IDENTIFIER, start);
         self.string(name);
         self.implicit_end(end);
     }
@@ -357,7 +418,7 @@ impl<'a> Writer<'a> {
         if end.wrapping_sub(start) != length {
             return self.private_identifier_with_end(span, name);
         }
-        self.start_node_utf16(tag::PRIVATE_IDENTIFIER, start);
+        self.start_leaf(tag::PRIVATE_IDENTIFIER, start);
         self.string(name);
         self.implicit_end(end);
     }
@@ -369,7 +430,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = 4;
         debug_assert_eq!(end.wrapping_sub(start), length, "ThisExpression: end is not start + length");
-        self.start_node_utf16(tag::THIS_EXPRESSION, start);
+        self.start_leaf(tag::THIS_EXPRESSION, start);
         self.implicit_end(end);
     }
 
@@ -380,224 +441,258 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = 5;
         debug_assert_eq!(end.wrapping_sub(start), length, "Super: end is not start + length");
-        self.start_node_utf16(tag::SUPER, start);
+        self.start_leaf(tag::SUPER, start);
         self.implicit_end(end);
     }
 
     /// ArrayExpression { elements: (node|null)[] }
     #[inline]
     pub fn array_expression(&mut self, span: Span, elements_len: usize, elements: impl FnOnce(&mut Self)) {
-        self.start_node(tag::ARRAY_EXPRESSION, span.start);
+        let node = self.start_node(tag::ARRAY_EXPRESSION, span.start);
         self.list_len(elements_len);
+        self.expect(1, 1);
         elements(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// ObjectExpression { properties: node[] }
     #[inline]
     pub fn object_expression(&mut self, span: Span, properties_len: usize, properties: impl FnOnce(&mut Self)) {
-        self.start_node(tag::OBJECT_EXPRESSION, span.start);
+        let node = self.start_node(tag::OBJECT_EXPRESSION, span.start);
         self.list_len(properties_len);
+        self.expect(1, 1);
         properties(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// Property { method: bool, shorthand: bool, computed: bool, key: node, value: node, kind: PropertyKind }
     #[inline]
     pub fn property(&mut self, span: Span, method: bool, shorthand: bool, computed: bool, key: impl FnOnce(&mut Self), value: impl FnOnce(&mut Self), kind: u32) {
-        self.start_node(tag::PROPERTY, span.start);
+        let node = self.start_node(tag::PROPERTY, span.start);
         self.attrs(u32::from(method) | (u32::from(shorthand) << 1) | (u32::from(computed) << 2) | (kind << 3));
+        self.expect(0, 0);
         key(self);
+        self.expect(1, 1);
         value(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// SequenceExpression { expressions: node[] }
     #[inline]
     pub fn sequence_expression(&mut self, span: Span, expressions_len: usize, expressions: impl FnOnce(&mut Self)) {
-        self.start_node(tag::SEQUENCE_EXPRESSION, span.start);
+        let node = self.start_node(tag::SEQUENCE_EXPRESSION, span.start);
         self.list_len(expressions_len);
+        self.expect(0, 1);
         expressions(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// UnaryExpression { operator: UnaryOperator, argument: node }
     #[inline]
     pub fn unary_expression(&mut self, span: Span, operator: u32, argument: impl FnOnce(&mut Self)) {
-        self.start_node(tag::UNARY_EXPRESSION, span.start);
+        let node = self.start_node(tag::UNARY_EXPRESSION, span.start);
         self.attrs(operator);
+        self.expect(1, 1);
         argument(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// UpdateExpression { operator: UpdateOperator, prefix: bool, argument: node }
     #[inline]
     pub fn update_expression(&mut self, span: Span, operator: u32, prefix: bool, argument: impl FnOnce(&mut Self)) {
-        self.start_node(tag::UPDATE_EXPRESSION, span.start);
+        let node = self.start_node(tag::UPDATE_EXPRESSION, span.start);
         self.attrs(operator | (u32::from(prefix) << 1));
+        self.expect(0, 0);
         argument(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 2);
     }
 
     /// BinaryExpression { left: node, operator: BinaryOperator, right: node }
     #[inline]
     pub fn binary_expression(&mut self, span: Span, left: impl FnOnce(&mut Self), operator: u32, right: impl FnOnce(&mut Self)) {
-        self.start_node(tag::BINARY_EXPRESSION, span.start);
+        let node = self.start_node(tag::BINARY_EXPRESSION, span.start);
         self.attrs(operator);
+        self.expect(0, 0);
         left(self);
+        self.expect(1, 1);
         right(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// LogicalExpression { left: node, operator: LogicalOperator, right: node }
     #[inline]
     pub fn logical_expression(&mut self, span: Span, left: impl FnOnce(&mut Self), operator: u32, right: impl FnOnce(&mut Self)) {
-        self.start_node(tag::LOGICAL_EXPRESSION, span.start);
+        let node = self.start_node(tag::LOGICAL_EXPRESSION, span.start);
         self.attrs(operator);
+        self.expect(0, 0);
         left(self);
+        self.expect(2, 2);
         right(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// AssignmentExpression { left: node, operator: AssignmentOperator, right: node }
     #[inline]
     pub fn assignment_expression(&mut self, span: Span, left: impl FnOnce(&mut Self), operator: u32, right: impl FnOnce(&mut Self)) {
-        self.start_node(tag::ASSIGNMENT_EXPRESSION, span.start);
+        let node = self.start_node(tag::ASSIGNMENT_EXPRESSION, span.start);
         self.attrs(operator);
+        self.expect(0, 0);
         left(self);
+        self.expect(1, 1);
         right(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ConditionalExpression { test: node, consequent: node, alternate: node }
     #[inline]
     pub fn conditional_expression(&mut self, span: Span, test: impl FnOnce(&mut Self), consequent: impl FnOnce(&mut Self), alternate: impl FnOnce(&mut Self)) {
-        self.start_node(tag::CONDITIONAL_EXPRESSION, span.start);
+        let node = self.start_node(tag::CONDITIONAL_EXPRESSION, span.start);
+        self.expect(0, 0);
         test(self);
+        self.expect(1, 1);
         consequent(self);
+        self.expect(1, 1);
         alternate(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// CallExpression { callee: node, arguments: node[], optional: bool }
     #[inline]
     pub fn call_expression(&mut self, span: Span, callee: impl FnOnce(&mut Self), arguments_len: usize, arguments: impl FnOnce(&mut Self), optional: bool) {
-        self.start_node(tag::CALL_EXPRESSION, span.start);
+        let node = self.start_node(tag::CALL_EXPRESSION, span.start);
         self.attrs(u32::from(optional));
+        self.expect(0, 0);
         callee(self);
         self.list_len(arguments_len);
+        self.expect(1, 1);
         arguments(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// NewExpression { callee: node, arguments: node[] }
     #[inline]
     pub fn new_expression(&mut self, span: Span, callee: impl FnOnce(&mut Self), arguments_len: usize, arguments: impl FnOnce(&mut Self)) {
-        self.start_node(tag::NEW_EXPRESSION, span.start);
+        let node = self.start_node(tag::NEW_EXPRESSION, span.start);
+        self.expect(4, 4);
         callee(self);
         self.list_len(arguments_len);
+        self.expect(1, 1);
         arguments(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// MemberExpression { object: node, property: node, computed: bool, optional: bool }
     #[inline]
     pub fn member_expression(&mut self, span: Span, object: impl FnOnce(&mut Self), property: impl FnOnce(&mut Self), computed: bool, optional: bool) {
-        self.start_node(tag::MEMBER_EXPRESSION, span.start);
+        let node = self.start_node(tag::MEMBER_EXPRESSION, span.start);
         self.attrs(u32::from(computed) | (u32::from(optional) << 1));
+        self.expect(0, 0);
         object(self);
+        self.expect(1, 1);
         property(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ChainExpression { expression: node }
     #[inline]
     pub fn chain_expression(&mut self, span: Span, expression: impl FnOnce(&mut Self)) {
-        self.start_node(tag::CHAIN_EXPRESSION, span.start);
+        let node = self.start_node(tag::CHAIN_EXPRESSION, span.start);
+        self.expect(0, 0);
         expression(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// YieldExpression { delegate: bool, argument: node? }
     #[inline]
     pub fn yield_expression(&mut self, span: Span, delegate: bool, argument: impl FnOnce(&mut Self)) {
-        self.start_node(tag::YIELD_EXPRESSION, span.start);
+        let node = self.start_node(tag::YIELD_EXPRESSION, span.start);
         self.attrs(u32::from(delegate));
+        self.expect(6, 6);
         argument(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// AwaitExpression { argument: node }
     #[inline]
     pub fn await_expression(&mut self, span: Span, argument: impl FnOnce(&mut Self)) {
-        self.start_node(tag::AWAIT_EXPRESSION, span.start);
+        let node = self.start_node(tag::AWAIT_EXPRESSION, span.start);
+        self.expect(6, 6);
         argument(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// TemplateLiteral { quasis: node[], expressions: node[] }
     #[inline]
     pub fn template_literal(&mut self, span: Span, quasis_len: usize, quasis: impl FnOnce(&mut Self), expressions_len: usize, expressions: impl FnOnce(&mut Self)) {
-        self.start_node(tag::TEMPLATE_LITERAL, span.start);
+        let node = self.start_node(tag::TEMPLATE_LITERAL, span.start);
         self.list_len(quasis_len);
+        self.expect(1, 4);
         quasis(self);
         self.list_len(expressions_len);
+        self.expect(-2, 4);
         expressions(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 2);
     }
 
     /// TaggedTemplateExpression { tag: node, quasi: node }
     #[inline]
     pub fn tagged_template_expression(&mut self, span: Span, tag: impl FnOnce(&mut Self), quasi: impl FnOnce(&mut Self)) {
-        self.start_node(tag::TAGGED_TEMPLATE_EXPRESSION, span.start);
+        let node = self.start_node(tag::TAGGED_TEMPLATE_EXPRESSION, span.start);
+        self.expect(0, 0);
         tag(self);
+        self.expect(0, 0);
         quasi(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// TemplateElement { raw: string, tail: bool }
     #[inline]
     pub fn template_element(&mut self, span: Span, raw: impl Into<WireStr<'a>>, tail: bool) {
-        self.start_node(tag::TEMPLATE_ELEMENT, span.start);
+        let node = self.start_node(tag::TEMPLATE_ELEMENT, span.start);
         self.attrs(u32::from(tail));
         self.string(raw.into());
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// TemplateElement (as TemplateElementCooked) { raw: string, cooked: string?, tail: bool }
     #[inline]
     pub fn template_element_cooked(&mut self, span: Span, raw: impl Into<WireStr<'a>>, cooked: Option<WireStr<'a>>, tail: bool) {
-        self.start_node(tag::TEMPLATE_ELEMENT_COOKED, span.start);
+        let node = self.start_node(tag::TEMPLATE_ELEMENT_COOKED, span.start);
         self.attrs(u32::from(tail));
         self.string(raw.into());
         self.string_or_null(cooked);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 3);
     }
 
     /// MetaProperty { meta: node, property: node }
     #[inline]
     pub fn meta_property(&mut self, span: Span, meta: impl FnOnce(&mut Self), property: impl FnOnce(&mut Self)) {
-        self.start_node(tag::META_PROPERTY, span.start);
+        let node = self.start_node(tag::META_PROPERTY, span.start);
+        self.expect(0, 0);
         meta(self);
+        self.expect(0, 0);
         property(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ImportExpression { source: node, options: node? }
     #[inline]
     pub fn import_expression(&mut self, span: Span, source: impl FnOnce(&mut Self), options: impl FnOnce(&mut Self)) {
-        self.start_node(tag::IMPORT_EXPRESSION, span.start);
+        let node = self.start_node(tag::IMPORT_EXPRESSION, span.start);
+        self.expect(0, 0);
         source(self);
+        self.expect(0, 0);
         options(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// SpreadElement { argument: node }
     #[inline]
     pub fn spread_element(&mut self, span: Span, argument: impl FnOnce(&mut Self)) {
-        self.start_node(tag::SPREAD_ELEMENT, span.start);
+        let node = self.start_node(tag::SPREAD_ELEMENT, span.start);
+        self.expect(3, 3);
         argument(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// Literal (as StringLiteralDoubleQuoted) { value: string }
@@ -608,7 +703,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = str_len16(value) + 2;
         debug_assert_eq!(end.wrapping_sub(start), length, "StringLiteralDoubleQuoted: end is not start + length");
-        self.start_node_utf16(tag::STRING_LITERAL_DOUBLE_QUOTED, start);
+        self.start_leaf(tag::STRING_LITERAL_DOUBLE_QUOTED, start);
         self.string(value);
         self.implicit_end(end);
     }
@@ -621,7 +716,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = str_len16(value) + 2;
         debug_assert_eq!(end.wrapping_sub(start), length, "StringLiteralSingleQuoted: end is not start + length");
-        self.start_node_utf16(tag::STRING_LITERAL_SINGLE_QUOTED, start);
+        self.start_leaf(tag::STRING_LITERAL_SINGLE_QUOTED, start);
         self.string(value);
         self.implicit_end(end);
     }
@@ -635,7 +730,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = str_len16(raw);
         debug_assert_eq!(end.wrapping_sub(start), length, "StringLiteral: end is not start + length");
-        self.start_node_utf16(tag::STRING_LITERAL, start);
+        self.start_leaf(tag::STRING_LITERAL, start);
         self.string(value);
         self.string(raw);
         self.implicit_end(end);
@@ -648,7 +743,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = decimal_digits(value);
         debug_assert_eq!(end.wrapping_sub(start), length, "IntegerLiteral: end is not start + length");
-        self.start_node_utf16(tag::INTEGER_LITERAL, start);
+        self.start_leaf(tag::INTEGER_LITERAL, start);
         self.uint(value);
         self.implicit_end(end);
     }
@@ -661,7 +756,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = str_len16(raw);
         debug_assert_eq!(end.wrapping_sub(start), length, "NumberLiteral: end is not start + length");
-        self.start_node_utf16(tag::NUMBER_LITERAL, start);
+        self.start_leaf(tag::NUMBER_LITERAL, start);
         self.f64(value);
         self.string(raw);
         self.implicit_end(end);
@@ -674,7 +769,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = if value { 4 } else { 5 };
         debug_assert_eq!(end.wrapping_sub(start), length, "BooleanLiteral: end is not start + length");
-        self.start_node_utf16(tag::BOOLEAN_LITERAL, start);
+        self.start_leaf(tag::BOOLEAN_LITERAL, start);
         self.attrs(u32::from(value));
         self.implicit_end(end);
     }
@@ -686,7 +781,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = 4;
         debug_assert_eq!(end.wrapping_sub(start), length, "NullLiteral: end is not start + length");
-        self.start_node_utf16(tag::NULL_LITERAL, start);
+        self.start_leaf(tag::NULL_LITERAL, start);
         self.implicit_end(end);
     }
 
@@ -699,7 +794,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = str_len16(pattern) + str_len16(flags) + 2;
         debug_assert_eq!(end.wrapping_sub(start), length, "RegExpLiteral: end is not start + length");
-        self.start_node_utf16(tag::REG_EXP_LITERAL, start);
+        self.start_leaf(tag::REG_EXP_LITERAL, start);
         self.string(pattern);
         self.string(flags);
         self.implicit_end(end);
@@ -713,7 +808,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = str_len16(raw);
         debug_assert_eq!(end.wrapping_sub(start), length, "BigIntLiteral: end is not start + length");
-        self.start_node_utf16(tag::BIG_INT_LITERAL, start);
+        self.start_leaf(tag::BIG_INT_LITERAL, start);
         self.string(raw);
         self.implicit_end(end);
     }
@@ -721,226 +816,263 @@ impl<'a> Writer<'a> {
     /// ObjectPattern { properties: node[] }
     #[inline]
     pub fn object_pattern(&mut self, span: Span, properties_len: usize, properties: impl FnOnce(&mut Self)) {
-        self.start_node(tag::OBJECT_PATTERN, span.start);
+        let node = self.start_node(tag::OBJECT_PATTERN, span.start);
         self.list_len(properties_len);
+        self.expect(1, 1);
         properties(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// ArrayPattern { elements: (node|null)[] }
     #[inline]
     pub fn array_pattern(&mut self, span: Span, elements_len: usize, elements: impl FnOnce(&mut Self)) {
-        self.start_node(tag::ARRAY_PATTERN, span.start);
+        let node = self.start_node(tag::ARRAY_PATTERN, span.start);
         self.list_len(elements_len);
+        self.expect(1, 1);
         elements(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 1);
     }
 
     /// RestElement { argument: node }
     #[inline]
     pub fn rest_element(&mut self, span: Span, argument: impl FnOnce(&mut Self)) {
-        self.start_node(tag::REST_ELEMENT, span.start);
+        let node = self.start_node(tag::REST_ELEMENT, span.start);
+        self.expect(3, 3);
         argument(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// AssignmentPattern { left: node, right: node }
     #[inline]
     pub fn assignment_pattern(&mut self, span: Span, left: impl FnOnce(&mut Self), right: impl FnOnce(&mut Self)) {
-        self.start_node(tag::ASSIGNMENT_PATTERN, span.start);
+        let node = self.start_node(tag::ASSIGNMENT_PATTERN, span.start);
+        self.expect(0, 0);
         left(self);
+        self.expect(1, 1);
         right(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ImportDeclaration { specifiers: node[], source: node, attributes: node[] }
     #[inline]
     pub fn import_declaration(&mut self, span: Span, specifiers_len: usize, specifiers: impl FnOnce(&mut Self), source: impl FnOnce(&mut Self), attributes_len: usize, attributes: impl FnOnce(&mut Self)) {
-        self.start_node(tag::IMPORT_DECLARATION, span.start);
+        let node = self.start_node(tag::IMPORT_DECLARATION, span.start);
         self.list_len(specifiers_len);
+        self.expect(0, 0);
         specifiers(self);
+        self.expect(0, 0);
         source(self);
         self.list_len(attributes_len);
+        self.expect(0, 0);
         attributes(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ImportSpecifier { imported: node, local: node }
     #[inline]
     pub fn import_specifier(&mut self, span: Span, imported: impl FnOnce(&mut Self), local: impl FnOnce(&mut Self)) {
-        self.start_node(tag::IMPORT_SPECIFIER, span.start);
+        let node = self.start_node(tag::IMPORT_SPECIFIER, span.start);
+        self.expect(0, 0);
         imported(self);
+        self.expect(0, 0);
         local(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ImportDefaultSpecifier { local: node }
     #[inline]
     pub fn import_default_specifier(&mut self, span: Span, local: impl FnOnce(&mut Self)) {
-        self.start_node(tag::IMPORT_DEFAULT_SPECIFIER, span.start);
+        let node = self.start_node(tag::IMPORT_DEFAULT_SPECIFIER, span.start);
+        self.expect(0, 0);
         local(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ImportNamespaceSpecifier { local: node }
     #[inline]
     pub fn import_namespace_specifier(&mut self, span: Span, local: impl FnOnce(&mut Self)) {
-        self.start_node(tag::IMPORT_NAMESPACE_SPECIFIER, span.start);
+        let node = self.start_node(tag::IMPORT_NAMESPACE_SPECIFIER, span.start);
+        self.expect(0, 0);
         local(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ImportAttribute { key: node, value: node }
     #[inline]
     pub fn import_attribute(&mut self, span: Span, key: impl FnOnce(&mut Self), value: impl FnOnce(&mut Self)) {
-        self.start_node(tag::IMPORT_ATTRIBUTE, span.start);
+        let node = self.start_node(tag::IMPORT_ATTRIBUTE, span.start);
+        self.expect(0, 0);
         key(self);
+        self.expect(0, 0);
         value(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ExportNamedDeclaration { declaration: node?, specifiers: node[], source: node?, attributes: node[] }
     #[inline]
     pub fn export_named_declaration(&mut self, span: Span, declaration: impl FnOnce(&mut Self), specifiers_len: usize, specifiers: impl FnOnce(&mut Self), source: impl FnOnce(&mut Self), attributes_len: usize, attributes: impl FnOnce(&mut Self)) {
-        self.start_node(tag::EXPORT_NAMED_DECLARATION, span.start);
+        let node = self.start_node(tag::EXPORT_NAMED_DECLARATION, span.start);
+        self.expect(0, 0);
         declaration(self);
         self.list_len(specifiers_len);
+        self.expect(7, 1);
         specifiers(self);
+        self.expect(0, 0);
         source(self);
         self.list_len(attributes_len);
+        self.expect(0, 0);
         attributes(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 2);
     }
 
     /// ExportSpecifier { local: node, exported: node }
     #[inline]
     pub fn export_specifier(&mut self, span: Span, local: impl FnOnce(&mut Self), exported: impl FnOnce(&mut Self)) {
-        self.start_node(tag::EXPORT_SPECIFIER, span.start);
+        let node = self.start_node(tag::EXPORT_SPECIFIER, span.start);
+        self.expect(0, 0);
         local(self);
+        self.expect(4, 4);
         exported(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ExportDefaultDeclaration { declaration: node }
     #[inline]
     pub fn export_default_declaration(&mut self, span: Span, declaration: impl FnOnce(&mut Self)) {
-        self.start_node(tag::EXPORT_DEFAULT_DECLARATION, span.start);
+        let node = self.start_node(tag::EXPORT_DEFAULT_DECLARATION, span.start);
+        self.expect(0, 0);
         declaration(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// ExportAllDeclaration { exported: node?, source: node, attributes: node[] }
     #[inline]
     pub fn export_all_declaration(&mut self, span: Span, exported: impl FnOnce(&mut Self), source: impl FnOnce(&mut Self), attributes_len: usize, attributes: impl FnOnce(&mut Self)) {
-        self.start_node(tag::EXPORT_ALL_DECLARATION, span.start);
+        let node = self.start_node(tag::EXPORT_ALL_DECLARATION, span.start);
+        self.expect(0, 0);
         exported(self);
+        self.expect(0, 0);
         source(self);
         self.list_len(attributes_len);
+        self.expect(0, 0);
         attributes(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// Identifier (as IdentifierWithEnd) { name: string }
     #[inline]
     pub fn identifier_with_end(&mut self, span: Span, name: impl Into<WireStr<'a>>) {
-        self.start_node(tag::IDENTIFIER_WITH_END, span.start);
+        let node = self.start_node(tag::IDENTIFIER_WITH_END, span.start);
         self.string(name.into());
-        self.end_node(span.end);
+        self.end_node(node, span.end, 6);
     }
 
     /// PrivateIdentifier (as PrivateIdentifierWithEnd) { name: string }
     #[inline]
     pub fn private_identifier_with_end(&mut self, span: Span, name: impl Into<WireStr<'a>>) {
-        self.start_node(tag::PRIVATE_IDENTIFIER_WITH_END, span.start);
+        let node = self.start_node(tag::PRIVATE_IDENTIFIER_WITH_END, span.start);
         self.string(name.into());
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXElement { openingElement: node, children: node[], closingElement: node? }
     #[inline]
     pub fn jsxelement(&mut self, span: Span, opening_element: impl FnOnce(&mut Self), children_len: usize, children: impl FnOnce(&mut Self), closing_element: impl FnOnce(&mut Self)) {
-        self.start_node(tag::JSXELEMENT, span.start);
+        let node = self.start_node(tag::JSXELEMENT, span.start);
+        self.expect(0, 0);
         opening_element(self);
         self.list_len(children_len);
+        self.expect(0, 0);
         children(self);
+        self.expect(0, 0);
         closing_element(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXFragment { openingFragment: node, children: node[], closingFragment: node }
     #[inline]
     pub fn jsxfragment(&mut self, span: Span, opening_fragment: impl FnOnce(&mut Self), children_len: usize, children: impl FnOnce(&mut Self), closing_fragment: impl FnOnce(&mut Self)) {
-        self.start_node(tag::JSXFRAGMENT, span.start);
+        let node = self.start_node(tag::JSXFRAGMENT, span.start);
+        self.expect(0, 0);
         opening_fragment(self);
         self.list_len(children_len);
+        self.expect(0, 0);
         children(self);
+        self.expect(0, 0);
         closing_fragment(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXOpeningElement { name: node, attributes: node[], selfClosing: bool }
     #[inline]
     pub fn jsxopening_element(&mut self, span: Span, name: impl FnOnce(&mut Self), attributes_len: usize, attributes: impl FnOnce(&mut Self), self_closing: bool) {
-        self.start_node(tag::JSXOPENING_ELEMENT, span.start);
+        let node = self.start_node(tag::JSXOPENING_ELEMENT, span.start);
         self.attrs(u32::from(self_closing));
+        self.expect(0, 0);
         name(self);
         self.list_len(attributes_len);
+        self.expect(0, 0);
         attributes(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXClosingElement { name: node }
     #[inline]
     pub fn jsxclosing_element(&mut self, span: Span, name: impl FnOnce(&mut Self)) {
-        self.start_node(tag::JSXCLOSING_ELEMENT, span.start);
+        let node = self.start_node(tag::JSXCLOSING_ELEMENT, span.start);
+        self.expect(0, 0);
         name(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXOpeningFragment {  }
     #[inline]
     pub fn jsxopening_fragment(&mut self, span: Span) {
-        self.start_node(tag::JSXOPENING_FRAGMENT, span.start);
-        self.end_node(span.end);
+        let node = self.start_node(tag::JSXOPENING_FRAGMENT, span.start);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXClosingFragment {  }
     #[inline]
     pub fn jsxclosing_fragment(&mut self, span: Span) {
-        self.start_node(tag::JSXCLOSING_FRAGMENT, span.start);
-        self.end_node(span.end);
+        let node = self.start_node(tag::JSXCLOSING_FRAGMENT, span.start);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXAttribute { name: node, value: node? }
     #[inline]
     pub fn jsxattribute(&mut self, span: Span, name: impl FnOnce(&mut Self), value: impl FnOnce(&mut Self)) {
-        self.start_node(tag::JSXATTRIBUTE, span.start);
+        let node = self.start_node(tag::JSXATTRIBUTE, span.start);
+        self.expect(0, 0);
         name(self);
+        self.expect(0, 0);
         value(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXSpreadAttribute { argument: node }
     #[inline]
     pub fn jsxspread_attribute(&mut self, span: Span, argument: impl FnOnce(&mut Self)) {
-        self.start_node(tag::JSXSPREAD_ATTRIBUTE, span.start);
+        let node = self.start_node(tag::JSXSPREAD_ATTRIBUTE, span.start);
+        self.expect(0, 0);
         argument(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXExpressionContainer { expression: node }
     #[inline]
     pub fn jsxexpression_container(&mut self, span: Span, expression: impl FnOnce(&mut Self)) {
-        self.start_node(tag::JSXEXPRESSION_CONTAINER, span.start);
+        let node = self.start_node(tag::JSXEXPRESSION_CONTAINER, span.start);
+        self.expect(0, 0);
         expression(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXEmptyExpression {  }
     #[inline]
     pub fn jsxempty_expression(&mut self, span: Span) {
-        self.start_node(tag::JSXEMPTY_EXPRESSION, span.start);
-        self.end_node(span.end);
+        let node = self.start_node(tag::JSXEMPTY_EXPRESSION, span.start);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXIdentifier { name: string }
@@ -951,7 +1083,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = str_len16(name);
         debug_assert_eq!(end.wrapping_sub(start), length, "JSXIdentifier: end is not start + length");
-        self.start_node_utf16(tag::JSXIDENTIFIER, start);
+        self.start_leaf(tag::JSXIDENTIFIER, start);
         self.string(name);
         self.implicit_end(end);
     }
@@ -959,19 +1091,23 @@ impl<'a> Writer<'a> {
     /// JSXMemberExpression { object: node, property: node }
     #[inline]
     pub fn jsxmember_expression(&mut self, span: Span, object: impl FnOnce(&mut Self), property: impl FnOnce(&mut Self)) {
-        self.start_node(tag::JSXMEMBER_EXPRESSION, span.start);
+        let node = self.start_node(tag::JSXMEMBER_EXPRESSION, span.start);
+        self.expect(0, 0);
         object(self);
+        self.expect(0, 0);
         property(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXNamespacedName { namespace: node, name: node }
     #[inline]
     pub fn jsxnamespaced_name(&mut self, span: Span, namespace: impl FnOnce(&mut Self), name: impl FnOnce(&mut Self)) {
-        self.start_node(tag::JSXNAMESPACED_NAME, span.start);
+        let node = self.start_node(tag::JSXNAMESPACED_NAME, span.start);
+        self.expect(0, 0);
         namespace(self);
+        self.expect(0, 0);
         name(self);
-        self.end_node(span.end);
+        self.end_node(node, span.end, 0);
     }
 
     /// JSXText { raw: string }
@@ -982,7 +1118,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = str_len16(raw);
         debug_assert_eq!(end.wrapping_sub(start), length, "JSXText: end is not start + length");
-        self.start_node_utf16(tag::JSXTEXT, start);
+        self.start_leaf(tag::JSXTEXT, start);
         self.string(raw);
         self.implicit_end(end);
     }
@@ -996,7 +1132,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = str_len16(raw);
         debug_assert_eq!(end.wrapping_sub(start), length, "JSXTextCooked: end is not start + length");
-        self.start_node_utf16(tag::JSXTEXT_COOKED, start);
+        self.start_leaf(tag::JSXTEXT_COOKED, start);
         self.string(value);
         self.string(raw);
         self.implicit_end(end);
@@ -1010,7 +1146,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = str_len16(raw);
         debug_assert_eq!(end.wrapping_sub(start), length, "JSXTextN: end is not start + length");
-        self.start_node_utf16(tag::JSXTEXT_N, start);
+        self.start_leaf(tag::JSXTEXT_N, start);
         self.string(raw);
         self.implicit_end(end);
     }
@@ -1024,7 +1160,7 @@ impl<'a> Writer<'a> {
         let end = self.utf16(span.end);
         let length: u32 = str_len16(raw);
         debug_assert_eq!(end.wrapping_sub(start), length, "JSXTextCookedN: end is not start + length");
-        self.start_node_utf16(tag::JSXTEXT_COOKED_N, start);
+        self.start_leaf(tag::JSXTEXT_COOKED_N, start);
         self.string(value);
         self.string(raw);
         self.implicit_end(end);
