@@ -43,8 +43,12 @@ export function readHeader(bytes: Uint8Array): Header {
   return { version: bytes[4]!, flags: bytes[5]!, schemaHash: u32(bytes, 8), refWidth: bytes[6]!, ...sections };
 }
 
-/** Section ends in SECTIONS order, as `checkFile` leaves them (one array, reused: no garbage per file). */
-const sectionEnds = new Float64Array(SECTIONS.length);
+/**
+ * Section ends in SECTIONS order, as `checkFile` leaves them (one array, reused: no garbage per
+ * file). A plain array of small integers: a Float64Array would hand out doubles, which the
+ * decoder then carries in its section limits and compares as doubles on every node.
+ */
+const sectionEnds: number[] = SECTIONS.map(() => 0);
 
 /**
  * Checks what readHeader checks (magic, version, schema, section bounds, checksum) without
@@ -52,7 +56,7 @@ const sectionEnds = new Float64Array(SECTIONS.length);
  * ends in SECTIONS order, in an array valid until the next call. Without `wholeChecksum` the
  * caller verifies the bytes it reads itself (moduleInfo: the modules section's own checksum).
  */
-export function checkFile(bytes: Uint8Array, wholeChecksum = true): Float64Array {
+export function checkFile(bytes: Uint8Array, wholeChecksum = true): readonly number[] {
   if (!(bytes instanceof Uint8Array)) {
     throw new BinastError('BAD_OPTION', `decode expects a Uint8Array, got ${describe(bytes)}`);
   }
