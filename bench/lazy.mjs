@@ -9,6 +9,7 @@
 // bench/project (tools decodeLazy, decodeLazyAll, decodeWalk).
 import * as acorn from 'acorn';
 import { FILES, loadCorpus } from './corpus.mjs';
+import { visitAll } from './visit.mjs';
 
 const argv = process.argv.slice(2);
 const option = (name, fallback) => (argv.includes(`--${name}`) ? argv[argv.indexOf(`--${name}`) + 1] : fallback);
@@ -16,18 +17,6 @@ const names = option('files', FILES.map((f) => f.name).join(',')).split(',');
 const rounds = Number(option('rounds', '15'));
 const { decode, encode } = await import(new URL('../dist/index.js', import.meta.url).href);
 
-/** Visits every object and array (reading every lazy body on the way). */
-function visitAll(tree) {
-  const stack = [tree];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    for (const key in value) {
-      const child = value[key];
-      if (child !== null && typeof child === 'object') stack.push(child);
-    }
-  }
-  return tree;
-}
 
 const TOOLS = {
   acorn: (f) => acorn.parse(f.source, { ecmaVersion: 'latest', sourceType: f.sourceType }),

@@ -16,6 +16,7 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { CACHE_TOOLS } from './cache-tools.mjs';
+import { visitAll } from '../visit.mjs';
 
 const acornOptions = (file, extra) => ({ ecmaVersion: 'latest', sourceType: file.sourceType, ...extra });
 const dist = (ctx, entry) => pathToFileURL(path.join(ctx.binastDist, entry)).href;
@@ -49,18 +50,6 @@ export function binastDecodeTools(suffix = '', labelSuffix = '', distDir = null,
 }
 
 const LEXER_GAVE_UP = Object.freeze([]);
-/** Visits every object and array of a tree (reading every lazy body on the way); returns the tree. */
-function visitAll(tree) {
-  const stack = [tree];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    for (const key in value) {
-      const child = value[key];
-      if (child !== null && typeof child === 'object') stack.push(child);
-    }
-  }
-  return tree;
-}
 
 export const TOOLS = [
   ...binastDecodeTools(),
