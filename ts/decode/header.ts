@@ -105,7 +105,7 @@ export function checkFile(bytes: Uint8Array, wholeChecksum = true): readonly num
 }
 
 /** A little-endian u32 (what a DataView would read, without making one). */
-function u32(bytes: Uint8Array, at: number): number {
+export function u32(bytes: Uint8Array, at: number): number {
   return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
 }
 

@@ -2,7 +2,7 @@
 // modules section alone (docs/format.md, Modules section): no string table, no node stream.
 import { BinastError } from '../errors.ts';
 import { xxh32 } from './checksum.ts';
-import { checkFile } from './header.ts';
+import { checkFile, u32 } from './header.ts';
 import { SECTIONS } from '../generated/schema.ts';
 import { readModulesSection } from './modules-reader.ts';
 
@@ -119,7 +119,7 @@ export function moduleInfo(input: Uint8Array | ArrayBuffer): ModuleInfo {
   if (start === end) return { imports: [], exports: [], dynamicImports: [], importMeta: [], hasModuleSyntax: false };
   const body = end - SECTION_CHECKSUM;
   if (body <= start) throw new BinastError('CORRUPT', `a modules section of ${end - start} bytes has no room for its checksum`, start);
-  const stored = (bytes[body]! | (bytes[body + 1]! << 8) | (bytes[body + 2]! << 16) | (bytes[body + 3]! << 24)) >>> 0;
+  const stored = u32(bytes, body);
   const actual = xxh32(bytes.subarray(start, body), body - start);
   if (stored !== actual) {
     throw new BinastError('CORRUPT', `modules section checksum mismatch (stored ${stored}, computed ${actual}): the file is damaged`, body);
