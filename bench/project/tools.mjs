@@ -39,13 +39,12 @@ export function binastDecodeTools(suffix = '', labelSuffix = '', distDir = null,
     decodeTool('decode', 'binast decode', null),
     decodeTool('decodeLoc', 'binast decode +loc', { locations: true }),
     decodeTool('decodeLocRanges', 'binast decode +loc +ranges', { locations: true, ranges: true }),
-    ...(name ? [] : [
-      // Lazy bodies (issue #13): the top level only; every body read, against an eager decode
-      // walked the same way (the walk reads each body of the lazy tree).
-      decodeTool('decodeLazy', 'binast decode lazy (top level)', { lazy: true }),
-      decodeTool('decodeLazyAll', 'binast decode lazy + walk (every body read)', { lazy: true }, visitAll),
-      decodeTool('decodeWalk', 'binast decode + walk', null, visitAll),
-    ]),
+    // Lazy bodies (issue #13): the top level only; every body read, against an eager decode
+    // walked the same way (the walk reads each body of the lazy tree). A build older than format 3
+    // ignores \`lazy\` (its "lazy" figures are eager decodes).
+    decodeTool('decodeLazy', 'binast decode lazy (top level)', { lazy: true }),
+    decodeTool('decodeLazyAll', 'binast decode lazy + walk (every body read)', { lazy: true }, visitAll),
+    decodeTool('decodeWalk', 'binast decode + walk', null, visitAll),
   ];
 }
 

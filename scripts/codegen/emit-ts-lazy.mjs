@@ -177,7 +177,7 @@ function decodeBody(body: LazyBody): any {
   replay = null;
   resumeWork(tree.work);
   try {
-    const value = body.list ? readNodeListZ(body.expect, body.expectRest) : (readNodeZ(body.expect) ?? missing('body'));
+    const value = body.list ? READ_NODE_LIST[mode](body.expect, body.expectRest) : (READ_NODE[mode](body.expect) ?? missing('body'));
     if (offset !== body.offsetEnd || refOffset !== body.refEnd || nextNew !== body.nextNewEnd || pos !== body.posEnd || entryOffset !== body.entriesEnd) {
       throw corrupt('a function body does not match its skip entry');
     }

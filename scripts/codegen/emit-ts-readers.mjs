@@ -7,15 +7,14 @@ import { screamingCase } from './model.mjs';
 
 /**
  * The reader sets; `modes` are the values of `mode` each serves (bit 0: locations, bit 1:
- * ranges, bit 2: lazy bodies). `loc`/`range`: always, never, or `'bit'` (per the mode's bit, one
- * literal each way). The lazy set serves all four lazy modes: it skips bodies that have a skip
- * entry (emit-ts-lazy.mjs) and is otherwise the eager readers' twin.
+ * ranges). `loc`/`range`: always, never, or `'bit'` (per the mode's bit, one literal each way).
+ * A lazy decode uses the same sets: the readers of kinds with a skippable body skip it while a
+ * lazy tree is being read (emit-ts-lazy.mjs), a check on function nodes only.
  */
 export const MODES = [
-  { suffix: '', modes: [0], loc: false, range: false, lazy: false },
-  { suffix: 'L', modes: [1], loc: true, range: false, lazy: false },
-  { suffix: 'R', modes: [2, 3], loc: 'bit', range: true, lazy: false },
-  { suffix: 'Z', modes: [4, 5, 6, 7], loc: 'bit', range: 'bit', lazy: true },
+  { suffix: '', modes: [0], loc: false, range: false },
+  { suffix: 'L', modes: [1], loc: true, range: false },
+  { suffix: 'R', modes: [2, 3], loc: 'bit', range: true },
 ];
 
 const RESERVED = new Set(['static', 'await', 'async', 'delete', 'default', 'arguments', 'eval']);
@@ -103,14 +102,14 @@ function emitReader(kind, m) {
   if (m.loc === 'bit') lines.push(`  const startLine = ${LOC_ON} ? lineOfStart(start) : 0;`);
   else if (m.loc) lines.push('  const startLine = lineOfStart(start);');
   if (kind.attrBits > 0) lines.push('  const attrs = readVarint();');
-  const skip = m.lazy && kind.skip ? kind.skip : null;
-  const skipped = skip ? `(attrs & ${1 << skip.bit}) !== 0` : null;
+  const skip = kind.skip;
+  if (skip) lines.push(`  const skipped = (attrs & ${1 << skip.bit}) !== 0 && lazyTree !== null;`);
   for (const item of kind.wire) {
     if (item === skip?.item) {
       // A skipped body keeps its slot's predicted start gaps, for when it is read.
       const read = readWireItem(item, m).replace(/^const \w+ = /, '').replace(/;$/, '');
       const gaps = item.type === 'node[]' ? `${item.expectFirst}, ${item.expectRest}` : `${item.expect}, 0`;
-      lines.push(`  const ${local(item.name)} = ${skipped} ? skipBody(${item.type === 'node[]'}, ${gaps}) : ${read};`);
+      lines.push(`  const ${local(item.name)} = skipped ? skipBody(${item.type === 'node[]'}, ${gaps}) : ${read};`);
     } else {
       lines.push(`  ${readWireItem(item, m)}`);
     }
@@ -122,7 +121,7 @@ function emitReader(kind, m) {
     // properties; a literal with a getter would not): it is the last field in acorn's order.
     const key = kind.fields.find((field) => field.wire === skip.item).key;
     if (kind.fields[kind.fields.length - 1].key !== key) throw new Error(`${kind.name}: a skippable body must be the last field`);
-    lines.push(`  if (${skipped}) return lazyField(${literal(kind, m, key)}, ${JSON.stringify(key)}, ${local(skip.item.name)});`);
+    lines.push(`  if (skipped) return lazyField(${literal(kind, m, key)}, ${JSON.stringify(key)}, ${local(skip.item.name)});`);
   }
   lines.push(`  return ${literal(kind, m)};`, '}');
   return lines.join('\n');
@@ -142,7 +141,7 @@ function readNode${s}(expected: number): any {
   let node: any = null;
   switch (bytes[offset++]) {
     case 0: break;
-${model.kinds.map((kind) => `    case ${kind.tag}: case ${kind.tag | 128}: node = ${ownReader(kind, m) ? `read${kind.name}${s}(expected)` : eagerLeaf(kind)}; break;`).join('\n')}
+${model.kinds.map((kind) => `    case ${kind.tag}: case ${kind.tag | 128}: node = read${kind.name}${s}(expected); break;`).join('\n')}
     default: throw badTag();
   }
   room++;
@@ -171,22 +170,8 @@ function readNodeList${s}(first: number, rest: number): any[] {
 }`;
 }
 
-/**
- * Whether set `m` has its own reader of `kind`. The lazy set reads leaves (no children, nothing
- * to skip) with the eager set of the mode's `loc`/`range` bits: their nodes are the same, and
- * the decoder stays smaller.
- */
-const ownReader = (kind, m) => !m.lazy || hasChildren(kind) || kind.skip !== null;
-
-/** The eager reader of a leaf for the current mode's `loc` and `range` bits. */
-function eagerLeaf(kind) {
-  const suffix = (mode) => MODES.find((set) => set.modes.includes(mode)).suffix;
-  if (suffix(2) !== suffix(3)) throw new Error('emit-ts: eagerLeaf expects one eager set for modes 2 and 3');
-  return `(${RANGE_ON} ? read${kind.name}${suffix(2)}(expected) : ${LOC_ON} ? read${kind.name}${suffix(1)}(expected) : read${kind.name}${suffix(0)}(expected))`;
-}
-
 export function emitModeReaders(model, m) {
-  const label = m.lazy ? 'lazy bodies, any of loc and range' : m.range ? 'range, with or without loc' : m.loc ? 'loc' : 'plain';
-  const readers = model.kinds.filter((kind) => ownReader(kind, m)).map((kind) => `${emitReader(kind, m)}\n`);
+  const label = m.range ? 'range, with or without loc' : m.loc ? 'loc' : 'plain';
+  const readers = model.kinds.map((kind) => `${emitReader(kind, m)}\n`);
   return [`// ---- Mode ${label} ----`, '', emitDispatch(model, m), '', ...readers].join('\n');
 }

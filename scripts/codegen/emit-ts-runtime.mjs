@@ -68,7 +68,7 @@ export function decodeNodeSection(section: NodeSection): any {
   lastLine = lineStarts.length - 1;
   startCursor = 0;
   endCursor = 0;
-  mode = (section.lineStarts !== null ? 1 : 0) | (section.ranges ? 2 : 0) | (section.bodies !== null ? 4 : 0);
+  mode = (section.lineStarts !== null ? 1 : 0) | (section.ranges ? 2 : 0);
   room = ROOM;
   replay = null;
   startWork(bytes.length);
@@ -342,7 +342,7 @@ function enterDeep(frames: DeepFrame[], expected: number): any {
   pos += expected + (tag > 127 ? 0 : readDelta());
   const attrs = DEEP_ATTRS[tag & 127] === 1 ? readVarint() : 0;
   // A lazy decode reads bodies at once on this path: their entries are passed over in pre-order.
-  if ((attrs & DEEP_SKIP[tag & 127]) !== 0 && mode >= 4) passEntry();
+  if ((attrs & DEEP_SKIP[tag & 127]) !== 0 && lazyTree !== null) passEntry();
   return PENDING;
 }
 
@@ -390,11 +390,15 @@ function rebuild(frame: DeepFrame): any {
 
 /**
  * One node by its reader, with one level of room (its children come from \`replay\`, if any).
- * The eager readers of the mode: a body on this path was read with the walk.
+ * A body on this path was read with the walk, so its skip bit is ignored.
  */
 function readOne(expected: number): any {
   room = 1;
-  const node = READ_NODE[mode & 3](expected);
+  // Not lazy while rebuilding: the body's entry was passed over and its nodes are in \`replay\`.
+  const tree = lazyTree;
+  lazyTree = null;
+  const node = READ_NODE[mode](expected);
+  lazyTree = tree;
   room = 0;
   return node;
 }

@@ -57,7 +57,9 @@ const ROOM = ${ROOM};`);
   out.push(RUNTIME);
   out.push(LAZY_RUNTIME);
   out.push(`/** readNode of each mode. */
-const READ_NODE: readonly ((expected: number) => any)[] = [${[0, 1, 2, 3, 4, 5, 6, 7].map((mode) => `readNode${MODES.find((m) => m.modes.includes(mode)).suffix}`).join(', ')}];
+const READ_NODE: readonly ((expected: number) => any)[] = [${[0, 1, 2, 3].map((mode) => `readNode${MODES.find((m) => m.modes.includes(mode)).suffix}`).join(', ')}];
+/** readNodeList of each mode (a lazy static block's body). */
+const READ_NODE_LIST: readonly ((first: number, rest: number) => any[])[] = [${[0, 1, 2, 3].map((mode) => `readNodeList${MODES.find((m) => m.modes.includes(mode)).suffix}`).join(', ')}];
 
 // The stack-safe path's tables, by tag: the opcodes of the items of a kind with children (null:
 // a leaf, or tag 0; a child item's opcode is followed by its predicted start gaps), whether an

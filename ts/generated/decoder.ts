@@ -75,7 +75,7 @@ export function decodeNodeSection(section: NodeSection): any {
   lastLine = lineStarts.length - 1;
   startCursor = 0;
   endCursor = 0;
-  mode = (section.lineStarts !== null ? 1 : 0) | (section.ranges ? 2 : 0) | (section.bodies !== null ? 4 : 0);
+  mode = (section.lineStarts !== null ? 1 : 0) | (section.ranges ? 2 : 0);
   room = ROOM;
   replay = null;
   startWork(bytes.length);
@@ -349,7 +349,7 @@ function enterDeep(frames: DeepFrame[], expected: number): any {
   pos += expected + (tag > 127 ? 0 : readDelta());
   const attrs = DEEP_ATTRS[tag & 127] === 1 ? readVarint() : 0;
   // A lazy decode reads bodies at once on this path: their entries are passed over in pre-order.
-  if ((attrs & DEEP_SKIP[tag & 127]) !== 0 && mode >= 4) passEntry();
+  if ((attrs & DEEP_SKIP[tag & 127]) !== 0 && lazyTree !== null) passEntry();
   return PENDING;
 }
 
@@ -397,11 +397,15 @@ function rebuild(frame: DeepFrame): any {
 
 /**
  * One node by its reader, with one level of room (its children come from `replay`, if any).
- * The eager readers of the mode: a body on this path was read with the walk.
+ * A body on this path was read with the walk, so its skip bit is ignored.
  */
 function readOne(expected: number): any {
   room = 1;
-  const node = READ_NODE[mode & 3](expected);
+  // Not lazy while rebuilding: the body's entry was passed over and its nodes are in `replay`.
+  const tree = lazyTree;
+  lazyTree = null;
+  const node = READ_NODE[mode](expected);
+  lazyTree = tree;
   room = 0;
   return node;
 }
@@ -582,7 +586,7 @@ function decodeBody(body: LazyBody): any {
   replay = null;
   resumeWork(tree.work);
   try {
-    const value = body.list ? readNodeListZ(body.expect, body.expectRest) : (readNodeZ(body.expect) ?? missing('body'));
+    const value = body.list ? READ_NODE_LIST[mode](body.expect, body.expectRest) : (READ_NODE[mode](body.expect) ?? missing('body'));
     if (offset !== body.offsetEnd || refOffset !== body.refEnd || nextNew !== body.nextNewEnd || pos !== body.posEnd || entryOffset !== body.entriesEnd) {
       throw corrupt('a function body does not match its skip entry');
     }
@@ -596,7 +600,9 @@ function decodeBody(body: LazyBody): any {
 }
 
 /** readNode of each mode. */
-const READ_NODE: readonly ((expected: number) => any)[] = [readNode, readNodeL, readNodeR, readNodeR, readNodeZ, readNodeZ, readNodeZ, readNodeZ];
+const READ_NODE: readonly ((expected: number) => any)[] = [readNode, readNodeL, readNodeR, readNodeR];
+/** readNodeList of each mode (a lazy static block's body). */
+const READ_NODE_LIST: readonly ((first: number, rest: number) => any[])[] = [readNodeList, readNodeListL, readNodeListR, readNodeListR];
 
 // The stack-safe path's tables, by tag: the opcodes of the items of a kind with children (null:
 // a leaf, or tag 0; a child item's opcode is followed by its predicted start gaps), whether an
@@ -791,9 +797,11 @@ function readStaticBlock(expected: number): any {
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
-  const body = readNodeList(7, 0);
+  const skipped = (attrs & 1) !== 0 && lazyTree !== null;
+  const body = skipped ? skipBody(true, 7, 0) : readNodeList(7, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
+  if (skipped) return lazyField({ type: "StaticBlock", start, end }, "body", body);
   return { type: "StaticBlock", start, end, body };
 }
 
@@ -1023,13 +1031,15 @@ function readFunctionDeclaration(expected: number): any {
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
+  const skipped = (attrs & 4) !== 0 && lazyTree !== null;
   const id = readNode(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeList(1, 1);
-  const body = readNode(1) ?? missing("body");
+  const body = skipped ? skipBody(false, 1, 0) : readNode(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
+  if (skipped) return lazyField({ type: "FunctionDeclaration", start, end, id, expression: false, generator, async: async_, params }, "body", body);
   return { type: "FunctionDeclaration", start, end, id, expression: false, generator, async: async_, params, body };
 }
 
@@ -1038,13 +1048,15 @@ function readFunctionExpression(expected: number): any {
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
+  const skipped = (attrs & 4) !== 0 && lazyTree !== null;
   const id = readNode(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeList(1, 1);
-  const body = readNode(1) ?? missing("body");
+  const body = skipped ? skipBody(false, 1, 0) : readNode(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
+  if (skipped) return lazyField({ type: "FunctionExpression", start, end, id, expression: false, generator, async: async_, params }, "body", body);
   return { type: "FunctionExpression", start, end, id, expression: false, generator, async: async_, params, body };
 }
 
@@ -1053,12 +1065,14 @@ function readArrowFunctionExpression(expected: number): any {
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const attrs = readVarint();
+  const skipped = (attrs & 4) !== 0 && lazyTree !== null;
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeList(0, 1);
-  const body = readNode(4) ?? missing("body");
+  const body = skipped ? skipBody(false, 4, 0) : readNode(4) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
+  if (skipped) return lazyField({ type: "ArrowFunctionExpression", start, end, id: null, expression, generator: false, async: async_, params }, "body", body);
   return { type: "ArrowFunctionExpression", start, end, id: null, expression, generator: false, async: async_, params, body };
 }
 
@@ -2038,9 +2052,11 @@ function readStaticBlockL(expected: number): any {
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
-  const body = readNodeListL(7, 0);
+  const skipped = (attrs & 1) !== 0 && lazyTree !== null;
+  const body = skipped ? skipBody(true, 7, 0) : readNodeListL(7, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
+  if (skipped) return lazyField({ type: "StaticBlock", start, end, loc: locOf(start, startLine, end) }, "body", body);
   return { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), body };
 }
 
@@ -2291,13 +2307,15 @@ function readFunctionDeclarationL(expected: number): any {
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
+  const skipped = (attrs & 4) !== 0 && lazyTree !== null;
   const id = readNodeL(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeListL(1, 1);
-  const body = readNodeL(1) ?? missing("body");
+  const body = skipped ? skipBody(false, 1, 0) : readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
+  if (skipped) return lazyField({ type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params }, "body", body);
   return { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body };
 }
 
@@ -2307,13 +2325,15 @@ function readFunctionExpressionL(expected: number): any {
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
+  const skipped = (attrs & 4) !== 0 && lazyTree !== null;
   const id = readNodeL(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeListL(1, 1);
-  const body = readNodeL(1) ?? missing("body");
+  const body = skipped ? skipBody(false, 1, 0) : readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
+  if (skipped) return lazyField({ type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params }, "body", body);
   return { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body };
 }
 
@@ -2323,12 +2343,14 @@ function readArrowFunctionExpressionL(expected: number): any {
   pos = start;
   const startLine = lineOfStart(start);
   const attrs = readVarint();
+  const skipped = (attrs & 4) !== 0 && lazyTree !== null;
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeListL(0, 1);
-  const body = readNodeL(4) ?? missing("body");
+  const body = skipped ? skipBody(false, 4, 0) : readNodeL(4) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
+  if (skipped) return lazyField({ type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params }, "body", body);
   return { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params, body };
 }
 
@@ -3381,9 +3403,11 @@ function readStaticBlockR(expected: number): any {
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const body = readNodeListR(7, 0);
+  const skipped = (attrs & 1) !== 0 && lazyTree !== null;
+  const body = skipped ? skipBody(true, 7, 0) : readNodeListR(7, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
+  if (skipped) return lazyField((mode & 1) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "StaticBlock", start, end, range: [start, end] }, "body", body);
   return (mode & 1) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "StaticBlock", start, end, range: [start, end], body };
 }
 
@@ -3634,13 +3658,15 @@ function readFunctionDeclarationR(expected: number): any {
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
+  const skipped = (attrs & 4) !== 0 && lazyTree !== null;
   const id = readNodeR(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeListR(1, 1);
-  const body = readNodeR(1) ?? missing("body");
+  const body = skipped ? skipBody(false, 1, 0) : readNodeR(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
+  if (skipped) return lazyField((mode & 1) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params }, "body", body);
   return (mode & 1) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
 }
 
@@ -3650,13 +3676,15 @@ function readFunctionExpressionR(expected: number): any {
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
+  const skipped = (attrs & 4) !== 0 && lazyTree !== null;
   const id = readNodeR(9);
   const generator = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeListR(1, 1);
-  const body = readNodeR(1) ?? missing("body");
+  const body = skipped ? skipBody(false, 1, 0) : readNodeR(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
+  if (skipped) return lazyField((mode & 1) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params }, "body", body);
   return (mode & 1) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
 }
 
@@ -3666,12 +3694,14 @@ function readArrowFunctionExpressionR(expected: number): any {
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
+  const skipped = (attrs & 4) !== 0 && lazyTree !== null;
   const expression = (attrs & 1) !== 0;
   const async_ = (attrs & 2) !== 0;
   const params = readNodeListR(0, 1);
-  const body = readNodeR(4) ?? missing("body");
+  const body = skipped ? skipBody(false, 4, 0) : readNodeR(4) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
+  if (skipped) return lazyField((mode & 1) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params } : { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params }, "body", body);
   return (mode & 1) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params, body };
 }
 
@@ -4533,1069 +4563,4 @@ function readJSXTextCookedNR(expected: number): any {
   const end = start + (raw.length);
   pos = end;
   return (mode & 1) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw, bigint: value } : { type: "JSXText", start, end, range: [start, end], value, raw, bigint: value };
-}
-
-// ---- Mode lazy bodies, any of loc and range ----
-
-/** Reads one node (mode "Z"), or null for tag 0; `expected`: its predicted start gap. */
-function readNodeZ(expected: number): any {
-  if (room === 0) return readNodeSlow(expected);
-  room--;
-  let node: any = null;
-  switch (bytes[offset++]) {
-    case 0: break;
-    case 1: case 129: node = readProgramZ(expected); break;
-    case 2: case 130: node = readExpressionStatementZ(expected); break;
-    case 3: case 131: node = readDirectiveZ(expected); break;
-    case 4: case 132: node = readBlockStatementZ(expected); break;
-    case 5: case 133: node = readStaticBlockZ(expected); break;
-    case 6: case 134: node = ((mode & 2) !== 0 ? readEmptyStatementR(expected) : (mode & 1) !== 0 ? readEmptyStatementL(expected) : readEmptyStatement(expected)); break;
-    case 7: case 135: node = ((mode & 2) !== 0 ? readDebuggerStatementR(expected) : (mode & 1) !== 0 ? readDebuggerStatementL(expected) : readDebuggerStatement(expected)); break;
-    case 8: case 136: node = readWithStatementZ(expected); break;
-    case 9: case 137: node = readReturnStatementZ(expected); break;
-    case 10: case 138: node = readLabeledStatementZ(expected); break;
-    case 11: case 139: node = readBreakStatementZ(expected); break;
-    case 12: case 140: node = readContinueStatementZ(expected); break;
-    case 13: case 141: node = readIfStatementZ(expected); break;
-    case 14: case 142: node = readSwitchStatementZ(expected); break;
-    case 15: case 143: node = readSwitchCaseZ(expected); break;
-    case 16: case 144: node = readThrowStatementZ(expected); break;
-    case 17: case 145: node = readTryStatementZ(expected); break;
-    case 18: case 146: node = readCatchClauseZ(expected); break;
-    case 19: case 147: node = readWhileStatementZ(expected); break;
-    case 20: case 148: node = readDoWhileStatementZ(expected); break;
-    case 21: case 149: node = readForStatementZ(expected); break;
-    case 22: case 150: node = readForInStatementZ(expected); break;
-    case 23: case 151: node = readForOfStatementZ(expected); break;
-    case 24: case 152: node = readVariableDeclarationZ(expected); break;
-    case 25: case 153: node = readVariableDeclaratorZ(expected); break;
-    case 26: case 154: node = readFunctionDeclarationZ(expected); break;
-    case 27: case 155: node = readFunctionExpressionZ(expected); break;
-    case 28: case 156: node = readArrowFunctionExpressionZ(expected); break;
-    case 29: case 157: node = readClassDeclarationZ(expected); break;
-    case 30: case 158: node = readClassExpressionZ(expected); break;
-    case 31: case 159: node = readClassBodyZ(expected); break;
-    case 32: case 160: node = readMethodDefinitionZ(expected); break;
-    case 33: case 161: node = readPropertyDefinitionZ(expected); break;
-    case 34: case 162: node = ((mode & 2) !== 0 ? readIdentifierR(expected) : (mode & 1) !== 0 ? readIdentifierL(expected) : readIdentifier(expected)); break;
-    case 35: case 163: node = ((mode & 2) !== 0 ? readPrivateIdentifierR(expected) : (mode & 1) !== 0 ? readPrivateIdentifierL(expected) : readPrivateIdentifier(expected)); break;
-    case 36: case 164: node = ((mode & 2) !== 0 ? readThisExpressionR(expected) : (mode & 1) !== 0 ? readThisExpressionL(expected) : readThisExpression(expected)); break;
-    case 37: case 165: node = ((mode & 2) !== 0 ? readSuperR(expected) : (mode & 1) !== 0 ? readSuperL(expected) : readSuper(expected)); break;
-    case 38: case 166: node = readArrayExpressionZ(expected); break;
-    case 39: case 167: node = readObjectExpressionZ(expected); break;
-    case 40: case 168: node = readPropertyZ(expected); break;
-    case 41: case 169: node = readSequenceExpressionZ(expected); break;
-    case 42: case 170: node = readUnaryExpressionZ(expected); break;
-    case 43: case 171: node = readUpdateExpressionZ(expected); break;
-    case 44: case 172: node = readBinaryExpressionZ(expected); break;
-    case 45: case 173: node = readLogicalExpressionZ(expected); break;
-    case 46: case 174: node = readAssignmentExpressionZ(expected); break;
-    case 47: case 175: node = readConditionalExpressionZ(expected); break;
-    case 48: case 176: node = readCallExpressionZ(expected); break;
-    case 49: case 177: node = readNewExpressionZ(expected); break;
-    case 50: case 178: node = readMemberExpressionZ(expected); break;
-    case 51: case 179: node = readChainExpressionZ(expected); break;
-    case 52: case 180: node = readYieldExpressionZ(expected); break;
-    case 53: case 181: node = readAwaitExpressionZ(expected); break;
-    case 54: case 182: node = readTemplateLiteralZ(expected); break;
-    case 55: case 183: node = readTaggedTemplateExpressionZ(expected); break;
-    case 56: case 184: node = ((mode & 2) !== 0 ? readTemplateElementR(expected) : (mode & 1) !== 0 ? readTemplateElementL(expected) : readTemplateElement(expected)); break;
-    case 57: case 185: node = ((mode & 2) !== 0 ? readTemplateElementCookedR(expected) : (mode & 1) !== 0 ? readTemplateElementCookedL(expected) : readTemplateElementCooked(expected)); break;
-    case 58: case 186: node = readMetaPropertyZ(expected); break;
-    case 59: case 187: node = readImportExpressionZ(expected); break;
-    case 60: case 188: node = readSpreadElementZ(expected); break;
-    case 61: case 189: node = ((mode & 2) !== 0 ? readStringLiteralDoubleQuotedR(expected) : (mode & 1) !== 0 ? readStringLiteralDoubleQuotedL(expected) : readStringLiteralDoubleQuoted(expected)); break;
-    case 62: case 190: node = ((mode & 2) !== 0 ? readStringLiteralSingleQuotedR(expected) : (mode & 1) !== 0 ? readStringLiteralSingleQuotedL(expected) : readStringLiteralSingleQuoted(expected)); break;
-    case 63: case 191: node = ((mode & 2) !== 0 ? readStringLiteralR(expected) : (mode & 1) !== 0 ? readStringLiteralL(expected) : readStringLiteral(expected)); break;
-    case 64: case 192: node = ((mode & 2) !== 0 ? readIntegerLiteralR(expected) : (mode & 1) !== 0 ? readIntegerLiteralL(expected) : readIntegerLiteral(expected)); break;
-    case 65: case 193: node = ((mode & 2) !== 0 ? readNumberLiteralR(expected) : (mode & 1) !== 0 ? readNumberLiteralL(expected) : readNumberLiteral(expected)); break;
-    case 66: case 194: node = ((mode & 2) !== 0 ? readBooleanLiteralR(expected) : (mode & 1) !== 0 ? readBooleanLiteralL(expected) : readBooleanLiteral(expected)); break;
-    case 67: case 195: node = ((mode & 2) !== 0 ? readNullLiteralR(expected) : (mode & 1) !== 0 ? readNullLiteralL(expected) : readNullLiteral(expected)); break;
-    case 68: case 196: node = ((mode & 2) !== 0 ? readRegExpLiteralR(expected) : (mode & 1) !== 0 ? readRegExpLiteralL(expected) : readRegExpLiteral(expected)); break;
-    case 69: case 197: node = ((mode & 2) !== 0 ? readBigIntLiteralR(expected) : (mode & 1) !== 0 ? readBigIntLiteralL(expected) : readBigIntLiteral(expected)); break;
-    case 70: case 198: node = readObjectPatternZ(expected); break;
-    case 71: case 199: node = readArrayPatternZ(expected); break;
-    case 72: case 200: node = readRestElementZ(expected); break;
-    case 73: case 201: node = readAssignmentPatternZ(expected); break;
-    case 74: case 202: node = readImportDeclarationZ(expected); break;
-    case 75: case 203: node = readImportSpecifierZ(expected); break;
-    case 76: case 204: node = readImportDefaultSpecifierZ(expected); break;
-    case 77: case 205: node = readImportNamespaceSpecifierZ(expected); break;
-    case 78: case 206: node = readImportAttributeZ(expected); break;
-    case 79: case 207: node = readExportNamedDeclarationZ(expected); break;
-    case 80: case 208: node = readExportSpecifierZ(expected); break;
-    case 81: case 209: node = readExportDefaultDeclarationZ(expected); break;
-    case 82: case 210: node = readExportAllDeclarationZ(expected); break;
-    case 83: case 211: node = ((mode & 2) !== 0 ? readIdentifierWithEndR(expected) : (mode & 1) !== 0 ? readIdentifierWithEndL(expected) : readIdentifierWithEnd(expected)); break;
-    case 84: case 212: node = ((mode & 2) !== 0 ? readPrivateIdentifierWithEndR(expected) : (mode & 1) !== 0 ? readPrivateIdentifierWithEndL(expected) : readPrivateIdentifierWithEnd(expected)); break;
-    case 85: case 213: node = readJSXElementZ(expected); break;
-    case 86: case 214: node = readJSXFragmentZ(expected); break;
-    case 87: case 215: node = readJSXOpeningElementZ(expected); break;
-    case 88: case 216: node = readJSXClosingElementZ(expected); break;
-    case 89: case 217: node = ((mode & 2) !== 0 ? readJSXOpeningFragmentR(expected) : (mode & 1) !== 0 ? readJSXOpeningFragmentL(expected) : readJSXOpeningFragment(expected)); break;
-    case 90: case 218: node = ((mode & 2) !== 0 ? readJSXClosingFragmentR(expected) : (mode & 1) !== 0 ? readJSXClosingFragmentL(expected) : readJSXClosingFragment(expected)); break;
-    case 91: case 219: node = readJSXAttributeZ(expected); break;
-    case 92: case 220: node = readJSXSpreadAttributeZ(expected); break;
-    case 93: case 221: node = readJSXExpressionContainerZ(expected); break;
-    case 94: case 222: node = ((mode & 2) !== 0 ? readJSXEmptyExpressionR(expected) : (mode & 1) !== 0 ? readJSXEmptyExpressionL(expected) : readJSXEmptyExpression(expected)); break;
-    case 95: case 223: node = ((mode & 2) !== 0 ? readJSXIdentifierR(expected) : (mode & 1) !== 0 ? readJSXIdentifierL(expected) : readJSXIdentifier(expected)); break;
-    case 96: case 224: node = readJSXMemberExpressionZ(expected); break;
-    case 97: case 225: node = readJSXNamespacedNameZ(expected); break;
-    case 98: case 226: node = ((mode & 2) !== 0 ? readJSXTextR(expected) : (mode & 1) !== 0 ? readJSXTextL(expected) : readJSXText(expected)); break;
-    case 99: case 227: node = ((mode & 2) !== 0 ? readJSXTextCookedR(expected) : (mode & 1) !== 0 ? readJSXTextCookedL(expected) : readJSXTextCooked(expected)); break;
-    case 100: case 228: node = ((mode & 2) !== 0 ? readJSXTextNR(expected) : (mode & 1) !== 0 ? readJSXTextNL(expected) : readJSXTextN(expected)); break;
-    case 101: case 229: node = ((mode & 2) !== 0 ? readJSXTextCookedNR(expected) : (mode & 1) !== 0 ? readJSXTextCookedNL(expected) : readJSXTextCookedN(expected)); break;
-    default: throw badTag();
-  }
-  room++;
-  return node;
-}
-
-/**
- * Short lists as exact-size array literals: no over-reserved backing store for the GC to copy.
- * first, rest: the start gap predicted for the first element and for every later one.
- */
-function readNodeListZ(first: number, rest: number): any[] {
-  const length = readVarint();
-  if (length === 0) return [];
-  if (length > 4) checkListLength(length);
-  const a = readNodeZ(first);
-  switch (length) {
-    case 1: return [a];
-    case 2: return [a, readNodeZ(rest)];
-    case 3: { const b = readNodeZ(rest); return [a, b, readNodeZ(rest)]; }
-    case 4: { const b = readNodeZ(rest); const c = readNodeZ(rest); return [a, b, c, readNodeZ(rest)]; }
-  }
-  const list = new Array(length);
-  list[0] = a;
-  for (let i = 1; i < length; i++) list[i] = readNodeZ(rest);
-  return list;
-}
-
-function readProgramZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const body = readNodeListZ(0, 0);
-  const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Program", start, end, loc: locOf(start, startLine, end), range: [start, end], body, sourceType } : { type: "Program", start, end, loc: locOf(start, startLine, end), body, sourceType } : (mode & 2) !== 0 ? { type: "Program", start, end, range: [start, end], body, sourceType } : { type: "Program", start, end, body, sourceType };
-}
-
-function readExpressionStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeZ(0) ?? missing("expression");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression } : (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, range: [start, end], expression } : { type: "ExpressionStatement", start, end, expression };
-}
-
-function readDirectiveZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeZ(0) ?? missing("expression");
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression, directive: directiveOf(expression) } : (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, range: [start, end], expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, expression, directive: directiveOf(expression) };
-}
-
-function readBlockStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const body = readNodeListZ(1, 0);
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), body } : (mode & 2) !== 0 ? { type: "BlockStatement", start, end, range: [start, end], body } : { type: "BlockStatement", start, end, body };
-}
-
-function readStaticBlockZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const body = (attrs & 1) !== 0 ? skipBody(true, 7, 0) : readNodeListZ(7, 0);
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  if ((attrs & 1) !== 0) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "StaticBlock", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "StaticBlock", start, end, range: [start, end] } : { type: "StaticBlock", start, end }, "body", body);
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), body } : (mode & 2) !== 0 ? { type: "StaticBlock", start, end, range: [start, end], body } : { type: "StaticBlock", start, end, body };
-}
-
-function readWithStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const object = readNodeZ(0) ?? missing("object");
-  const body = readNodeZ(0) ?? missing("body");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "WithStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], object, body } : { type: "WithStatement", start, end, loc: locOf(start, startLine, end), object, body } : (mode & 2) !== 0 ? { type: "WithStatement", start, end, range: [start, end], object, body } : { type: "WithStatement", start, end, object, body };
-}
-
-function readReturnStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeZ(7);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "ReturnStatement", start, end, range: [start, end], argument } : { type: "ReturnStatement", start, end, argument };
-}
-
-function readLabeledStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const label = readNodeZ(0) ?? missing("label");
-  const body = readNodeZ(1) ?? missing("body");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, label } : { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), body, label } : (mode & 2) !== 0 ? { type: "LabeledStatement", start, end, range: [start, end], body, label } : { type: "LabeledStatement", start, end, body, label };
-}
-
-function readBreakStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const label = readNodeZ(6);
-  const end = pos + 6 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), label } : (mode & 2) !== 0 ? { type: "BreakStatement", start, end, range: [start, end], label } : { type: "BreakStatement", start, end, label };
-}
-
-function readContinueStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const label = readNodeZ(9);
-  const end = pos + 9 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), label } : (mode & 2) !== 0 ? { type: "ContinueStatement", start, end, range: [start, end], label } : { type: "ContinueStatement", start, end, label };
-}
-
-function readIfStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const test = readNodeZ(3) ?? missing("test");
-  const consequent = readNodeZ(1) ?? missing("consequent");
-  const alternate = readNodeZ(5);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "IfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "IfStatement", start, end, loc: locOf(start, startLine, end), test, consequent, alternate } : (mode & 2) !== 0 ? { type: "IfStatement", start, end, range: [start, end], test, consequent, alternate } : { type: "IfStatement", start, end, test, consequent, alternate };
-}
-
-function readSwitchStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const discriminant = readNodeZ(7) ?? missing("discriminant");
-  const cases = readNodeListZ(2, 0);
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], discriminant, cases } : { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), discriminant, cases } : (mode & 2) !== 0 ? { type: "SwitchStatement", start, end, range: [start, end], discriminant, cases } : { type: "SwitchStatement", start, end, discriminant, cases };
-}
-
-function readSwitchCaseZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const test = readNodeZ(5);
-  const consequent = readNodeListZ(1, 0);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), range: [start, end], consequent, test } : { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), consequent, test } : (mode & 2) !== 0 ? { type: "SwitchCase", start, end, range: [start, end], consequent, test } : { type: "SwitchCase", start, end, consequent, test };
-}
-
-function readThrowStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeZ(6) ?? missing("argument");
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "ThrowStatement", start, end, range: [start, end], argument } : { type: "ThrowStatement", start, end, argument };
-}
-
-function readTryStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const block = readNodeZ(3) ?? missing("block");
-  const handler = readNodeZ(0);
-  const finalizer = readNodeZ(7);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TryStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], block, handler, finalizer } : { type: "TryStatement", start, end, loc: locOf(start, startLine, end), block, handler, finalizer } : (mode & 2) !== 0 ? { type: "TryStatement", start, end, range: [start, end], block, handler, finalizer } : { type: "TryStatement", start, end, block, handler, finalizer };
-}
-
-function readCatchClauseZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const param = readNodeZ(6);
-  const body = readNodeZ(1) ?? missing("body");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "CatchClause", start, end, loc: locOf(start, startLine, end), range: [start, end], param, body } : { type: "CatchClause", start, end, loc: locOf(start, startLine, end), param, body } : (mode & 2) !== 0 ? { type: "CatchClause", start, end, range: [start, end], param, body } : { type: "CatchClause", start, end, param, body };
-}
-
-function readWhileStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const test = readNodeZ(0) ?? missing("test");
-  const body = readNodeZ(0) ?? missing("body");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, body } : { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), test, body } : (mode & 2) !== 0 ? { type: "WhileStatement", start, end, range: [start, end], test, body } : { type: "WhileStatement", start, end, test, body };
-}
-
-function readDoWhileStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const body = readNodeZ(3) ?? missing("body");
-  const test = readNodeZ(6) ?? missing("test");
-  const end = pos + 2 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, test } : { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), body, test } : (mode & 2) !== 0 ? { type: "DoWhileStatement", start, end, range: [start, end], body, test } : { type: "DoWhileStatement", start, end, body, test };
-}
-
-function readForStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const init = readNodeZ(4);
-  const test = readNodeZ(1);
-  const update = readNodeZ(1);
-  const body = readNodeZ(1) ?? missing("body");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], init, test, update, body } : { type: "ForStatement", start, end, loc: locOf(start, startLine, end), init, test, update, body } : (mode & 2) !== 0 ? { type: "ForStatement", start, end, range: [start, end], init, test, update, body } : { type: "ForStatement", start, end, init, test, update, body };
-}
-
-function readForInStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const left = readNodeZ(4) ?? missing("left");
-  const right = readNodeZ(4) ?? missing("right");
-  const body = readNodeZ(1) ?? missing("body");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right, body } : { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), left, right, body } : (mode & 2) !== 0 ? { type: "ForInStatement", start, end, range: [start, end], left, right, body } : { type: "ForInStatement", start, end, left, right, body };
-}
-
-function readForOfStatementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const await_ = (attrs & 1) !== 0;
-  const left = readNodeZ(4) ?? missing("left");
-  const right = readNodeZ(4) ?? missing("right");
-  const body = readNodeZ(1) ?? missing("body");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], await: await_, left, right, body } : { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), await: await_, left, right, body } : (mode & 2) !== 0 ? { type: "ForOfStatement", start, end, range: [start, end], await: await_, left, right, body } : { type: "ForOfStatement", start, end, await: await_, left, right, body };
-}
-
-function readVariableDeclarationZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const declarations = readNodeListZ(6, 1);
-  const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declarations, kind } : { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), declarations, kind } : (mode & 2) !== 0 ? { type: "VariableDeclaration", start, end, range: [start, end], declarations, kind } : { type: "VariableDeclaration", start, end, declarations, kind };
-}
-
-function readVariableDeclaratorZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const id = readNodeZ(0) ?? missing("id");
-  const init = readNodeZ(1);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), range: [start, end], id, init } : { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), id, init } : (mode & 2) !== 0 ? { type: "VariableDeclarator", start, end, range: [start, end], id, init } : { type: "VariableDeclarator", start, end, id, init };
-}
-
-function readFunctionDeclarationZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const id = readNodeZ(9);
-  const generator = (attrs & 1) !== 0;
-  const async_ = (attrs & 2) !== 0;
-  const params = readNodeListZ(1, 1);
-  const body = (attrs & 4) !== 0 ? skipBody(false, 1, 0) : readNodeZ(1) ?? missing("body");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  if ((attrs & 4) !== 0) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params } : (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionDeclaration", start, end, id, expression: false, generator, async: async_, params }, "body", body);
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body } : (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, id, expression: false, generator, async: async_, params, body };
-}
-
-function readFunctionExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const id = readNodeZ(9);
-  const generator = (attrs & 1) !== 0;
-  const async_ = (attrs & 2) !== 0;
-  const params = readNodeListZ(1, 1);
-  const body = (attrs & 4) !== 0 ? skipBody(false, 1, 0) : readNodeZ(1) ?? missing("body");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  if ((attrs & 4) !== 0) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params } : (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionExpression", start, end, id, expression: false, generator, async: async_, params }, "body", body);
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body } : (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, id, expression: false, generator, async: async_, params, body };
-}
-
-function readArrowFunctionExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const expression = (attrs & 1) !== 0;
-  const async_ = (attrs & 2) !== 0;
-  const params = readNodeListZ(0, 1);
-  const body = (attrs & 4) !== 0 ? skipBody(false, 4, 0) : readNodeZ(4) ?? missing("body");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  if ((attrs & 4) !== 0) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params } : { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params } : (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params } : { type: "ArrowFunctionExpression", start, end, id: null, expression, generator: false, async: async_, params }, "body", body);
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params, body } : (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, id: null, expression, generator: false, async: async_, params, body };
-}
-
-function readClassDeclarationZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const id = readNodeZ(6);
-  const superClass = readNodeZ(9);
-  const body = readNodeZ(0) ?? missing("body");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), id, superClass, body } : (mode & 2) !== 0 ? { type: "ClassDeclaration", start, end, range: [start, end], id, superClass, body } : { type: "ClassDeclaration", start, end, id, superClass, body };
-}
-
-function readClassExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const id = readNodeZ(6);
-  const superClass = readNodeZ(14);
-  const body = readNodeZ(0) ?? missing("body");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), id, superClass, body } : (mode & 2) !== 0 ? { type: "ClassExpression", start, end, range: [start, end], id, superClass, body } : { type: "ClassExpression", start, end, id, superClass, body };
-}
-
-function readClassBodyZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const body = readNodeListZ(1, 0);
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassBody", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "ClassBody", start, end, loc: locOf(start, startLine, end), body } : (mode & 2) !== 0 ? { type: "ClassBody", start, end, range: [start, end], body } : { type: "ClassBody", start, end, body };
-}
-
-function readMethodDefinitionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const static_ = (attrs & 1) !== 0;
-  const computed = (attrs & 2) !== 0;
-  const key = readNodeZ(0) ?? missing("key");
-  const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
-  const value = readNodeZ(0) ?? missing("value");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, kind, value } : (mode & 2) !== 0 ? { type: "MethodDefinition", start, end, range: [start, end], static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, static: static_, computed, key, kind, value };
-}
-
-function readPropertyDefinitionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const static_ = (attrs & 1) !== 0;
-  const computed = (attrs & 2) !== 0;
-  const key = readNodeZ(0) ?? missing("key");
-  const value = readNodeZ(0);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, value } : (mode & 2) !== 0 ? { type: "PropertyDefinition", start, end, range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, static: static_, computed, key, value };
-}
-
-function readArrayExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const elements = readNodeListZ(1, 1);
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), elements } : (mode & 2) !== 0 ? { type: "ArrayExpression", start, end, range: [start, end], elements } : { type: "ArrayExpression", start, end, elements };
-}
-
-function readObjectExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const properties = readNodeListZ(1, 1);
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), properties } : (mode & 2) !== 0 ? { type: "ObjectExpression", start, end, range: [start, end], properties } : { type: "ObjectExpression", start, end, properties };
-}
-
-function readPropertyZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const method = (attrs & 1) !== 0;
-  const shorthand = (attrs & 2) !== 0;
-  const computed = (attrs & 4) !== 0;
-  const key = readNodeZ(0) ?? missing("key");
-  const value = readNodeZ(1) ?? missing("value");
-  const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Property", start, end, loc: locOf(start, startLine, end), range: [start, end], method, shorthand, computed, key, value, kind } : { type: "Property", start, end, loc: locOf(start, startLine, end), method, shorthand, computed, key, value, kind } : (mode & 2) !== 0 ? { type: "Property", start, end, range: [start, end], method, shorthand, computed, key, value, kind } : { type: "Property", start, end, method, shorthand, computed, key, value, kind };
-}
-
-function readSequenceExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expressions = readNodeListZ(0, 1);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions } : { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), expressions } : (mode & 2) !== 0 ? { type: "SequenceExpression", start, end, range: [start, end], expressions } : { type: "SequenceExpression", start, end, expressions };
-}
-
-function readUnaryExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
-  const argument = readNodeZ(1) ?? missing("argument");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix: true, argument } : { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), operator, prefix: true, argument } : (mode & 2) !== 0 ? { type: "UnaryExpression", start, end, range: [start, end], operator, prefix: true, argument } : { type: "UnaryExpression", start, end, operator, prefix: true, argument };
-}
-
-function readUpdateExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
-  const prefix = (attrs & 2) !== 0;
-  const argument = readNodeZ(0) ?? missing("argument");
-  const end = pos + 2 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix, argument } : { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), operator, prefix, argument } : (mode & 2) !== 0 ? { type: "UpdateExpression", start, end, range: [start, end], operator, prefix, argument } : { type: "UpdateExpression", start, end, operator, prefix, argument };
-}
-
-function readBinaryExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const left = readNodeZ(0) ?? missing("left");
-  const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
-  const right = readNodeZ(1) ?? missing("right");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), left, operator, right } : (mode & 2) !== 0 ? { type: "BinaryExpression", start, end, range: [start, end], left, operator, right } : { type: "BinaryExpression", start, end, left, operator, right };
-}
-
-function readLogicalExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const left = readNodeZ(0) ?? missing("left");
-  const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
-  const right = readNodeZ(2) ?? missing("right");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), left, operator, right } : (mode & 2) !== 0 ? { type: "LogicalExpression", start, end, range: [start, end], left, operator, right } : { type: "LogicalExpression", start, end, left, operator, right };
-}
-
-function readAssignmentExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const left = readNodeZ(0) ?? missing("left");
-  const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
-  const right = readNodeZ(1) ?? missing("right");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, left, right } : { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), operator, left, right } : (mode & 2) !== 0 ? { type: "AssignmentExpression", start, end, range: [start, end], operator, left, right } : { type: "AssignmentExpression", start, end, operator, left, right };
-}
-
-function readConditionalExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const test = readNodeZ(0) ?? missing("test");
-  const consequent = readNodeZ(1) ?? missing("consequent");
-  const alternate = readNodeZ(1) ?? missing("alternate");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), test, consequent, alternate } : (mode & 2) !== 0 ? { type: "ConditionalExpression", start, end, range: [start, end], test, consequent, alternate } : { type: "ConditionalExpression", start, end, test, consequent, alternate };
-}
-
-function readCallExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const callee = readNodeZ(0) ?? missing("callee");
-  const arguments_ = readNodeListZ(1, 1);
-  const optional = (attrs & 1) !== 0;
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "CallExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_, optional } : (mode & 2) !== 0 ? { type: "CallExpression", start, end, range: [start, end], callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, callee, arguments: arguments_, optional };
-}
-
-function readNewExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const callee = readNodeZ(4) ?? missing("callee");
-  const arguments_ = readNodeListZ(1, 1);
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "NewExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_ } : { type: "NewExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_ } : (mode & 2) !== 0 ? { type: "NewExpression", start, end, range: [start, end], callee, arguments: arguments_ } : { type: "NewExpression", start, end, callee, arguments: arguments_ };
-}
-
-function readMemberExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const object = readNodeZ(0) ?? missing("object");
-  const property = readNodeZ(1) ?? missing("property");
-  const computed = (attrs & 1) !== 0;
-  const optional = (attrs & 2) !== 0;
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property, computed, optional } : { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), object, property, computed, optional } : (mode & 2) !== 0 ? { type: "MemberExpression", start, end, range: [start, end], object, property, computed, optional } : { type: "MemberExpression", start, end, object, property, computed, optional };
-}
-
-function readChainExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeZ(0) ?? missing("expression");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), expression } : (mode & 2) !== 0 ? { type: "ChainExpression", start, end, range: [start, end], expression } : { type: "ChainExpression", start, end, expression };
-}
-
-function readYieldExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const delegate = (attrs & 1) !== 0;
-  const argument = readNodeZ(6);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], delegate, argument } : { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), delegate, argument } : (mode & 2) !== 0 ? { type: "YieldExpression", start, end, range: [start, end], delegate, argument } : { type: "YieldExpression", start, end, delegate, argument };
-}
-
-function readAwaitExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeZ(6) ?? missing("argument");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "AwaitExpression", start, end, range: [start, end], argument } : { type: "AwaitExpression", start, end, argument };
-}
-
-function readTemplateLiteralZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const quasis = readNodeListZ(1, 4);
-  const expressions = readNodeListZ(-2, 4);
-  const end = pos + 2 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions, quasis } : { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), expressions, quasis } : (mode & 2) !== 0 ? { type: "TemplateLiteral", start, end, range: [start, end], expressions, quasis } : { type: "TemplateLiteral", start, end, expressions, quasis };
-}
-
-function readTaggedTemplateExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const tag = readNodeZ(0) ?? missing("tag");
-  const quasi = readNodeZ(0) ?? missing("quasi");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), tag, quasi } : (mode & 2) !== 0 ? { type: "TaggedTemplateExpression", start, end, range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, tag, quasi };
-}
-
-function readMetaPropertyZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const meta = readNodeZ(0) ?? missing("meta");
-  const property = readNodeZ(0) ?? missing("property");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), range: [start, end], meta, property } : { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), meta, property } : (mode & 2) !== 0 ? { type: "MetaProperty", start, end, range: [start, end], meta, property } : { type: "MetaProperty", start, end, meta, property };
-}
-
-function readImportExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const source = readNodeZ(0) ?? missing("source");
-  const options = readNodeZ(0);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], source, options } : { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), source, options } : (mode & 2) !== 0 ? { type: "ImportExpression", start, end, range: [start, end], source, options } : { type: "ImportExpression", start, end, source, options };
-}
-
-function readSpreadElementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeZ(3) ?? missing("argument");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "SpreadElement", start, end, range: [start, end], argument } : { type: "SpreadElement", start, end, argument };
-}
-
-function readObjectPatternZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const properties = readNodeListZ(1, 1);
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), properties } : (mode & 2) !== 0 ? { type: "ObjectPattern", start, end, range: [start, end], properties } : { type: "ObjectPattern", start, end, properties };
-}
-
-function readArrayPatternZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const elements = readNodeListZ(1, 1);
-  const end = pos + 1 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), elements } : (mode & 2) !== 0 ? { type: "ArrayPattern", start, end, range: [start, end], elements } : { type: "ArrayPattern", start, end, elements };
-}
-
-function readRestElementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeZ(3) ?? missing("argument");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "RestElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "RestElement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "RestElement", start, end, range: [start, end], argument } : { type: "RestElement", start, end, argument };
-}
-
-function readAssignmentPatternZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const left = readNodeZ(0) ?? missing("left");
-  const right = readNodeZ(1) ?? missing("right");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right } : { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), left, right } : (mode & 2) !== 0 ? { type: "AssignmentPattern", start, end, range: [start, end], left, right } : { type: "AssignmentPattern", start, end, left, right };
-}
-
-function readImportDeclarationZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const specifiers = readNodeListZ(0, 0);
-  const source = readNodeZ(0) ?? missing("source");
-  const attributes = readNodeListZ(0, 0);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], specifiers, source, attributes } : { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), specifiers, source, attributes } : (mode & 2) !== 0 ? { type: "ImportDeclaration", start, end, range: [start, end], specifiers, source, attributes } : { type: "ImportDeclaration", start, end, specifiers, source, attributes };
-}
-
-function readImportSpecifierZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const imported = readNodeZ(0) ?? missing("imported");
-  const local = readNodeZ(0) ?? missing("local");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], imported, local } : { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), imported, local } : (mode & 2) !== 0 ? { type: "ImportSpecifier", start, end, range: [start, end], imported, local } : { type: "ImportSpecifier", start, end, imported, local };
-}
-
-function readImportDefaultSpecifierZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const local = readNodeZ(0) ?? missing("local");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), local } : (mode & 2) !== 0 ? { type: "ImportDefaultSpecifier", start, end, range: [start, end], local } : { type: "ImportDefaultSpecifier", start, end, local };
-}
-
-function readImportNamespaceSpecifierZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const local = readNodeZ(0) ?? missing("local");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), local } : (mode & 2) !== 0 ? { type: "ImportNamespaceSpecifier", start, end, range: [start, end], local } : { type: "ImportNamespaceSpecifier", start, end, local };
-}
-
-function readImportAttributeZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const key = readNodeZ(0) ?? missing("key");
-  const value = readNodeZ(0) ?? missing("value");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], key, value } : { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), key, value } : (mode & 2) !== 0 ? { type: "ImportAttribute", start, end, range: [start, end], key, value } : { type: "ImportAttribute", start, end, key, value };
-}
-
-function readExportNamedDeclarationZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const declaration = readNodeZ(0);
-  const specifiers = readNodeListZ(7, 1);
-  const source = readNodeZ(0);
-  const attributes = readNodeListZ(0, 0);
-  const end = pos + 2 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), declaration, specifiers, source, attributes } : (mode & 2) !== 0 ? { type: "ExportNamedDeclaration", start, end, range: [start, end], declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, declaration, specifiers, source, attributes };
-}
-
-function readExportSpecifierZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const local = readNodeZ(0) ?? missing("local");
-  const exported = readNodeZ(4) ?? missing("exported");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local, exported } : { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), local, exported } : (mode & 2) !== 0 ? { type: "ExportSpecifier", start, end, range: [start, end], local, exported } : { type: "ExportSpecifier", start, end, local, exported };
-}
-
-function readExportDefaultDeclarationZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const declaration = readNodeZ(0) ?? missing("declaration");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration } : { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), declaration } : (mode & 2) !== 0 ? { type: "ExportDefaultDeclaration", start, end, range: [start, end], declaration } : { type: "ExportDefaultDeclaration", start, end, declaration };
-}
-
-function readExportAllDeclarationZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const exported = readNodeZ(0);
-  const source = readNodeZ(0) ?? missing("source");
-  const attributes = readNodeListZ(0, 0);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), exported, source, attributes } : (mode & 2) !== 0 ? { type: "ExportAllDeclaration", start, end, range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, exported, source, attributes };
-}
-
-function readJSXElementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const openingElement = readNodeZ(0) ?? missing("openingElement");
-  const children = readNodeListZ(0, 0);
-  const closingElement = readNodeZ(0);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXElement", start, end, loc: locOf(start, startLine, end), range: [start, end], openingElement, closingElement, children } : { type: "JSXElement", start, end, loc: locOf(start, startLine, end), openingElement, closingElement, children } : (mode & 2) !== 0 ? { type: "JSXElement", start, end, range: [start, end], openingElement, closingElement, children } : { type: "JSXElement", start, end, openingElement, closingElement, children };
-}
-
-function readJSXFragmentZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const openingFragment = readNodeZ(0) ?? missing("openingFragment");
-  const children = readNodeListZ(0, 0);
-  const closingFragment = readNodeZ(0) ?? missing("closingFragment");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), openingFragment, closingFragment, children } : (mode & 2) !== 0 ? { type: "JSXFragment", start, end, range: [start, end], openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, openingFragment, closingFragment, children };
-}
-
-function readJSXOpeningElementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const attrs = readVarint();
-  const name = readNodeZ(0) ?? missing("name");
-  const attributes = readNodeListZ(0, 0);
-  const selfClosing = (attrs & 1) !== 0;
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), attributes, name, selfClosing } : (mode & 2) !== 0 ? { type: "JSXOpeningElement", start, end, range: [start, end], attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, attributes, name, selfClosing };
-}
-
-function readJSXClosingElementZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const name = readNodeZ(0) ?? missing("name");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), name } : (mode & 2) !== 0 ? { type: "JSXClosingElement", start, end, range: [start, end], name } : { type: "JSXClosingElement", start, end, name };
-}
-
-function readJSXAttributeZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const name = readNodeZ(0) ?? missing("name");
-  const value = readNodeZ(0);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], name, value } : { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), name, value } : (mode & 2) !== 0 ? { type: "JSXAttribute", start, end, range: [start, end], name, value } : { type: "JSXAttribute", start, end, name, value };
-}
-
-function readJSXSpreadAttributeZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeZ(0) ?? missing("argument");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "JSXSpreadAttribute", start, end, range: [start, end], argument } : { type: "JSXSpreadAttribute", start, end, argument };
-}
-
-function readJSXExpressionContainerZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeZ(0) ?? missing("expression");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), expression } : (mode & 2) !== 0 ? { type: "JSXExpressionContainer", start, end, range: [start, end], expression } : { type: "JSXExpressionContainer", start, end, expression };
-}
-
-function readJSXMemberExpressionZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const object = readNodeZ(0) ?? missing("object");
-  const property = readNodeZ(0) ?? missing("property");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property } : { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), object, property } : (mode & 2) !== 0 ? { type: "JSXMemberExpression", start, end, range: [start, end], object, property } : { type: "JSXMemberExpression", start, end, object, property };
-}
-
-function readJSXNamespacedNameZ(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const namespace = readNodeZ(0) ?? missing("namespace");
-  const name = readNodeZ(0) ?? missing("name");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), range: [start, end], namespace, name } : { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), namespace, name } : (mode & 2) !== 0 ? { type: "JSXNamespacedName", start, end, range: [start, end], namespace, name } : { type: "JSXNamespacedName", start, end, namespace, name };
 }
