@@ -147,9 +147,9 @@ describe('errors from the WASM loader', () => {
       defaultWasmUrl: () => missing,
     }));
     try {
-      // Importing node-init runs initSync(); a fresh loader has no instance yet.
-      const error = await import('../ts/node-init.ts').then(
-        () => expect.fail('importing node-init should have thrown'),
+      // Importing the Node entry runs initSync(); a fresh loader has no instance yet.
+      const error = await import('../ts/node.ts').then(
+        () => expect.fail('importing the Node entry should have thrown'),
         (e: unknown) => e as BinastError,
       );
       // A fresh module graph: its BinastError class is not the one imported above.

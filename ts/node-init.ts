@@ -1,6 +1,8 @@
-// Node-only: synchronous initialisation of the WASM encoder on import.
-// Importing this module reads ../wasm/binast.wasm (next to ts/ and dist/) and
-// instantiates it, so `encode`/`parse` work without `await init()`.
+// Node-only: synchronous initialisation of the WASM encoder. The Node entries (binast's Node
+// entry, binast/cache, binast/plugin, the CLI) call initSync() as they load: it reads
+// ../wasm/binast.wasm (next to ts/, dist/ and lib/) and instantiates it, so `encode`/`parse` work
+// without `await init()`. The call sits in each entry, not here, so that only the entries have
+// side effects (package.json `sideEffects`; the bundled lib/ puts this module in a shared chunk).
 import { readFileSync } from 'node:fs';
 import { BinastError } from './errors.ts';
 import { defaultWasmUrl, instantiateSync, isReady } from './wasm-loader.ts';
@@ -31,4 +33,3 @@ export function initSync(): void {
   instantiateSync(bytes);
 }
 
-initSync();

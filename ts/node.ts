@@ -1,5 +1,7 @@
 // binast's Node entry: the WASM encoder is initialised synchronously on import, so `encode`
 // and `parse` work right away (also on Node versions without process.getBuiltinModule).
-import './node-init.ts';
+import { initSync } from './node-init.ts';
+
+initSync();
 
 export * from './index.ts';

@@ -13,13 +13,19 @@
 //   prepare(ctx)       optional, in the parent, once before any round (e.g. fill a cache)
 //   beforeRun(ctx)     optional, in the parent, before each fresh process of this tool (e.g. empty
 //                      a cache for a "cold cache" tool); not timed
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { CACHE_TOOLS } from './cache-tools.mjs';
 import { visitAll } from '../visit.mjs';
 
 const acornOptions = (file, extra) => ({ ecmaVersion: 'latest', sourceType: file.sourceType, ...extra });
-const dist = (ctx, entry) => pathToFileURL(path.join(ctx.binastDist, entry)).href;
+/** The bundled file users import (lib/, beside dist/) for a package entry, when the build has one. */
+const BUNDLED = { 'decode/index.js': 'decode.js', 'node.js': 'node.js', 'index.js': 'index.js' };
+const dist = (ctx, entry) => {
+  const bundled = BUNDLED[entry] === undefined ? null : path.join(ctx.binastDist, '..', 'lib', BUNDLED[entry]);
+  return pathToFileURL(bundled !== null && existsSync(bundled) ? bundled : path.join(ctx.binastDist, entry)).href;
+};
 
 /**
  * binast's decode tools for one build (dist/ directory); `suffix` tells builds apart in an A/B.

@@ -90,7 +90,7 @@ console.log(`\n-- sync start-up in Node: ${PROCESSES} fresh processes each; medi
 const entries = {};
 for (const b of ['base', 'wp']) {
   entries[b] = at(`bare-${b}.mjs`);
-  writeFileSync(entries[b], `import './${b}/dist/node-init.js';\nimport { encodeRaw } from './${b}/dist/wasm-loader.js';\nexport const encode = (s) => encodeRaw(s, 0).bytes;\n`);
+  writeFileSync(entries[b], `import { initSync } from './${b}/dist/node-init.js';\ninitSync();\nimport { encodeRaw } from './${b}/dist/wasm-loader.js';\nexport const encode = (s) => encodeRaw(s, 0).bytes;\n`);
 }
 const startup = Object.fromEntries(Object.keys(entries).map((k) => [k, { import: [], first: [] }]));
 for (let i = 0; i < PROCESSES; i++) {

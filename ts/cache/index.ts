@@ -13,7 +13,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Comment } from 'estree';
 import type { Program } from '../types.ts';
-import '../node-init.ts';
+import { initSync } from '../node-init.ts';
 import { deliverComments } from '../decode/comments.ts';
 import { BinastError, decode, encode } from '../index.ts';
 import { nativePlan, parse, type ParseOptions } from '../parse.ts';
@@ -25,6 +25,9 @@ import { treeShape } from './options.ts';
 import { PACK_NAME } from './pack.ts';
 import { listPacks, prune, removeLegacyFanout, type PruneResult } from './prune.ts';
 import { PackStore } from './store.ts';
+
+// The WASM encoder, ready before anything here runs (node-init.ts).
+initSync();
 
 export type { PruneResult } from './prune.ts';
 

@@ -1,6 +1,6 @@
 // The `binast` command line (bin/binast.js runs this file). Exit codes: 0 ok, 1 failures,
 // 2 usage errors. Results go to stdout; errors, progress and warnings to stderr.
-import '../node-init.ts';
+import { initSync } from '../node-init.ts';
 import { readFileSync } from 'node:fs';
 import { FORMAT_VERSION, SCHEMA_HASH } from '../index.ts';
 import { UsageError } from './args.ts';
@@ -10,6 +10,9 @@ import { ENCODE_HELP, encodeCommand } from './encode.ts';
 import { errorMessage } from './format.ts';
 import { INSPECT_HELP, inspectCommand } from './inspect.ts';
 import { VERIFY_HELP, verifyCommand } from './verify.ts';
+
+// The WASM encoder, ready before anything here runs (node-init.ts).
+initSync();
 
 const COMMANDS: Record<string, { run: (args: string[]) => Promise<number>; help: string }> = {
   encode: { run: encodeCommand, help: ENCODE_HELP },

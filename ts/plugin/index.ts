@@ -7,11 +7,14 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { createUnplugin, type UnpluginInstance } from 'unplugin';
-import '../node-init.ts';
+import { initSync } from '../node-init.ts';
 import { writeFileAtomic } from '../cache/atomic.ts';
 import type { SourceType } from '../cli/source-type.ts';
 import { encodeChunks, manifestJson, type Chunk, type Emitted } from './emit.ts';
 import { createFilter, type FilterOption } from './filter.ts';
+
+// The WASM encoder, ready before anything here runs (node-init.ts).
+initSync();
 
 export type { Manifest, ManifestEntry } from './emit.ts';
 export type { FilterOption, Pattern } from './filter.ts';
