@@ -10,6 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from '../corpus.mjs';
 import { loadInputs, prepareCorpus, readManifest } from './corpus.mjs';
+import { SIZE_CLASSES, sizeClass } from './size-classes.mjs';
 
 const binast = await import(pathToFileURL(path.join(ROOT, 'dist/index.js')).href);
 const { readHeader } = await import(pathToFileURL(path.join(ROOT, 'dist/decode/header.js')).href);
@@ -43,13 +44,12 @@ function skippedBytes(bytes, bodies) {
   return skipped;
 }
 
-// The size classes of the project table (bench/project/child.mjs), by source length in bytes.
-const classes = { '≤ 4 KB': [0, 0, 0], '4–32 KB': [0, 0, 0], '> 32 KB': [0, 0, 0] };
+const classes = Object.fromEntries(SIZE_CLASSES.map((c) => [c.key, [0, 0, 0]]));
 const all = [0, 0, 0];
 for (let i = 0; i < binaries.length; i++) {
   const header = readHeader(binaries[i]);
   const size = Buffer.byteLength(sources[i]);
-  const bucket = classes[size < 4096 ? '≤ 4 KB' : size < 32768 ? '4–32 KB' : '> 32 KB'];
+  const bucket = classes[sizeClass(size)];
   const nodes = header.nodes.end - header.nodes.start;
   const skipped = skippedBytes(binaries[i], header.bodies);
   for (const sum of [bucket, all]) {
@@ -60,7 +60,9 @@ for (let i = 0; i < binaries.length; i++) {
 }
 console.log(`\n| files (${binaries.length}) | node bytes | read by a lazy top-level decode | bound on lazy ÷ eager speed-up |`);
 console.log('| --- | ---: | ---: | ---: |');
-for (const [name, [files, nodes, skipped]] of [...Object.entries(classes), ['all', all]]) {
+const label = (key) => SIZE_CLASSES.find((c) => c.key === key)?.label.replace(' files', '') ?? key;
+for (const [key, [files, nodes, skipped]] of [...Object.entries(classes), ['all', all]]) {
+  const name = label(key);
   const read = (nodes - skipped) / nodes;
   console.log(`| ${name} (${files}) | ${(nodes / 1e6).toFixed(1)} MB | ${(read * 100).toFixed(1)}% | ${(1 / read).toFixed(2)}x |`);
 }

@@ -1,5 +1,6 @@
 // Tables and targets of a project-scale result (bench/results/project-node<major>.json).
 import { fmtMB, fmtMs, fmtX } from '../report.mjs';
+import { SIZE_CLASSES } from './size-classes.mjs';
 
 function table(header, rows) {
   const line = (cells) => `| ${cells.join(' | ')} |`;
@@ -54,13 +55,13 @@ export function projectTable(r) {
   const decode = med(r, 'decode');
   const acorn = med(r, 'acorn');
   return table(
-    ['Tool (fresh process, each file once)', 'ms', 'spread', 'CPU ms', 'GC ms', '≤4 KB files', '4–32 KB', '>32 KB', '÷ binast decode', 'acorn ÷ this'],
+    ['Tool (fresh process, each file once)', 'ms', 'spread', 'CPU ms', 'GC ms', ...SIZE_CLASSES.map((c) => c.label), '÷ binast decode', 'acorn ÷ this'],
     r.tools.filter((t) => r.project?.[t.id]).map((t) => {
       const s = r.project[t.id];
       if (s.error) return [t.label, 'error', s.error, '', '', '', '', '', '', ''];
       const label = t.group === 'binast' ? `**${t.label}**` : t.label;
       return [label, fmtMs(s.totalMs.median), pct(s.totalMs.spread), s.cpuMs ? fmtMs(s.cpuMs.median) : 'n/a', fmtMs(s.gcMs.median),
-        fmtMs(s.under4k.median), fmtMs(s.under32k.median), fmtMs(s.over32k.median),
+        ...SIZE_CLASSES.map(({ key }) => (s[key] ? fmtMs(s[key].median) : 'n/a')),
         fmtX(s.totalMs.median / decode), fmtX(acorn / s.totalMs.median)];
     }),
   );
@@ -89,7 +90,7 @@ export function targetsTable(r) {
 export function describe(r) {
   const c = r.corpus;
   return `Node ${r.node} (V8 ${r.v8}), ${r.machine.cpu} x${r.machine.cores}, ${r.date}. Corpus: ${c.files} files, ` +
-    `${fmtMB(c.sourceBytes)} (every .js/.mjs/.cjs file of 200 B–200 KB in node_modules, deduplicated, that all tools parse), ` +
+    `${fmtMB(c.sourceBytes)} (${c.only ? `the files of ${c.only} in the project corpus: ` : ''}every .js/.mjs/.cjs file of 200 B–200 KB in node_modules, deduplicated, that all tools parse), ` +
     `${r.settings.rounds} rounds; medians. Cold: ${r.settings.coldRounds} fresh processes per tool and file.`;
 }
 

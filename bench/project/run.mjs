@@ -5,12 +5,13 @@
 //
 //   node bench/project/run.mjs [--node 26,24,22] [--rounds 5] [--cold-rounds 11] [--tools a,b]
 //                              [--compare name=path/to/dist]... [--no-cold] [--no-write] [--no-readme]
-//                              [--name module-info]
+//                              [--name module-info] [--only lodash-es]
 //
 // Needs `npm run build` (it measures dist/). Writes bench/results/project-node<major>.{json,md} and
 // the README section between <!-- bench-project:start --> and <!-- bench-project:end -->; with
 // `--name name` (or `--out name`), bench/results/<name>-node<major>.{json,md} only (a partial run
-// beside the main one).
+// beside the main one). `--only <package>`: just that package's files of the corpus (results
+// named project-<package> unless --name says otherwise).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -23,12 +24,13 @@ import { prepareBuildBinaries, prepareCorpus, readManifest } from './corpus.mjs'
 import { allTools } from './tools.mjs';
 import { coldTable, describe, projectTable, projectTargets, renderMarkdown, targetsTable } from './report.mjs';
 import { updateProjectReadme } from './readme.mjs';
+import { SIZE_CLASSES } from './size-classes.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const RESULTS = path.join(ROOT, 'bench/results');
 
 function parseArgs(argv) {
-  const args = { nodes: [26, 24, 22], rounds: 5, coldRounds: 11, tools: null, compare: [], cold: true, write: true, readme: true, name: 'project' };
+  const args = { nodes: [26, 24, 22], rounds: 5, coldRounds: 11, tools: null, compare: [], cold: true, write: true, readme: true, name: 'project', only: null };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -48,8 +50,10 @@ function parseArgs(argv) {
     else if (a === '--no-readme') args.readme = false;
     // Results of a subset of tools under their own name (bench/results/<name>-node<major>.*), README untouched.
     else if (a === '--name' || a === '--out') args.name = value();
+    else if (a === '--only') args.only = value();
     else throw new Error(`unknown option ${a}`);
   }
+  if (args.only && args.name === 'project') args.name = `project-${args.only}`;
   return args;
 }
 
@@ -60,6 +64,17 @@ function spawnJson(node, script, ctx) {
     encoding: 'utf8', maxBuffer: 1 << 24, stdio: ['ignore', 'pipe', 'pipe'],
   });
   return JSON.parse(out);
+}
+
+/** Files and source bytes of one package's part of the corpus (--only). */
+function subsetSize(manifest, only) {
+  let files = 0, sourceBytes = 0;
+  manifest.files.forEach((f, i) => {
+    if (!f.file.startsWith(`${only}/`)) return;
+    files++;
+    sourceBytes += manifest.offsets.source[i] - (i === 0 ? 0 : manifest.offsets.source[i - 1]);
+  });
+  return { files, sourceBytes };
 }
 
 function gitCommit() {
@@ -81,7 +96,7 @@ function versions() {
 async function runOnNode(major, args, corpusDir, manifest, log) {
   const node = requireRuntime(`node${major}`);
   const nodeVersion = execFileSync(node, ['-p', 'process.version + " " + process.versions.v8'], { encoding: 'utf8' }).trim().split(' ');
-  const env = { compare: args.compare, binastDist: path.join(ROOT, 'dist'), corpusDir, workDir: path.join(corpusDir, 'work') };
+  const env = { compare: args.compare, binastDist: path.join(ROOT, 'dist'), corpusDir, workDir: path.join(corpusDir, 'work'), only: args.only ?? null };
   // Tools this Node can run (availability is checked in the child's Node).
   const available = JSON.parse(execFileSync(node, ['--input-type=module', '-e',
     `import { allTools } from ${JSON.stringify(pathToFileURL(path.join(HERE, 'tools.mjs')).href)};` +
@@ -115,7 +130,7 @@ async function runOnNode(major, args, corpusDir, manifest, log) {
     const stat = (f) => summarize(s.map(f));
     project[t.id] = {
       totalMs: stat((x) => x.totalMs), cpuMs: stat((x) => x.cpuMs), importMs: stat((x) => x.importMs), gcMs: stat((x) => x.gcMs), gcCount: stat((x) => x.gcCount),
-      under4k: stat((x) => x.buckets.under4k), under32k: stat((x) => x.buckets.under32k), over32k: stat((x) => x.buckets.over32k),
+      ...Object.fromEntries(SIZE_CLASSES.map(({ key }) => [key, stat((x) => x.buckets[key])])),
     };
   }
 
@@ -148,7 +163,9 @@ async function runOnNode(major, args, corpusDir, manifest, log) {
     binast: { commit: gitCommit() },
     versions: versions(),
     settings: { rounds: args.rounds, coldRounds: args.coldRounds, compare: args.compare.map((c) => c.name) },
-    corpus: { files: manifest.files.length, sourceBytes: manifest.sourceBytes, dropped: manifest.dropped },
+    corpus: args.only
+      ? { only: args.only, ...subsetSize(manifest, args.only), dropped: manifest.dropped }
+      : { files: manifest.files.length, sourceBytes: manifest.sourceBytes, dropped: manifest.dropped },
     coldFiles: args.cold ? manifest.cold : [],
     tools,
     project,
