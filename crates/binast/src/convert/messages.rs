@@ -12,6 +12,7 @@ pub fn regular_expression_start(program: &Program<'_>, offset: u32) -> Option<u3
 
 /// Whether the identifier at `offset` is a binding (`let eval`): acorn says "Binding eval in
 /// strict mode" there, oxc "Cannot assign to 'eval' in strict mode" for both.
+#[cfg(feature = "semantic-reference")]
 pub fn is_binding_at(program: &Program<'_>, offset: u32) -> bool {
     At::find(program, offset).binding
 }

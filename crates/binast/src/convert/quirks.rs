@@ -234,6 +234,7 @@ pub fn html_open_comments_as_operators(text: &str, diagnostics: &Diagnostics) ->
 
 /// Whether `error` is oxc's report of a name bound twice (not of a duplicate private class
 /// member `#x`, nor of a duplicate `__proto__: ...` property, which share its message).
+#[cfg(feature = "semantic-reference")]
 pub fn is_binding_redeclaration(source: &str, error: &OxcDiagnostic) -> bool {
     let Some(name) =
         error.message.strip_prefix("Identifier `").and_then(|rest| rest.strip_suffix("` has already been declared"))
@@ -258,6 +259,7 @@ pub fn is_binding_redeclaration(source: &str, error: &OxcDiagnostic) -> bool {
 /// Whether the error labelled at `span` is oxc's strict-mode check of a class name `eval` or
 /// `arguments`, which acorn does not make for class expressions (declarations are rejected
 /// while converting, as acorn does).
+#[cfg(feature = "semantic-reference")]
 pub fn is_class_name_eval_or_arguments(source: &str, span: Span, comments: &[Comment]) -> bool {
     let Some(text) = source.get(span.start as usize..span.end as usize) else {
         return false;
@@ -453,6 +455,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "semantic-reference")]
     fn finds_class_names() {
         let is = |text: &str, span: Span| {
             with_comments(text, |comments| is_class_name_eval_or_arguments(text, span, comments))
