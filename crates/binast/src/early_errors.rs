@@ -527,10 +527,10 @@ impl<'a, 'p> Checker<'a, 'p> {
     }
 
     fn loop_body(&mut self, statement: &Statement<'a>) {
-        self.statement_function(statement, false);
         self.loops += 1;
         self.body(statement);
         self.loops -= 1;
+        self.statement_function(statement, false);
     }
 
     /// `let`/`const` with `let` as a name, initializers in `for`-`in`/`of` heads, `using`.
@@ -783,11 +783,13 @@ impl<'a> Visit<'a> for Checker<'a, '_> {
     fn visit_if_statement(&mut self, statement: &IfStatement<'a>) {
         self.visit_expression(&statement.test);
         for branch in std::iter::once(&statement.consequent).chain(statement.alternate.as_ref()) {
-            self.statement_function(branch, true);
             match branch {
                 Statement::FunctionDeclaration(func) => self.function(func, true),
                 branch => self.body(branch),
             }
+        }
+        for branch in std::iter::once(&statement.consequent).chain(statement.alternate.as_ref()) {
+            self.statement_function(branch, true);
         }
     }
 
@@ -1057,6 +1059,7 @@ impl<'a> Visit<'a> for Checker<'a, '_> {
     }
 
     fn visit_unary_expression(&mut self, expression: &UnaryExpression<'a>) {
+        walk::walk_unary_expression(self, expression);
         if expression.operator == UnaryOperator::Delete {
             match expression.argument.get_inner_expression() {
                 Expression::Identifier(id) if self.strict => {
@@ -1076,7 +1079,6 @@ impl<'a> Visit<'a> for Checker<'a, '_> {
                 _ => {}
             }
         }
-        walk::walk_unary_expression(self, expression);
     }
 
     fn visit_await_expression(&mut self, expression: &AwaitExpression<'a>) {
