@@ -298,7 +298,9 @@ impl<'a, 'p> Checker<'a, 'p> {
             let functions_are_vars = self.functions_are_vars(kind);
             let scope = &mut self.scopes[index];
             let flags = scope.names.get(name);
-            if (flags & LEXICAL != 0 && scope.simple_catch != Some(name)) || (!functions_are_vars && flags & FUNCTION != 0) {
+            if (flags & LEXICAL != 0 && scope.simple_catch != Some(name))
+                || (!functions_are_vars && flags & FUNCTION != 0)
+            {
                 redeclared = true;
                 break;
             }
@@ -444,7 +446,10 @@ impl<'a, 'p> Checker<'a, 'p> {
         if let Some(directive) = directives.iter().find(|d| d.directive == "use strict")
             && !is_simple(params)
         {
-            self.report(directive.span.start, "Illegal 'use strict' directive in function with non-simple parameter list");
+            self.report(
+                directive.span.start,
+                "Illegal 'use strict' directive in function with non-simple parameter list",
+            );
         }
     }
 
@@ -496,8 +501,14 @@ impl<'a, 'p> Checker<'a, 'p> {
                     self.report(id.span.start, format!("Binding {name} in strict mode"));
                 }
             }
-            "let" if !self.strict && let Some(kind) = self.lexical_binding => {
-                self.report(id.span.start, format!("`let` cannot be declared as a variable name inside of a `{kind}` declaration"));
+            "let"
+                if !self.strict
+                    && let Some(kind) = self.lexical_binding =>
+            {
+                self.report(
+                    id.span.start,
+                    format!("`let` cannot be declared as a variable name inside of a `{kind}` declaration"),
+                );
             }
             _ => {}
         }
@@ -561,7 +572,10 @@ impl<'a, 'p> Checker<'a, 'p> {
     /// A reference to a private name (`this.#x`, `#x in o`).
     fn private_reference(&mut self, id: &PrivateIdentifier<'a>) {
         if self.classes.is_empty() {
-            self.report(id.span.start, format!("Private identifier '#{}' is not allowed outside class bodies", id.name));
+            self.report(
+                id.span.start,
+                format!("Private identifier '#{}' is not allowed outside class bodies", id.name),
+            );
         } else if !self.classes.iter().any(|class| class.names.contains(&id.name.as_str())) {
             self.report(id.span.start, format!("Private field '#{}' must be declared in an enclosing class", id.name));
         }
@@ -579,7 +593,10 @@ impl<'a, 'p> Checker<'a, 'p> {
                     if method.kind == MethodDefinitionKind::Constructor {
                         if method.value.body.is_some() {
                             if constructor {
-                                self.report(method.key.span().start, "Multiple constructor implementations are not allowed.");
+                                self.report(
+                                    method.key.span().start,
+                                    "Multiple constructor implementations are not allowed.",
+                                );
                             }
                             constructor = true;
                         }
@@ -879,7 +896,9 @@ impl<'a> Visit<'a> for Checker<'a, '_> {
 
     fn visit_break_statement(&mut self, statement: &BreakStatement<'a>) {
         match &statement.label {
-            None if self.loops == 0 && self.switches == 0 => self.report(statement.span.start, "Illegal break statement"),
+            None if self.loops == 0 && self.switches == 0 => {
+                self.report(statement.span.start, "Illegal break statement")
+            }
             None => {}
             Some(label) => {
                 self.identifier_rules(label.name.as_str(), label.span);
@@ -1007,7 +1026,10 @@ impl<'a> Visit<'a> for Checker<'a, '_> {
         if bytes.len() >= 2 && bytes[0] == b'0' && bytes[1].is_ascii_digit() {
             match lit.base {
                 NumberBase::Octal => {
-                    self.report(lit.span.start, "'0'-prefixed octal literals and octal escape sequences are deprecated");
+                    self.report(
+                        lit.span.start,
+                        "'0'-prefixed octal literals and octal escape sequences are deprecated",
+                    );
                 }
                 NumberBase::Decimal | NumberBase::Float => {
                     self.report(lit.span.start, "Decimals with leading zeros are not allowed in strict mode");
@@ -1190,4 +1212,103 @@ impl<'a> Checker<'a, '_> {
 /// IsSimpleParameterList: identifiers only, no defaults, no rest.
 fn is_simple(params: &FormalParameters<'_>) -> bool {
     params.rest.is_none() && params.items.iter().all(|p| p.initializer.is_none() && p.pattern.is_binding_identifier())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxc_allocator::Allocator;
+    use oxc_parser::Parser;
+    use oxc_span::SourceType;
+
+    /// The name and offset of the first redeclaration (the only early error of these sources).
+    fn check(source: &str, module: bool) -> Option<(String, u32)> {
+        let allocator = Allocator::default();
+        let source_type = if module { SourceType::mjs() } else { SourceType::script() };
+        let parsed = Parser::new(&allocator, source, source_type).parse();
+        assert!(parsed.diagnostics.errors().next().is_none(), "{source}: {:?}", parsed.diagnostics);
+        first_early_error(&parsed.program).map(|e| {
+            let name =
+                e.message.strip_prefix("Identifier '").and_then(|m| m.strip_suffix("' has already been declared"));
+            (name.unwrap_or_else(|| panic!("{source}: {}", e.message)).to_owned(), e.offset)
+        })
+    }
+
+    #[test]
+    fn valid_declarations() {
+        for source in [
+            "function g(){}for(var g in x);",
+            "{{function b(){}}var b}",
+            "{function y(){}}const y=1",
+            "if(a)function a(){} let a",
+            "function of(){}with(a)var of",
+            "var a; var a; function a(){} function a(){}",
+            "{ function f(){} function f(){} }",
+            "switch (x) { case 1: function f(){} default: function f(){} }",
+            "try {} catch (e) { var e; for (var e of []); }",
+            "try {} catch (e) { { var e } }",
+            "function f(a, a) {}",
+            "function f(a) { var a; function a(){} }",
+            "(function f(){ let f })",
+            "(class C { m(){ let C } })",
+            "(class { static { function f(){} function f(){} var f } })",
+            "let a; { let a; { var b } }",
+            "for (let a;;) { let a }",
+            "for (let a of b) { var c }",
+            "l: function f(){} var f",
+            "function f(){} l: function f(){}",
+            "x = { a(b) { { let b } } }",
+        ] {
+            assert_eq!(check(source, false), None, "{source}");
+        }
+        assert_eq!(check("import a from 'm'; { let a }", true), None);
+    }
+
+    #[test]
+    fn redeclarations() {
+        for (source, name, at) in [
+            ("let a; var a", "a", 11),
+            ("var a; let a", "a", 11),
+            ("{ var a } let a", "a", 14),
+            ("let a; { var a }", "a", 13),
+            ("function a(){} let a", "a", 19),
+            ("let a; function a(){}", "a", 16),
+            ("{ function a(){} var a }", "a", 21),
+            ("{ var a; function a(){} }", "a", 18),
+            ("{ function* a(){} function a(){} }", "a", 27),
+            ("{ async function a(){} async function a(){} }", "a", 38),
+            ("\"use strict\"; { function a(){} function a(){} }", "a", 40),
+            ("{f:function c(){} var c}", "c", 22),
+            ("l: function f(){} let f", "f", 22),
+            ("class A {} class A {}", "A", 17),
+            ("try {} catch (e) { let e }", "e", 23),
+            ("try {} catch (e) { function e(){} }", "e", 28),
+            ("try {} catch ([e]) { var e }", "e", 25),
+            ("try {} catch ([e, e]) {}", "e", 18),
+            ("for (let a;;) { var a }", "a", 20),
+            ("for (let a of b) var a", "a", 21),
+            ("let a, a", "a", 7),
+            ("let [a, a] = b", "a", 8),
+            ("function f(a) { let a }", "a", 20),
+            ("(a) => { let a }", "a", 13),
+            ("(a, a) => 1", "a", 4),
+            ("\"use strict\"; function f(a, a) {}", "a", 28),
+            ("function f(a, a) { \"use strict\" }", "a", 14),
+            ("function f(a, [a]) {}", "a", 15),
+            ("x = { m(a, a) {} }", "a", 11),
+            ("(class { static { function f(){} let f } })", "f", 37),
+            ("switch (x) { case 1: let a; default: let a }", "a", 41),
+            ("let e; try {} catch (e) { for (var e of x); }", "e", 35),
+            ("let e; try {} catch (e) { var e }", "e", 30),
+            ("class a {} if (c) function a() {} async function a() {}", "a", 49),
+            ("class a {} if (c) function a() {} function* a() {}", "a", 44),
+        ] {
+            assert_eq!(check(source, false), Some((name.to_owned(), at)), "{source}");
+        }
+        assert_eq!(check("function a(){} function a(){}", true), Some(("a".to_owned(), 24)));
+        assert_eq!(check("var a; function a(){}", true), Some(("a".to_owned(), 16)));
+        assert_eq!(check("import a from 'm'; var a", true), Some(("a".to_owned(), 23)));
+        assert_eq!(check("import {a, b as a} from 'm'", true), Some(("a".to_owned(), 16)));
+        assert_eq!(check("export default function a(){} let a", true), Some(("a".to_owned(), 34)));
+    }
 }
