@@ -112,8 +112,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
                     None
                 };
                 let Some((start, element)) = region else {
-                    let message =
-                        "binast cannot read this JSX element as the callee, object or tag of what follows".into();
+                    let message = "binast cannot read this JSX element as the callee, object or tag of what follows".into();
                     return Err(EncodeError::Syntax { message, pos_utf16: utf16_offset(source, end) });
                 };
                 retries += 1;
@@ -141,17 +140,9 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
                 let line_break = gap.contains(['\n', '\r', '\u{2028}', '\u{2029}']);
                 offset > at && (line_break || !patched[offset..].starts_with("=>"))
             };
-            if let Some((patched, reparsed)) = first_fixing_rewrite(
-                &allocator,
-                text,
-                candidates,
-                "async",
-                placeholder,
-                &mut retries,
-                parse,
-                gets_past,
-                options.jsx,
-            ) {
+            if let Some((patched, reparsed)) =
+                first_fixing_rewrite(&allocator, text, candidates, "async", placeholder, &mut retries, parse, gets_past, options.jsx)
+            {
                 text = patched;
                 stand_in = Some(placeholder);
                 parsed = reparsed;
@@ -211,10 +202,8 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
     // Early errors acorn reports that oxc's parser leaves to semantic analysis (redeclarations,
     // undefined exports, bad labels, ...).
     if let Some(error) = early_errors::first_early_error(program) {
-        return Err(EncodeError::Syntax {
-            message: error.message.into_owned(),
-            pos_utf16: utf16_offset(source, error.offset as usize),
-        });
+        let pos_utf16 = utf16_offset(source, error.offset as usize);
+        return Err(EncodeError::Syntax { message: error.message.into_owned(), pos_utf16 });
     }
 
     let mut writer = writer::Writer::new(source);

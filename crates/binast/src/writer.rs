@@ -564,9 +564,7 @@ mod tests {
 
     #[test]
     fn line_section_matches_a_char_by_char_scan() {
-        let pieces = [
-            "a", "bcdefgh", "\n", "\r", "\r\n", "\t", "\u{2028}", "\u{2029}", "é", "😀", "\u{7f}", "\u{0e}", "\u{0d}x",
-        ];
+        let pieces = ["a", "bcdefgh", "\n", "\r", "\r\n", "\t", "\u{2028}", "\u{2029}", "é", "😀", "\u{7f}", "\u{0e}", "\u{0d}x"];
         let mut seed = 12345u32;
         for _ in 0..2000 {
             let mut source = String::new();
