@@ -141,6 +141,70 @@ fn early_errors_from_semantic_analysis() {
     err("function f() { break; }", &SCRIPT);
 }
 
+/// The early errors `early_errors` checks in one walk (issue 12: oxc_semantic's rules, without
+/// oxc_semantic).
+#[test]
+fn early_errors_of_the_lean_check() {
+    // Private names: declared in an enclosing class, once (a getter and a setter may share one).
+    assert_eq!(err("class A { m() { this.#x } }", &SCRIPT), 21);
+    assert_eq!(err("this.#x", &SCRIPT), 5);
+    assert_eq!(err("class A { #x; #x }", &SCRIPT), 14);
+    err("class A { static get #x(){} set #x(v){} }", &SCRIPT);
+    err("class A extends (class { #y }) { m() { #x in this } }", &SCRIPT);
+    ok("class A { get #x(){} set #x(v){} m() { return #x in this } }", &SCRIPT);
+    ok("class A { #x; m() { class B { n() { this.#x } } } }", &SCRIPT);
+    err("class A { #x; m() { delete this.#x } }", &SCRIPT);
+    // `super`.
+    err("super.x", &SCRIPT);
+    err("class A { constructor() { super() } }", &SCRIPT);
+    err("class A extends B { m() { super() } }", &SCRIPT);
+    err("x = { m() { super() } }", &SCRIPT);
+    err("function f() { super.x }", &SCRIPT);
+    ok("x = { m() { super.x }, get y() { return () => super.y } }", &SCRIPT);
+    ok("class A extends B { constructor() { (() => super())() } x = super.y; static { super.z } }", &SCRIPT);
+    ok("class A { m() { class B extends super.x {} } }", &SCRIPT);
+    // Exported names are declared at the top level.
+    assert_eq!(err("export { x }", &MODULE), 9);
+    err("export { x }; { let x }", &MODULE);
+    ok("export { x as default, y }; { var x } function y() {}", &MODULE);
+    ok("import { a } from 'm'; export { a }", &MODULE);
+    // Labels, `break` and `continue`.
+    ok("l: while (1) { continue l } x: { break x } while (1) { switch (1) { case 1: break } }", &SCRIPT);
+    err("l: { continue l }", &SCRIPT);
+    err("while (1) { function f() { break } }", &SCRIPT);
+    err("l: while (1) { () => { break l } }", &SCRIPT);
+    err("continue", &SCRIPT);
+    err("switch (1) { case 1: continue }", &SCRIPT);
+    // Strict code.
+    assert_eq!(err("'use strict'; delete x", &SCRIPT), 21);
+    assert_eq!(err("'use strict'; 010", &SCRIPT), 14);
+    assert_eq!(err("function f() { 'use strict'; '\\08' }", &SCRIPT), 29);
+    assert_eq!(err("function f(a = 1) { 'use strict' }", &SCRIPT), 20);
+    assert_eq!(err("'use strict'; var static", &SCRIPT), 18);
+    err("function static() { 'use strict' }", &SCRIPT);
+    ok("function static() {} 010; '\\08'", &SCRIPT);
+    // `arguments` in class fields and static blocks, also through arrow functions.
+    assert_eq!(err("class A { x = arguments }", &SCRIPT), 14);
+    err("class A { x = () => arguments }", &SCRIPT);
+    err("class A { static { arguments } }", &SCRIPT);
+    ok("class A { x = function () { arguments } }", &SCRIPT);
+    // Declarations in statement positions, `for` heads, `using`, `let`.
+    ok("if (a) function f(){} l: function g(){}", &SCRIPT);
+    err("'use strict'; if (a) function f(){}", &SCRIPT);
+    err("while (a) function f(){}", &SCRIPT);
+    err("if (a) l: function f(){}", &SCRIPT);
+    ok("for (var a = 1 in b);", &SCRIPT);
+    err("'use strict'; for (var a = 1 in b);", &SCRIPT);
+    err("for (var a = 1 of b);", &SCRIPT);
+    err("using x = y", &SCRIPT);
+    ok("{ using x = y }", &SCRIPT);
+    err("let [let] = a", &SCRIPT);
+    ok("var let = 1", &SCRIPT);
+    // Two `__proto__: value` properties (not in a pattern, not shorthand).
+    err("x = { __proto__: 1, '__proto__': 2 }", &SCRIPT);
+    ok("x = { __proto__: 1, __proto__, ['__proto__']: 2 }; ({ __proto__: a, __proto__: b } = x)", &SCRIPT);
+}
+
 #[test]
 fn return_outside_function_is_an_option() {
     err("return 1", &SCRIPT);
@@ -224,7 +288,9 @@ fn lone_surrogates_and_odd_templates() {
 /// identifiers in sloppy scripts, and rejects them in strict code and modules).
 #[test]
 fn let_as_an_identifier() {
-    for source in ["let", "let\n", "let++", "let\n++x", "{ let }", "let, a", "let ? a : b", "let`x`", "if (a) let\nelse let"] {
+    for source in
+        ["let", "let\n", "let++", "let\n++x", "{ let }", "let, a", "let ? a : b", "let`x`", "if (a) let\nelse let"]
+    {
         ok(source, &SCRIPT);
     }
     assert_eq!(err("'use strict'; let", &SCRIPT), 14);
@@ -422,7 +488,6 @@ fn control_escapes_in_character_classes() {
     err("/[\\cj-\\cm]/; /a/gg", &SCRIPT);
 }
 
-
 /// acorn takes a word after a statement-level `let` for a binding (even on the next line), so
 /// `let` + newline + a keyword is an error for it (oxc 0.146 too); oxc 0.157 reads `let; false`.
 #[test]
@@ -482,12 +547,16 @@ fn jsx() {
     ok("<a.b-c></a.b-c>", &jsx);
     ok("<a>{b, c}</a>", &jsx);
     // A member access, call or tagged template on an element (oxc stops at the element).
-    for suffixed in ["x = <a/>.b", "f(<a>{/* c */}</a>(1), <></>`t`)", "x = <a>{<b/>.c}</a>?.d", "<a/>\n(b)", "<a/>\n[b]"] {
+    for suffixed in
+        ["x = <a/>.b", "f(<a>{/* c */}</a>(1), <></>`t`)", "x = <a>{<b/>.c}</a>?.d", "<a/>\n(b)", "<a/>\n[b]"]
+    {
         ok(suffixed, &jsx);
     }
     err("x = <a>{(() => { let q; let q; })}</a>.c", &jsx);
     // acorn-jsx's errors.
-    for bad in ["<a></b>", "<a.b-c></a.b_c>", "<a>{...b}</a>", "<a>></a>", "<a>}</a>", "<a b={}/>", "<a/><b/>", "<\\u0061/>"] {
+    for bad in
+        ["<a></b>", "<a.b-c></a.b_c>", "<a>{...b}</a>", "<a>></a>", "<a>}</a>", "<a b={}/>", "<a/><b/>", "<\\u0061/>"]
+    {
         err(bad, &jsx);
     }
     // Without namespaces.
@@ -525,14 +594,20 @@ fn skip_entries(bytes: &[u8]) -> Vec<[u64; 5]> {
 fn skip_entries_for_large_bodies_only() {
     let statements = "  total = total + items[i] * weights[i] - offset;\n".repeat(20);
     let inner = format!("function inner(items) {{\n{statements}}}\n");
-    let source = format!("function small() {{ return 1; }}\nfunction outer(items) {{\n{inner}{statements}}}\nclass C {{ static {{ {statements} }} }}\n");
+    let source = format!(
+        "function small() {{ return 1; }}\nfunction outer(items) {{\n{inner}{statements}}}\nclass C {{ static {{ {statements} }} }}\n"
+    );
     let entries = skip_entries(&ok(&source, &SCRIPT));
     // outer, then inner (nested in it, pre-order), then the static block; small has none.
     assert_eq!(entries.len(), 3, "{entries:?}");
     let [outer, inner, block] = [entries[0], entries[1], entries[2]];
     assert!(outer[0] > inner[0] && inner[0] >= 256, "node bytes: {outer:?} {inner:?}");
     assert!(outer[1] > inner[1], "string references");
-    assert_eq!(outer[4], 5 + (inner[0] >= 128) as u64 + (inner[1] >= 128) as u64 + (inner[3] >= 128) as u64, "nested bytes: inner's entry");
+    assert_eq!(
+        outer[4],
+        5 + (inner[0] >= 128) as u64 + (inner[1] >= 128) as u64 + (inner[3] >= 128) as u64,
+        "nested bytes: inner's entry"
+    );
     assert_eq!(inner[4], 0);
     assert_eq!(block[4], 0);
     assert!(skip_entries(&ok("function small() { return 1; }", &SCRIPT)).is_empty());

@@ -1,7 +1,7 @@
-//! oxc's errors as acorn words and places them, for the few where they differ in a way the
-//! tests pin down. Only a rejected source pays (a walk over its tree).
+//! oxc's errors as acorn places them, for the few where they differ in a way the tests pin
+//! down. Only a rejected source pays (a walk over its tree).
 
-use oxc_ast::ast::{BindingIdentifier, Program, RegExpLiteral};
+use oxc_ast::ast::{Program, RegExpLiteral};
 use oxc_ast_visit::Visit;
 
 /// Where acorn reports an invalid regular expression: just after the opening `/` of the literal
@@ -10,23 +10,16 @@ pub fn regular_expression_start(program: &Program<'_>, offset: u32) -> Option<u3
     At::find(program, offset).regex_start
 }
 
-/// Whether the identifier at `offset` is a binding (`let eval`): acorn says "Binding eval in
-/// strict mode" there, oxc "Cannot assign to 'eval' in strict mode" for both.
-pub fn is_binding_at(program: &Program<'_>, offset: u32) -> bool {
-    At::find(program, offset).binding
-}
-
-/// What is at an offset. (One visitor for both questions: each visitor type instantiates the
-/// whole walk, which the .wasm pays for in size.)
+/// What is at an offset. (One visitor: each visitor type instantiates the whole walk, which
+/// the .wasm pays for in size.)
 struct At {
     offset: u32,
     regex_start: Option<u32>,
-    binding: bool,
 }
 
 impl At {
     fn find(program: &Program<'_>, offset: u32) -> Self {
-        let mut at = At { offset, regex_start: None, binding: false };
+        let mut at = At { offset, regex_start: None };
         at.visit_program(program);
         at
     }
@@ -37,9 +30,5 @@ impl<'a> Visit<'a> for At {
         if lit.span.start <= self.offset && self.offset < lit.span.end {
             self.regex_start.get_or_insert(lit.span.start + 1);
         }
-    }
-
-    fn visit_binding_identifier(&mut self, id: &BindingIdentifier<'a>) {
-        self.binding |= id.span.start == self.offset;
     }
 }

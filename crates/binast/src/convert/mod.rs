@@ -21,7 +21,6 @@ mod jsx;
 mod jsx_entities;
 mod literals;
 pub mod messages;
-mod missed_redeclarations;
 mod module_records;
 mod modules;
 mod patterns;
@@ -50,7 +49,6 @@ pub(crate) struct State<'a> {
     arena: Option<&'a Allocator>,
     /// The first syntax acorn would reject.
     rejected: Option<Unsupported>,
-    pub(crate) redeclarations: missed_redeclarations::Suspicion<'a>,
     /// Imports, exports, `import()` and `import.meta`, for the modules section.
     pub(crate) modules: module_records::ModuleRecords<'a>,
     /// JSX namespaced names (`a:b`) are allowed (acorn-jsx's `allowNamespaces`, its default).
@@ -71,14 +69,6 @@ impl State<'_> {
     }
 }
 
-/// What the conversion noticed about a program it accepted.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Converted {
-    /// The program has a shape where oxc_semantic may miss a redeclaration (see
-    /// [`missed_redeclarations`]): `crate::redeclarations` must check it.
-    pub may_hide_redeclaration: bool,
-}
-
 /// Converts `program` into `w`. `allocator` must be the one `program` lives in.
 ///
 /// On `Err`, whatever was written is garbage and must be dropped.
@@ -89,7 +79,7 @@ pub fn write_program<'a>(
     jsx_namespaces: bool,
     jsx_patched: bool,
     jsx_elements: &[(u32, &'a Program<'a>)],
-) -> Result<Converted, Unsupported> {
+) -> Result<(), Unsupported> {
     let jsx_elements = jsx_elements
         .iter()
         .filter_map(|&(at, element)| match element.body.as_slice() {
@@ -117,7 +107,7 @@ pub fn write_program<'a>(
         Some(rejected) => Err(rejected),
         None => {
             w.modules = state.modules.section();
-            Ok(Converted { may_hide_redeclaration: state.redeclarations.suspected() })
+            Ok(())
         }
     }
 }

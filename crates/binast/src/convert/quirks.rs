@@ -1,8 +1,8 @@
 //! Where oxc's verdict differs from acorn's on valid-or-not, and how `encode` bridges it.
 //! Each rule: what is detected, how it is patched, and the test that proves it (in
 //! `tests/encode.rs` unless said otherwise). A source that has none of these shapes pays
-//! nothing: the re-parse rules start from oxc's first error, the others from oxc's report or
-//! from the conversion walk.
+//! nothing: the re-parse rules start from oxc's first error, the others from oxc's report, the
+//! early-error check or the conversion walk.
 //!
 //! | rule | detect | patch | test |
 //! |---|---|---|---|
@@ -10,14 +10,23 @@
 //! | module-html-open-comment | oxc reports `<!--` in a module as an HTML comment | re-parse with it spelled `<~--` (the operators `<`, `!`, `--`) | `html_open_comments_in_modules` |
 //! | dropped-decorator | a module with `@` between top-level statements (oxc drops decorators before a non-class `export`) | reject at the `@` | `rejects_what_acorn_rejects` |
 //! | typescript-member-modifier | the conversion finds a word oxc took for a TypeScript modifier before a class member (`default`, `const`, `async` before a field) | reject at it | `finds_typescript_member_modifiers`, `rejects_what_acorn_rejects` |
-//! | class-name-eval | oxc reports `eval`/`arguments` as a class *expression* name (acorn checks declarations only) | ignore the report | `eval_and_arguments_class_names` |
-//! | unseen-use-strict | oxc reports a legacy escape in a directive before a `"use strict"` that ends the file on its line, which acorn's lookahead misses | ignore the report | `line_and_file_ends`, test262 |
+//! | unseen-use-strict | `crate::early_errors` finds a legacy escape in a directive before a `"use strict"` that ends the file on its line, which acorn's lookahead misses | not an error | `line_and_file_ends`, test262 |
 //! | let-before-keyword | the conversion meets, in a statement list, an identifier statement `let` ended by a line break before a word (oxc 0.157 reads `let` + newline + `false` as `let; false`, as the spec and V8 do) | reject at the word, as acorn (which takes any word after `let` for a binding there) and oxc 0.146 did | `let_before_a_keyword` |
 //! | regex-buffer-boundaries | the conversion meets a `u`/`v` regular expression with `\A`, `\z` or `\Z` (oxc 0.157 accepts the proposed buffer-boundary assertions; acorn, oxc 0.146 and the spec read an invalid escape) | reject just after the `/` | `regular_expression_buffer_boundaries` |
 //! | jsx-member-hyphen | with `jsx`, oxc reports a member property with a hyphen (`<a.b-c>`), which the JSX grammar and acorn-jsx allow | re-parse with its hyphens spelled `_` (names are written from the source text; the converter then compares closing names as written) | `test/jsx.test.ts` |
 //! | jsx-comma | with `jsx`, oxc reports a comma operator in a JSX expression container (`{a, b}`), which acorn-jsx parses (the JSX grammar does not) | ignore the report (the tree is whole) | `test/jsx.test.ts` |
 //! | jsx-element-suffix | with `jsx`, oxc's first error is a `.`, `[`, `(`, `?.` or template right after a JSX element, or oxc ended a JSX element's statement by ASI before a `(`, `[` or template on a later line (`jsx_element_before_asi_suffix`) (`<a/>.props`: oxc, like TypeScript, reads JSX as a unary expression; acorn-jsx and the JSX grammar as a primary one) | the element, found by parsing the region from each `<` before it alone (as a module; its early errors checked), is spelled as a same-length identifier of `_`s and the source re-parsed; the converter writes the element's tree in the identifier's place (its comments too) | `test/jsx.test.ts` |
-//! | redeclarations | oxc reports a binding redeclaration, or the conversion noticed a shape where oxc misses one | the spec's check decides (`crate::redeclarations`, `missed_redeclarations`) | `redeclarations_as_the_spec_says` |
+//!
+//! Early errors are `crate::early_errors`'s own (issue 12 replaced oxc_semantic with it), right
+//! where oxc_semantic was wrong, so the rules that patched oxc_semantic's reports went with it:
+//! `redeclarations` (oxc reported some that are not, `function g(){} for (var g in x);`, and
+//! missed others, `let e; try {} catch (e) { var e }`: the spec's check decided, run on the
+//! reports and on the shapes the conversion noticed, `convert/missed_redeclarations.rs`; now it
+//! runs on every program, `redeclarations_as_the_spec_says`) and `class-name-eval` (oxc reported
+//! `eval`/`arguments` as a class *expression*'s name, which acorn allows: the check leaves class
+//! names to the converter, which rejects them for declarations as acorn does,
+//! `eval_and_arguments_class_names`). So did the rewording of "Cannot assign to 'eval' in strict
+//! mode" at a binding (the check says "Binding eval in strict mode" itself).
 //!
 //! Rules oxc 0.157 made unnecessary (deleted): `let` as an identifier (`let`, `let++`,
 //! `let + a, b`, `if (a) let` before a template), strict `let` labels and bindings, `08E2`,
@@ -232,44 +241,6 @@ pub fn html_open_comments_as_operators(text: &str, diagnostics: &Diagnostics) ->
     patched
 }
 
-/// Whether `error` is oxc's report of a name bound twice (not of a duplicate private class
-/// member `#x`, nor of a duplicate `__proto__: ...` property, which share its message).
-pub fn is_binding_redeclaration(source: &str, error: &OxcDiagnostic) -> bool {
-    let Some(name) =
-        error.message.strip_prefix("Identifier `").and_then(|rest| rest.strip_suffix("` has already been declared"))
-    else {
-        return false;
-    };
-    if name.starts_with('#') {
-        return false;
-    }
-    if name == "__proto__"
-        && let Some(label) = error.labels.last()
-    {
-        let (start, end) = (label.offset() as usize, (label.offset() + label.len()) as usize);
-        let quoted = source.as_bytes().get(start).is_some_and(|&b| b == b'"' || b == b'\'');
-        if quoted || source.as_bytes().get(skip_trivia(source, end, false)) == Some(&b':') {
-            return false;
-        }
-    }
-    true
-}
-
-/// Whether the error labelled at `span` is oxc's strict-mode check of a class name `eval` or
-/// `arguments`, which acorn does not make for class expressions (declarations are rejected
-/// while converting, as acorn does).
-pub fn is_class_name_eval_or_arguments(source: &str, span: Span, comments: &[Comment]) -> bool {
-    let Some(text) = source.get(span.start as usize..span.end as usize) else {
-        return false;
-    };
-    if text != "eval" && text != "arguments" {
-        return false;
-    }
-    let bytes = source.as_bytes();
-    let end = trivia_start_before(source, span.start as usize, comments);
-    end >= 5 && &bytes[end - 5..end] == b"class" && !word_char_before(source, end - 5)
-}
-
 /// Whether `span` is a top-level directive before a `"use strict"` that acorn's lookahead
 /// misses, so that acorn lets its legacy escapes pass.
 pub fn is_directive_before_unseen_use_strict(program: &Program<'_>, span: Span) -> bool {
@@ -382,16 +353,6 @@ fn word_char_before(text: &str, at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use oxc_allocator::Allocator;
-    use oxc_parser::Parser;
-    use oxc_span::SourceType;
-
-    /// Runs `f` with the comments oxc finds in the script `text` (parsed to its first error).
-    fn with_comments<R>(text: &str, f: impl FnOnce(&[Comment]) -> R) -> R {
-        let allocator = Allocator::default();
-        let parsed = Parser::new(&allocator, text, SourceType::script()).parse();
-        f(&parsed.program.comments)
-    }
 
     #[test]
     fn skips_trivia() {
@@ -450,18 +411,6 @@ mod tests {
         assert_eq!(next_token_start("a /* x */ b", 1), 10);
         assert_eq!(next_token_start("a", 1), 1);
         assert_eq!(next_token_start("a\u{85}b", 1), 1);
-    }
-
-    #[test]
-    fn finds_class_names() {
-        let is = |text: &str, span: Span| {
-            with_comments(text, |comments| is_class_name_eval_or_arguments(text, span, comments))
-        };
-        assert!(is("(class eval {})", Span::new(7, 11)));
-        assert!(is("(class /* x */ arguments {})", Span::new(15, 24)));
-        assert!(is("(class // x\n arguments {})", Span::new(13, 22)));
-        assert!(!is("(subclass eval {})", Span::new(10, 14)));
-        assert!(!is("eval = 1", Span::new(0, 4)));
     }
 }
 

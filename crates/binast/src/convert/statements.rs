@@ -65,22 +65,15 @@ impl<'a> Writer<'a> {
                 |w| w.opt_expression(s.update.as_ref()),
                 |w| w.statement(&s.body),
             ),
-            Statement::IfStatement(s) => {
-                if matches!(s.consequent, Statement::FunctionDeclaration(_))
-                    || matches!(s.alternate, Some(Statement::FunctionDeclaration(_)))
-                {
-                    self.state.redeclarations.note_if_function();
-                }
-                self.if_statement(
-                    s.span,
-                    |w| w.expression(&s.test),
-                    |w| w.statement(&s.consequent),
-                    |w| match &s.alternate {
-                        Some(alternate) => w.statement(alternate),
-                        None => w.null(),
-                    },
-                );
-            }
+            Statement::IfStatement(s) => self.if_statement(
+                s.span,
+                |w| w.expression(&s.test),
+                |w| w.statement(&s.consequent),
+                |w| match &s.alternate {
+                    Some(alternate) => w.statement(alternate),
+                    None => w.null(),
+                },
+            ),
             Statement::LabeledStatement(s) => self.labeled_statement(
                 s.span,
                 |w| w.identifier(s.label.span, s.label.name.as_str()),
@@ -114,11 +107,7 @@ impl<'a> Writer<'a> {
                             Some(param) => w.binding(&param.pattern),
                             None => w.null(),
                         },
-                        |w| {
-                            let pushed = w.state.redeclarations.enter_catch(handler.param.as_ref());
-                            w.block(&handler.body);
-                            w.state.redeclarations.leave_catch(pushed);
-                        },
+                        |w| w.block(&handler.body),
                     ),
                     None => w.null(),
                 },
@@ -171,7 +160,6 @@ impl<'a> Writer<'a> {
         if decl.declare {
             return self.reject(decl.span, "TypeScript syntax is not JavaScript");
         }
-        self.state.redeclarations.note_declaration(decl);
         self.variable_declaration(
             decl.span,
             decl.declarations.len(),
