@@ -13,12 +13,12 @@
 // rows for another build's cache ("before"), in the same run.
 import { rmSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ROOT } from '../corpus.mjs';
 import { loadInputs, readManifest } from './corpus.mjs';
+import { entryUrl } from './entry.mjs';
 
 const loc = (file) => ({ ecmaVersion: 'latest', sourceType: file.sourceType, locations: true });
-const importDist = (dir, entry) => import(pathToFileURL(path.join(dir, entry)).href);
+const importDist = (dir, entry) => import(entryUrl(dir, entry));
 
 /** Calls `last()` inside the timed call for the corpus's last file. */
 function countingDown(ctx, run, last) {

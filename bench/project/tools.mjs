@@ -13,19 +13,12 @@
 //   prepare(ctx)       optional, in the parent, once before any round (e.g. fill a cache)
 //   beforeRun(ctx)     optional, in the parent, before each fresh process of this tool (e.g. empty
 //                      a cache for a "cold cache" tool); not timed
-import { existsSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
-import path from 'node:path';
 import { CACHE_TOOLS } from './cache-tools.mjs';
+import { entryUrl } from './entry.mjs';
 import { visitAll } from '../visit.mjs';
 
 const acornOptions = (file, extra) => ({ ecmaVersion: 'latest', sourceType: file.sourceType, ...extra });
-/** The bundled file users import (lib/, beside dist/) for a package entry, when the build has one. */
-const BUNDLED = { 'decode/index.js': 'decode.js', 'node.js': 'node.js', 'index.js': 'index.js' };
-const dist = (ctx, entry) => {
-  const bundled = BUNDLED[entry] === undefined ? null : path.join(ctx.binastDist, '..', 'lib', BUNDLED[entry]);
-  return pathToFileURL(bundled !== null && existsSync(bundled) ? bundled : path.join(ctx.binastDist, entry)).href;
-};
+const dist = (ctx, entry) => entryUrl(ctx.binastDist, entry);
 
 /**
  * binast's decode tools for one build (dist/ directory); `suffix` tells builds apart in an A/B.
@@ -123,11 +116,33 @@ export const TOOLS = [
 ];
 
 /**
- * TOOLS, plus the decode tools of other builds to compare (`--compare name=path/to/dist`):
- * ids `decode@name`, ... Each build decodes the binaries of this build's encoder, so the builds
- * must share the format.
+ * Another build's encoder, and its parse (encode + decode), on the same sources (`--compare`):
+ * `encode@name`, `parse@name`.
+ */
+function binastEncodeTools(suffix, labelSuffix, distDir) {
+  return [
+    { id: `encode${suffix}`, label: `binast encode (WASM)${labelSuffix}`, group: 'binast', input: 'source', cold: false,
+      async load() {
+        const { encode } = await import(entryUrl(distDir, 'node.js'));
+        return (source, file) => encode(source, { sourceType: file.sourceType });
+      } },
+    { id: `parse${suffix}`, label: `binast parse (encode+decode)${labelSuffix}`, group: 'binast', input: 'source', cold: false,
+      async load() {
+        const { parse } = await import(entryUrl(distDir, 'node.js'));
+        return (source, file) => parse(source, acornOptions(file));
+      } },
+  ];
+}
+
+/**
+ * TOOLS, plus the tools of other builds to compare (`--compare name=path/to/dist`): ids
+ * `decode@name`, ..., `encode@name`, `parse@name`. Each build decodes the binaries its own
+ * encoder wrote (binary@name), so builds of different formats compare.
  */
 export function allTools(compare = []) {
-  const extra = compare.flatMap(({ name, dir }) => binastDecodeTools(`@${name}`, ` (${name})`, dir, name));
+  const extra = compare.flatMap(({ name, dir }) => [
+    ...binastDecodeTools(`@${name}`, ` (${name})`, dir, name),
+    ...binastEncodeTools(`@${name}`, ` (${name})`, dir),
+  ]);
   return [...TOOLS, ...extra].filter((t) => !t.available || t.available());
 }
