@@ -1,7 +1,7 @@
 // moduleInfo(): a file's imports, exports, `import()` calls and `import.meta`, read from the
 // modules section alone (docs/format.md, Modules section): no string table, no node stream.
 import { BinastError } from '../errors.ts';
-import { xxh32 } from './checksum.ts';
+import { xxh32Range } from './checksum.ts';
 import { checkFile, u32 } from './header.ts';
 import { SECTIONS } from '../generated/schema.ts';
 import { readModulesSection } from './modules-reader.ts';
@@ -120,7 +120,7 @@ export function moduleInfo(input: Uint8Array | ArrayBuffer): ModuleInfo {
   const body = end - SECTION_CHECKSUM;
   if (body <= start) throw new BinastError('CORRUPT', `a modules section of ${end - start} bytes has no room for its checksum`, start);
   const stored = u32(bytes, body);
-  const actual = xxh32(bytes.subarray(start, body), body - start);
+  const actual = xxh32Range(bytes, start, body);
   if (stored !== actual) {
     throw new BinastError('CORRUPT', `modules section checksum mismatch (stored ${stored}, computed ${actual}): the file is damaged`, body);
   }
