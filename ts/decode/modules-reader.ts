@@ -1,10 +1,15 @@
 // The modules section's reader (docs/format.md, Modules section). moduleInfo runs once per
-// file, often in a fresh process, where V8 interprets it (and then runs it in its baseline
-// tier) for the first few hundred files: what costs there is bytecodes and calls, not
-// allocations. So the reader is one function whose state is in locals (registers in the
-// interpreter, where module-level variables are context slots with hole checks), reads each
-// varint inline (a one-byte varint is a load and a compare; longer ones, and everything that
-// fails, are calls), and creates nothing per call but the records it returns and one string.
+// file, often in a fresh process, where V8 interprets it (then runs its baseline code) for the
+// first few hundred files and compiles it, on a second core when there is one to spare, while
+// it runs. So the reader is shaped for those tiers:
+// - every varint after the string blob is decoded by one small loop into one reused
+//   Int32Array, before any record is read: the branches a long varint takes are taken within
+//   the first file, so no rarely taken branch in the record code makes the optimized code
+//   bail out (each bail-out is another compile of the function), and the record code is plain
+//   array reads;
+// - the record code is a few small functions, taking their state as parameters (registers in
+//   the interpreter, where module-level variables are context slots);
+// - nothing is allocated per file but the records, the strings and their list.
 import { BinastError } from '../errors.ts';
 import type {
   DynamicImportRecord,
@@ -19,256 +24,286 @@ import type {
 } from './modules.ts';
 
 const EXPORT_KINDS = ['named', 'named', 'default', 'all'] as const;
+/** How many names an export of each kind has: `export default` one, `export *` at most one. */
+const MIN_NAMES = [0, 0, 1, 0];
+const MAX_NAMES = [2 ** 30, 2 ** 30, 1, 1];
 const PHASES: ImportPhase[] = [null, 'source', 'defer'];
-/** Positions are UTF-16 offsets into a source: below 2^31, as the line table's. */
+const SPECIFIER_KINDS = ['default', 'namespace'] as const;
+/** The imported name of a default and of a namespace specifier. */
+const SPECIFIER_IMPORTED = ['default', null];
+/**
+ * Positions are UTF-16 offsets into a source, below 2^31 as the line table's; so is every
+ * number of the section (lengths, counts, indexes), which is what lets an Int32Array hold them.
+ */
 const MAX_POSITION = 2 ** 31;
 
 // The string list has the strings section's encoding (lone surrogates as code units).
 // ignoreBOM: a string starting with U+FEFF keeps it (strings.ts says why).
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** Where the last `longVarint` stopped (its second result). */
+/** The section's numbers, decoded before the records are read; grown when a section needs it. */
+let numbers = new Int32Array(1024);
+/** A second result: where `varintAt` stopped, or the next number a list reader has not read. */
 let next = 0;
+/** Where the numbers of the current section start and end in the file: for error offsets. */
+let numbersStart = 0;
+let numbersEnd = 0;
 
 /**
  * The records of the section `bytes[start, end)` (the XXH32 that ends it excluded: the caller
- * verified it). Every list is checked against the bytes left, every string index, kind and
- * position is checked, and the section must be used up exactly.
+ * verified it). Every count is checked against what is left, every string index, kind and
+ * position too, and the section must be used up exactly.
  */
 export function readModulesSection(bytes: Uint8Array, start: number, end: number): ModuleInfo {
-  let at = start;
-  let v = 0;
-  // Each `v = ...` line below is one varint: inline when it is one byte, else longVarint.
-  v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-  if (v > end - at) corrupt(`a string list of ${v} bytes`, start);
-  const listEnd = at + v;
-
+  const listLength = varintAt(bytes, start, end);
+  let at = next;
+  if (listLength > end - at) corrupt(`a string list of ${listLength} bytes`, start);
+  const listEnd = at + listLength;
   // The string list: count, blob length, the UTF-8 blob, a header per string.
-  v = bytes[at]!; if (v < 128 && at < listEnd) at++; else { v = longVarint(bytes, at, listEnd); at = next; }
-  const stringCount = v;
-  v = bytes[at]!; if (v < 128 && at < listEnd) at++; else { v = longVarint(bytes, at, listEnd); at = next; }
-  if (v > listEnd - at || stringCount > listEnd - at) corrupt(`a string list of ${stringCount} strings in ${v} bytes`, start);
-  const blobStart = at;
-  at += v;
+  const stringCount = varintAt(bytes, at, listEnd);
+  const blobLength = varintAt(bytes, next, listEnd);
+  at = next;
+  if (blobLength > listEnd - at || stringCount > listEnd - at) {
+    corrupt(`a string list of ${stringCount} strings in ${blobLength} bytes`, start);
+  }
+  const blobEnd = at + blobLength;
   let text: string;
   try {
-    const blob = bytes.subarray(blobStart, at);
+    const blob = bytes.subarray(at, blobEnd);
     // Browsers' TextDecoder refuses views of a SharedArrayBuffer: decode a copy.
     text = utf8.decode(typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer ? blob.slice() : blob);
   } catch {
-    return corrupt('a string list that is not valid UTF-8', blobStart);
+    return corrupt('a string list that is not valid UTF-8', at);
   }
+  // Every number from the string headers to the end, in two runs: the headers must end where
+  // the list does.
+  if (end - blobEnd > numbers.length) numbers = new Int32Array(Math.max(end - blobEnd, 2 * numbers.length));
+  numbersStart = blobEnd;
+  numbersEnd = end;
+  const headerCount = decodeVarints(bytes, blobEnd, listEnd, numbers, 0);
+  const count = decodeVarints(bytes, listEnd, end, numbers, headerCount);
+  const ints = numbers;
+
   const strings = new Array<string>(stringCount);
+  let p = 0;
   let textAt = 0;
   for (let i = 0; i < stringCount; i++) {
-    v = bytes[at]!; if (v < 128 && at < listEnd) at++; else { v = longVarint(bytes, at, listEnd); at = next; }
-    const length = (v - (v % 2)) / 2;
-    if (v % 2 === 0) {
-      if (length > text.length - textAt) corrupt(`string ${i} running past the string list`, at);
+    if (p >= headerCount) corrupt(`a string list cut before string ${i}`, blobEnd);
+    const header = ints[p++]!;
+    const length = header >>> 1;
+    if ((header & 1) === 0) {
+      if (length > text.length - textAt) corrupt(`string ${i} running past the string list`, offsetOf(bytes, p - 1));
       strings[i] = text.slice(textAt, textAt + length);
       textAt += length;
     } else {
-      // A string with lone surrogates (not representable in UTF-8) as code units.
-      strings[i] = codeUnits(bytes, at, listEnd, length);
-      at = next;
+      // A string with lone surrogates (not representable in UTF-8): its code units.
+      strings[i] = codeUnits(ints, p, headerCount, length, bytes);
+      p = next;
     }
   }
-  if (textAt !== text.length) corrupt('a string list with unused text', blobStart);
-  if (at !== listEnd) corrupt(`${listEnd - at} bytes left over in its string list`, at);
+  if (textAt !== text.length) corrupt('a string list with unused text', blobEnd);
+  if (p !== headerCount) corrupt(`${headerCount - p} numbers left over in its string list`, offsetOf(bytes, p));
 
-  // Static imports: range, source, attributes, specifier count and phase, specifiers.
-  v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-  if (v * 7 > end - at) corrupt(`${v} records in the bytes left`, at);
-  const imports = new Array<ImportRecord>(v);
-  let cursor = 0;
-  for (let i = 0; i < imports.length; i++) {
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const declarationStart = cursor + v;
-    if (declarationStart >= MAX_POSITION) corrupt(`position ${declarationStart}`, at);
-    cursor = declarationStart;
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const declarationEnd = declarationStart + v;
-    if (declarationEnd >= MAX_POSITION) corrupt(`position ${declarationEnd}`, at);
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    if (v >= stringCount) corrupt(`string ${v} of ${stringCount}`, at);
-    const source = strings[v]!;
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const sourceStart = declarationStart + v;
-    if (sourceStart >= MAX_POSITION) corrupt(`position ${sourceStart}`, at);
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const sourceEnd = sourceStart + v;
-    if (sourceEnd >= MAX_POSITION) corrupt(`position ${sourceEnd}`, at);
-    let attributes: ImportAttributeRecord[];
-    if (bytes[at] === 0 && at < end) {
-      at++;
-      attributes = [];
-    } else {
-      attributes = readAttributes(bytes, at, end, strings);
-      at = next;
-    }
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const phase = PHASES[v % 4];
-    if (phase === undefined) corrupt(`import phase ${v % 4}`, at);
-    const specifierCount = (v - (v % 4)) / 4;
-    if (specifierCount * 2 > end - at) corrupt(`${specifierCount} records in the bytes left`, at);
-    const specifiers = new Array<ImportSpecifierRecord>(specifierCount);
-    for (let k = 0; k < specifierCount; k++) {
-      v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-      const code = v;
-      v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-      if (v >= stringCount) corrupt(`string ${v} of ${stringCount}`, at);
-      const local = strings[v]!;
-      if (code === 0) specifiers[k] = { kind: 'default', imported: 'default', local };
-      else if (code === 1) specifiers[k] = { kind: 'namespace', imported: null, local };
-      else {
-        if (code - 2 >= stringCount) corrupt(`string ${code - 2} of ${stringCount}`, at);
-        specifiers[k] = { kind: 'named', imported: strings[code - 2]!, local };
-      }
-    }
-    imports[i] = { source, sourceStart, sourceEnd, specifiers, attributes, phase, start: declarationStart, end: declarationEnd };
-  }
-
-  // Exports: range, name count and kind, names, and a source for kinds 1 and 3.
-  v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-  if (v * 3 > end - at) corrupt(`${v} records in the bytes left`, at);
-  const exports = new Array<ExportRecord>(v);
-  cursor = 0;
-  for (let i = 0; i < exports.length; i++) {
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const declarationStart = cursor + v;
-    if (declarationStart >= MAX_POSITION) corrupt(`position ${declarationStart}`, at);
-    cursor = declarationStart;
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const declarationEnd = declarationStart + v;
-    if (declarationEnd >= MAX_POSITION) corrupt(`position ${declarationEnd}`, at);
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const kindCode = v % 4;
-    const kind = EXPORT_KINDS[kindCode]!;
-    const nameCount = (v - kindCode) / 4;
-    if (nameCount * 2 > end - at) corrupt(`${nameCount} records in the bytes left`, at);
-    if (kindCode === 2 ? nameCount !== 1 : kindCode === 3 && nameCount > 1) {
-      corrupt(`an export of kind ${kind} with ${nameCount} names`, at);
-    }
-    const names = new Array<ExportNameRecord>(nameCount);
-    for (let k = 0; k < nameCount; k++) {
-      v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-      if (v >= stringCount) corrupt(`string ${v} of ${stringCount}`, at);
-      const exported = strings[v]!;
-      v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-      if (v > stringCount) corrupt(`string ${v - 1} of ${stringCount}`, at);
-      names[k] = { exported, local: v === 0 ? null : strings[v - 1]! };
-    }
-    if (kindCode === 1 || kindCode === 3) {
-      v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-      if (v >= stringCount) corrupt(`string ${v} of ${stringCount}`, at);
-      const source = strings[v]!;
-      v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-      const sourceStart = declarationStart + v;
-      if (sourceStart >= MAX_POSITION) corrupt(`position ${sourceStart}`, at);
-      v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-      const sourceEnd = sourceStart + v;
-      if (sourceEnd >= MAX_POSITION) corrupt(`position ${sourceEnd}`, at);
-      let attributes: ImportAttributeRecord[];
-      if (bytes[at] === 0 && at < end) {
-        at++;
-        attributes = [];
-      } else {
-        attributes = readAttributes(bytes, at, end, strings);
-        at = next;
-      }
-      exports[i] = { kind, names, source, sourceStart, sourceEnd, attributes, start: declarationStart, end: declarationEnd };
-    } else {
-      exports[i] = { kind, names, source: null, sourceStart: null, sourceEnd: null, attributes: [], start: declarationStart, end: declarationEnd };
-    }
-  }
-
-  // import() calls and import.meta: rare, so read by their own function.
-  v = bytes[at]!;
-  let dynamicImports: DynamicImportRecord[];
-  let importMeta: ImportMetaRecord[];
-  if (v === 0 && bytes[at + 1] === 0 && at + 2 <= end) {
-    at += 2;
-    dynamicImports = [];
-    importMeta = [];
-  } else {
-    const rest = readExpressions(bytes, at, end, strings);
-    dynamicImports = rest.dynamicImports;
-    importMeta = rest.importMeta;
-    at = next;
-  }
-  if (at !== end) corrupt(`${end - at} bytes left over`, at);
+  const imports = readImports(ints, p, count, strings, bytes);
+  const exports = readExports(ints, next, count, strings, bytes);
+  const dynamicImports = readDynamicImports(ints, next, count, strings, bytes);
+  const importMeta = readImportMeta(ints, next, count, bytes);
+  if (next !== count) corrupt(`${count - next} numbers left over`, offsetOf(bytes, next));
   const hasModuleSyntax = imports.length > 0 || exports.length > 0 || importMeta.length > 0;
   return { imports, exports, dynamicImports, importMeta, hasModuleSyntax };
 }
 
-/** An import's or re-export's attributes, from `at`; sets `next`. */
-function readAttributes(bytes: Uint8Array, at: number, end: number, strings: string[]): ImportAttributeRecord[] {
-  let v = 0;
-  v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-  if (v * 2 > end - at) corrupt(`${v} records in the bytes left`, at);
-  const attributes = new Array<ImportAttributeRecord>(v);
-  for (let k = 0; k < attributes.length; k++) {
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    if (v >= strings.length) corrupt(`string ${v} of ${strings.length}`, at);
-    const key = strings[v]!;
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    if (v >= strings.length) corrupt(`string ${v} of ${strings.length}`, at);
-    attributes[k] = { key, value: strings[v]! };
+/** Static imports from number `p`: range, source, attributes, specifier count and phase, specifiers. */
+function readImports(ints: Int32Array, p: number, count: number, strings: string[], bytes: Uint8Array): ImportRecord[] {
+  const n = listLength(ints, p, count, 7, bytes);
+  p++;
+  const stringCount = strings.length;
+  const imports = new Array<ImportRecord>(n);
+  let cursor = 0;
+  for (let i = 0; i < n; i++) {
+    if (p + 7 > count) cut();
+    const start = cursor + ints[p]!;
+    const end = start + ints[p + 1]!;
+    const sourceIndex = ints[p + 2]!;
+    const sourceStart = start + ints[p + 3]!;
+    const sourceEnd = sourceStart + ints[p + 4]!;
+    if (end >= MAX_POSITION || sourceEnd >= MAX_POSITION) corrupt(`a position beyond 2^31`, offsetOf(bytes, p));
+    if (sourceIndex >= stringCount) corrupt(`string ${sourceIndex} of ${stringCount}`, offsetOf(bytes, p + 2));
+    cursor = start;
+    let attributes: ImportAttributeRecord[];
+    if (ints[p + 5] === 0) {
+      attributes = [];
+      p += 6;
+    } else {
+      attributes = readAttributes(ints, p + 5, count, strings, bytes);
+      p = next;
+      if (p >= count) cut();
+    }
+    const head = ints[p]!;
+    const phase = PHASES[head & 3];
+    if (phase === undefined) corrupt(`import phase ${head & 3}`, offsetOf(bytes, p));
+    const specifierCount = head >>> 2;
+    p++;
+    if (specifierCount * 2 > count - p) corrupt(`${specifierCount} records in the bytes left`, offsetOf(bytes, p - 1));
+    const specifiers = new Array<ImportSpecifierRecord>(specifierCount);
+    for (let k = 0; k < specifierCount; k++) {
+      const code = ints[p]!;
+      const localIndex = ints[p + 1]!;
+      if (code - 2 >= stringCount || localIndex >= stringCount) {
+        corrupt(`string ${Math.max(code - 2, localIndex)} of ${stringCount}`, offsetOf(bytes, p));
+      }
+      p += 2;
+      specifiers[k] = code > 1
+        ? { kind: 'named', imported: strings[code - 2]!, local: strings[localIndex]! }
+        : { kind: SPECIFIER_KINDS[code]!, imported: SPECIFIER_IMPORTED[code] as string | null, local: strings[localIndex]! };
+    }
+    imports[i] = { source: strings[sourceIndex]!, sourceStart, sourceEnd, specifiers, attributes, phase: phase!, start, end };
   }
-  next = at;
+  next = p;
+  return imports;
+}
+
+/** Exports from number `p`: range, name count and kind, names, and a source for kinds 1 and 3. */
+function readExports(ints: Int32Array, p: number, count: number, strings: string[], bytes: Uint8Array): ExportRecord[] {
+  const n = listLength(ints, p, count, 3, bytes);
+  p++;
+  const stringCount = strings.length;
+  const exports = new Array<ExportRecord>(n);
+  let cursor = 0;
+  for (let i = 0; i < n; i++) {
+    if (p + 3 > count) cut();
+    const start = cursor + ints[p]!;
+    const end = start + ints[p + 1]!;
+    if (end >= MAX_POSITION) corrupt(`a position beyond 2^31`, offsetOf(bytes, p));
+    cursor = start;
+    const head = ints[p + 2]!;
+    const kindCode = head & 3;
+    const kind = EXPORT_KINDS[kindCode]!;
+    const nameCount = head >>> 2;
+    p += 3;
+    if (nameCount * 2 > count - p) corrupt(`${nameCount} records in the bytes left`, offsetOf(bytes, p - 1));
+    // Compares that run for every export (a branch first taken late would cost a recompile).
+    if (nameCount < MIN_NAMES[kindCode]! || nameCount > MAX_NAMES[kindCode]!) {
+      corrupt(`an export of kind ${kind} with ${nameCount} names`, offsetOf(bytes, p - 1));
+    }
+    const names = new Array<ExportNameRecord>(nameCount);
+    for (let k = 0; k < nameCount; k++) {
+      const exportedIndex = ints[p]!;
+      const local = ints[p + 1]!;
+      if (exportedIndex >= stringCount || local > stringCount) {
+        corrupt(`string ${Math.max(exportedIndex, local - 1)} of ${stringCount}`, offsetOf(bytes, p));
+      }
+      p += 2;
+      names[k] = { exported: strings[exportedIndex]!, local: local === 0 ? null : strings[local - 1]! };
+    }
+    if (kindCode === 1 || kindCode === 3) {
+      if (p + 4 > count) cut();
+      const sourceIndex = ints[p]!;
+      const sourceStart = start + ints[p + 1]!;
+      const sourceEnd = sourceStart + ints[p + 2]!;
+      if (sourceEnd >= MAX_POSITION) corrupt(`a position beyond 2^31`, offsetOf(bytes, p + 1));
+      if (sourceIndex >= stringCount) corrupt(`string ${sourceIndex} of ${stringCount}`, offsetOf(bytes, p));
+      let attributes: ImportAttributeRecord[];
+      if (ints[p + 3] === 0) {
+        attributes = [];
+        p += 4;
+      } else {
+        attributes = readAttributes(ints, p + 3, count, strings, bytes);
+        p = next;
+      }
+      exports[i] = { kind, names, source: strings[sourceIndex]!, sourceStart, sourceEnd, attributes, start, end };
+    } else {
+      exports[i] = { kind, names, source: null, sourceStart: null, sourceEnd: null, attributes: [], start, end };
+    }
+  }
+  next = p;
+  return exports;
+}
+
+/** An import's or re-export's attributes from number `p` (their count); sets `next`. */
+function readAttributes(ints: Int32Array, p: number, count: number, strings: string[], bytes: Uint8Array): ImportAttributeRecord[] {
+  const n = listLength(ints, p, count, 2, bytes);
+  p++;
+  const attributes = new Array<ImportAttributeRecord>(n);
+  for (let k = 0; k < n; k++) {
+    const key = ints[p]!;
+    const value = ints[p + 1]!;
+    if (key >= strings.length || value >= strings.length) corrupt(`string ${Math.max(key, value)} of ${strings.length}`, offsetOf(bytes, p));
+    p += 2;
+    attributes[k] = { key: strings[key]!, value: strings[value]! };
+  }
+  next = p;
   return attributes;
 }
 
-/** The dynamic-import and import.meta lists, from `at`; sets `next`. */
-function readExpressions(
-  bytes: Uint8Array,
-  at: number,
-  end: number,
-  strings: string[],
-): { dynamicImports: DynamicImportRecord[]; importMeta: ImportMetaRecord[] } {
-  let v = 0;
-  v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-  if (v * 5 > end - at) corrupt(`${v} records in the bytes left`, at);
-  const dynamicImports = new Array<DynamicImportRecord>(v);
+/** The dynamic imports from number `p`: range, argument range, source; sets `next`. */
+function readDynamicImports(ints: Int32Array, p: number, count: number, strings: string[], bytes: Uint8Array): DynamicImportRecord[] {
+  const n = listLength(ints, p, count, 5, bytes);
+  p++;
+  const dynamicImports = new Array<DynamicImportRecord>(n);
   let cursor = 0;
-  for (let i = 0; i < dynamicImports.length; i++) {
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const start = cursor + v;
-    if (start >= MAX_POSITION) corrupt(`position ${start}`, at);
+  for (let i = 0; i < n; i++) {
+    const start = cursor + ints[p]!;
+    const end = start + ints[p + 1]!;
+    const sourceStart = start + ints[p + 2]!;
+    const sourceEnd = sourceStart + ints[p + 3]!;
+    const source = ints[p + 4]!;
+    if (end >= MAX_POSITION || sourceEnd >= MAX_POSITION) corrupt(`a position beyond 2^31`, offsetOf(bytes, p));
+    if (source > strings.length) corrupt(`string ${source - 1} of ${strings.length}`, offsetOf(bytes, p + 4));
     cursor = start;
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const stop = start + v;
-    if (stop >= MAX_POSITION) corrupt(`position ${stop}`, at);
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const sourceStart = start + v;
-    if (sourceStart >= MAX_POSITION) corrupt(`position ${sourceStart}`, at);
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const sourceEnd = sourceStart + v;
-    if (sourceEnd >= MAX_POSITION) corrupt(`position ${sourceEnd}`, at);
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    if (v > strings.length) corrupt(`string ${v - 1} of ${strings.length}`, at);
-    dynamicImports[i] = { source: v === 0 ? null : strings[v - 1]!, sourceStart, sourceEnd, start, end: stop };
+    p += 5;
+    dynamicImports[i] = { source: source === 0 ? null : strings[source - 1]!, sourceStart, sourceEnd, start, end };
   }
-  v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-  if (v * 2 > end - at) corrupt(`${v} records in the bytes left`, at);
-  const importMeta = new Array<ImportMetaRecord>(v);
-  cursor = 0;
-  for (let i = 0; i < importMeta.length; i++) {
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const start = cursor + v;
-    if (start >= MAX_POSITION) corrupt(`position ${start}`, at);
-    cursor = start;
-    v = bytes[at]!; if (v < 128 && at < end) at++; else { v = longVarint(bytes, at, end); at = next; }
-    const stop = start + v;
-    if (stop >= MAX_POSITION) corrupt(`position ${stop}`, at);
-    importMeta[i] = { start, end: stop };
-  }
-  next = at;
-  return { dynamicImports, importMeta };
+  next = p;
+  return dynamicImports;
 }
 
-/** A varint of any length from `at` (the inline reads take one-byte ones); sets `next`. */
-function longVarint(bytes: Uint8Array, at: number, end: number): number {
+/** The import.meta ranges from number `p`; sets `next`. */
+function readImportMeta(ints: Int32Array, p: number, count: number, bytes: Uint8Array): ImportMetaRecord[] {
+  const n = listLength(ints, p, count, 2, bytes);
+  p++;
+  const importMeta = new Array<ImportMetaRecord>(n);
+  let cursor = 0;
+  for (let i = 0; i < n; i++) {
+    const start = cursor + ints[p]!;
+    const end = start + ints[p + 1]!;
+    if (end >= MAX_POSITION) corrupt(`a position beyond 2^31`, offsetOf(bytes, p));
+    cursor = start;
+    p += 2;
+    importMeta[i] = { start, end };
+  }
+  next = p;
+  return importMeta;
+}
+
+/** A list's length at number `p`: its items of at least `minNumbers` each must fit what is left. */
+function listLength(ints: Int32Array, p: number, count: number, minNumbers: number, bytes: Uint8Array): number {
+  if (p >= count) cut();
+  const n = ints[p]!;
+  if (n * minNumbers > count - p - 1) corrupt(`${n} records in the bytes left`, offsetOf(bytes, p));
+  return n;
+}
+
+/**
+ * Decodes the varints of `bytes[from, to)` into `out` from index `index`; returns the index
+ * after the last. `out` has room: a varint takes at least a byte.
+ */
+function decodeVarints(bytes: Uint8Array, from: number, to: number, out: Int32Array, index: number): number {
+  for (let at = from; at < to; ) {
+    const byte = bytes[at]!;
+    if (byte < 128) {
+      out[index++] = byte;
+      at++;
+    } else {
+      out[index++] = varintAt(bytes, at, to);
+      at = next;
+    }
+  }
+  return index;
+}
+
+/** The varint at `at`, which must end before `end` and be below 2^31; sets `next`. */
+function varintAt(bytes: Uint8Array, at: number, end: number): number {
   let result = 0;
   let scale = 1;
   for (let i = 0; i < 8; i++) {
@@ -276,6 +311,7 @@ function longVarint(bytes: Uint8Array, at: number, end: number): number {
     const byte = bytes[at++]!;
     result += (byte & 127) * scale;
     if (byte < 128) {
+      if (result >= MAX_POSITION) corrupt(`the number ${result}: positions, lengths, counts and indexes are below 2^31`, at - 1);
       next = at;
       return result;
     }
@@ -284,18 +320,29 @@ function longVarint(bytes: Uint8Array, at: number, end: number): number {
   return corrupt('a number longer than 8 bytes', at);
 }
 
-/** A string of `length` UTF-16 code units, one varint each, from `at`; sets `next`. */
-function codeUnits(bytes: Uint8Array, at: number, end: number, length: number): string {
-  if (length > end - at) corrupt(`a string of ${length} code units in the bytes left`, at);
+/** A string of `length` UTF-16 code units, numbers from `p` (before `count`); sets `next`. */
+function codeUnits(ints: Int32Array, p: number, count: number, length: number, bytes: Uint8Array): string {
+  if (length > count - p) corrupt(`a string of ${length} code units in the bytes left`, offsetOf(bytes, p - 1));
   let text = '';
   for (let j = 0; j < length; j++) {
-    const unit = longVarint(bytes, at, end);
-    if (unit > 0xffff) corrupt(`${unit} in a string, not a UTF-16 code unit`, at);
-    at = next;
+    const unit = ints[p++]!;
+    if (unit > 0xffff) corrupt(`${unit} in a string, not a UTF-16 code unit`, offsetOf(bytes, p - 1));
     text += String.fromCharCode(unit);
   }
-  next = at;
+  next = p;
   return text;
+}
+
+/** The byte offset of the current section's number `index` (for errors: it walks the varints). */
+function offsetOf(bytes: Uint8Array, index: number): number {
+  let at = numbersStart;
+  for (let i = 0; i < index; i++) while (bytes[at++]! >= 128);
+  return at;
+}
+
+/** A record that needs more numbers than the section has left. */
+function cut(): never {
+  return corrupt('a number cut by the end of the section', numbersEnd);
 }
 
 function corrupt(what: string, offset: number): never {

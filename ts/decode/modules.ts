@@ -2,8 +2,8 @@
 // modules section alone (docs/format.md, Modules section): no string table, no node stream.
 import { BinastError } from '../errors.ts';
 import { xxh32Range } from './checksum.ts';
-import { checkFile, u32 } from './header.ts';
-import { SECTIONS } from '../generated/schema.ts';
+import { checkFile, TRAILER_LENGTH, u32 } from './header.ts';
+import { FORMAT_VERSION, HEADER_LENGTH, MAGIC, SCHEMA_HASH, SECTIONS } from '../generated/schema.ts';
 import { readModulesSection } from './modules-reader.ts';
 
 /** An import phase as ESTree has it; acorn has none yet, so binast's is always null. */
@@ -103,7 +103,15 @@ export interface ModuleInfo {
   hasModuleSyntax: boolean;
 }
 
-const MODULES = SECTIONS.findIndex((section) => section.name === 'modules');
+// The header fields moduleInfo reads (docs/format.md, Layout): the section lengths are u32s
+// back to back, the modules section's last (else every call goes through checkFile).
+const MAGIC_WORD = MAGIC[0] | (MAGIC[1] << 8) | (MAGIC[2] << 16) | (MAGIC[3] << 24);
+const SCHEMA_WORD = SCHEMA_HASH | 0;
+const FIRST_LENGTH = SECTIONS[0].field;
+const REFS_LENGTH = SECTIONS[2].field;
+const MODULES_LENGTH = SECTIONS[SECTIONS.length - 1].field;
+const INLINE_HEADER =
+  SECTIONS.every((section, i) => section.field === FIRST_LENGTH + 4 * i) && SECTIONS[SECTIONS.length - 1].name === 'modules';
 
 /**
  * The module records of a binast file. Verifies what it reads: the header and the modules
@@ -112,13 +120,33 @@ const MODULES = SECTIONS.findIndex((section) => section.name === 'modules');
  */
 export function moduleInfo(input: Uint8Array | ArrayBuffer): ModuleInfo {
   const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
-  // The modules section is the last one: it runs from the end of bodies to the end of modules.
-  const ends = checkFile(bytes, false);
-  const start = ends[MODULES - 1]!;
-  const end = ends[MODULES]!;
-  if (start === end) return { imports: [], exports: [], dynamicImports: [], importMeta: [], hasModuleSyntax: false };
-  const body = end - SECTION_CHECKSUM;
-  if (body <= start) throw new BinastError('CORRUPT', `a modules section of ${end - start} bytes has no room for its checksum`, start);
+  // What checkFile checks, inline for a well-formed header (no call, no loop over the section
+  // table: in a fresh process this runs interpreted for every file without records); anything
+  // else is checkFile's to report, with its exact error.
+  let payloadEnd = -1;
+  if (
+    INLINE_HEADER &&
+    bytes instanceof Uint8Array &&
+    bytes.length >= HEADER_LENGTH + TRAILER_LENGTH &&
+    (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) === MAGIC_WORD &&
+    bytes[4] === FORMAT_VERSION &&
+    (bytes[8]! | (bytes[9]! << 8) | (bytes[10]! << 16) | (bytes[11]! << 24)) === SCHEMA_WORD
+  ) {
+    const refWidth = bytes[6]!;
+    let sum = 0;
+    for (let f = FIRST_LENGTH; f <= MODULES_LENGTH; f += 4) sum += (bytes[f]! | (bytes[f + 1]! << 8) | (bytes[f + 2]! << 16) | (bytes[f + 3]! << 24)) >>> 0;
+    const refs = (bytes[REFS_LENGTH]! | (bytes[REFS_LENGTH + 1]! << 8) | (bytes[REFS_LENGTH + 2]! << 16) | (bytes[REFS_LENGTH + 3]! << 24)) >>> 0;
+    if (refWidth >= 1 && refWidth <= 4 && refs % refWidth === 0 && sum === bytes.length - TRAILER_LENGTH - HEADER_LENGTH) {
+      payloadEnd = bytes.length - TRAILER_LENGTH;
+    }
+  }
+  if (payloadEnd < 0) payloadEnd = checkFile(bytes, false).at(-1)!;
+  // The modules section is the last one: it ends where the trailer starts.
+  const m = MODULES_LENGTH;
+  const start = payloadEnd - ((bytes[m]! | (bytes[m + 1]! << 8) | (bytes[m + 2]! << 16) | (bytes[m + 3]! << 24)) >>> 0);
+  if (start === payloadEnd) return { imports: [], exports: [], dynamicImports: [], importMeta: [], hasModuleSyntax: false };
+  const body = payloadEnd - SECTION_CHECKSUM;
+  if (body <= start) throw new BinastError('CORRUPT', `a modules section of ${payloadEnd - start} bytes has no room for its checksum`, start);
   const stored = u32(bytes, body);
   const actual = xxh32Range(bytes, start, body);
   if (stored !== actual) {
