@@ -109,7 +109,9 @@ export function readModulesSection(bytes: Uint8Array, start: number, end: number
   const dynamicImports = readDynamicImports(ints, next, count, strings, bytes);
   const importMeta = readImportMeta(ints, next, count, bytes);
   if (next !== count) corrupt(`${count - next} numbers left over`, offsetOf(bytes, next));
-  const hasModuleSyntax = imports.length > 0 || exports.length > 0 || importMeta.length > 0;
+  // Every length read for every file (a short-circuit would leave one unread until a file
+  // without declarations, and its first read would cost a recompile).
+  const hasModuleSyntax = (imports.length | exports.length | importMeta.length) !== 0;
   return { imports, exports, dynamicImports, importMeta, hasModuleSyntax };
 }
 
