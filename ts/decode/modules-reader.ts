@@ -57,15 +57,13 @@ let numbersEnd = 0;
 export function readModulesSection(bytes: Uint8Array, start: number, end: number): ModuleInfo {
   const listLength = varintAt(bytes, start, end);
   let at = next;
-  if (listLength > end - at) corrupt(`a string list of ${listLength} bytes`, start);
+  if (listLength > end - at) badList(listLength, -1, start);
   const listEnd = at + listLength;
   // The string list: count, blob length, the UTF-8 blob, a header per string.
   const stringCount = varintAt(bytes, at, listEnd);
   const blobLength = varintAt(bytes, next, listEnd);
   at = next;
-  if (blobLength > listEnd - at || stringCount > listEnd - at) {
-    corrupt(`a string list of ${stringCount} strings in ${blobLength} bytes`, start);
-  }
+  if (blobLength > listEnd - at || stringCount > listEnd - at) badList(blobLength, stringCount, start);
   const blobEnd = at + blobLength;
   let text: string;
   try {
@@ -73,7 +71,7 @@ export function readModulesSection(bytes: Uint8Array, start: number, end: number
     // Browsers' TextDecoder refuses views of a SharedArrayBuffer: decode a copy.
     text = utf8.decode(typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer ? blob.slice() : blob);
   } catch {
-    return corrupt('a string list that is not valid UTF-8', at);
+    return badText(at);
   }
   // Every number from the string headers to the end, in two runs: the headers must end where
   // the list does.
@@ -85,30 +83,30 @@ export function readModulesSection(bytes: Uint8Array, start: number, end: number
   const ints = numbers;
 
   const strings = new Array<string>(stringCount);
+  const textLength = text.length;
   let p = 0;
   let textAt = 0;
   for (let i = 0; i < stringCount; i++) {
-    if (p >= headerCount) corrupt(`a string list cut before string ${i}`, blobEnd);
+    if (p >= headerCount) badHeaders(bytes, i, p);
     const header = ints[p++]!;
     const length = header >>> 1;
-    if ((header & 1) === 0) {
-      if (length > text.length - textAt) corrupt(`string ${i} running past the string list`, offsetOf(bytes, p - 1));
+    if ((header & 1) === 0 && length <= textLength - textAt) {
       strings[i] = text.slice(textAt, textAt + length);
       textAt += length;
     } else {
       // A string with lone surrogates (not representable in UTF-8): its code units.
+      if ((header & 1) === 0) badHeaders(bytes, i, p - 1);
       strings[i] = codeUnits(ints, p, headerCount, length, bytes);
       p = next;
     }
   }
-  if (textAt !== text.length) corrupt('a string list with unused text', blobEnd);
-  if (p !== headerCount) corrupt(`${headerCount - p} numbers left over in its string list`, offsetOf(bytes, p));
+  if (textAt !== textLength || p !== headerCount) badHeaders(bytes, stringCount, p);
 
   const imports = readImports(ints, p, count, strings, bytes);
   const exports = readExports(ints, next, count, strings, bytes);
   const dynamicImports = readDynamicImports(ints, next, count, strings, bytes);
   const importMeta = readImportMeta(ints, next, count, bytes);
-  if (next !== count) corrupt(`${count - next} numbers left over`, offsetOf(bytes, next));
+  if (next !== count) leftOver(bytes, count - next, next);
   // Every length read for every file (a short-circuit would leave one unread until a file
   // without declarations, and its first read would cost a recompile).
   const hasModuleSyntax = (imports.length | exports.length | importMeta.length) !== 0;
@@ -129,8 +127,8 @@ function readImports(ints: Int32Array, p: number, count: number, strings: string
     const sourceIndex = ints[p + 2]!;
     const sourceStart = start + ints[p + 3]!;
     const sourceEnd = sourceStart + ints[p + 4]!;
-    if (end >= MAX_POSITION || sourceEnd >= MAX_POSITION) corrupt(`a position beyond 2^31`, offsetOf(bytes, p));
-    if (sourceIndex >= stringCount) corrupt(`string ${sourceIndex} of ${stringCount}`, offsetOf(bytes, p + 2));
+    if (end >= MAX_POSITION || sourceEnd >= MAX_POSITION) badPosition(bytes, p);
+    if (sourceIndex >= stringCount) badString(bytes, sourceIndex, stringCount, p + 2);
     cursor = start;
     let attributes: ImportAttributeRecord[];
     if (ints[p + 5] === 0) {
@@ -143,17 +141,15 @@ function readImports(ints: Int32Array, p: number, count: number, strings: string
     }
     const head = ints[p]!;
     const phase = PHASES[head & 3];
-    if (phase === undefined) corrupt(`import phase ${head & 3}`, offsetOf(bytes, p));
+    if (phase === undefined) badPhase(bytes, head & 3, p);
     const specifierCount = head >>> 2;
     p++;
-    if (specifierCount * 2 > count - p) corrupt(`${specifierCount} records in the bytes left`, offsetOf(bytes, p - 1));
+    if (specifierCount * 2 > count - p) badCount(bytes, specifierCount, p - 1);
     const specifiers = new Array<ImportSpecifierRecord>(specifierCount);
     for (let k = 0; k < specifierCount; k++) {
       const code = ints[p]!;
       const localIndex = ints[p + 1]!;
-      if (code - 2 >= stringCount || localIndex >= stringCount) {
-        corrupt(`string ${Math.max(code - 2, localIndex)} of ${stringCount}`, offsetOf(bytes, p));
-      }
+      if (code - 2 >= stringCount || localIndex >= stringCount) badString(bytes, Math.max(code - 2, localIndex), stringCount, p);
       p += 2;
       specifiers[k] = code > 1
         ? { kind: 'named', imported: strings[code - 2]!, local: strings[localIndex]! }
@@ -176,25 +172,21 @@ function readExports(ints: Int32Array, p: number, count: number, strings: string
     if (p + 3 > count) cut();
     const start = cursor + ints[p]!;
     const end = start + ints[p + 1]!;
-    if (end >= MAX_POSITION) corrupt(`a position beyond 2^31`, offsetOf(bytes, p));
+    if (end >= MAX_POSITION) badPosition(bytes, p);
     cursor = start;
     const head = ints[p + 2]!;
     const kindCode = head & 3;
     const kind = EXPORT_KINDS[kindCode]!;
     const nameCount = head >>> 2;
     p += 3;
-    if (nameCount * 2 > count - p) corrupt(`${nameCount} records in the bytes left`, offsetOf(bytes, p - 1));
+    if (nameCount * 2 > count - p) badCount(bytes, nameCount, p - 1);
     // Compares that run for every export (a branch first taken late would cost a recompile).
-    if (nameCount < MIN_NAMES[kindCode]! || nameCount > MAX_NAMES[kindCode]!) {
-      corrupt(`an export of kind ${kind} with ${nameCount} names`, offsetOf(bytes, p - 1));
-    }
+    if (nameCount < MIN_NAMES[kindCode]! || nameCount > MAX_NAMES[kindCode]!) badNames(bytes, kind, nameCount, p - 1);
     const names = new Array<ExportNameRecord>(nameCount);
     for (let k = 0; k < nameCount; k++) {
       const exportedIndex = ints[p]!;
       const local = ints[p + 1]!;
-      if (exportedIndex >= stringCount || local > stringCount) {
-        corrupt(`string ${Math.max(exportedIndex, local - 1)} of ${stringCount}`, offsetOf(bytes, p));
-      }
+      if (exportedIndex >= stringCount || local > stringCount) badString(bytes, Math.max(exportedIndex, local - 1), stringCount, p);
       p += 2;
       names[k] = { exported: strings[exportedIndex]!, local: local === 0 ? null : strings[local - 1]! };
     }
@@ -203,8 +195,8 @@ function readExports(ints: Int32Array, p: number, count: number, strings: string
       const sourceIndex = ints[p]!;
       const sourceStart = start + ints[p + 1]!;
       const sourceEnd = sourceStart + ints[p + 2]!;
-      if (sourceEnd >= MAX_POSITION) corrupt(`a position beyond 2^31`, offsetOf(bytes, p + 1));
-      if (sourceIndex >= stringCount) corrupt(`string ${sourceIndex} of ${stringCount}`, offsetOf(bytes, p));
+      if (sourceEnd >= MAX_POSITION) badPosition(bytes, p + 1);
+      if (sourceIndex >= stringCount) badString(bytes, sourceIndex, stringCount, p);
       let attributes: ImportAttributeRecord[];
       if (ints[p + 3] === 0) {
         attributes = [];
@@ -230,7 +222,7 @@ function readAttributes(ints: Int32Array, p: number, count: number, strings: str
   for (let k = 0; k < n; k++) {
     const key = ints[p]!;
     const value = ints[p + 1]!;
-    if (key >= strings.length || value >= strings.length) corrupt(`string ${Math.max(key, value)} of ${strings.length}`, offsetOf(bytes, p));
+    if (key >= strings.length || value >= strings.length) badString(bytes, Math.max(key, value), strings.length, p);
     p += 2;
     attributes[k] = { key: strings[key]!, value: strings[value]! };
   }
@@ -250,8 +242,8 @@ function readDynamicImports(ints: Int32Array, p: number, count: number, strings:
     const sourceStart = start + ints[p + 2]!;
     const sourceEnd = sourceStart + ints[p + 3]!;
     const source = ints[p + 4]!;
-    if (end >= MAX_POSITION || sourceEnd >= MAX_POSITION) corrupt(`a position beyond 2^31`, offsetOf(bytes, p));
-    if (source > strings.length) corrupt(`string ${source - 1} of ${strings.length}`, offsetOf(bytes, p + 4));
+    if (end >= MAX_POSITION || sourceEnd >= MAX_POSITION) badPosition(bytes, p);
+    if (source > strings.length) badString(bytes, source - 1, strings.length, p + 4);
     cursor = start;
     p += 5;
     dynamicImports[i] = { source: source === 0 ? null : strings[source - 1]!, sourceStart, sourceEnd, start, end };
@@ -269,7 +261,7 @@ function readImportMeta(ints: Int32Array, p: number, count: number, bytes: Uint8
   for (let i = 0; i < n; i++) {
     const start = cursor + ints[p]!;
     const end = start + ints[p + 1]!;
-    if (end >= MAX_POSITION) corrupt(`a position beyond 2^31`, offsetOf(bytes, p));
+    if (end >= MAX_POSITION) badPosition(bytes, p);
     cursor = start;
     p += 2;
     importMeta[i] = { start, end };
@@ -282,7 +274,7 @@ function readImportMeta(ints: Int32Array, p: number, count: number, bytes: Uint8
 function listLength(ints: Int32Array, p: number, count: number, minNumbers: number, bytes: Uint8Array): number {
   if (p >= count) cut();
   const n = ints[p]!;
-  if (n * minNumbers > count - p - 1) corrupt(`${n} records in the bytes left`, offsetOf(bytes, p));
+  if (n * minNumbers > count - p - 1) badCount(bytes, n, p);
   return n;
 }
 
@@ -313,7 +305,7 @@ function varintAt(bytes: Uint8Array, at: number, end: number): number {
     const byte = bytes[at++]!;
     result += (byte & 127) * scale;
     if (byte < 128) {
-      if (result >= MAX_POSITION) corrupt(`the number ${result}: positions, lengths, counts and indexes are below 2^31`, at - 1);
+      if (result >= MAX_POSITION) badNumber(result, at - 1);
       next = at;
       return result;
     }
@@ -345,6 +337,49 @@ function offsetOf(bytes: Uint8Array, index: number): number {
 /** A record that needs more numbers than the section has left. */
 function cut(): never {
   return corrupt('a number cut by the end of the section', numbersEnd);
+}
+
+// The errors, out of line: the functions above keep only a compare and a call per check, so
+// their bytecode is mostly what every file runs (V8 optimizes a function once it has run about
+// a few hundred times its own size).
+function badNumber(value: number, offset: number): never {
+  return corrupt(`the number ${value}: positions, lengths, counts and indexes are below 2^31`, offset);
+}
+
+function badList(length: number, strings: number, offset: number): never {
+  return corrupt(strings < 0 ? `a string list of ${length} bytes` : `a string list of ${strings} strings in ${length} bytes`, offset);
+}
+
+function badText(offset: number): never {
+  return corrupt('a string list that is not valid UTF-8', offset);
+}
+
+function badHeaders(bytes: Uint8Array, string: number, p: number): never {
+  return corrupt(`a string list that does not match its text at string ${string}`, offsetOf(bytes, p));
+}
+
+function badPosition(bytes: Uint8Array, p: number): never {
+  return corrupt('a position beyond 2^31', offsetOf(bytes, p));
+}
+
+function badString(bytes: Uint8Array, index: number, count: number, p: number): never {
+  return corrupt(`string ${index} of ${count}`, offsetOf(bytes, p));
+}
+
+function badCount(bytes: Uint8Array, n: number, p: number): never {
+  return corrupt(`${n} records in the bytes left`, offsetOf(bytes, p));
+}
+
+function badPhase(bytes: Uint8Array, phase: number, p: number): never {
+  return corrupt(`import phase ${phase}`, offsetOf(bytes, p));
+}
+
+function badNames(bytes: Uint8Array, kind: string, n: number, p: number): never {
+  return corrupt(`an export of kind ${kind} with ${n} names`, offsetOf(bytes, p));
+}
+
+function leftOver(bytes: Uint8Array, n: number, p: number): never {
+  return corrupt(`${n} numbers left over`, offsetOf(bytes, p));
 }
 
 function corrupt(what: string, offset: number): never {

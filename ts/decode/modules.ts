@@ -2,7 +2,7 @@
 // modules section alone (docs/format.md, Modules section): no string table, no node stream.
 import { BinastError } from '../errors.ts';
 import { xxh32Range } from './checksum.ts';
-import { checkFile, TRAILER_LENGTH, u32 } from './header.ts';
+import { checkFile, TRAILER_LENGTH } from './header.ts';
 import { FORMAT_VERSION, HEADER_LENGTH, MAGIC, SCHEMA_HASH, SECTIONS } from '../generated/schema.ts';
 import { readModulesSection } from './modules-reader.ts';
 
@@ -119,25 +119,20 @@ const INLINE_HEADER =
  * the records); `decode` verifies the whole file.
  */
 export function moduleInfo(input: Uint8Array | ArrayBuffer): ModuleInfo {
-  const bytes = input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  const bytes = input instanceof Uint8Array ? input : input instanceof ArrayBuffer ? new Uint8Array(input) : input;
   // What checkFile checks, inline for a well-formed header (no call, no loop over the section
   // table: in a fresh process this runs interpreted for every file without records); anything
   // else is checkFile's to report, with its exact error.
   let payloadEnd = -1;
-  if (
-    INLINE_HEADER &&
-    bytes instanceof Uint8Array &&
-    bytes.length >= HEADER_LENGTH + TRAILER_LENGTH &&
-    (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) === MAGIC_WORD &&
-    bytes[4] === FORMAT_VERSION &&
-    (bytes[8]! | (bytes[9]! << 8) | (bytes[10]! << 16) | (bytes[11]! << 24)) === SCHEMA_WORD
-  ) {
-    const refWidth = bytes[6]!;
-    let sum = 0;
-    for (let f = FIRST_LENGTH; f <= MODULES_LENGTH; f += 4) sum += (bytes[f]! | (bytes[f + 1]! << 8) | (bytes[f + 2]! << 16) | (bytes[f + 3]! << 24)) >>> 0;
-    const refs = (bytes[REFS_LENGTH]! | (bytes[REFS_LENGTH + 1]! << 8) | (bytes[REFS_LENGTH + 2]! << 16) | (bytes[REFS_LENGTH + 3]! << 24)) >>> 0;
-    if (refWidth >= 1 && refWidth <= 4 && refs % refWidth === 0 && sum === bytes.length - TRAILER_LENGTH - HEADER_LENGTH) {
-      payloadEnd = bytes.length - TRAILER_LENGTH;
+  if (INLINE_HEADER && bytes instanceof Uint8Array && bytes.length >= HEADER_LENGTH + TRAILER_LENGTH) {
+    payloadEnd = bytes.length - TRAILER_LENGTH;
+    if (
+      (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) !== MAGIC_WORD ||
+      bytes[4] !== FORMAT_VERSION ||
+      (bytes[8]! | (bytes[9]! << 8) | (bytes[10]! << 16) | (bytes[11]! << 24)) !== SCHEMA_WORD ||
+      !sectionsFit(bytes, payloadEnd)
+    ) {
+      payloadEnd = -1;
     }
   }
   if (payloadEnd < 0) payloadEnd = checkFile(bytes, false).at(-1)!;
@@ -145,9 +140,24 @@ export function moduleInfo(input: Uint8Array | ArrayBuffer): ModuleInfo {
   const m = MODULES_LENGTH;
   const start = payloadEnd - ((bytes[m]! | (bytes[m + 1]! << 8) | (bytes[m + 2]! << 16) | (bytes[m + 3]! << 24)) >>> 0);
   if (start === payloadEnd) return { imports: [], exports: [], dynamicImports: [], importMeta: [], hasModuleSyntax: false };
-  const body = payloadEnd - SECTION_CHECKSUM;
-  if (body <= start) throw new BinastError('CORRUPT', `a modules section of ${payloadEnd - start} bytes has no room for its checksum`, start);
-  const stored = u32(bytes, body);
+  return readSection(bytes, start, payloadEnd);
+}
+
+/** The section lengths add up to the payload, and the string references are whole codes. */
+function sectionsFit(bytes: Uint8Array, payloadEnd: number): boolean {
+  const refWidth = bytes[6]!;
+  const r = REFS_LENGTH;
+  const refs = (bytes[r]! | (bytes[r + 1]! << 8) | (bytes[r + 2]! << 16) | (bytes[r + 3]! << 24)) >>> 0;
+  let sum = 0;
+  for (let f = FIRST_LENGTH; f <= MODULES_LENGTH; f += 4) sum += (bytes[f]! | (bytes[f + 1]! << 8) | (bytes[f + 2]! << 16) | (bytes[f + 3]! << 24)) >>> 0;
+  return refWidth >= 1 && refWidth <= 4 && refs % refWidth === 0 && sum === payloadEnd - HEADER_LENGTH;
+}
+
+/** A non-empty modules section `bytes[start, end)`: its checksum, then its records. */
+function readSection(bytes: Uint8Array, start: number, end: number): ModuleInfo {
+  const body = end - SECTION_CHECKSUM;
+  if (body <= start) throw new BinastError('CORRUPT', `a modules section of ${end - start} bytes has no room for its checksum`, start);
+  const stored = (bytes[body]! | (bytes[body + 1]! << 8) | (bytes[body + 2]! << 16) | (bytes[body + 3]! << 24)) >>> 0;
   const actual = xxh32Range(bytes, start, body);
   if (stored !== actual) {
     throw new BinastError('CORRUPT', `modules section checksum mismatch (stored ${stored}, computed ${actual}): the file is damaged`, body);
