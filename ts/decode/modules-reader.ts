@@ -41,13 +41,59 @@ const MAX_POSITION = 2 ** 31;
 // ignoreBOM: a string starting with U+FEFF keeps it (strings.ts says why).
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
-/** The section's numbers, decoded before the records are read; grown when a section needs it. */
-let numbers = new Int32Array(1024);
+/**
+ * The section's numbers, decoded before the records are read: enough for most sections (a
+ * larger one gets its own array). Never reassigned: V8 treats a module variable that has kept
+ * its first value as a constant in optimized code, and reassigning it would throw that away.
+ */
+const NUMBERS = new Int32Array(16384);
 /** A second result: where `varintAt` stopped, or the next number a list reader has not read. */
 let next = 0;
 /** Where the numbers of the current section start and end in the file: for error offsets. */
 let numbersStart = 0;
 let numbersEnd = 0;
+
+/**
+ * V8 tracks the type of every field of an object shape (a string, a small integer, an array of
+ * one elements kind) and throws away the optimized code that relied on it the first time a
+ * field holds something else: the first `export default` expression of a run (a null local),
+ * the first re-export (a source where there were nulls), the first empty list after filled
+ * ones. Giving each record shape both kinds of values here, once, makes their fields general
+ * before any code is optimized, so none of those firsts costs a recompilation.
+ */
+function primeShapes(): void {
+  const filled = (item: unknown) => {
+    const list = new Array<unknown>(1);
+    list[0] = item;
+    return list;
+  };
+  const strings = ['a', 'b'];
+  for (let i = 0; i < 2; i++) {
+    const some = i === 0;
+    const specifier: ImportSpecifierRecord = some
+      ? { kind: 'named', imported: strings[i]!, local: strings[i]! }
+      : { kind: 'namespace', imported: null, local: strings[i]! };
+    const name: ExportNameRecord = { exported: strings[i]!, local: some ? strings[i]! : null };
+    const attribute: ImportAttributeRecord = { key: strings[i]!, value: strings[i]! };
+    const attributes = some ? filled(attribute) : [];
+    const lists = some ? filled(specifier) : new Array(0);
+    const names = some ? filled(name) : new Array(0);
+    const record: ImportRecord = { source: strings[i]!, sourceStart: i, sourceEnd: i, specifiers: lists as ImportSpecifierRecord[], attributes: attributes as ImportAttributeRecord[], phase: null, start: i, end: i };
+    const exported: ExportRecord = some
+      ? { kind: 'named', names: names as ExportNameRecord[], source: strings[i]!, sourceStart: i, sourceEnd: i, attributes: attributes as ImportAttributeRecord[], start: i, end: i }
+      : { kind: 'named', names: names as ExportNameRecord[], source: null, sourceStart: null, sourceEnd: null, attributes: [], start: i, end: i };
+    const dynamic: DynamicImportRecord = { source: some ? strings[i]! : null, sourceStart: i, sourceEnd: i, start: i, end: i };
+    const info: ModuleInfo = {
+      imports: (some ? filled(record) : new Array(0)) as ImportRecord[],
+      exports: (some ? filled(exported) : []) as ExportRecord[],
+      dynamicImports: (some ? filled(dynamic) : new Array(0)) as DynamicImportRecord[],
+      importMeta: (some ? filled({ start: i, end: i }) : new Array(0)) as ImportMetaRecord[],
+      hasModuleSyntax: some,
+    };
+    strings.push(info.imports.length > 0 ? 'c' : 'd');
+  }
+}
+primeShapes();
 
 /**
  * The records of the section `bytes[start, end)` (the XXH32 that ends it excluded: the caller
@@ -75,12 +121,11 @@ export function readModulesSection(bytes: Uint8Array, start: number, end: number
   }
   // Every number from the string headers to the end, in two runs: the headers must end where
   // the list does.
-  if (end - blobEnd > numbers.length) numbers = new Int32Array(Math.max(end - blobEnd, 2 * numbers.length));
+  const ints = end - blobEnd <= NUMBERS.length ? NUMBERS : new Int32Array(end - blobEnd);
   numbersStart = blobEnd;
   numbersEnd = end;
-  const headerCount = decodeVarints(bytes, blobEnd, listEnd, numbers, 0);
-  const count = decodeVarints(bytes, listEnd, end, numbers, headerCount);
-  const ints = numbers;
+  const headerCount = decodeVarints(bytes, blobEnd, listEnd, ints, 0);
+  const count = decodeVarints(bytes, listEnd, end, ints, headerCount);
 
   const strings = new Array<string>(stringCount);
   const textLength = text.length;
@@ -102,14 +147,18 @@ export function readModulesSection(bytes: Uint8Array, start: number, end: number
   }
   if (textAt !== textLength || p !== headerCount) badHeaders(bytes, stringCount, p);
 
+  // Each list starts with its length (checked by its reader before it is used here); the
+  // lengths come from `ints`, not from the arrays (an empty array and a filled one have
+  // different shapes, and a property read that meets a new shape costs a recompile).
+  const importCount = ints[p]!;
   const imports = readImports(ints, p, count, strings, bytes);
+  const exportCount = ints[next]!;
   const exports = readExports(ints, next, count, strings, bytes);
   const dynamicImports = readDynamicImports(ints, next, count, strings, bytes);
+  const metaCount = ints[next]!;
   const importMeta = readImportMeta(ints, next, count, bytes);
   if (next !== count) leftOver(bytes, count - next, next);
-  // Every length read for every file (a short-circuit would leave one unread until a file
-  // without declarations, and its first read would cost a recompile).
-  const hasModuleSyntax = (imports.length | exports.length | importMeta.length) !== 0;
+  const hasModuleSyntax = (importCount | exportCount | metaCount) !== 0;
   return { imports, exports, dynamicImports, importMeta, hasModuleSyntax };
 }
 
