@@ -103,15 +103,17 @@ export interface ModuleInfo {
   hasModuleSyntax: boolean;
 }
 
-// The header fields moduleInfo reads (docs/format.md, Layout): the section lengths are u32s
-// back to back, the modules section's last (else every call goes through checkFile).
+// The header fields moduleInfo reads (docs/format.md, Layout): sectionsFit and moduleInfo read
+// the section lengths at their offsets (12 to 39, string references at 20, modules last, at 36);
+// with another layout every call goes through checkFile.
 const MAGIC_WORD = MAGIC[0] | (MAGIC[1] << 8) | (MAGIC[2] << 16) | (MAGIC[3] << 24);
 const SCHEMA_WORD = SCHEMA_HASH | 0;
-const FIRST_LENGTH = SECTIONS[0].field;
-const REFS_LENGTH = SECTIONS[2].field;
-const MODULES_LENGTH = SECTIONS[SECTIONS.length - 1].field;
 const INLINE_HEADER =
-  SECTIONS.every((section, i) => section.field === FIRST_LENGTH + 4 * i) && SECTIONS[SECTIONS.length - 1].name === 'modules';
+  HEADER_LENGTH === 40 &&
+  SECTIONS.length === 7 &&
+  SECTIONS.every((section, i) => section.field === 12 + 4 * i) &&
+  SECTIONS[2].name === 'refs' &&
+  SECTIONS[6].name === 'modules';
 
 /**
  * The module records of a binast file. Verifies what it reads: the header and the modules
@@ -120,37 +122,41 @@ const INLINE_HEADER =
  */
 export function moduleInfo(input: Uint8Array | ArrayBuffer): ModuleInfo {
   const bytes = input instanceof Uint8Array ? input : input instanceof ArrayBuffer ? new Uint8Array(input) : input;
-  // What checkFile checks, inline for a well-formed header (no call, no loop over the section
-  // table: in a fresh process this runs interpreted for every file without records); anything
-  // else is checkFile's to report, with its exact error.
-  let payloadEnd = -1;
+  // What checkFile checks, inline for a well-formed header: in a fresh process this runs in
+  // V8's interpreter for the first few thousand files, so no call and no loop over the section
+  // table (the seven lengths are summed byte column by byte column). Anything else is
+  // checkFile's to report, with its exact error.
+  let start = -1;
+  let end = 0;
   if (INLINE_HEADER && bytes instanceof Uint8Array && bytes.length >= HEADER_LENGTH + TRAILER_LENGTH) {
-    payloadEnd = bytes.length - TRAILER_LENGTH;
+    end = bytes.length - TRAILER_LENGTH;
+    const refWidth = bytes[6]!;
+    const refs = (bytes[20]! | (bytes[21]! << 8) | (bytes[22]! << 16) | (bytes[23]! << 24)) >>> 0;
+    const sum =
+      bytes[12]! + bytes[16]! + bytes[20]! + bytes[24]! + bytes[28]! + bytes[32]! + bytes[36]! +
+      (bytes[13]! + bytes[17]! + bytes[21]! + bytes[25]! + bytes[29]! + bytes[33]! + bytes[37]!) * 0x100 +
+      (bytes[14]! + bytes[18]! + bytes[22]! + bytes[26]! + bytes[30]! + bytes[34]! + bytes[38]!) * 0x10000 +
+      (bytes[15]! + bytes[19]! + bytes[23]! + bytes[27]! + bytes[31]! + bytes[35]! + bytes[39]!) * 0x1000000;
     if (
-      (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) !== MAGIC_WORD ||
-      bytes[4] !== FORMAT_VERSION ||
-      (bytes[8]! | (bytes[9]! << 8) | (bytes[10]! << 16) | (bytes[11]! << 24)) !== SCHEMA_WORD ||
-      !sectionsFit(bytes, payloadEnd)
+      (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) === MAGIC_WORD &&
+      bytes[4] === FORMAT_VERSION &&
+      (bytes[8]! | (bytes[9]! << 8) | (bytes[10]! << 16) | (bytes[11]! << 24)) === SCHEMA_WORD &&
+      refWidth >= 1 &&
+      refWidth <= 4 &&
+      refs % refWidth === 0 &&
+      sum === end - HEADER_LENGTH
     ) {
-      payloadEnd = -1;
+      // The modules section is the last one: it ends where the trailer starts.
+      start = end - ((bytes[36]! | (bytes[37]! << 8) | (bytes[38]! << 16) | (bytes[39]! << 24)) >>> 0);
     }
   }
-  if (payloadEnd < 0) payloadEnd = checkFile(bytes, false).at(-1)!;
-  // The modules section is the last one: it ends where the trailer starts.
-  const m = MODULES_LENGTH;
-  const start = payloadEnd - ((bytes[m]! | (bytes[m + 1]! << 8) | (bytes[m + 2]! << 16) | (bytes[m + 3]! << 24)) >>> 0);
-  if (start === payloadEnd) return { imports: [], exports: [], dynamicImports: [], importMeta: [], hasModuleSyntax: false };
-  return readSection(bytes, start, payloadEnd);
-}
-
-/** The section lengths add up to the payload, and the string references are whole codes. */
-function sectionsFit(bytes: Uint8Array, payloadEnd: number): boolean {
-  const refWidth = bytes[6]!;
-  const r = REFS_LENGTH;
-  const refs = (bytes[r]! | (bytes[r + 1]! << 8) | (bytes[r + 2]! << 16) | (bytes[r + 3]! << 24)) >>> 0;
-  let sum = 0;
-  for (let f = FIRST_LENGTH; f <= MODULES_LENGTH; f += 4) sum += (bytes[f]! | (bytes[f + 1]! << 8) | (bytes[f + 2]! << 16) | (bytes[f + 3]! << 24)) >>> 0;
-  return refWidth >= 1 && refWidth <= 4 && refs % refWidth === 0 && sum === payloadEnd - HEADER_LENGTH;
+  if (start < 0) {
+    const ends = checkFile(bytes, false);
+    start = ends[ends.length - 2]!;
+    end = ends[ends.length - 1]!;
+  }
+  if (start === end) return { imports: [], exports: [], dynamicImports: [], importMeta: [], hasModuleSyntax: false };
+  return readSection(bytes, start, end);
 }
 
 /** A non-empty modules section `bytes[start, end)`: its checksum, then its records. */
