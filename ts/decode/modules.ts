@@ -121,15 +121,15 @@ const INLINE_HEADER =
  * the records); `decode` verifies the whole file.
  */
 export function moduleInfo(input: Uint8Array | ArrayBuffer): ModuleInfo {
-  const bytes = input instanceof Uint8Array ? input : input instanceof ArrayBuffer ? new Uint8Array(input) : input;
+  if (!(input instanceof Uint8Array)) return moduleInfoOf(input);
+  const bytes = input;
   // What checkFile checks, inline for a well-formed header: in a fresh process this runs in
   // V8's interpreter for the first few thousand files, so no call and no loop over the section
   // table (the seven lengths are summed byte column by byte column). Anything else is
   // checkFile's to report, with its exact error.
   let start = -1;
-  let end = 0;
-  if (INLINE_HEADER && bytes instanceof Uint8Array && bytes.length >= HEADER_LENGTH + TRAILER_LENGTH) {
-    end = bytes.length - TRAILER_LENGTH;
+  let end = bytes.length - TRAILER_LENGTH;
+  if (INLINE_HEADER && end >= HEADER_LENGTH) {
     const refWidth = bytes[6]!;
     const refs = (bytes[20]! | (bytes[21]! << 8) | (bytes[22]! << 16) | (bytes[23]! << 24)) >>> 0;
     const sum =
@@ -157,6 +157,13 @@ export function moduleInfo(input: Uint8Array | ArrayBuffer): ModuleInfo {
   }
   if (start === end) return { imports: [], exports: [], dynamicImports: [], importMeta: [], hasModuleSyntax: false };
   return readSection(bytes, start, end);
+}
+
+/** moduleInfo of an ArrayBuffer, or checkFile's error for anything else. */
+function moduleInfoOf(input: unknown): ModuleInfo {
+  if (input instanceof ArrayBuffer) return moduleInfo(new Uint8Array(input));
+  checkFile(input as Uint8Array, false);
+  throw new BinastError('BAD_OPTION', 'moduleInfo expects a Uint8Array or an ArrayBuffer');
 }
 
 /** A non-empty modules section `bytes[start, end)`: its checksum, then its records. */
