@@ -111,14 +111,7 @@ export function readModulesSection(bytes: Uint8Array, start: number, end: number
   at = next;
   if (blobLength > listEnd - at || stringCount > listEnd - at) badList(blobLength, stringCount, start);
   const blobEnd = at + blobLength;
-  let text: string;
-  try {
-    const blob = bytes.subarray(at, blobEnd);
-    // Browsers' TextDecoder refuses views of a SharedArrayBuffer: decode a copy.
-    text = utf8.decode(typeof SharedArrayBuffer !== 'undefined' && bytes.buffer instanceof SharedArrayBuffer ? blob.slice() : blob);
-  } catch {
-    return badText(at);
-  }
+  const text = decodeText(bytes.subarray(at, blobEnd), at);
   // Every number from the string headers to the end, in two runs: the headers must end where
   // the list does.
   const ints = end - blobEnd <= NUMBERS.length ? NUMBERS : new Int32Array(end - blobEnd);
@@ -160,6 +153,17 @@ export function readModulesSection(bytes: Uint8Array, start: number, end: number
   if (next !== count) leftOver(bytes, count - next, next);
   const hasModuleSyntax = (importCount | exportCount | metaCount) !== 0;
   return { imports, exports, dynamicImports, importMeta, hasModuleSyntax };
+}
+
+/** The string list's text (a call of its own: no try in the reader). */
+function decodeText(blob: Uint8Array, offset: number): string {
+  try {
+    return utf8.decode(blob);
+  } catch {
+    // Browsers' TextDecoder refuses views of a SharedArrayBuffer: decode a copy.
+    if (typeof SharedArrayBuffer !== 'undefined' && blob.buffer instanceof SharedArrayBuffer) return decodeText(blob.slice(), offset);
+    return badText(offset);
+  }
 }
 
 /** Static imports from number `p`: range, source, attributes, specifier count and phase, specifiers. */
