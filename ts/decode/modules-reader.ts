@@ -183,15 +183,10 @@ function readImports(ints: Int32Array, p: number, count: number, strings: string
     if (end >= MAX_POSITION || sourceEnd >= MAX_POSITION) badPosition(bytes, p);
     if (sourceIndex >= stringCount) badString(bytes, sourceIndex, stringCount, p + 2);
     cursor = start;
-    let attributes: ImportAttributeRecord[];
-    if (ints[p + 5] === 0) {
-      attributes = [];
-      p += 6;
-    } else {
-      attributes = readAttributes(ints, p + 5, count, strings, bytes);
-      p = next;
-      if (p >= count) cut();
-    }
+    // Called for every import (a call first made late would cost a recompilation).
+    const attributes = readAttributes(ints, p + 5, count, strings, bytes);
+    p = next;
+    if (p >= count) cut();
     const head = ints[p]!;
     const phase = PHASES[head & 3];
     if (phase === undefined) badPhase(bytes, head & 3, p);
@@ -269,6 +264,10 @@ function readExports(ints: Int32Array, p: number, count: number, strings: string
 
 /** An import's or re-export's attributes from number `p` (their count); sets `next`. */
 function readAttributes(ints: Int32Array, p: number, count: number, strings: string[], bytes: Uint8Array): ImportAttributeRecord[] {
+  if (ints[p] === 0 && p < count) {
+    next = p + 1;
+    return [];
+  }
   const n = listLength(ints, p, count, 2, bytes);
   p++;
   const attributes = new Array<ImportAttributeRecord>(n);
