@@ -168,7 +168,10 @@ function decodeText(blob: Uint8Array, offset: number): string {
 
 /** Static imports from number `p`: range, source, attributes, specifier count and phase, specifiers. */
 function readImports(ints: Int32Array, p: number, count: number, strings: string[], bytes: Uint8Array): ImportRecord[] {
-  const n = listLength(ints, p, count, 7, bytes);
+  // Its length: its items of at least 7 numbers each must fit what is left.
+  if (p >= count) cut();
+  const n = ints[p]!;
+  if (n * 7 > count - p - 1) badCount(bytes, n, p);
   p++;
   const stringCount = strings.length;
   const imports = new Array<ImportRecord>(n);
@@ -211,7 +214,10 @@ function readImports(ints: Int32Array, p: number, count: number, strings: string
 
 /** Exports from number `p`: range, name count and kind, names, and a source for kinds 1 and 3. */
 function readExports(ints: Int32Array, p: number, count: number, strings: string[], bytes: Uint8Array): ExportRecord[] {
-  const n = listLength(ints, p, count, 3, bytes);
+  // Its length: its items of at least 3 numbers each must fit what is left.
+  if (p >= count) cut();
+  const n = ints[p]!;
+  if (n * 3 > count - p - 1) badCount(bytes, n, p);
   p++;
   const stringCount = strings.length;
   const exports = new Array<ExportRecord>(n);
@@ -268,7 +274,10 @@ function readAttributes(ints: Int32Array, p: number, count: number, strings: str
     next = p + 1;
     return [];
   }
-  const n = listLength(ints, p, count, 2, bytes);
+  // Its length: its items of at least 2 numbers each must fit what is left.
+  if (p >= count) cut();
+  const n = ints[p]!;
+  if (n * 2 > count - p - 1) badCount(bytes, n, p);
   p++;
   const attributes = new Array<ImportAttributeRecord>(n);
   for (let k = 0; k < n; k++) {
@@ -284,7 +293,10 @@ function readAttributes(ints: Int32Array, p: number, count: number, strings: str
 
 /** The dynamic imports from number `p`: range, argument range, source; sets `next`. */
 function readDynamicImports(ints: Int32Array, p: number, count: number, strings: string[], bytes: Uint8Array): DynamicImportRecord[] {
-  const n = listLength(ints, p, count, 5, bytes);
+  // Its length: its items of at least 5 numbers each must fit what is left.
+  if (p >= count) cut();
+  const n = ints[p]!;
+  if (n * 5 > count - p - 1) badCount(bytes, n, p);
   p++;
   const dynamicImports = new Array<DynamicImportRecord>(n);
   let cursor = 0;
@@ -306,7 +318,10 @@ function readDynamicImports(ints: Int32Array, p: number, count: number, strings:
 
 /** The import.meta ranges from number `p`; sets `next`. */
 function readImportMeta(ints: Int32Array, p: number, count: number, bytes: Uint8Array): ImportMetaRecord[] {
-  const n = listLength(ints, p, count, 2, bytes);
+  // Its length: its items of at least 2 numbers each must fit what is left.
+  if (p >= count) cut();
+  const n = ints[p]!;
+  if (n * 2 > count - p - 1) badCount(bytes, n, p);
   p++;
   const importMeta = new Array<ImportMetaRecord>(n);
   let cursor = 0;
@@ -320,14 +335,6 @@ function readImportMeta(ints: Int32Array, p: number, count: number, bytes: Uint8
   }
   next = p;
   return importMeta;
-}
-
-/** A list's length at number `p`: its items of at least `minNumbers` each must fit what is left. */
-function listLength(ints: Int32Array, p: number, count: number, minNumbers: number, bytes: Uint8Array): number {
-  if (p >= count) cut();
-  const n = ints[p]!;
-  if (n * minNumbers > count - p - 1) badCount(bytes, n, p);
-  return n;
 }
 
 /**
