@@ -122,39 +122,48 @@ const INLINE_HEADER =
  */
 export function moduleInfo(input: Uint8Array | ArrayBuffer): ModuleInfo {
   if (!(input instanceof Uint8Array)) return moduleInfoOf(input);
-  const bytes = input;
-  // What checkFile checks, inline for a well-formed header: in a fresh process this runs in
-  // V8's interpreter for the first few thousand files, so no call and no loop over the section
-  // table (the seven lengths are summed byte column by byte column). Anything else is
-  // checkFile's to report, with its exact error.
-  let start = -1;
-  let end = bytes.length - TRAILER_LENGTH;
-  if (INLINE_HEADER && end >= HEADER_LENGTH) {
-    const refWidth = bytes[6]!;
-    const refs = (bytes[20]! | (bytes[21]! << 8) | (bytes[22]! << 16) | (bytes[23]! << 24)) >>> 0;
-    const sum =
-      bytes[12]! + bytes[16]! + bytes[20]! + bytes[24]! + bytes[28]! + bytes[32]! + bytes[36]! +
-      (bytes[13]! + bytes[17]! + bytes[21]! + bytes[25]! + bytes[29]! + bytes[33]! + bytes[37]!) * 0x100 +
-      (bytes[14]! + bytes[18]! + bytes[22]! + bytes[26]! + bytes[30]! + bytes[34]! + bytes[38]!) * 0x10000 +
-      (bytes[15]! + bytes[19]! + bytes[23]! + bytes[27]! + bytes[31]! + bytes[35]! + bytes[39]!) * 0x1000000;
-    if (
-      (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) === MAGIC_WORD &&
-      bytes[4] === FORMAT_VERSION &&
-      (bytes[8]! | (bytes[9]! << 8) | (bytes[10]! << 16) | (bytes[11]! << 24)) === SCHEMA_WORD &&
-      refWidth >= 1 &&
-      refWidth <= 4 &&
-      refs % refWidth === 0 &&
-      sum === end - HEADER_LENGTH
-    ) {
-      // The modules section is the last one: it ends where the trailer starts.
-      start = end - ((bytes[36]! | (bytes[37]! << 8) | (bytes[38]! << 16) | (bytes[39]! << 24)) >>> 0);
-    }
+  const end = input.length - TRAILER_LENGTH;
+  const start = modulesStart(input, end);
+  if (start < 0) return checkedModuleInfo(input);
+  if (start === end) return { imports: [], exports: [], dynamicImports: [], importMeta: [], hasModuleSyntax: false };
+  return readSection(input, start, end);
+}
+
+/**
+ * Where the modules section starts, if the header is well-formed (-1 otherwise). What
+ * checkFile checks, inline: in a fresh process this runs in V8's interpreter for the first few
+ * hundred files, so no call and no loop over the section table (the seven lengths are summed
+ * byte column by byte column).
+ */
+function modulesStart(bytes: Uint8Array, end: number): number {
+  if (!INLINE_HEADER || end < HEADER_LENGTH) return -1;
+  const refWidth = bytes[6]!;
+  const refs = (bytes[20]! | (bytes[21]! << 8) | (bytes[22]! << 16) | (bytes[23]! << 24)) >>> 0;
+  const sum =
+    bytes[12]! + bytes[16]! + bytes[20]! + bytes[24]! + bytes[28]! + bytes[32]! + bytes[36]! +
+    (bytes[13]! + bytes[17]! + bytes[21]! + bytes[25]! + bytes[29]! + bytes[33]! + bytes[37]!) * 0x100 +
+    (bytes[14]! + bytes[18]! + bytes[22]! + bytes[26]! + bytes[30]! + bytes[34]! + bytes[38]!) * 0x10000 +
+    (bytes[15]! + bytes[19]! + bytes[23]! + bytes[27]! + bytes[31]! + bytes[35]! + bytes[39]!) * 0x1000000;
+  if (
+    (bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24)) !== MAGIC_WORD ||
+    bytes[4] !== FORMAT_VERSION ||
+    (bytes[8]! | (bytes[9]! << 8) | (bytes[10]! << 16) | (bytes[11]! << 24)) !== SCHEMA_WORD ||
+    refWidth < 1 ||
+    refWidth > 4 ||
+    refs % refWidth !== 0 ||
+    sum !== end - HEADER_LENGTH
+  ) {
+    return -1;
   }
-  if (start < 0) {
-    const ends = checkFile(bytes, false);
-    start = ends[ends.length - 2]!;
-    end = ends[ends.length - 1]!;
-  }
+  // The modules section is the last one: it ends where the trailer starts.
+  return end - ((bytes[36]! | (bytes[37]! << 8) | (bytes[38]! << 16) | (bytes[39]! << 24)) >>> 0);
+}
+
+/** moduleInfo of a file whose header checkFile reads (and reports the errors of). */
+function checkedModuleInfo(bytes: Uint8Array): ModuleInfo {
+  const ends = checkFile(bytes, false);
+  const start = ends[ends.length - 2]!;
+  const end = ends[ends.length - 1]!;
   if (start === end) return { imports: [], exports: [], dynamicImports: [], importMeta: [], hasModuleSyntax: false };
   return readSection(bytes, start, end);
 }
