@@ -4,11 +4,14 @@
 // binary, es-module-lexer's parse of every source, and XXH32 of every binary alone (the
 // integrity check moduleInfo starts with: what it costs). Also the modules section's size:
 // its share of the binaries, raw and brotli (quality 11, as bench/sizes.mjs).
-// Medians of --rounds (default 9) after 2 warm-up rounds. Needs `npm run build`.
-//   node bench/module-info.mjs [--rounds 9] [--no-write]
+// Medians of --rounds (default 9) after 2 warm-up rounds. Needs `npm run build`. With
+// `--compare name=path/to/dist`, another build's moduleInfo runs interleaved with this one's on
+// the same binaries (an A/B of the reader: the builds must share the format).
+//   node bench/module-info.mjs [--rounds 9] [--compare base=/path/to/dist] [--no-write]
 // Writes bench/results/module-info-steady-node<major>.{json,md}.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import zlib from 'node:zlib';
 import { init as initLexer, parse as lex } from 'es-module-lexer';
 import * as binast from '../dist/node.js';
@@ -19,6 +22,8 @@ import { loadInputs, prepareCorpus, readManifest } from './project/corpus.mjs';
 const argv = process.argv.slice(2);
 const ROUNDS = argv.includes('--rounds') ? Number(argv[argv.indexOf('--rounds') + 1]) : 9;
 const WARMUP = 2;
+const COMPARE = argv.includes('--compare') ? argv[argv.indexOf('--compare') + 1].split('=') : null;
+const other = COMPARE ? await import(pathToFileURL(path.resolve(COMPARE[1], 'decode/index.js')).href) : null;
 
 await initLexer();
 const corpusDir = await prepareCorpus(binast, (s) => console.log(s));
@@ -44,8 +49,10 @@ const WORK = {
     moduleInfo: () => binaries.forEach((b) => binast.moduleInfo(b)),
     checksum: () => binaries.forEach((b) => xxh32(b, b.length - 4)),
     esModuleLexer: () => lexAll(sources),
+    ...(other ? { [`moduleInfo@${COMPARE[0]}`]: () => binaries.forEach((b) => other.moduleInfo(b)) } : {}),
   },
   typescript: {
+    ...(other ? { [`moduleInfo@${COMPARE[0]}`]: () => other.moduleInfo(tsBytes) } : {}),
     moduleInfo: () => binast.moduleInfo(tsBytes),
     checksum: () => xxh32(tsBytes, tsBytes.length - 4),
     esModuleLexer: () => lexAll([ts.source]),
@@ -104,7 +111,7 @@ const pct = (x) => `${(x * 100).toFixed(2)}%`;
 const md = [
   `# moduleInfo, steady state, Node ${process.version}`,
   '',
-  `${result.date}; one process, the three tools interleaved (order rotated), medians of ${ROUNDS} rounds after ${WARMUP} warm-up rounds. ` +
+  `${result.date}; one process, the tools interleaved (order rotated), medians of ${ROUNDS} rounds after ${WARMUP} warm-up rounds. ` +
     `Project corpus: ${binaries.length} files, ${(manifest.sourceBytes / 1e6).toFixed(1)} MB of source, ${(raw / 1e6).toFixed(1)} MB of binaries ` +
     `(es-module-lexer gave up on ${gaveUp}). typescript.js: ${(result.typescript.sourceBytes / 1e6).toFixed(2)} MB, binary ${(tsBytes.length / 1e6).toFixed(2)} MB.`,
   '',
@@ -114,6 +121,7 @@ const md = [
   `| XXH32 of the whole file (decode's check; moduleInfo checks only its section) | ${f(ms.project.checksum)} | ${f(ms.typescript.checksum)} |`,
   `| es-module-lexer parse | ${f(ms.project.esModuleLexer)} | ${f(ms.typescript.esModuleLexer)} |`,
   `| es-module-lexer ÷ moduleInfo | ${f(result.ratios.projectLexerOverModuleInfo)}x | ${f(result.ratios.typescriptLexerOverModuleInfo)}x |`,
+  ...(other ? [`| moduleInfo of ${COMPARE[0]} (${COMPARE[1]}) | ${f(ms.project[`moduleInfo@${COMPARE[0]}`])} | ${f(ms.typescript[`moduleInfo@${COMPARE[0]}`])} |`] : []),
   '',
   `Modules section: ${section.toLocaleString('en-US')} bytes in ${withRecords} of ${binaries.length} files: ${pct(result.size.rawShare)} of the binaries raw, ` +
     `${pct(result.size.brotliShare)} brotli (each file compressed with and without it).`,

@@ -8,7 +8,8 @@ import { init as initLexer, parse as lex } from 'es-module-lexer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BinastError, decode, encode, moduleInfo, type ModuleInfo } from '../ts/index.ts';
 import { moduleInfo as moduleInfoFromDecodeEntry } from '../ts/decode/index.ts';
-import { xxh32 } from '../ts/decode/checksum.ts';
+import { xxh32, xxh32Range } from '../ts/decode/checksum.ts';
+import { checkFile } from '../ts/decode/header.ts';
 import { REAL_WORLD, REPO_ROOT, readSource, type SourceType, test262Files } from './helpers/corpus.ts';
 import { type LexerRecord, lexerExports, lexerImports, sameFields } from './helpers/lexer-mapping.ts';
 import { referenceModuleInfo } from './helpers/module-reference.ts';
@@ -263,6 +264,78 @@ describe('es-module-lexer differences by definition, one example each', () => {
   it('statement end, template specifier', () => {
     const file = { id: 'example', sourceType: 'module' as const, source: 'import a from "a";\nimport(`b${x}`);\nimport(`./c.js`);' };
     expect(lexerDifferences(file, moduleInfo(moduleBytes(file.source)))).toEqual({ classes: ['statementEnd', 'templateSpecifier'], unexplained: [] });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// The reader's own paths: the header it checks inline, the section's XXH32 at any offset, a
+// section larger than its scratch array, a file inside a larger buffer.
+
+describe('moduleInfo reads and checks as checkFile does', () => {
+  const errorOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error instanceof BinastError ? `${error.code} ${error.message}` : `not a BinastError: ${error}`;
+    }
+    return null;
+  };
+
+  it('gives checkFile\'s error for every damaged header field, and reads through the rest', () => {
+    const bytes = moduleBytes(EXAMPLE);
+    const good = moduleInfo(bytes);
+    let rejected = 0;
+    for (let at = 0; at < 40; at++) {
+      for (const flip of [1, 0x80]) {
+        const damaged = bytes.slice();
+        damaged[at] ^= flip;
+        const expected = errorOf(() => checkFile(damaged, false));
+        expect(errorOf(() => moduleInfo(damaged)), `byte ${at} ^ ${flip}`).toBe(expected);
+        if (expected === null) expect(moduleInfo(damaged)).toEqual(good);
+        else rejected++;
+      }
+    }
+    expect(rejected).toBeGreaterThan(40);
+    for (const length of [0, 3, 4, 40, 43]) {
+      const short = bytes.slice(0, length);
+      expect(errorOf(() => moduleInfo(short))).toBe(errorOf(() => checkFile(short, false)));
+    }
+    expect(errorOf(() => moduleInfo('x' as never))).toMatch(/^BAD_OPTION/);
+    expect(errorOf(() => moduleInfo(null as never))).toMatch(/^BAD_OPTION/);
+  });
+
+  it('takes a file at any offset of a larger buffer', () => {
+    const bytes = moduleBytes(EXAMPLE);
+    for (let offset = 0; offset < 8; offset++) {
+      const buffer = new Uint8Array(bytes.length + 16);
+      buffer.set(bytes, offset);
+      expect(moduleInfo(buffer.subarray(offset, offset + bytes.length))).toEqual(moduleInfo(bytes));
+    }
+  });
+
+  it('reads a section larger than its scratch array', () => {
+    const lines = Array.from({ length: 5000 }, (_, i) => `import { a${i} as b${i}, c${i} } from "./m${i}.js"; export { b${i} };`);
+    const source = lines.join('\n');
+    const bytes = moduleBytes(source);
+    const { modules } = layout(bytes);
+    expect(modules.end - modules.start).toBeGreaterThan(65536);
+    expect(moduleInfo(bytes)).toEqual(referenceModuleInfo(decode(bytes) as never));
+    // And a small file after it reads with the shared array again.
+    expect(moduleInfo(moduleBytes(EXAMPLE))).toEqual(referenceModuleInfo(decode(moduleBytes(EXAMPLE)) as never));
+  });
+});
+
+describe('xxh32Range', () => {
+  it('is xxh32 of the range, at every alignment and length', () => {
+    const random = createRandom(7);
+    const data = Uint8Array.from({ length: 300 }, () => random.int(256));
+    for (let offset = 0; offset < 4; offset++) {
+      const view = new Uint8Array(data.buffer, offset, data.length - offset);
+      for (let start = 0; start < 6; start++) {
+        for (let end = start; end < 90; end++) expect(xxh32Range(view, start, end)).toBe(xxh32(view.slice(start, end), end - start));
+        expect(xxh32Range(view, start, view.length)).toBe(xxh32(view.slice(start), view.length - start));
+      }
+    }
   });
 });
 

@@ -47,6 +47,19 @@ export function binastDecodeTools(suffix = '', labelSuffix = '', distDir = null,
   ];
 }
 
+/**
+ * binast's moduleInfo for one build, as binastDecodeTools: another build (`--compare`) reads
+ * the binaries its own encoder wrote and gets an `@name` twin, so an A/B is one interleaved run.
+ */
+function moduleInfoTool(suffix = '', labelSuffix = '', distDir = null, name = null) {
+  return { id: `moduleInfo${suffix}`, label: `binast moduleInfo${labelSuffix}`, group: 'binast',
+    input: name ? `binary@${name}` : 'binary', cold: !name,
+    async load(ctx) {
+      const { moduleInfo } = await import(dist(distDir ? { binastDist: distDir } : ctx, 'decode/index.js'));
+      return (bytes) => moduleInfo(bytes);
+    } };
+}
+
 const LEXER_GAVE_UP = Object.freeze([]);
 
 export const TOOLS = [
@@ -79,11 +92,7 @@ export const TOOLS = [
         oxc.parseSync('input.js', source, { sourceType: file.sourceType, experimentalRawTransfer: true }).program;
     } },
   // Module records (issue #13): binast's modules section against es-module-lexer's lexing of the source.
-  { id: 'moduleInfo', label: 'binast moduleInfo', group: 'binast', input: 'binary', cold: true,
-    async load(ctx) {
-      const { moduleInfo } = await import(dist(ctx, 'decode/index.js'));
-      return (bytes) => moduleInfo(bytes);
-    } },
+  moduleInfoTool(),
   // moduleInfo's first step, alone: how much of it the integrity check is.
   { id: 'checksum', label: 'XXH32 of the whole binary (decode\'s integrity check)', group: 'binast', input: 'binary', cold: true,
     async load(ctx) {
@@ -136,12 +145,14 @@ function binastEncodeTools(suffix, labelSuffix, distDir) {
 
 /**
  * TOOLS, plus the tools of other builds to compare (`--compare name=path/to/dist`): ids
- * `decode@name`, ..., `encode@name`, `parse@name`. Each build decodes the binaries its own
- * encoder wrote (binary@name), so builds of different formats compare.
+ * `decode@name`, ..., `moduleInfo@name`, `encode@name`, `parse@name` (list them in `--tools`
+ * beside the tools they twin). Each build reads the binaries its own encoder wrote (binary@name),
+ * so builds of different formats compare.
  */
 export function allTools(compare = []) {
   const extra = compare.flatMap(({ name, dir }) => [
     ...binastDecodeTools(`@${name}`, ` (${name})`, dir, name),
+    moduleInfoTool(`@${name}`, ` (${name})`, dir, name),
     ...binastEncodeTools(`@${name}`, ` (${name})`, dir),
   ]);
   return [...TOOLS, ...extra].filter((t) => !t.available || t.available());
