@@ -59,7 +59,8 @@ let numbersEnd = 0;
  * field holds something else: the first `export default` expression of a run (a null local),
  * the first re-export (a source where there were nulls), the first empty list after filled
  * ones. Giving each record shape both kinds of values here, once, makes their fields general
- * before any code is optimized, so none of those firsts costs a recompilation.
+ * before any code is optimized, so none of those firsts costs a recompilation. Done at the first
+ * section read rather than on import: a decode-only bundle then leaves all of this out.
  */
 function primeShapes(): void {
   const filled = (item: unknown) => {
@@ -93,7 +94,7 @@ function primeShapes(): void {
     strings.push(info.imports.length > 0 ? 'c' : 'd');
   }
 }
-primeShapes();
+let primed = false;
 
 /**
  * The records of the section `bytes[start, end)` (the XXH32 that ends it excluded: the caller
@@ -101,6 +102,10 @@ primeShapes();
  * position too, and the section must be used up exactly.
  */
 export function readModulesSection(bytes: Uint8Array, start: number, end: number): ModuleInfo {
+  if (!primed) {
+    primed = true;
+    primeShapes();
+  }
   const listLength = varintAt(bytes, start, end);
   let at = next;
   if (listLength > end - at) badList(listLength, -1, start);
