@@ -21,7 +21,7 @@ import acornJsx from 'acorn-jsx';
 import { BinastError, decode, encode } from '../dist/node.js';
 import { xxh32 } from '../dist/decode/checksum.js';
 import { forgedLazyBases, fuzzCorpus, fuzzDecode, fuzzEncode, treeDifference } from '../test/fuzz/engine.mjs';
-import { KNOWN_DISAGREEMENTS, KNOWN_JSX_DISAGREEMENTS } from '../test/fuzz/known-disagreements.mjs';
+import { JSX_FUZZ_KNOWN, KNOWN_DISAGREEMENTS } from '../test/fuzz/known-disagreements.mjs';
 import { fuzzJsxSource } from '../test/fuzz/jsx.mjs';
 
 const args = process.argv.slice(2);
@@ -62,7 +62,7 @@ const decodeApi = { decode, BinastError, xxh32 };
 const jsx = only === 'jsx';
 // With --only jsx the "encode" fuzzer is the JSX one: acorn-jsx judges, sources from test/fuzz/jsx.mjs.
 const encodeApi = { encode, decode, BinastError, acorn, ...(jsx ? { jsx: acorn.Parser.extend(acornJsx()) } : {}) };
-const encodeOptions = jsx ? { known: KNOWN_JSX_DISAGREEMENTS, sources: fuzzJsxSource } : { known: KNOWN_DISAGREEMENTS };
+const encodeOptions = jsx ? { known: JSX_FUZZ_KNOWN, sources: fuzzJsxSource } : { known: KNOWN_DISAGREEMENTS };
 const totals = {
   decode: { rounds: 0, cases: 0, decodes: 0, trees: 0, unchanged: 0, errors: {}, slowestMs: 0 },
   encode: { rounds: 0, cases: 0, same: 0, bothReject: 0, unsupported: 0, bothLimit: 0, known: {} },
