@@ -14,3 +14,5 @@ export interface KnownEntry {
 }
 export const KNOWN_DISAGREEMENTS: KnownEntry[];
 export const KNOWN_JSX_DISAGREEMENTS: KnownEntry[];
+/** What the JSX fuzzer knows: the JSX classes and acorn's own (acorn-jsx is acorn extended). */
+export const JSX_FUZZ_KNOWN: KnownEntry[];
