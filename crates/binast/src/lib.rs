@@ -13,6 +13,7 @@ mod generated;
 #[doc(hidden)]
 pub mod early_errors;
 mod positions;
+mod strings;
 pub mod writer;
 
 #[cfg(target_arch = "wasm32")]
@@ -112,7 +113,8 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
                     None
                 };
                 let Some((start, element)) = region else {
-                    let message = "binast cannot read this JSX element as the callee, object or tag of what follows".into();
+                    let message =
+                        "binast cannot read this JSX element as the callee, object or tag of what follows".into();
                     return Err(EncodeError::Syntax { message, pos_utf16: utf16_offset(source, end) });
                 };
                 retries += 1;
@@ -140,9 +142,17 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
                 let line_break = gap.contains(['\n', '\r', '\u{2028}', '\u{2029}']);
                 offset > at && (line_break || !patched[offset..].starts_with("=>"))
             };
-            if let Some((patched, reparsed)) =
-                first_fixing_rewrite(&allocator, text, candidates, "async", placeholder, &mut retries, parse, gets_past, options.jsx)
-            {
+            if let Some((patched, reparsed)) = first_fixing_rewrite(
+                &allocator,
+                text,
+                candidates,
+                "async",
+                placeholder,
+                &mut retries,
+                parse,
+                gets_past,
+                options.jsx,
+            ) {
                 text = patched;
                 stand_in = Some(placeholder);
                 parsed = reparsed;

@@ -176,7 +176,10 @@ unsafe impl GlobalAlloc for TrackingAllocator {
         // SAFETY: forwarded.
         let ptr = unsafe { System.alloc(layout) };
         if ptr.is_null() {
-            record_failure(abi::FAILURE_OUT_OF_MEMORY, format_args!("memory allocation of {} bytes failed", layout.size()));
+            record_failure(
+                abi::FAILURE_OUT_OF_MEMORY,
+                format_args!("memory allocation of {} bytes failed", layout.size()),
+            );
         }
         ptr
     }
@@ -185,7 +188,10 @@ unsafe impl GlobalAlloc for TrackingAllocator {
         // SAFETY: forwarded.
         let ptr = unsafe { System.alloc_zeroed(layout) };
         if ptr.is_null() {
-            record_failure(abi::FAILURE_OUT_OF_MEMORY, format_args!("memory allocation of {} bytes failed", layout.size()));
+            record_failure(
+                abi::FAILURE_OUT_OF_MEMORY,
+                format_args!("memory allocation of {} bytes failed", layout.size()),
+            );
         }
         ptr
     }
@@ -217,7 +223,10 @@ fn install_panic_hook() {
             let location = info.location();
             let file = location.map_or("?", |l| l.file());
             let line = location.map_or(0, |l| l.line());
-            record_failure(abi::FAILURE_PANIC, format_args!("panicked at {file}:{line}: {}", info.payload_as_str().unwrap_or("(no message)")));
+            record_failure(
+                abi::FAILURE_PANIC,
+                format_args!("panicked at {file}:{line}: {}", info.payload_as_str().unwrap_or("(no message)")),
+            );
         }));
     });
 }

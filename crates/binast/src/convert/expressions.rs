@@ -10,8 +10,7 @@ use crate::generated::schema::{
 use crate::writer::Writer;
 
 const NOT_JS: &str = "TypeScript syntax is not JavaScript";
-const MIXED_COALESCE: &str =
-    "Logical expressions and coalesce expressions cannot be mixed. Wrap either by parentheses";
+const MIXED_COALESCE: &str = "Logical expressions and coalesce expressions cannot be mixed. Wrap either by parentheses";
 pub(crate) const GETTER_PARAMS: &str = "getter should have no params";
 
 /// `a ?? b || c` and the like: oxc, keeping parentheses as nodes, misses a mix whose inner
@@ -133,9 +132,14 @@ impl<'a> Writer<'a> {
                 if e.type_arguments.is_some() {
                     return self.reject(e.span, NOT_JS);
                 }
-                self.new_expression(e.span, |w| w.expression(&e.callee), e.arguments.len(), |w| {
-                    w.arguments(&e.arguments);
-                });
+                self.new_expression(
+                    e.span,
+                    |w| w.expression(&e.callee),
+                    e.arguments.len(),
+                    |w| {
+                        w.arguments(&e.arguments);
+                    },
+                );
             }
             Expression::ChainExpression(e) => self.chain_expression(e.span, |w| match &e.expression {
                 ChainElement::CallExpression(call) => w.call(call),
@@ -189,12 +193,11 @@ impl<'a> Writer<'a> {
                 };
                 self.unary_expression(e.span, unary_operator_of(operator), |w| w.expression(&e.argument));
             }
-            Expression::UpdateExpression(e) => self.update_expression(
-                e.span,
-                update_operator_of(e.operator),
-                e.prefix,
-                |w| w.simple_target(&e.argument),
-            ),
+            Expression::UpdateExpression(e) => {
+                self.update_expression(e.span, update_operator_of(e.operator), e.prefix, |w| {
+                    w.simple_target(&e.argument)
+                })
+            }
             Expression::YieldExpression(e) => {
                 self.yield_expression(e.span, e.delegate, |w| w.opt_expression(e.argument.as_ref()));
             }

@@ -132,11 +132,9 @@ impl<'a> Writer<'a> {
                     false,
                     |w| w.identifier(key_span, name),
                     |w| match &p.init {
-                        Some(default) => w.assignment_pattern(
-                            p.span,
-                            |w| w.identifier(key_span, name),
-                            |w| w.expression(default),
-                        ),
+                        Some(default) => {
+                            w.assignment_pattern(p.span, |w| w.identifier(key_span, name), |w| w.expression(default))
+                        }
                         None => w.identifier(key_span, name),
                     },
                     init,

@@ -106,7 +106,11 @@ pub fn declaration_acorn_reads_after_let(text: &str, let_span: Span) -> Option<(
     }
     let rest = &text[at..];
     let first = rest.chars().next()?;
-    if !(first.is_ascii_alphabetic() || first == '$' || first == '_' || (!first.is_ascii() && oxc_syntax::identifier::is_identifier_start(first))) {
+    if !(first.is_ascii_alphabetic()
+        || first == '$'
+        || first == '_'
+        || (!first.is_ascii() && oxc_syntax::identifier::is_identifier_start(first)))
+    {
         return None;
     }
     let len: usize = rest.chars().take_while(|&c| is_word_char(c)).map(char::len_utf8).sum();

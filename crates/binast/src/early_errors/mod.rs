@@ -30,9 +30,9 @@
 
 mod rules;
 mod scope;
-mod visit;
 #[cfg(test)]
 mod tests;
+mod visit;
 
 use std::borrow::Cow;
 
@@ -43,7 +43,6 @@ use oxc_syntax::number::NumberBase;
 use oxc_syntax::operator::UnaryOperator;
 use oxc_syntax::scope::ScopeFlags;
 use rustc_hash::FxHashMap;
-
 
 use scope::{Scope, ScopeKind};
 
@@ -97,7 +96,6 @@ pub fn first_early_error(program: &Program<'_>) -> Option<EarlyError> {
     }
     checker.found
 }
-
 
 /// Where `super` may stand (the innermost method, field, static block or function around it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

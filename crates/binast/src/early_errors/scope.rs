@@ -73,7 +73,6 @@ pub(super) struct Scope<'a> {
     pub(super) simple_catch: Option<&'a str>,
 }
 
-
 impl<'a> Checker<'a, '_> {
     pub(super) fn enter(&mut self, kind: ScopeKind) {
         if self.depth == self.scopes.len() {

@@ -12,8 +12,7 @@ fn check(source: &str, module: bool) -> Option<(String, u32)> {
     let parsed = Parser::new(&allocator, source, source_type).parse();
     assert!(parsed.diagnostics.errors().next().is_none(), "{source}: {:?}", parsed.diagnostics);
     first_early_error(&parsed.program).map(|e| {
-        let name =
-            e.message.strip_prefix("Identifier '").and_then(|m| m.strip_suffix("' has already been declared"));
+        let name = e.message.strip_prefix("Identifier '").and_then(|m| m.strip_suffix("' has already been declared"));
         (name.unwrap_or_else(|| panic!("{source}: {}", e.message)).to_owned(), e.offset)
     })
 }
