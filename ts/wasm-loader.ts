@@ -33,7 +33,7 @@
 import { BinastError } from './errors.ts';
 
 /** Must equal `abi::ABI_VERSION` in crates/binast/src/wasm.rs. */
-export const ABI_VERSION = 3;
+export const ABI_VERSION = 4;
 
 /** bit0: parse as an ES module (else as a script). */
 export const FLAG_MODULE = 1 << 0;
@@ -47,6 +47,8 @@ export const FLAG_ALLOW_HASH_BANG = 1 << 3;
 export const FLAG_JSX = 1 << 4;
 /** bit5: with JSX, reject namespaced names (acorn-jsx's `allowNamespaces: false`). */
 export const FLAG_JSX_NO_NAMESPACES = 1 << 5;
+/** bit6: the source bytes are UTF-8 by construction (set only by `encodeRaw`, never for outside bytes). */
+export const FLAG_KNOWN_UTF8 = 1 << 6;
 
 export const STATUS_OK = 0;
 export const STATUS_SYNTAX_ERROR = 1;
@@ -406,7 +408,8 @@ export function encodeRaw(source: string, flags: number): EncodeRawResult {
         'which cannot represent it (write it as an escape such as "\\u' + unit + '" instead)',
     );
   }
-  return callEncoder((ex) => writeSource(ex, source), flags);
+  // encodeInto of a well-formed string writes UTF-8: the encoder need not check it again.
+  return callEncoder((ex) => writeSource(ex, source), flags | FLAG_KNOWN_UTF8);
 }
 
 /**

@@ -12,6 +12,7 @@ mod convert;
 mod generated;
 #[doc(hidden)]
 pub mod early_errors;
+mod lines;
 mod positions;
 mod strings;
 pub mod writer;

@@ -45,7 +45,7 @@ use crate::EncodeError;
 pub mod abi {
     /// Bumped whenever the exported functions or the flag/status meaning
     /// change; exported as `binast_abi_version()` and checked by the loader.
-    pub const ABI_VERSION: u32 = 3;
+    pub const ABI_VERSION: u32 = 4;
 
     /// bit0: parse as an ES module (else as a script).
     pub const FLAG_MODULE: u32 = 1 << 0;
@@ -59,13 +59,17 @@ pub mod abi {
     pub const FLAG_JSX: u32 = 1 << 4;
     /// bit5: with JSX, reject namespaced names (acorn-jsx's `allowNamespaces: false`).
     pub const FLAG_JSX_NO_NAMESPACES: u32 = 1 << 5;
+    /// bit6: the source bytes are UTF-8 by construction (the loader's `encodeInto` of a
+    /// well-formed string), so the encoder skips checking them. Never set for bytes from outside.
+    pub const FLAG_KNOWN_UTF8: u32 = 1 << 6;
     /// Every flag this build understands; other bits are rejected.
     pub const FLAGS_ALL: u32 = FLAG_MODULE
         | FLAG_COMMENTS
         | FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION
         | FLAG_ALLOW_HASH_BANG
         | FLAG_JSX
-        | FLAG_JSX_NO_NAMESPACES;
+        | FLAG_JSX_NO_NAMESPACES
+        | FLAG_KNOWN_UTF8;
 
     /// Success: the result buffer holds the binary AST.
     pub const STATUS_OK: u32 = 0;
@@ -316,12 +320,18 @@ pub unsafe extern "C" fn binast_encode(src_ptr: *const u8, src_len: u32, flags: 
         // SAFETY: guaranteed by the caller.
         unsafe { std::slice::from_raw_parts(src_ptr, src_len as usize) }
     };
-    let source = match std::str::from_utf8(bytes) {
-        Ok(source) => source,
-        Err(error) => {
-            let at = error.valid_up_to();
-            set_result(error_buffer(at as u32, "the source is not valid UTF-8"));
-            return abi::STATUS_INVALID_UTF8;
+    let source = if flags & abi::FLAG_KNOWN_UTF8 != 0 {
+        // SAFETY: the loader sets the flag only for what `TextEncoder.encodeInto` wrote from a
+        // well-formed string, which is UTF-8 (a pass over every byte saved per call).
+        unsafe { std::str::from_utf8_unchecked(bytes) }
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(source) => source,
+            Err(error) => {
+                let at = error.valid_up_to();
+                set_result(error_buffer(at as u32, "the source is not valid UTF-8"));
+                return abi::STATUS_INVALID_UTF8;
+            }
         }
     };
 

@@ -241,7 +241,7 @@ impl<'a> Writer<'a> {
         let (refs, ref_width) = ref_section(&self.refs);
         let comments = if with_comments { self.comment_section() } else { Vec::new() };
         let strings = self.string_section();
-        let lines = line_section(self.source);
+        let lines = crate::lines::line_section(self.source);
         let bodies = self.body_section();
         let mut flags = 0;
         if module {
@@ -345,33 +345,44 @@ pub(crate) struct NodeMark {
 }
 
 /// Removes the bytes whose bit is set in `marks` (start residuals of nodes flagged at their end).
+/// One pass, 64 bytes per mark word: a word without marks moves its bytes as one block, a word
+/// with marks byte by byte without branching (a copy per dropped byte, as `copy_within` between
+/// marks would be, is a call per node).
 fn drop_marked(nodes: &mut Vec<u8>, marks: &[u64]) {
-    let (mut read, mut write) = (0, 0);
+    let len = nodes.len();
+    let mut write = 0;
     for (w, &word) in marks.iter().enumerate() {
-        let mut bits = word;
-        while bits != 0 {
-            let byte = w * 64 + bits.trailing_zeros() as usize;
-            bits &= bits - 1;
-            nodes.copy_within(read..byte, write);
-            write += byte - read;
-            read = byte + 1;
+        let start = w * 64;
+        let end = (start + 64).min(len);
+        if word == 0 {
+            nodes.copy_within(start..end, write);
+            write += end - start;
+        } else {
+            for read in start..end {
+                nodes[write] = nodes[read];
+                write += 1 - ((word >> (read - start)) & 1) as usize;
+            }
         }
     }
-    let len = nodes.len();
-    nodes.copy_within(read..len, write);
-    nodes.truncate(write + len - read);
+    let tail = (marks.len() * 64).min(len);
+    nodes.copy_within(tail..len, write);
+    nodes.truncate(write + len - tail);
 }
 
 /// Length in UTF-16 code units, as JavaScript's `length`.
+#[inline]
 pub(crate) fn str_len16(text: WireStr<'_>) -> u32 {
     match text {
         WireStr::Utf8(text) => utf16_len(text),
-        WireStr::LoneSurrogates(text) => {
-            let mut units = Vec::new();
-            decode_lone_surrogates(text, &mut units);
-            units.len() as u32
-        }
+        WireStr::LoneSurrogates(text) => lone_surrogates_len16(text),
     }
+}
+
+#[cold]
+fn lone_surrogates_len16(text: &[u8]) -> u32 {
+    let mut units = Vec::new();
+    decode_lone_surrogates(text, &mut units);
+    units.len() as u32
 }
 
 /// Number of decimal digits of `value`, the length of its plain decimal text.
@@ -384,8 +395,13 @@ pub(crate) fn decimal_digits(mut value: u32) -> u32 {
     digits
 }
 
+#[inline]
 fn utf16_len(text: &str) -> u32 {
-    if text.is_ascii() { text.len() as u32 } else { text.encode_utf16().count() as u32 }
+    if text.is_ascii() { text.len() as u32 } else { non_ascii_len16(text) }
+}
+
+fn non_ascii_len16(text: &str) -> u32 {
+    text.encode_utf16().count() as u32
 }
 
 /// WTF-8 -> UTF-16 code units (lone surrogates kept). oxc guarantees well-formed WTF-8.
@@ -421,67 +437,15 @@ fn ref_section(codes: &[u32]) -> (Vec<u8>, u8) {
         0x1_0000..=0xFF_FFFF => 3,
         _ => 4,
     };
+    // One loop per width: a fixed-size copy per code, not a call.
     let mut out = Vec::with_capacity(codes.len() * width);
-    for &code in codes {
-        out.extend_from_slice(&code.to_le_bytes()[..width]);
+    match width {
+        1 => out.extend(codes.iter().map(|&code| code as u8)),
+        2 => codes.iter().for_each(|&code| out.extend_from_slice(&(code as u16).to_le_bytes())),
+        3 => codes.iter().for_each(|&code| out.extend_from_slice(&code.to_le_bytes()[..3])),
+        _ => codes.iter().for_each(|&code| out.extend_from_slice(&code.to_le_bytes())),
     }
     (out, width as u8)
-}
-
-/// Line starts (UTF-16) after the first line, delta-coded; acorn's line breaks are
-/// `\r\n`, `\r`, `\n`, U+2028 and U+2029.
-fn line_section(source: &str) -> Vec<u8> {
-    let mut deltas = Vec::new();
-    let mut count = 0u32;
-    let mut previous = 0u32;
-    let mut utf16 = 0u32;
-    let bytes = source.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Skip 8 bytes at a time while none is a line break or non-ASCII: none is below
-        // 0x0E (`\n` and `\r` are) and none has its high bit set.
-        while let Some(chunk) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            const ONES: u64 = 0x0101_0101_0101_0101;
-            const HIGH: u64 = 0x8080_8080_8080_8080;
-            if ((word.wrapping_sub(ONES * 0x0E) | word) & HIGH) != 0 {
-                break;
-            }
-            i += 8;
-            utf16 += 8;
-        }
-        let Some(&byte) = bytes.get(i) else { break };
-        let mut line_start = None;
-        if byte < 0x80 {
-            i += 1;
-            utf16 += 1;
-            if byte == b'\n' {
-                line_start = Some(utf16);
-            } else if byte == b'\r' {
-                if bytes.get(i) == Some(&b'\n') {
-                    i += 1;
-                    utf16 += 1;
-                }
-                line_start = Some(utf16);
-            }
-        } else {
-            let c = source[i..].chars().next().unwrap_or('\u{FFFD}');
-            i += c.len_utf8();
-            utf16 += c.len_utf16() as u32;
-            if c == '\u{2028}' || c == '\u{2029}' {
-                line_start = Some(utf16);
-            }
-        }
-        if let Some(start) = line_start {
-            write_varint(&mut deltas, start - previous);
-            previous = start;
-            count += 1;
-        }
-    }
-    let mut out = Vec::with_capacity(deltas.len() + 5);
-    write_varint(&mut out, count);
-    out.extend_from_slice(&deltas);
-    out
 }
 
 #[inline]
@@ -510,28 +474,6 @@ fn write_zigzag(out: &mut Vec<u8>, difference: u32) {
 mod tests {
     use super::*;
 
-    /// The line table, one character at a time (what `line_section`'s word skipping must match).
-    fn naive_line_section(source: &str) -> Vec<u8> {
-        let (mut deltas, mut count, mut previous, mut utf16) = (Vec::new(), 0u32, 0u32, 0u32);
-        let mut chars = source.chars().peekable();
-        while let Some(c) = chars.next() {
-            utf16 += c.len_utf16() as u32;
-            if c == '\r' && chars.peek() == Some(&'\n') {
-                chars.next();
-                utf16 += 1;
-            }
-            if matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}') {
-                write_varint(&mut deltas, utf16 - previous);
-                previous = utf16;
-                count += 1;
-            }
-        }
-        let mut out = Vec::new();
-        write_varint(&mut out, count);
-        out.extend_from_slice(&deltas);
-        out
-    }
-
     #[test]
     fn drop_marked_removes_exactly_the_marked_bytes() {
         let mut seed = 7u32;
@@ -550,22 +492,6 @@ mod tests {
             let mut nodes = bytes.clone();
             drop_marked(&mut nodes, &marks);
             assert_eq!(nodes, kept, "length {len}");
-        }
-    }
-
-    #[test]
-    fn line_section_matches_a_char_by_char_scan() {
-        let pieces = [
-            "a", "bcdefgh", "\n", "\r", "\r\n", "\t", "\u{2028}", "\u{2029}", "é", "😀", "\u{7f}", "\u{0e}", "\u{0d}x",
-        ];
-        let mut seed = 12345u32;
-        for _ in 0..2000 {
-            let mut source = String::new();
-            for _ in 0..(seed % 40) {
-                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                source.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
-            }
-            assert_eq!(line_section(&source), naive_line_section(&source), "{source:?}");
         }
     }
 }
