@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Compare decode (or, with --encode, encode) speed of several builds, interleaved in one process:
-//   node bench/compare.mjs [--files typescript,three | --project] [--rounds 15] [--locations | --encode] dist/index.js /tmp/other/dist/index.js ...
+//   node bench/compare.mjs [--files typescript,three | --project] [--rounds 15] [--locations] [--encode | --parse] dist/index.js /tmp/other/dist/index.js ...
 // Each build is a dist/ with its wasm/ beside it (e.g. a copy of dist/ with one change). Each
 // build decodes what its own encoder wrote (builds may differ in format); medians per file and
 // summed. Used to back decoder performance suggestions with numbers. `--project`: the project
@@ -18,6 +18,7 @@ let files = ['react-dom', 'd3', 'vue', 'three'];
 let rounds = 15;
 let locations = false;
 let encoding = false;
+let parsing = false;
 let project = false;
 const builds = [];
 for (let i = 0; i < argv.length; i++) {
@@ -26,6 +27,7 @@ for (let i = 0; i < argv.length; i++) {
   else if (argv[i] === '--locations') locations = true;
   else if (argv[i] === '--encode') encoding = true;
   else if (argv[i] === '--project') project = true;
+  else if (argv[i] === '--parse') parsing = true;
   else builds.push(argv[i]);
 }
 if (builds.length === 0) builds.push(new URL('../dist/index.js', import.meta.url).pathname);
@@ -38,6 +40,13 @@ for (const b of builds) {
 }
 const corpus = project ? await projectCorpus() : loadCorpus(files).map((f) => ({ ...f, bytes: apis.map((api) => api.encode(f.source, { sourceType: f.sourceType })) }));
 const options = { locations };
+// What one build does with one file: encode, parse (acorn's API: encode + decode) or decode.
+const run = (api, file, b) =>
+  encoding
+    ? api.encode(file.source, { sourceType: file.sourceType })
+    : parsing
+      ? api.parse(file.source, { ecmaVersion: 'latest', sourceType: file.sourceType, locations })
+      : api.decode(file.bytes[b], options);
 const samples = builds.map(() => Object.fromEntries(corpus.map((f) => [f.name, []])));
 let keep = null;
 for (let r = 0; r < rounds + 2; r++) {
@@ -48,14 +57,14 @@ for (let r = 0; r < rounds + 2; r++) {
       if (f.files) {
         const t = performance.now();
         for (const file of f.files) {
-          keep = encoding ? apis[b].encode(file.source, { sourceType: file.sourceType }) : apis[b].decode(file.bytes[b], options);
+          keep = run(apis[b], file, b);
         }
         if (r >= 2) samples[b][f.name].push(performance.now() - t);
         continue;
       }
       for (let i = 0; i < reps; i++) {
         const t = performance.now();
-        keep = encoding ? apis[b].encode(f.source, { sourceType: f.sourceType }) : apis[b].decode(f.bytes[b], options);
+        keep = run(apis[b], f, b);
         if (r >= 2) samples[b][f.name].push(performance.now() - t);
       }
     }
@@ -80,11 +89,12 @@ async function projectCorpus() {
   const manifest = readManifest(dir);
   const sources = loadInputs(dir, manifest, 'source');
   const list = manifest.files.map((file, i) => ({ source: sources[i], sourceType: file.sourceType }));
-  if (!encoding) for (const file of list) file.bytes = apis.map((api) => api.encode(file.source, { sourceType: file.sourceType }));
+  if (!encoding && !parsing) for (const file of list) file.bytes = apis.map((api) => api.encode(file.source, { sourceType: file.sourceType }));
   return [{ name: `project (${list.length} files)`, files: list }];
 }
 for (const stat of ['median', 'min']) {
-  console.log(`Node ${process.version}, ${encoding ? 'encode' : `decode${locations ? ' +loc' : ''}`}, ${stat} ms over ${rounds} rounds`);
+  const what = encoding ? 'encode' : `${parsing ? 'parse' : 'decode'}${locations ? ' +loc' : ''}`;
+  console.log(`Node ${process.version}, ${what}, ${stat} ms over ${rounds} rounds`);
   console.log(['build', ...corpus.map((f) => f.name), 'sum', 'vs first'].join('\t'));
   let first;
   builds.forEach((b, k) => {

@@ -6,12 +6,15 @@ import { syntaxError } from './syntax-error.ts';
 import {
   encodeRaw,
   encodeRawBytes,
+  encodeRawTransient,
   FLAG_ALLOW_HASH_BANG,
   FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION,
   FLAG_COMMENTS,
   FLAG_JSX,
   FLAG_JSX_NO_NAMESPACES,
   FLAG_MODULE,
+  FLAG_TRANSIENT,
+  FLAG_TRANSIENT_LINES,
 } from './wasm-loader.ts';
 
 /** acorn-jsx's options, as `acornJsx(options)` takes them. */
@@ -54,12 +57,25 @@ export function encode(source: string | Uint8Array, options: EncodeOptions = {})
   if (typeof source !== 'string') {
     throw new BinastError('BAD_OPTION', `encode expects the source as a string or UTF-8 bytes, got ${typeof source}`);
   }
-  const flags = encodeFlags(options);
+  return encodeString(source, encodeFlags(options), encodeRaw);
+}
+
+/**
+ * For parse(), which decodes the result at once and drops it: a transient binary (no checksum,
+ * skip entries or module records; a line table only with `lines`), as a view of WASM memory
+ * valid until the next encode.
+ */
+export function encodeTransient(source: string, options: EncodeOptions, lines: boolean): Uint8Array {
+  const flags = encodeFlags(options) | FLAG_TRANSIENT | (lines ? FLAG_TRANSIENT_LINES : 0);
+  return encodeString(source, flags, encodeRawTransient);
+}
+
+function encodeString(source: string, flags: number, raw: typeof encodeRaw): Uint8Array {
   // acorn without allowHashBang reads `#` as the start of a private name, then fails on `!`.
   if ((flags & FLAG_ALLOW_HASH_BANG) === 0 && source.startsWith('#!')) {
     throw syntaxError(source, "Unexpected character '!'", 1);
   }
-  const result = encodeRaw(source, flags);
+  const result = raw(source, flags);
   if (!result.ok) {
     // acorn's wording and position for what both reject; binast's own where acorn accepts.
     throw acornRejection(source, acornOptionsOf(flags), () => syntaxError(source, result.message, result.pos));

@@ -4,9 +4,9 @@
 // error path only, or by acorn alone (options whose effect the binary does not carry).
 import { acornVerdict, isAcornUnavailable, isOwnVerdict } from './acorn-verdict.ts';
 import { deliverComments } from './decode/comments.ts';
-import { decode } from './decode/index.ts';
+import { decodeTransient } from './decode/file.ts';
 import { fitEdition } from './ecma-version.ts';
-import { encode } from './encode.ts';
+import { encodeTransient } from './encode.ts';
 import { BinastError } from './errors.ts';
 import { LATEST_EDITION, planParse, type ParseOptions, type ParsePlan } from './parse-options.ts';
 import type { Comment } from 'estree';
@@ -24,18 +24,19 @@ export function parse(source: string, options: ParseOptions = {}): Program {
   if (plan.viaAcorn || awaitChangesTree(source, plan)) return byAcorn(source, plan);
   let bytes: Uint8Array;
   try {
-    bytes = encode(source, plan.encode);
+    // Decoded at once and dropped: a transient binary, read in place in WASM memory.
+    bytes = encodeTransient(source, plan.encode, plan.decode.locations === true);
   } catch (error) {
     // Both binast and acorn rejected the source under binast's options; an option that accepts
     // more (or an older edition's rules) may still take it: acorn decides.
     if (plan.relaxed && error instanceof SyntaxError && !isOwnVerdict(error)) return byAcorn(source, plan);
     throw error;
   }
-  if (plan.edition >= LATEST_EDITION) return decode(bytes, plan.decode);
+  if (plan.edition >= LATEST_EDITION) return decodeTransient(bytes, plan.decode);
   // An older edition: comments reach the caller only once the tree proved to be acorn's.
   const { onComment } = plan.decode;
   const comments: Comment[] | undefined = onComment ? [] : undefined;
-  const program = decode(bytes, { ...plan.decode, ...(comments ? { onComment: comments } : {}) });
+  const program = decodeTransient(bytes, { ...plan.decode, ...(comments ? { onComment: comments } : {}) });
   const fitted = fitEdition(program, source, plan.edition);
   if (fitted === null) return byAcorn(source, plan);
   if (onComment && comments) deliverComments(onComment, comments);

@@ -49,6 +49,10 @@ export const FLAG_JSX = 1 << 4;
 export const FLAG_JSX_NO_NAMESPACES = 1 << 5;
 /** bit6: the source bytes are UTF-8 by construction (set only by `encodeRaw`, never for outside bytes). */
 export const FLAG_KNOWN_UTF8 = 1 << 6;
+/** bit7: a transient binary, decoded at once and never stored (no checksum, skip entries, module records). */
+export const FLAG_TRANSIENT = 1 << 7;
+/** bit8: with FLAG_TRANSIENT, keep the line table. */
+export const FLAG_TRANSIENT_LINES = 1 << 8;
 
 export const STATUS_OK = 0;
 export const STATUS_SYNTAX_ERROR = 1;
@@ -413,6 +417,17 @@ export function encodeRaw(source: string, flags: number): EncodeRawResult {
 }
 
 /**
+ * As {@link encodeRaw} with FLAG_TRANSIENT (set by the caller) for parse(), which decodes the
+ * result at once: the bytes are a view of WASM memory, not a copy, valid only until the next
+ * call into the encoder.
+ */
+export function encodeRawTransient(source: string, flags: number): EncodeRawResult {
+  const lone = firstLoneSurrogate(source);
+  if (lone >= 0) return encodeRaw(source, flags);
+  return callEncoder((ex) => writeSource(ex, source), flags | FLAG_KNOWN_UTF8, false);
+}
+
+/**
  * As {@link encodeRaw}, for the UTF-8 bytes of a source (a file as read from disk): copied into
  * WASM memory as they are, no UTF-16 round trip. Bytes that are not UTF-8 throw
  * `UNSUPPORTED_SOURCE` with the byte offset of the first invalid sequence.
@@ -421,7 +436,11 @@ export function encodeRawBytes(bytes: Uint8Array, flags: number): EncodeRawResul
   return callEncoder((ex) => writeBytes(ex, bytes), flags);
 }
 
-function callEncoder(write: (ex: BinastExports) => { ptr: number; length: number; capacity: number }, flags: number): EncodeRawResult {
+function callEncoder(
+  write: (ex: BinastExports) => { ptr: number; length: number; capacity: number },
+  flags: number,
+  copy = true,
+): EncodeRawResult {
   const ex = exports();
   let status: number;
   let result: Uint8Array;
@@ -429,9 +448,14 @@ function callEncoder(write: (ex: BinastExports) => { ptr: number; length: number
     const { ptr, length, capacity } = write(ex);
     status = ex.binast_encode(ptr, length, flags);
     // Re-read memory.buffer: it is replaced whenever the memory grows.
-    result = new Uint8Array(ex.memory.buffer, ex.binast_result_ptr() >>> 0, ex.binast_result_len() >>> 0).slice();
+    result = new Uint8Array(ex.memory.buffer, ex.binast_result_ptr() >>> 0, ex.binast_result_len() >>> 0);
     ex.binast_free(ptr, capacity);
-    ex.binast_result_clear();
+    // A view stays valid until the next call (which frees the result first); freeing the source
+    // first cannot move it: only growing memory would, and freeing never grows it.
+    if (copy || status !== STATUS_OK) {
+      result = result.slice();
+      ex.binast_result_clear();
+    }
   } catch (error) {
     // The instance may be inconsistent (see the top of this file): drop it.
     wasm = undefined;

@@ -32,8 +32,9 @@ export interface Header {
 
 export type SectionName = (typeof SECTIONS)[number]['name'];
 
-export function readHeader(bytes: Uint8Array): Header {
-  const ends = checkFile(bytes);
+/** The header, checked; `wholeChecksum` false only for a transient binary (decodeTransient). */
+export function readHeader(bytes: Uint8Array, wholeChecksum = true): Header {
+  const ends = checkFile(bytes, wholeChecksum);
   const sections = {} as Record<SectionName, Section>;
   let at = HEADER_LENGTH;
   SECTIONS.forEach(({ name }, i) => {

@@ -2,11 +2,8 @@
 import type { Comment, SourceLocation } from 'estree';
 import type { Program } from '../types.ts';
 import { BinastError } from '../errors.ts';
-import { decodeNodeSection } from '../generated/decoder.ts';
-import { deliverComments, readComments } from './comments.ts';
-import { FLAG_COMMENTS, readHeader } from './header.ts';
-import { createLocator, readLineStarts } from './locations.ts';
-import { readStrings } from './strings.ts';
+import { decodeFile } from './file.ts';
+import { readHeader } from './header.ts';
 
 /** acorn's function form of `onComment`. */
 export type CommentCallback = (
@@ -45,39 +42,7 @@ export * from './modules.ts';
 export function decode(input: Uint8Array | ArrayBuffer, options: DecodeOptions = {}): Program {
   checkOptions(options);
   const bytes = asBytes(input);
-  const header = readHeader(bytes);
-  const strings = readStrings(bytes, header.strings);
-  const locations = options.locations === true;
-  const ranges = options.ranges === true;
-  const lineStarts = locations ? readLineStarts(bytes, header.lines) : null;
-  const program = decodeNodeSection({
-    bytes,
-    offset: header.nodes.start,
-    end: header.nodes.end,
-    refs: { start: header.refs.start, end: header.refs.end, width: header.refWidth },
-    strings,
-    lineStarts,
-    ranges,
-    bodies: options.lazy === true ? header.bodies : null,
-  }) as Program;
-  const { onComment } = options;
-  if (onComment !== undefined) {
-    if ((header.flags & FLAG_COMMENTS) === 0) {
-      throw new BinastError(
-        'BAD_OPTION',
-        'onComment was given but this binary was encoded without comments; encode with { comments: true }',
-      );
-    }
-    const commentLocation = lineStarts ? createLocator(lineStarts) : null;
-    if (Array.isArray(onComment)) {
-      readComments(bytes, header.comments, strings, commentLocation, ranges, onComment);
-    } else {
-      const comments: Comment[] = [];
-      readComments(bytes, header.comments, strings, commentLocation, false, comments);
-      deliverComments(onComment, comments);
-    }
-  }
-  return program;
+  return decodeFile(bytes, readHeader(bytes), options);
 }
 
 /** An ArrayBuffer (fetch's `arrayBuffer()`) is read in place; anything else is checked by readHeader. */

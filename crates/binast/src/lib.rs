@@ -44,6 +44,12 @@ pub struct EncodeOptions {
     /// With `jsx`: reject JSX namespaced names (`<a:b>`), as acorn-jsx with
     /// `allowNamespaces: false`.
     pub jsx_no_namespaces: bool,
+    /// The binary is decoded once, at once, by the caller and never stored (`parse()`): it gets
+    /// no checksum (a zero trailer), no skip entries and no module records, and a line table
+    /// only with `transient_lines` (docs/format.md, Transient binaries).
+    pub transient: bool,
+    /// With `transient`: keep the line table (the caller decodes with locations).
+    pub transient_lines: bool,
 }
 
 /// Error returned by [`encode`].
@@ -228,7 +234,7 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         let elements: Vec<&Program<'_>> = jsx_elements.iter().map(|&(_, element)| element).collect();
         convert::write_comments(&mut writer, program, &elements, source);
     }
-    Ok(writer.finish(options.module, options.comments, options.jsx))
+    Ok(writer.finish(options))
 }
 
 /// `text` with the JSX element at `start..end` spelled `(__..._)`: the same length, an

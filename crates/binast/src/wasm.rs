@@ -62,6 +62,10 @@ pub mod abi {
     /// bit6: the source bytes are UTF-8 by construction (the loader's `encodeInto` of a
     /// well-formed string), so the encoder skips checking them. Never set for bytes from outside.
     pub const FLAG_KNOWN_UTF8: u32 = 1 << 6;
+    /// bit7: a transient binary, decoded at once and never stored (`EncodeOptions::transient`).
+    pub const FLAG_TRANSIENT: u32 = 1 << 7;
+    /// bit8: with FLAG_TRANSIENT, keep the line table (`EncodeOptions::transient_lines`).
+    pub const FLAG_TRANSIENT_LINES: u32 = 1 << 8;
     /// Every flag this build understands; other bits are rejected.
     pub const FLAGS_ALL: u32 = FLAG_MODULE
         | FLAG_COMMENTS
@@ -69,7 +73,9 @@ pub mod abi {
         | FLAG_ALLOW_HASH_BANG
         | FLAG_JSX
         | FLAG_JSX_NO_NAMESPACES
-        | FLAG_KNOWN_UTF8;
+        | FLAG_KNOWN_UTF8
+        | FLAG_TRANSIENT
+        | FLAG_TRANSIENT_LINES;
 
     /// Success: the result buffer holds the binary AST.
     pub const STATUS_OK: u32 = 0;
@@ -97,6 +103,8 @@ pub mod abi {
             allow_hash_bang: flags & FLAG_ALLOW_HASH_BANG != 0,
             jsx: flags & FLAG_JSX != 0,
             jsx_no_namespaces: flags & FLAG_JSX_NO_NAMESPACES != 0,
+            transient: flags & FLAG_TRANSIENT != 0,
+            transient_lines: flags & FLAG_TRANSIENT_LINES != 0,
         }
     }
 }

@@ -236,21 +236,30 @@ impl<'a> Writer<'a> {
     }
 
     /// Assembles header and sections into the final buffer.
-    pub fn finish(mut self, module: bool, with_comments: bool, jsx: bool) -> Vec<u8> {
+    /// A `transient` binary leaves out what only a stored one needs (see `EncodeOptions`).
+    pub fn finish(mut self, options: &crate::EncodeOptions) -> Vec<u8> {
+        let transient = options.transient;
         drop_marked(&mut self.nodes, &self.dropped);
         let (refs, ref_width) = ref_section(&self.refs);
-        let comments = if with_comments { self.comment_section() } else { Vec::new() };
+        let comments = if options.comments { self.comment_section() } else { Vec::new() };
         let strings = self.string_section();
-        let lines = crate::lines::line_section(self.source);
-        let bodies = self.body_section();
+        let lines = if transient && !options.transient_lines {
+            Vec::new()
+        } else {
+            crate::lines::line_section(self.source)
+        };
+        let bodies = if transient { Vec::new() } else { self.body_section() };
+        if transient {
+            self.modules.clear();
+        }
         let mut flags = 0;
-        if module {
+        if options.module {
             flags |= FLAG_MODULE;
         }
-        if with_comments {
+        if options.comments {
             flags |= FLAG_COMMENTS;
         }
-        if jsx {
+        if options.jsx {
             flags |= FLAG_JSX;
         }
 
@@ -277,7 +286,7 @@ impl<'a> Writer<'a> {
         for section in sections {
             out.extend_from_slice(section);
         }
-        let checksum = xxh32(&out);
+        let checksum = if transient { 0 } else { xxh32(&out) };
         out.extend_from_slice(&checksum.to_le_bytes());
         out
     }
