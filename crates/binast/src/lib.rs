@@ -14,6 +14,7 @@ mod generated;
 pub mod early_errors;
 mod lines;
 mod positions;
+mod scan;
 mod strings;
 pub mod writer;
 

@@ -5,6 +5,7 @@
 //! `\n`/`\r` bytes and one of the non-ASCII bytes (SIMD where the target has it); only the
 //! breaks and the non-ASCII characters are then looked at one by one.
 
+use crate::scan::masks;
 use crate::writer::write_varint;
 
 /// Line starts after the first line, delta-coded, after their count.
@@ -70,44 +71,6 @@ impl Table {
     }
 }
 
-/// Bit `k` of the first mask: byte `k` is `\n` or `\r`; of the second: byte `k` is not ASCII.
-#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
-#[inline]
-fn masks(chunk: &[u8; 16]) -> (u32, u32) {
-    use core::arch::wasm32::*;
-    // SAFETY: reads the 16 bytes of `chunk` (wasm loads need no alignment).
-    let v = unsafe { v128_load(chunk.as_ptr().cast::<v128>()) };
-    let breaks = v128_or(u8x16_eq(v, u8x16_splat(b'\n')), u8x16_eq(v, u8x16_splat(b'\r')));
-    (u32::from(i8x16_bitmask(breaks)), u32::from(i8x16_bitmask(v)))
-}
-
-#[cfg(target_arch = "x86_64")]
-#[inline]
-fn masks(chunk: &[u8; 16]) -> (u32, u32) {
-    use std::arch::x86_64::*;
-    // SAFETY: SSE2 is part of x86_64; the load reads the 16 bytes of `chunk`, unaligned.
-    unsafe {
-        let v = _mm_loadu_si128(chunk.as_ptr().cast::<__m128i>());
-        let breaks =
-            _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(b'\n' as i8)), _mm_cmpeq_epi8(v, _mm_set1_epi8(b'\r' as i8)));
-        (_mm_movemask_epi8(breaks) as u32, _mm_movemask_epi8(v) as u32)
-    }
-}
-
-#[cfg(not(any(all(target_arch = "wasm32", target_feature = "simd128"), target_arch = "x86_64")))]
-use masks_scalar as masks;
-
-/// `masks` one byte at a time (targets without 128-bit SIMD; the tests' reference).
-#[cfg_attr(any(all(target_arch = "wasm32", target_feature = "simd128"), target_arch = "x86_64"), allow(dead_code))]
-fn masks_scalar(chunk: &[u8; 16]) -> (u32, u32) {
-    let (mut breaks, mut non_ascii) = (0, 0);
-    for (k, &byte) in chunk.iter().enumerate() {
-        breaks |= u32::from(byte == b'\n' || byte == b'\r') << k;
-        non_ascii |= u32::from(byte >= 0x80) << k;
-    }
-    (breaks, non_ascii)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -160,20 +123,6 @@ mod tests {
                 source.push_str(pieces[(seed >> 16) as usize % pieces.len()]);
             }
             assert_eq!(line_section(&source), naive_line_section(&source), "{source:?}");
-        }
-    }
-
-    #[test]
-    fn masks_match_the_byte_by_byte_ones() {
-        let interesting = [b'\n', b'\r', b'\t', b'a', 0x7f, 0x80, 0xe2, 0xff, 0];
-        let mut seed = 99u32;
-        for _ in 0..5000 {
-            let mut chunk = [0u8; 16];
-            for byte in &mut chunk {
-                seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                *byte = interesting[(seed >> 16) as usize % interesting.len()];
-            }
-            assert_eq!(masks(&chunk), masks_scalar(&chunk), "{chunk:?}");
         }
     }
 }

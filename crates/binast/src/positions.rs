@@ -1,5 +1,7 @@
 //! UTF-8 byte offsets (oxc's spans) to UTF-16 offsets (what acorn reports).
 
+use crate::scan::next_non_ascii;
+
 /// Converts offsets; free when the source is ASCII, a cached binary search otherwise.
 pub struct Utf16Positions {
     /// `(utf8 offset after a non-ASCII char, utf8 - utf16 difference from there on)`.
@@ -10,16 +12,20 @@ pub struct Utf16Positions {
 
 impl Utf16Positions {
     pub fn new(source: &str) -> Self {
+        let bytes = source.as_bytes();
         let mut checkpoints = Vec::new();
-        if !source.is_ascii() {
+        // Only the non-ASCII characters matter: the ASCII runs between them are skipped 16
+        // bytes at a time.
+        let mut at = next_non_ascii(bytes, 0);
+        if at < bytes.len() {
             checkpoints.push((0, 0));
             let mut difference = 0u32;
-            for (offset, c) in source.char_indices() {
-                let extra = (c.len_utf8() - c.len_utf16()) as u32;
-                if extra > 0 {
-                    difference += extra;
-                    checkpoints.push(((offset + c.len_utf8()) as u32, difference));
-                }
+            while at < bytes.len() {
+                let c = source[at..].chars().next().unwrap_or('\u{FFFD}');
+                at += c.len_utf8();
+                difference += (c.len_utf8() - c.len_utf16()) as u32;
+                checkpoints.push((at as u32, difference));
+                at = next_non_ascii(bytes, at);
             }
         }
         Utf16Positions { checkpoints, last: 0 }

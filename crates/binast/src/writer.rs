@@ -243,11 +243,8 @@ impl<'a> Writer<'a> {
         let (refs, ref_width) = ref_section(&self.refs);
         let comments = if options.comments { self.comment_section() } else { Vec::new() };
         let strings = self.string_section();
-        let lines = if transient && !options.transient_lines {
-            Vec::new()
-        } else {
-            crate::lines::line_section(self.source)
-        };
+        let lines =
+            if transient && !options.transient_lines { Vec::new() } else { crate::lines::line_section(self.source) };
         let bodies = if transient { Vec::new() } else { self.body_section() };
         if transient {
             self.modules.clear();
@@ -492,7 +489,7 @@ mod tests {
             let mut kept = Vec::new();
             for (i, &b) in bytes.iter().enumerate() {
                 seed = seed.wrapping_mul(1_103_515_245).wrapping_add(12345);
-                if (seed >> 16) % 3 == 0 {
+                if (seed >> 16).is_multiple_of(3) {
                     marks[i >> 6] |= 1 << (i & 63);
                 } else {
                     kept.push(b);

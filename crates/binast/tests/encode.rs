@@ -11,6 +11,8 @@ const SCRIPT: EncodeOptions = EncodeOptions {
     allow_hash_bang: true,
     jsx: false,
     jsx_no_namespaces: false,
+    transient: false,
+    transient_lines: false,
 };
 const MODULE: EncodeOptions = EncodeOptions { module: true, ..SCRIPT };
 
@@ -112,6 +114,32 @@ fn deterministic() {
     for (source, options) in [(KITCHEN_SINK_SCRIPT, &SCRIPT), (KITCHEN_SINK_MODULE, &MODULE)] {
         assert_eq!(ok(source, options), ok(source, options));
     }
+}
+
+/// Section lengths (header offsets 12, 16, ... in the schema's order: strings, nodes, refs,
+/// lines, comments, bodies, modules).
+fn section_lengths(bytes: &[u8]) -> Vec<usize> {
+    (12..40).step_by(4).map(|at| u32::from_le_bytes(bytes[at..at + 4].try_into().unwrap()) as usize).collect()
+}
+
+#[test]
+fn transient_binaries_keep_the_tree_and_drop_the_rest() {
+    // A large function body (a skip entry), an import (module records), several lines.
+    let body = "x = x + 1;\n".repeat(200);
+    let source = format!("import a from 'a';\nfunction f(x) {{\n{body}}}\n/* c */ f(a);\n");
+    let stored = ok(&source, &MODULE);
+    let transient = ok(&source, &EncodeOptions { transient: true, ..MODULE });
+    let with_lines = ok(&source, &EncodeOptions { transient: true, transient_lines: true, ..MODULE });
+    let (s, t, l) = (section_lengths(&stored), section_lengths(&transient), section_lengths(&with_lines));
+    assert!(s[3] > 0 && s[5] > 0 && s[6] > 0, "the stored binary has lines, bodies and modules: {s:?}");
+    assert_eq!(t, [s[0], s[1], s[2], 0, s[4], 0, 0]);
+    assert_eq!(l, [s[0], s[1], s[2], s[3], s[4], 0, 0]);
+    // The tree's sections are the stored binary's, byte for byte; the trailer is zero.
+    let tree =
+        |bytes: &[u8], lengths: &[usize]| bytes[HEADER_LEN..HEADER_LEN + lengths[..3].iter().sum::<usize>()].to_vec();
+    assert_eq!(tree(&transient, &t), tree(&stored, &s));
+    assert_eq!(transient[transient.len() - 4..], [0, 0, 0, 0]);
+    assert_ne!(stored[stored.len() - 4..], [0, 0, 0, 0]);
 }
 
 #[test]
