@@ -89,7 +89,9 @@ function literal(kind, m, omit = null) {
     .join('');
   const make = (loc, range) =>
     `{ type: ${JSON.stringify(kind.type)}, start, end${loc ? LOC : ''}${range ? ', range: [start, end]' : ''}${fields} }`;
-  const byRange = (loc) => (m.range === 'bit' ? `${RANGE_ON} ? ${make(loc, true)} : ${make(loc, false)}` : make(loc, m.range));
+  // A set that never serves mode 0 has no literal without both `loc` and `range`.
+  const byRange = (loc) =>
+    m.range !== 'bit' ? make(loc, m.range) : !loc && !m.modes.includes(0) ? make(false, true) : `${RANGE_ON} ? ${make(loc, true)} : ${make(loc, false)}`;
   return m.loc === 'bit' ? `${LOC_ON} ? ${byRange(true)} : ${byRange(false)}` : byRange(m.loc);
 }
 

@@ -2010,7 +2010,7 @@ function readProgramL(expected: number): any {
   const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Program", start, end, loc: locOf(start, startLine, end), range: [start, end], body, sourceType } : { type: "Program", start, end, loc: locOf(start, startLine, end), body, sourceType } : (mode & 2) !== 0 ? { type: "Program", start, end, range: [start, end], body, sourceType } : { type: "Program", start, end, body, sourceType };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Program", start, end, loc: locOf(start, startLine, end), range: [start, end], body, sourceType } : { type: "Program", start, end, loc: locOf(start, startLine, end), body, sourceType } : { type: "Program", start, end, range: [start, end], body, sourceType };
 }
 
 function readExpressionStatementL(expected: number): any {
@@ -2021,7 +2021,7 @@ function readExpressionStatementL(expected: number): any {
   const expression = readNodeL(0) ?? missing("expression");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression } : (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, range: [start, end], expression } : { type: "ExpressionStatement", start, end, expression };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression } : { type: "ExpressionStatement", start, end, range: [start, end], expression };
 }
 
 function readDirectiveL(expected: number): any {
@@ -2032,7 +2032,7 @@ function readDirectiveL(expected: number): any {
   const expression = readNodeL(0) ?? missing("expression");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression, directive: directiveOf(expression) } : (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, range: [start, end], expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, expression, directive: directiveOf(expression) };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, range: [start, end], expression, directive: directiveOf(expression) };
 }
 
 function readBlockStatementL(expected: number): any {
@@ -2043,7 +2043,7 @@ function readBlockStatementL(expected: number): any {
   const body = readNodeListL(1, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), body } : (mode & 2) !== 0 ? { type: "BlockStatement", start, end, range: [start, end], body } : { type: "BlockStatement", start, end, body };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), body } : { type: "BlockStatement", start, end, range: [start, end], body };
 }
 
 function readStaticBlockL(expected: number): any {
@@ -2056,8 +2056,8 @@ function readStaticBlockL(expected: number): any {
   const body = skipped ? skipBody(true, 7, 0) : readNodeListL(7, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  if (skipped) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "StaticBlock", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "StaticBlock", start, end, range: [start, end] } : { type: "StaticBlock", start, end }, "body", body);
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), body } : (mode & 2) !== 0 ? { type: "StaticBlock", start, end, range: [start, end], body } : { type: "StaticBlock", start, end, body };
+  if (skipped) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "StaticBlock", start, end, loc: locOf(start, startLine, end) } : { type: "StaticBlock", start, end, range: [start, end] }, "body", body);
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), body } : { type: "StaticBlock", start, end, range: [start, end], body };
 }
 
 function readEmptyStatementL(expected: number): any {
@@ -2067,7 +2067,7 @@ function readEmptyStatementL(expected: number): any {
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "EmptyStatement", start, end, range: [start, end] } : { type: "EmptyStatement", start, end };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end) } : { type: "EmptyStatement", start, end, range: [start, end] };
 }
 
 function readDebuggerStatementL(expected: number): any {
@@ -2077,7 +2077,7 @@ function readDebuggerStatementL(expected: number): any {
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "DebuggerStatement", start, end, range: [start, end] } : { type: "DebuggerStatement", start, end };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end) } : { type: "DebuggerStatement", start, end, range: [start, end] };
 }
 
 function readWithStatementL(expected: number): any {
@@ -2089,7 +2089,7 @@ function readWithStatementL(expected: number): any {
   const body = readNodeL(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "WithStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], object, body } : { type: "WithStatement", start, end, loc: locOf(start, startLine, end), object, body } : (mode & 2) !== 0 ? { type: "WithStatement", start, end, range: [start, end], object, body } : { type: "WithStatement", start, end, object, body };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "WithStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], object, body } : { type: "WithStatement", start, end, loc: locOf(start, startLine, end), object, body } : { type: "WithStatement", start, end, range: [start, end], object, body };
 }
 
 function readReturnStatementL(expected: number): any {
@@ -2100,7 +2100,7 @@ function readReturnStatementL(expected: number): any {
   const argument = readNodeL(7);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "ReturnStatement", start, end, range: [start, end], argument } : { type: "ReturnStatement", start, end, argument };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), argument } : { type: "ReturnStatement", start, end, range: [start, end], argument };
 }
 
 function readLabeledStatementL(expected: number): any {
@@ -2112,7 +2112,7 @@ function readLabeledStatementL(expected: number): any {
   const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, label } : { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), body, label } : (mode & 2) !== 0 ? { type: "LabeledStatement", start, end, range: [start, end], body, label } : { type: "LabeledStatement", start, end, body, label };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, label } : { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), body, label } : { type: "LabeledStatement", start, end, range: [start, end], body, label };
 }
 
 function readBreakStatementL(expected: number): any {
@@ -2123,7 +2123,7 @@ function readBreakStatementL(expected: number): any {
   const label = readNodeL(6);
   const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), label } : (mode & 2) !== 0 ? { type: "BreakStatement", start, end, range: [start, end], label } : { type: "BreakStatement", start, end, label };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), label } : { type: "BreakStatement", start, end, range: [start, end], label };
 }
 
 function readContinueStatementL(expected: number): any {
@@ -2134,7 +2134,7 @@ function readContinueStatementL(expected: number): any {
   const label = readNodeL(9);
   const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), label } : (mode & 2) !== 0 ? { type: "ContinueStatement", start, end, range: [start, end], label } : { type: "ContinueStatement", start, end, label };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), label } : { type: "ContinueStatement", start, end, range: [start, end], label };
 }
 
 function readIfStatementL(expected: number): any {
@@ -2147,7 +2147,7 @@ function readIfStatementL(expected: number): any {
   const alternate = readNodeL(5);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "IfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "IfStatement", start, end, loc: locOf(start, startLine, end), test, consequent, alternate } : (mode & 2) !== 0 ? { type: "IfStatement", start, end, range: [start, end], test, consequent, alternate } : { type: "IfStatement", start, end, test, consequent, alternate };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "IfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "IfStatement", start, end, loc: locOf(start, startLine, end), test, consequent, alternate } : { type: "IfStatement", start, end, range: [start, end], test, consequent, alternate };
 }
 
 function readSwitchStatementL(expected: number): any {
@@ -2159,7 +2159,7 @@ function readSwitchStatementL(expected: number): any {
   const cases = readNodeListL(2, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], discriminant, cases } : { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), discriminant, cases } : (mode & 2) !== 0 ? { type: "SwitchStatement", start, end, range: [start, end], discriminant, cases } : { type: "SwitchStatement", start, end, discriminant, cases };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], discriminant, cases } : { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), discriminant, cases } : { type: "SwitchStatement", start, end, range: [start, end], discriminant, cases };
 }
 
 function readSwitchCaseL(expected: number): any {
@@ -2171,7 +2171,7 @@ function readSwitchCaseL(expected: number): any {
   const consequent = readNodeListL(1, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), range: [start, end], consequent, test } : { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), consequent, test } : (mode & 2) !== 0 ? { type: "SwitchCase", start, end, range: [start, end], consequent, test } : { type: "SwitchCase", start, end, consequent, test };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), range: [start, end], consequent, test } : { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), consequent, test } : { type: "SwitchCase", start, end, range: [start, end], consequent, test };
 }
 
 function readThrowStatementL(expected: number): any {
@@ -2182,7 +2182,7 @@ function readThrowStatementL(expected: number): any {
   const argument = readNodeL(6) ?? missing("argument");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "ThrowStatement", start, end, range: [start, end], argument } : { type: "ThrowStatement", start, end, argument };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), argument } : { type: "ThrowStatement", start, end, range: [start, end], argument };
 }
 
 function readTryStatementL(expected: number): any {
@@ -2195,7 +2195,7 @@ function readTryStatementL(expected: number): any {
   const finalizer = readNodeL(7);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TryStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], block, handler, finalizer } : { type: "TryStatement", start, end, loc: locOf(start, startLine, end), block, handler, finalizer } : (mode & 2) !== 0 ? { type: "TryStatement", start, end, range: [start, end], block, handler, finalizer } : { type: "TryStatement", start, end, block, handler, finalizer };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TryStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], block, handler, finalizer } : { type: "TryStatement", start, end, loc: locOf(start, startLine, end), block, handler, finalizer } : { type: "TryStatement", start, end, range: [start, end], block, handler, finalizer };
 }
 
 function readCatchClauseL(expected: number): any {
@@ -2207,7 +2207,7 @@ function readCatchClauseL(expected: number): any {
   const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "CatchClause", start, end, loc: locOf(start, startLine, end), range: [start, end], param, body } : { type: "CatchClause", start, end, loc: locOf(start, startLine, end), param, body } : (mode & 2) !== 0 ? { type: "CatchClause", start, end, range: [start, end], param, body } : { type: "CatchClause", start, end, param, body };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "CatchClause", start, end, loc: locOf(start, startLine, end), range: [start, end], param, body } : { type: "CatchClause", start, end, loc: locOf(start, startLine, end), param, body } : { type: "CatchClause", start, end, range: [start, end], param, body };
 }
 
 function readWhileStatementL(expected: number): any {
@@ -2219,7 +2219,7 @@ function readWhileStatementL(expected: number): any {
   const body = readNodeL(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, body } : { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), test, body } : (mode & 2) !== 0 ? { type: "WhileStatement", start, end, range: [start, end], test, body } : { type: "WhileStatement", start, end, test, body };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, body } : { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), test, body } : { type: "WhileStatement", start, end, range: [start, end], test, body };
 }
 
 function readDoWhileStatementL(expected: number): any {
@@ -2231,7 +2231,7 @@ function readDoWhileStatementL(expected: number): any {
   const test = readNodeL(6) ?? missing("test");
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, test } : { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), body, test } : (mode & 2) !== 0 ? { type: "DoWhileStatement", start, end, range: [start, end], body, test } : { type: "DoWhileStatement", start, end, body, test };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, test } : { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), body, test } : { type: "DoWhileStatement", start, end, range: [start, end], body, test };
 }
 
 function readForStatementL(expected: number): any {
@@ -2245,7 +2245,7 @@ function readForStatementL(expected: number): any {
   const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], init, test, update, body } : { type: "ForStatement", start, end, loc: locOf(start, startLine, end), init, test, update, body } : (mode & 2) !== 0 ? { type: "ForStatement", start, end, range: [start, end], init, test, update, body } : { type: "ForStatement", start, end, init, test, update, body };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], init, test, update, body } : { type: "ForStatement", start, end, loc: locOf(start, startLine, end), init, test, update, body } : { type: "ForStatement", start, end, range: [start, end], init, test, update, body };
 }
 
 function readForInStatementL(expected: number): any {
@@ -2258,7 +2258,7 @@ function readForInStatementL(expected: number): any {
   const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right, body } : { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), left, right, body } : (mode & 2) !== 0 ? { type: "ForInStatement", start, end, range: [start, end], left, right, body } : { type: "ForInStatement", start, end, left, right, body };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right, body } : { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), left, right, body } : { type: "ForInStatement", start, end, range: [start, end], left, right, body };
 }
 
 function readForOfStatementL(expected: number): any {
@@ -2273,7 +2273,7 @@ function readForOfStatementL(expected: number): any {
   const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], await: await_, left, right, body } : { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), await: await_, left, right, body } : (mode & 2) !== 0 ? { type: "ForOfStatement", start, end, range: [start, end], await: await_, left, right, body } : { type: "ForOfStatement", start, end, await: await_, left, right, body };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], await: await_, left, right, body } : { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), await: await_, left, right, body } : { type: "ForOfStatement", start, end, range: [start, end], await: await_, left, right, body };
 }
 
 function readVariableDeclarationL(expected: number): any {
@@ -2286,7 +2286,7 @@ function readVariableDeclarationL(expected: number): any {
   const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declarations, kind } : { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), declarations, kind } : (mode & 2) !== 0 ? { type: "VariableDeclaration", start, end, range: [start, end], declarations, kind } : { type: "VariableDeclaration", start, end, declarations, kind };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declarations, kind } : { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), declarations, kind } : { type: "VariableDeclaration", start, end, range: [start, end], declarations, kind };
 }
 
 function readVariableDeclaratorL(expected: number): any {
@@ -2298,7 +2298,7 @@ function readVariableDeclaratorL(expected: number): any {
   const init = readNodeL(1);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), range: [start, end], id, init } : { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), id, init } : (mode & 2) !== 0 ? { type: "VariableDeclarator", start, end, range: [start, end], id, init } : { type: "VariableDeclarator", start, end, id, init };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), range: [start, end], id, init } : { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), id, init } : { type: "VariableDeclarator", start, end, range: [start, end], id, init };
 }
 
 function readFunctionDeclarationL(expected: number): any {
@@ -2315,8 +2315,8 @@ function readFunctionDeclarationL(expected: number): any {
   const body = skipped ? skipBody(false, 1, 0) : readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  if (skipped) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params } : (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionDeclaration", start, end, id, expression: false, generator, async: async_, params }, "body", body);
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body } : (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, id, expression: false, generator, async: async_, params, body };
+  if (skipped) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params } : { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params }, "body", body);
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
 }
 
 function readFunctionExpressionL(expected: number): any {
@@ -2333,8 +2333,8 @@ function readFunctionExpressionL(expected: number): any {
   const body = skipped ? skipBody(false, 1, 0) : readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  if (skipped) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params } : (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionExpression", start, end, id, expression: false, generator, async: async_, params }, "body", body);
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body } : (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, id, expression: false, generator, async: async_, params, body };
+  if (skipped) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params } : { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params }, "body", body);
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
 }
 
 function readArrowFunctionExpressionL(expected: number): any {
@@ -2350,8 +2350,8 @@ function readArrowFunctionExpressionL(expected: number): any {
   const body = skipped ? skipBody(false, 4, 0) : readNodeL(4) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  if (skipped) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params } : { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params } : (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params } : { type: "ArrowFunctionExpression", start, end, id: null, expression, generator: false, async: async_, params }, "body", body);
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params, body } : (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, id: null, expression, generator: false, async: async_, params, body };
+  if (skipped) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params } : { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params } : { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params }, "body", body);
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params, body };
 }
 
 function readClassDeclarationL(expected: number): any {
@@ -2364,7 +2364,7 @@ function readClassDeclarationL(expected: number): any {
   const body = readNodeL(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), id, superClass, body } : (mode & 2) !== 0 ? { type: "ClassDeclaration", start, end, range: [start, end], id, superClass, body } : { type: "ClassDeclaration", start, end, id, superClass, body };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), id, superClass, body } : { type: "ClassDeclaration", start, end, range: [start, end], id, superClass, body };
 }
 
 function readClassExpressionL(expected: number): any {
@@ -2377,7 +2377,7 @@ function readClassExpressionL(expected: number): any {
   const body = readNodeL(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), id, superClass, body } : (mode & 2) !== 0 ? { type: "ClassExpression", start, end, range: [start, end], id, superClass, body } : { type: "ClassExpression", start, end, id, superClass, body };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), id, superClass, body } : { type: "ClassExpression", start, end, range: [start, end], id, superClass, body };
 }
 
 function readClassBodyL(expected: number): any {
@@ -2388,7 +2388,7 @@ function readClassBodyL(expected: number): any {
   const body = readNodeListL(1, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassBody", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "ClassBody", start, end, loc: locOf(start, startLine, end), body } : (mode & 2) !== 0 ? { type: "ClassBody", start, end, range: [start, end], body } : { type: "ClassBody", start, end, body };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassBody", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "ClassBody", start, end, loc: locOf(start, startLine, end), body } : { type: "ClassBody", start, end, range: [start, end], body };
 }
 
 function readMethodDefinitionL(expected: number): any {
@@ -2404,7 +2404,7 @@ function readMethodDefinitionL(expected: number): any {
   const value = readNodeL(0) ?? missing("value");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, kind, value } : (mode & 2) !== 0 ? { type: "MethodDefinition", start, end, range: [start, end], static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, static: static_, computed, key, kind, value };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, range: [start, end], static: static_, computed, key, kind, value };
 }
 
 function readPropertyDefinitionL(expected: number): any {
@@ -2419,7 +2419,7 @@ function readPropertyDefinitionL(expected: number): any {
   const value = readNodeL(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, value } : (mode & 2) !== 0 ? { type: "PropertyDefinition", start, end, range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, static: static_, computed, key, value };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, range: [start, end], static: static_, computed, key, value };
 }
 
 function readIdentifierL(expected: number): any {
@@ -2429,7 +2429,7 @@ function readIdentifierL(expected: number): any {
   const name = readString();
   const end = start + (name.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, loc: locOf(start, startLine, end), name } : (mode & 2) !== 0 ? { type: "Identifier", start, end, range: [start, end], name } : { type: "Identifier", start, end, name };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, loc: locOf(start, startLine, end), name } : { type: "Identifier", start, end, range: [start, end], name };
 }
 
 function readPrivateIdentifierL(expected: number): any {
@@ -2439,7 +2439,7 @@ function readPrivateIdentifierL(expected: number): any {
   const name = readString();
   const end = start + (name.length + 1);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name } : (mode & 2) !== 0 ? { type: "PrivateIdentifier", start, end, range: [start, end], name } : { type: "PrivateIdentifier", start, end, name };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name } : { type: "PrivateIdentifier", start, end, range: [start, end], name };
 }
 
 function readThisExpressionL(expected: number): any {
@@ -2448,7 +2448,7 @@ function readThisExpressionL(expected: number): any {
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = start + (4);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ThisExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "ThisExpression", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "ThisExpression", start, end, range: [start, end] } : { type: "ThisExpression", start, end };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ThisExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "ThisExpression", start, end, loc: locOf(start, startLine, end) } : { type: "ThisExpression", start, end, range: [start, end] };
 }
 
 function readSuperL(expected: number): any {
@@ -2457,7 +2457,7 @@ function readSuperL(expected: number): any {
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = start + (5);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Super", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "Super", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "Super", start, end, range: [start, end] } : { type: "Super", start, end };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Super", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "Super", start, end, loc: locOf(start, startLine, end) } : { type: "Super", start, end, range: [start, end] };
 }
 
 function readArrayExpressionL(expected: number): any {
@@ -2468,7 +2468,7 @@ function readArrayExpressionL(expected: number): any {
   const elements = readNodeListL(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), elements } : (mode & 2) !== 0 ? { type: "ArrayExpression", start, end, range: [start, end], elements } : { type: "ArrayExpression", start, end, elements };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), elements } : { type: "ArrayExpression", start, end, range: [start, end], elements };
 }
 
 function readObjectExpressionL(expected: number): any {
@@ -2479,7 +2479,7 @@ function readObjectExpressionL(expected: number): any {
   const properties = readNodeListL(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), properties } : (mode & 2) !== 0 ? { type: "ObjectExpression", start, end, range: [start, end], properties } : { type: "ObjectExpression", start, end, properties };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), properties } : { type: "ObjectExpression", start, end, range: [start, end], properties };
 }
 
 function readPropertyL(expected: number): any {
@@ -2496,7 +2496,7 @@ function readPropertyL(expected: number): any {
   const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Property", start, end, loc: locOf(start, startLine, end), range: [start, end], method, shorthand, computed, key, value, kind } : { type: "Property", start, end, loc: locOf(start, startLine, end), method, shorthand, computed, key, value, kind } : (mode & 2) !== 0 ? { type: "Property", start, end, range: [start, end], method, shorthand, computed, key, value, kind } : { type: "Property", start, end, method, shorthand, computed, key, value, kind };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Property", start, end, loc: locOf(start, startLine, end), range: [start, end], method, shorthand, computed, key, value, kind } : { type: "Property", start, end, loc: locOf(start, startLine, end), method, shorthand, computed, key, value, kind } : { type: "Property", start, end, range: [start, end], method, shorthand, computed, key, value, kind };
 }
 
 function readSequenceExpressionL(expected: number): any {
@@ -2507,7 +2507,7 @@ function readSequenceExpressionL(expected: number): any {
   const expressions = readNodeListL(0, 1);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions } : { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), expressions } : (mode & 2) !== 0 ? { type: "SequenceExpression", start, end, range: [start, end], expressions } : { type: "SequenceExpression", start, end, expressions };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions } : { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), expressions } : { type: "SequenceExpression", start, end, range: [start, end], expressions };
 }
 
 function readUnaryExpressionL(expected: number): any {
@@ -2520,7 +2520,7 @@ function readUnaryExpressionL(expected: number): any {
   const argument = readNodeL(1) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix: true, argument } : { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), operator, prefix: true, argument } : (mode & 2) !== 0 ? { type: "UnaryExpression", start, end, range: [start, end], operator, prefix: true, argument } : { type: "UnaryExpression", start, end, operator, prefix: true, argument };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix: true, argument } : { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), operator, prefix: true, argument } : { type: "UnaryExpression", start, end, range: [start, end], operator, prefix: true, argument };
 }
 
 function readUpdateExpressionL(expected: number): any {
@@ -2534,7 +2534,7 @@ function readUpdateExpressionL(expected: number): any {
   const argument = readNodeL(0) ?? missing("argument");
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix, argument } : { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), operator, prefix, argument } : (mode & 2) !== 0 ? { type: "UpdateExpression", start, end, range: [start, end], operator, prefix, argument } : { type: "UpdateExpression", start, end, operator, prefix, argument };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix, argument } : { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), operator, prefix, argument } : { type: "UpdateExpression", start, end, range: [start, end], operator, prefix, argument };
 }
 
 function readBinaryExpressionL(expected: number): any {
@@ -2548,7 +2548,7 @@ function readBinaryExpressionL(expected: number): any {
   const right = readNodeL(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), left, operator, right } : (mode & 2) !== 0 ? { type: "BinaryExpression", start, end, range: [start, end], left, operator, right } : { type: "BinaryExpression", start, end, left, operator, right };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), left, operator, right } : { type: "BinaryExpression", start, end, range: [start, end], left, operator, right };
 }
 
 function readLogicalExpressionL(expected: number): any {
@@ -2562,7 +2562,7 @@ function readLogicalExpressionL(expected: number): any {
   const right = readNodeL(2) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), left, operator, right } : (mode & 2) !== 0 ? { type: "LogicalExpression", start, end, range: [start, end], left, operator, right } : { type: "LogicalExpression", start, end, left, operator, right };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), left, operator, right } : { type: "LogicalExpression", start, end, range: [start, end], left, operator, right };
 }
 
 function readAssignmentExpressionL(expected: number): any {
@@ -2576,7 +2576,7 @@ function readAssignmentExpressionL(expected: number): any {
   const right = readNodeL(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, left, right } : { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), operator, left, right } : (mode & 2) !== 0 ? { type: "AssignmentExpression", start, end, range: [start, end], operator, left, right } : { type: "AssignmentExpression", start, end, operator, left, right };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, left, right } : { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), operator, left, right } : { type: "AssignmentExpression", start, end, range: [start, end], operator, left, right };
 }
 
 function readConditionalExpressionL(expected: number): any {
@@ -2589,7 +2589,7 @@ function readConditionalExpressionL(expected: number): any {
   const alternate = readNodeL(1) ?? missing("alternate");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), test, consequent, alternate } : (mode & 2) !== 0 ? { type: "ConditionalExpression", start, end, range: [start, end], test, consequent, alternate } : { type: "ConditionalExpression", start, end, test, consequent, alternate };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), test, consequent, alternate } : { type: "ConditionalExpression", start, end, range: [start, end], test, consequent, alternate };
 }
 
 function readCallExpressionL(expected: number): any {
@@ -2603,7 +2603,7 @@ function readCallExpressionL(expected: number): any {
   const optional = (attrs & 1) !== 0;
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "CallExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_, optional } : (mode & 2) !== 0 ? { type: "CallExpression", start, end, range: [start, end], callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, callee, arguments: arguments_, optional };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "CallExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, range: [start, end], callee, arguments: arguments_, optional };
 }
 
 function readNewExpressionL(expected: number): any {
@@ -2615,7 +2615,7 @@ function readNewExpressionL(expected: number): any {
   const arguments_ = readNodeListL(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "NewExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_ } : { type: "NewExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_ } : (mode & 2) !== 0 ? { type: "NewExpression", start, end, range: [start, end], callee, arguments: arguments_ } : { type: "NewExpression", start, end, callee, arguments: arguments_ };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "NewExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_ } : { type: "NewExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_ } : { type: "NewExpression", start, end, range: [start, end], callee, arguments: arguments_ };
 }
 
 function readMemberExpressionL(expected: number): any {
@@ -2630,7 +2630,7 @@ function readMemberExpressionL(expected: number): any {
   const optional = (attrs & 2) !== 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property, computed, optional } : { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), object, property, computed, optional } : (mode & 2) !== 0 ? { type: "MemberExpression", start, end, range: [start, end], object, property, computed, optional } : { type: "MemberExpression", start, end, object, property, computed, optional };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property, computed, optional } : { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), object, property, computed, optional } : { type: "MemberExpression", start, end, range: [start, end], object, property, computed, optional };
 }
 
 function readChainExpressionL(expected: number): any {
@@ -2641,7 +2641,7 @@ function readChainExpressionL(expected: number): any {
   const expression = readNodeL(0) ?? missing("expression");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), expression } : (mode & 2) !== 0 ? { type: "ChainExpression", start, end, range: [start, end], expression } : { type: "ChainExpression", start, end, expression };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), expression } : { type: "ChainExpression", start, end, range: [start, end], expression };
 }
 
 function readYieldExpressionL(expected: number): any {
@@ -2654,7 +2654,7 @@ function readYieldExpressionL(expected: number): any {
   const argument = readNodeL(6);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], delegate, argument } : { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), delegate, argument } : (mode & 2) !== 0 ? { type: "YieldExpression", start, end, range: [start, end], delegate, argument } : { type: "YieldExpression", start, end, delegate, argument };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], delegate, argument } : { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), delegate, argument } : { type: "YieldExpression", start, end, range: [start, end], delegate, argument };
 }
 
 function readAwaitExpressionL(expected: number): any {
@@ -2665,7 +2665,7 @@ function readAwaitExpressionL(expected: number): any {
   const argument = readNodeL(6) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "AwaitExpression", start, end, range: [start, end], argument } : { type: "AwaitExpression", start, end, argument };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), argument } : { type: "AwaitExpression", start, end, range: [start, end], argument };
 }
 
 function readTemplateLiteralL(expected: number): any {
@@ -2677,7 +2677,7 @@ function readTemplateLiteralL(expected: number): any {
   const expressions = readNodeListL(-2, 4);
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions, quasis } : { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), expressions, quasis } : (mode & 2) !== 0 ? { type: "TemplateLiteral", start, end, range: [start, end], expressions, quasis } : { type: "TemplateLiteral", start, end, expressions, quasis };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions, quasis } : { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), expressions, quasis } : { type: "TemplateLiteral", start, end, range: [start, end], expressions, quasis };
 }
 
 function readTaggedTemplateExpressionL(expected: number): any {
@@ -2689,7 +2689,7 @@ function readTaggedTemplateExpressionL(expected: number): any {
   const quasi = readNodeL(0) ?? missing("quasi");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), tag, quasi } : (mode & 2) !== 0 ? { type: "TaggedTemplateExpression", start, end, range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, tag, quasi };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), tag, quasi } : { type: "TaggedTemplateExpression", start, end, range: [start, end], tag, quasi };
 }
 
 function readTemplateElementL(expected: number): any {
@@ -2702,7 +2702,7 @@ function readTemplateElementL(expected: number): any {
   const tail = (attrs & 1) !== 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked: raw }, tail } : { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked: raw }, tail } : (mode & 2) !== 0 ? { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked: raw }, tail } : { type: "TemplateElement", start, end, value: { raw, cooked: raw }, tail };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked: raw }, tail } : { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked: raw }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked: raw }, tail };
 }
 
 function readTemplateElementCookedL(expected: number): any {
@@ -2716,7 +2716,7 @@ function readTemplateElementCookedL(expected: number): any {
   const tail = (attrs & 1) !== 0;
   const end = pos + 3 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked }, tail } : (mode & 2) !== 0 ? { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, value: { raw, cooked }, tail };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked }, tail };
 }
 
 function readMetaPropertyL(expected: number): any {
@@ -2728,7 +2728,7 @@ function readMetaPropertyL(expected: number): any {
   const property = readNodeL(0) ?? missing("property");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), range: [start, end], meta, property } : { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), meta, property } : (mode & 2) !== 0 ? { type: "MetaProperty", start, end, range: [start, end], meta, property } : { type: "MetaProperty", start, end, meta, property };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), range: [start, end], meta, property } : { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), meta, property } : { type: "MetaProperty", start, end, range: [start, end], meta, property };
 }
 
 function readImportExpressionL(expected: number): any {
@@ -2740,7 +2740,7 @@ function readImportExpressionL(expected: number): any {
   const options = readNodeL(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], source, options } : { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), source, options } : (mode & 2) !== 0 ? { type: "ImportExpression", start, end, range: [start, end], source, options } : { type: "ImportExpression", start, end, source, options };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], source, options } : { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), source, options } : { type: "ImportExpression", start, end, range: [start, end], source, options };
 }
 
 function readSpreadElementL(expected: number): any {
@@ -2751,7 +2751,7 @@ function readSpreadElementL(expected: number): any {
   const argument = readNodeL(3) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "SpreadElement", start, end, range: [start, end], argument } : { type: "SpreadElement", start, end, argument };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), argument } : { type: "SpreadElement", start, end, range: [start, end], argument };
 }
 
 function readStringLiteralDoubleQuotedL(expected: number): any {
@@ -2761,7 +2761,7 @@ function readStringLiteralDoubleQuotedL(expected: number): any {
   const value = readString();
   const end = start + (value.length + 2);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "\"" + value + "\"" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "\"" + value + "\"" } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value, raw: "\"" + value + "\"" } : { type: "Literal", start, end, value, raw: "\"" + value + "\"" };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "\"" + value + "\"" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "\"" + value + "\"" } : { type: "Literal", start, end, range: [start, end], value, raw: "\"" + value + "\"" };
 }
 
 function readStringLiteralSingleQuotedL(expected: number): any {
@@ -2771,7 +2771,7 @@ function readStringLiteralSingleQuotedL(expected: number): any {
   const value = readString();
   const end = start + (value.length + 2);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "'" + value + "'" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "'" + value + "'" } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value, raw: "'" + value + "'" } : { type: "Literal", start, end, value, raw: "'" + value + "'" };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "'" + value + "'" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "'" + value + "'" } : { type: "Literal", start, end, range: [start, end], value, raw: "'" + value + "'" };
 }
 
 function readStringLiteralL(expected: number): any {
@@ -2782,7 +2782,7 @@ function readStringLiteralL(expected: number): any {
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value, raw } : { type: "Literal", start, end, value, raw };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw } : { type: "Literal", start, end, range: [start, end], value, raw };
 }
 
 function readIntegerLiteralL(expected: number): any {
@@ -2792,7 +2792,7 @@ function readIntegerLiteralL(expected: number): any {
   const value = readVarint();
   const end = start + (decimalDigits(value));
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "" + value } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "" + value } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value, raw: "" + value } : { type: "Literal", start, end, value, raw: "" + value };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "" + value } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "" + value } : { type: "Literal", start, end, range: [start, end], value, raw: "" + value };
 }
 
 function readNumberLiteralL(expected: number): any {
@@ -2803,7 +2803,7 @@ function readNumberLiteralL(expected: number): any {
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value, raw } : { type: "Literal", start, end, value, raw };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw } : { type: "Literal", start, end, range: [start, end], value, raw };
 }
 
 function readBooleanLiteralL(expected: number): any {
@@ -2814,7 +2814,7 @@ function readBooleanLiteralL(expected: number): any {
   const value = (attrs & 1) !== 0;
   const end = start + (value ? 4 : 5);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: value ? "true" : "false" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: value ? "true" : "false" } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value, raw: value ? "true" : "false" } : { type: "Literal", start, end, value, raw: value ? "true" : "false" };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: value ? "true" : "false" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: value ? "true" : "false" } : { type: "Literal", start, end, range: [start, end], value, raw: value ? "true" : "false" };
 }
 
 function readNullLiteralL(expected: number): any {
@@ -2823,7 +2823,7 @@ function readNullLiteralL(expected: number): any {
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = start + (4);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: null, raw: "null" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value: null, raw: "null" } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value: null, raw: "null" } : { type: "Literal", start, end, value: null, raw: "null" };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: null, raw: "null" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value: null, raw: "null" } : { type: "Literal", start, end, range: [start, end], value: null, raw: "null" };
 }
 
 function readRegExpLiteralL(expected: number): any {
@@ -2834,7 +2834,7 @@ function readRegExpLiteralL(expected: number): any {
   const flags = readString();
   const end = start + (pattern.length + flags.length + 2);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : { type: "Literal", start, end, value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : { type: "Literal", start, end, range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
 }
 
 function readBigIntLiteralL(expected: number): any {
@@ -2844,7 +2844,7 @@ function readBigIntLiteralL(expected: number): any {
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : (mode & 2) !== 0 ? { type: "Literal", start, end, range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : { type: "Literal", start, end, value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : { type: "Literal", start, end, range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
 }
 
 function readObjectPatternL(expected: number): any {
@@ -2855,7 +2855,7 @@ function readObjectPatternL(expected: number): any {
   const properties = readNodeListL(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), properties } : (mode & 2) !== 0 ? { type: "ObjectPattern", start, end, range: [start, end], properties } : { type: "ObjectPattern", start, end, properties };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), properties } : { type: "ObjectPattern", start, end, range: [start, end], properties };
 }
 
 function readArrayPatternL(expected: number): any {
@@ -2866,7 +2866,7 @@ function readArrayPatternL(expected: number): any {
   const elements = readNodeListL(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), elements } : (mode & 2) !== 0 ? { type: "ArrayPattern", start, end, range: [start, end], elements } : { type: "ArrayPattern", start, end, elements };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), elements } : { type: "ArrayPattern", start, end, range: [start, end], elements };
 }
 
 function readRestElementL(expected: number): any {
@@ -2877,7 +2877,7 @@ function readRestElementL(expected: number): any {
   const argument = readNodeL(3) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "RestElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "RestElement", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "RestElement", start, end, range: [start, end], argument } : { type: "RestElement", start, end, argument };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "RestElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "RestElement", start, end, loc: locOf(start, startLine, end), argument } : { type: "RestElement", start, end, range: [start, end], argument };
 }
 
 function readAssignmentPatternL(expected: number): any {
@@ -2889,7 +2889,7 @@ function readAssignmentPatternL(expected: number): any {
   const right = readNodeL(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right } : { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), left, right } : (mode & 2) !== 0 ? { type: "AssignmentPattern", start, end, range: [start, end], left, right } : { type: "AssignmentPattern", start, end, left, right };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right } : { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), left, right } : { type: "AssignmentPattern", start, end, range: [start, end], left, right };
 }
 
 function readImportDeclarationL(expected: number): any {
@@ -2902,7 +2902,7 @@ function readImportDeclarationL(expected: number): any {
   const attributes = readNodeListL(0, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], specifiers, source, attributes } : { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), specifiers, source, attributes } : (mode & 2) !== 0 ? { type: "ImportDeclaration", start, end, range: [start, end], specifiers, source, attributes } : { type: "ImportDeclaration", start, end, specifiers, source, attributes };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], specifiers, source, attributes } : { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), specifiers, source, attributes } : { type: "ImportDeclaration", start, end, range: [start, end], specifiers, source, attributes };
 }
 
 function readImportSpecifierL(expected: number): any {
@@ -2914,7 +2914,7 @@ function readImportSpecifierL(expected: number): any {
   const local = readNodeL(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], imported, local } : { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), imported, local } : (mode & 2) !== 0 ? { type: "ImportSpecifier", start, end, range: [start, end], imported, local } : { type: "ImportSpecifier", start, end, imported, local };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], imported, local } : { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), imported, local } : { type: "ImportSpecifier", start, end, range: [start, end], imported, local };
 }
 
 function readImportDefaultSpecifierL(expected: number): any {
@@ -2925,7 +2925,7 @@ function readImportDefaultSpecifierL(expected: number): any {
   const local = readNodeL(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), local } : (mode & 2) !== 0 ? { type: "ImportDefaultSpecifier", start, end, range: [start, end], local } : { type: "ImportDefaultSpecifier", start, end, local };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), local } : { type: "ImportDefaultSpecifier", start, end, range: [start, end], local };
 }
 
 function readImportNamespaceSpecifierL(expected: number): any {
@@ -2936,7 +2936,7 @@ function readImportNamespaceSpecifierL(expected: number): any {
   const local = readNodeL(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), local } : (mode & 2) !== 0 ? { type: "ImportNamespaceSpecifier", start, end, range: [start, end], local } : { type: "ImportNamespaceSpecifier", start, end, local };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), local } : { type: "ImportNamespaceSpecifier", start, end, range: [start, end], local };
 }
 
 function readImportAttributeL(expected: number): any {
@@ -2948,7 +2948,7 @@ function readImportAttributeL(expected: number): any {
   const value = readNodeL(0) ?? missing("value");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], key, value } : { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), key, value } : (mode & 2) !== 0 ? { type: "ImportAttribute", start, end, range: [start, end], key, value } : { type: "ImportAttribute", start, end, key, value };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], key, value } : { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), key, value } : { type: "ImportAttribute", start, end, range: [start, end], key, value };
 }
 
 function readExportNamedDeclarationL(expected: number): any {
@@ -2962,7 +2962,7 @@ function readExportNamedDeclarationL(expected: number): any {
   const attributes = readNodeListL(0, 0);
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), declaration, specifiers, source, attributes } : (mode & 2) !== 0 ? { type: "ExportNamedDeclaration", start, end, range: [start, end], declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, declaration, specifiers, source, attributes };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, range: [start, end], declaration, specifiers, source, attributes };
 }
 
 function readExportSpecifierL(expected: number): any {
@@ -2974,7 +2974,7 @@ function readExportSpecifierL(expected: number): any {
   const exported = readNodeL(4) ?? missing("exported");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local, exported } : { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), local, exported } : (mode & 2) !== 0 ? { type: "ExportSpecifier", start, end, range: [start, end], local, exported } : { type: "ExportSpecifier", start, end, local, exported };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local, exported } : { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), local, exported } : { type: "ExportSpecifier", start, end, range: [start, end], local, exported };
 }
 
 function readExportDefaultDeclarationL(expected: number): any {
@@ -2985,7 +2985,7 @@ function readExportDefaultDeclarationL(expected: number): any {
   const declaration = readNodeL(0) ?? missing("declaration");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration } : { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), declaration } : (mode & 2) !== 0 ? { type: "ExportDefaultDeclaration", start, end, range: [start, end], declaration } : { type: "ExportDefaultDeclaration", start, end, declaration };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration } : { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), declaration } : { type: "ExportDefaultDeclaration", start, end, range: [start, end], declaration };
 }
 
 function readExportAllDeclarationL(expected: number): any {
@@ -2998,7 +2998,7 @@ function readExportAllDeclarationL(expected: number): any {
   const attributes = readNodeListL(0, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), exported, source, attributes } : (mode & 2) !== 0 ? { type: "ExportAllDeclaration", start, end, range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, exported, source, attributes };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), exported, source, attributes } : { type: "ExportAllDeclaration", start, end, range: [start, end], exported, source, attributes };
 }
 
 function readIdentifierWithEndL(expected: number): any {
@@ -3009,7 +3009,7 @@ function readIdentifierWithEndL(expected: number): any {
   const name = readString();
   const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, loc: locOf(start, startLine, end), name } : (mode & 2) !== 0 ? { type: "Identifier", start, end, range: [start, end], name } : { type: "Identifier", start, end, name };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, loc: locOf(start, startLine, end), name } : { type: "Identifier", start, end, range: [start, end], name };
 }
 
 function readPrivateIdentifierWithEndL(expected: number): any {
@@ -3020,7 +3020,7 @@ function readPrivateIdentifierWithEndL(expected: number): any {
   const name = readString();
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name } : (mode & 2) !== 0 ? { type: "PrivateIdentifier", start, end, range: [start, end], name } : { type: "PrivateIdentifier", start, end, name };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name } : { type: "PrivateIdentifier", start, end, range: [start, end], name };
 }
 
 function readJSXElementL(expected: number): any {
@@ -3033,7 +3033,7 @@ function readJSXElementL(expected: number): any {
   const closingElement = readNodeL(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXElement", start, end, loc: locOf(start, startLine, end), range: [start, end], openingElement, closingElement, children } : { type: "JSXElement", start, end, loc: locOf(start, startLine, end), openingElement, closingElement, children } : (mode & 2) !== 0 ? { type: "JSXElement", start, end, range: [start, end], openingElement, closingElement, children } : { type: "JSXElement", start, end, openingElement, closingElement, children };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXElement", start, end, loc: locOf(start, startLine, end), range: [start, end], openingElement, closingElement, children } : { type: "JSXElement", start, end, loc: locOf(start, startLine, end), openingElement, closingElement, children } : { type: "JSXElement", start, end, range: [start, end], openingElement, closingElement, children };
 }
 
 function readJSXFragmentL(expected: number): any {
@@ -3046,7 +3046,7 @@ function readJSXFragmentL(expected: number): any {
   const closingFragment = readNodeL(0) ?? missing("closingFragment");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), openingFragment, closingFragment, children } : (mode & 2) !== 0 ? { type: "JSXFragment", start, end, range: [start, end], openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, openingFragment, closingFragment, children };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, range: [start, end], openingFragment, closingFragment, children };
 }
 
 function readJSXOpeningElementL(expected: number): any {
@@ -3060,7 +3060,7 @@ function readJSXOpeningElementL(expected: number): any {
   const selfClosing = (attrs & 1) !== 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), attributes, name, selfClosing } : (mode & 2) !== 0 ? { type: "JSXOpeningElement", start, end, range: [start, end], attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, attributes, name, selfClosing };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, range: [start, end], attributes, name, selfClosing };
 }
 
 function readJSXClosingElementL(expected: number): any {
@@ -3071,7 +3071,7 @@ function readJSXClosingElementL(expected: number): any {
   const name = readNodeL(0) ?? missing("name");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), name } : (mode & 2) !== 0 ? { type: "JSXClosingElement", start, end, range: [start, end], name } : { type: "JSXClosingElement", start, end, name };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), name } : { type: "JSXClosingElement", start, end, range: [start, end], name };
 }
 
 function readJSXOpeningFragmentL(expected: number): any {
@@ -3081,7 +3081,7 @@ function readJSXOpeningFragmentL(expected: number): any {
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXOpeningFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes: [], selfClosing: false } : { type: "JSXOpeningFragment", start, end, loc: locOf(start, startLine, end), attributes: [], selfClosing: false } : (mode & 2) !== 0 ? { type: "JSXOpeningFragment", start, end, range: [start, end], attributes: [], selfClosing: false } : { type: "JSXOpeningFragment", start, end, attributes: [], selfClosing: false };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXOpeningFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes: [], selfClosing: false } : { type: "JSXOpeningFragment", start, end, loc: locOf(start, startLine, end), attributes: [], selfClosing: false } : { type: "JSXOpeningFragment", start, end, range: [start, end], attributes: [], selfClosing: false };
 }
 
 function readJSXClosingFragmentL(expected: number): any {
@@ -3091,7 +3091,7 @@ function readJSXClosingFragmentL(expected: number): any {
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXClosingFragment", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "JSXClosingFragment", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "JSXClosingFragment", start, end, range: [start, end] } : { type: "JSXClosingFragment", start, end };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXClosingFragment", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "JSXClosingFragment", start, end, loc: locOf(start, startLine, end) } : { type: "JSXClosingFragment", start, end, range: [start, end] };
 }
 
 function readJSXAttributeL(expected: number): any {
@@ -3103,7 +3103,7 @@ function readJSXAttributeL(expected: number): any {
   const value = readNodeL(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], name, value } : { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), name, value } : (mode & 2) !== 0 ? { type: "JSXAttribute", start, end, range: [start, end], name, value } : { type: "JSXAttribute", start, end, name, value };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], name, value } : { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), name, value } : { type: "JSXAttribute", start, end, range: [start, end], name, value };
 }
 
 function readJSXSpreadAttributeL(expected: number): any {
@@ -3114,7 +3114,7 @@ function readJSXSpreadAttributeL(expected: number): any {
   const argument = readNodeL(0) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), argument } : (mode & 2) !== 0 ? { type: "JSXSpreadAttribute", start, end, range: [start, end], argument } : { type: "JSXSpreadAttribute", start, end, argument };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), argument } : { type: "JSXSpreadAttribute", start, end, range: [start, end], argument };
 }
 
 function readJSXExpressionContainerL(expected: number): any {
@@ -3125,7 +3125,7 @@ function readJSXExpressionContainerL(expected: number): any {
   const expression = readNodeL(0) ?? missing("expression");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), expression } : (mode & 2) !== 0 ? { type: "JSXExpressionContainer", start, end, range: [start, end], expression } : { type: "JSXExpressionContainer", start, end, expression };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), expression } : { type: "JSXExpressionContainer", start, end, range: [start, end], expression };
 }
 
 function readJSXEmptyExpressionL(expected: number): any {
@@ -3135,7 +3135,7 @@ function readJSXEmptyExpressionL(expected: number): any {
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXEmptyExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "JSXEmptyExpression", start, end, loc: locOf(start, startLine, end) } : (mode & 2) !== 0 ? { type: "JSXEmptyExpression", start, end, range: [start, end] } : { type: "JSXEmptyExpression", start, end };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXEmptyExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "JSXEmptyExpression", start, end, loc: locOf(start, startLine, end) } : { type: "JSXEmptyExpression", start, end, range: [start, end] };
 }
 
 function readJSXIdentifierL(expected: number): any {
@@ -3145,7 +3145,7 @@ function readJSXIdentifierL(expected: number): any {
   const name = readString();
   const end = start + (name.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXIdentifier", start, end, loc: locOf(start, startLine, end), name } : (mode & 2) !== 0 ? { type: "JSXIdentifier", start, end, range: [start, end], name } : { type: "JSXIdentifier", start, end, name };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXIdentifier", start, end, loc: locOf(start, startLine, end), name } : { type: "JSXIdentifier", start, end, range: [start, end], name };
 }
 
 function readJSXMemberExpressionL(expected: number): any {
@@ -3157,7 +3157,7 @@ function readJSXMemberExpressionL(expected: number): any {
   const property = readNodeL(0) ?? missing("property");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property } : { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), object, property } : (mode & 2) !== 0 ? { type: "JSXMemberExpression", start, end, range: [start, end], object, property } : { type: "JSXMemberExpression", start, end, object, property };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property } : { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), object, property } : { type: "JSXMemberExpression", start, end, range: [start, end], object, property };
 }
 
 function readJSXNamespacedNameL(expected: number): any {
@@ -3169,7 +3169,7 @@ function readJSXNamespacedNameL(expected: number): any {
   const name = readNodeL(0) ?? missing("name");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), range: [start, end], namespace, name } : { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), namespace, name } : (mode & 2) !== 0 ? { type: "JSXNamespacedName", start, end, range: [start, end], namespace, name } : { type: "JSXNamespacedName", start, end, namespace, name };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), range: [start, end], namespace, name } : { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), namespace, name } : { type: "JSXNamespacedName", start, end, range: [start, end], namespace, name };
 }
 
 function readJSXTextL(expected: number): any {
@@ -3179,7 +3179,7 @@ function readJSXTextL(expected: number): any {
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value: raw, raw } : { type: "JSXText", start, end, loc: locOf(start, startLine, end), value: raw, raw } : (mode & 2) !== 0 ? { type: "JSXText", start, end, range: [start, end], value: raw, raw } : { type: "JSXText", start, end, value: raw, raw };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value: raw, raw } : { type: "JSXText", start, end, loc: locOf(start, startLine, end), value: raw, raw } : { type: "JSXText", start, end, range: [start, end], value: raw, raw };
 }
 
 function readJSXTextCookedL(expected: number): any {
@@ -3190,7 +3190,7 @@ function readJSXTextCookedL(expected: number): any {
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "JSXText", start, end, loc: locOf(start, startLine, end), value, raw } : (mode & 2) !== 0 ? { type: "JSXText", start, end, range: [start, end], value, raw } : { type: "JSXText", start, end, value, raw };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "JSXText", start, end, loc: locOf(start, startLine, end), value, raw } : { type: "JSXText", start, end, range: [start, end], value, raw };
 }
 
 function readJSXTextNL(expected: number): any {
@@ -3200,7 +3200,7 @@ function readJSXTextNL(expected: number): any {
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value: raw, raw, bigint: raw } : { type: "JSXText", start, end, loc: locOf(start, startLine, end), value: raw, raw, bigint: raw } : (mode & 2) !== 0 ? { type: "JSXText", start, end, range: [start, end], value: raw, raw, bigint: raw } : { type: "JSXText", start, end, value: raw, raw, bigint: raw };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value: raw, raw, bigint: raw } : { type: "JSXText", start, end, loc: locOf(start, startLine, end), value: raw, raw, bigint: raw } : { type: "JSXText", start, end, range: [start, end], value: raw, raw, bigint: raw };
 }
 
 function readJSXTextCookedNL(expected: number): any {
@@ -3211,5 +3211,5 @@ function readJSXTextCookedNL(expected: number): any {
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw, bigint: value } : { type: "JSXText", start, end, loc: locOf(start, startLine, end), value, raw, bigint: value } : (mode & 2) !== 0 ? { type: "JSXText", start, end, range: [start, end], value, raw, bigint: value } : { type: "JSXText", start, end, value, raw, bigint: value };
+  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw, bigint: value } : { type: "JSXText", start, end, loc: locOf(start, startLine, end), value, raw, bigint: value } : { type: "JSXText", start, end, range: [start, end], value, raw, bigint: value };
 }
