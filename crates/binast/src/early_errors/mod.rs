@@ -141,7 +141,7 @@ impl<'a> Checker<'a> {
     }
 
     /// After the walk: the first early error, the exported bindings checked last.
-    pub(crate) fn finish(mut self) -> Option<EarlyError> {
+    pub(crate) fn finish(&mut self) -> Option<EarlyError> {
         if self.found.is_none() {
             // ExportedBindings must be declared at the top level (checked after it all).
             let top = &self.scopes[0].names;
