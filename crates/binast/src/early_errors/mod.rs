@@ -21,11 +21,12 @@
 //! - a legacy escape in a script's directive before a `"use strict"` that acorn's lookahead
 //!   misses is not an error (`convert::quirks::is_directive_before_unseen_use_strict`).
 //!
-//! The first error found, in oxc's `Visit` order, is reported; only the verdict and that
-//! error's text and place matter (the JavaScript side asks acorn for its own error when the
-//! encoder rejects a source). The converter (`crate::convert`) walks the tree in that order and
-//! calls the [`Checker`]'s hooks as it enters and leaves each node that has a rule or a scope;
-//! it writes a node it rejects all the same, so that the checks see every node.
+//! The first error found in oxc's `Visit` order is reported; only the verdict and that error's
+//! text and place matter (the JavaScript side asks acorn for its own error when the encoder
+//! rejects a source). The converter (`crate::convert`) walks the tree in that order and calls
+//! the [`Checker`]'s hooks as it enters and leaves each node that has a rule or a scope; it
+//! writes a node it rejects all the same (TypeScript aside, which a JavaScript parse does not
+//! produce), so that the checks see every node.
 //!
 //! By concern: `scope` (scopes and the redeclaration check, acorn's algorithm), `context` (what
 //! functions, classes and static blocks bring into scope and hide from their insides), `hooks`
