@@ -1,5 +1,6 @@
 //! Native time split on one file: oxc_parser alone, oxc_semantic alone (what `encode` ran for its
-//! early errors until issue 12), binast's own early-error check alone, and `binast::encode`.
+//! early errors until issue 12), and `binast::encode` (which checks binast's own early errors in
+//! its conversion walk).
 //!
 //!   cargo run --release -p binast --example split -- node_modules/typescript/lib/typescript.js [--module] [--runs 5]
 //!
@@ -25,7 +26,7 @@ fn main() {
         .expect("usage: split FILE [--module] [--runs N]");
     let module = args.iter().any(|a| a == "--module");
     let runs = args.iter().position(|a| a == "--runs").map_or(5, |i| args[i + 1].parse().expect("--runs N"));
-    // `--only encode` (or parse, semantic, early): time that alone, e.g. under a profiler.
+    // `--only encode` (or parse, semantic): time that alone, e.g. under a profiler.
     let only = args.iter().position(|a| a == "--only").map(|i| args[i + 1].clone());
     let runs_of = |phase: &str| {
         if only.as_deref().is_none_or(|o| o == phase) { runs } else { 0 }
@@ -52,16 +53,6 @@ fn main() {
         drop(semantic);
         elapsed
     });
-    let early = best(runs_of("early"), || {
-        let allocator = Allocator::default();
-        let ret = Parser::new(&allocator, &source, source_type).with_options(options).parse();
-        let program = allocator.alloc(ret.program);
-        let start = Instant::now();
-        let error = binast::early_errors::first_early_error(program);
-        let elapsed = start.elapsed();
-        assert!(error.is_none(), "{error:?}");
-        elapsed
-    });
     let encode_options = binast::EncodeOptions { module, allow_hash_bang: true, ..Default::default() };
     let mut size = 0;
     let encode = best(runs_of("encode"), || {
@@ -73,11 +64,10 @@ fn main() {
     });
     let ms = |d: Duration| d.as_secs_f64() * 1e3;
     println!(
-        "{path}: {} bytes; best of {runs}: parse {:.1} ms, semantic {:.1} ms, early errors {:.1} ms, encode {:.1} ms ({:.2}x parse), output {size} bytes",
+        "{path}: {} bytes; best of {runs}: parse {:.1} ms, semantic {:.1} ms, encode {:.1} ms ({:.2}x parse), output {size} bytes",
         source.len(),
         ms(parse),
         ms(semantic),
-        ms(early),
         ms(encode),
         ms(encode) / ms(parse)
     );

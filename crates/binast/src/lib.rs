@@ -1,9 +1,9 @@
 //! binast: JavaScript source -> compact binary AST whose decoding is exactly acorn's ESTree.
 //!
-//! [`encode`] parses with oxc, checks the early errors oxc's parser leaves to semantic analysis
-//! ([`early_errors`]), rejects what acorn
-//! (ecmaVersion "latest") would reject but oxc accepts, and writes the tree with
-//! [`writer::Writer`] through the schema-generated per-kind writers.
+//! [`encode`] parses with oxc, then in one walk of the tree writes it with [`writer::Writer`]
+//! through the schema-generated per-kind writers, checks the early errors oxc's parser leaves
+//! to semantic analysis ([`early_errors`]), and rejects what acorn (ecmaVersion "latest") would
+//! reject but oxc accepts.
 
 mod bodies;
 mod checksum;
@@ -217,19 +217,23 @@ pub fn encode(source: &str, options: &EncodeOptions) -> Result<Vec<u8>, EncodeEr
         return Err(EncodeError::Syntax { message, pos_utf16: utf16_offset(source, at) });
     }
 
-    // Early errors acorn reports that oxc's parser leaves to semantic analysis (redeclarations,
-    // undefined exports, bad labels, ...).
-    if let Some(error) = early_errors::first_early_error(program) {
-        let pos_utf16 = utf16_offset(source, error.offset as usize);
-        return Err(EncodeError::Syntax { message: error.message.into_owned(), pos_utf16 });
-    }
-
+    // The conversion also finds the early errors acorn reports that oxc's parser leaves to
+    // semantic analysis (redeclarations, undefined exports, bad labels, ...): they come first.
     let mut writer = writer::Writer::new(source);
-    if let Err(rejected) =
-        convert::write_program(&mut writer, program, &allocator, !options.jsx_no_namespaces, jsx_patched, &jsx_elements)
-    {
-        let pos_utf16 = utf16_offset(source, rejected.offset as usize);
-        return Err(EncodeError::Syntax { message: rejected.message.into(), pos_utf16 });
+    let converted = convert::write_program(
+        &mut writer,
+        program,
+        &allocator,
+        !options.jsx_no_namespaces,
+        jsx_patched,
+        &jsx_elements,
+    );
+    if let Err(refused) = converted {
+        let (offset, message) = match refused {
+            convert::Refused::EarlyError(error) => (error.offset, error.message.into_owned()),
+            convert::Refused::Unsupported(rejected) => (rejected.offset, rejected.message.into()),
+        };
+        return Err(EncodeError::Syntax { message, pos_utf16: utf16_offset(source, offset as usize) });
     }
     if options.comments {
         let elements: Vec<&Program<'_>> = jsx_elements.iter().map(|&(_, element)| element).collect();
@@ -284,7 +288,7 @@ fn jsx_element_region<'a>(
         if !is_element || span.start as usize != start || span.end as usize != end {
             continue;
         }
-        if early_errors::first_early_error(program).is_some() {
+        if early_errors::first_early_error(program, allocator).is_some() {
             return None; // the element, with an early error: the source's error stands
         }
         return Some((start, program));

@@ -233,6 +233,32 @@ fn early_errors_of_the_lean_check() {
     ok("x = { __proto__: 1, __proto__, ['__proto__']: 2 }; ({ __proto__: a, __proto__: b } = x)", &SCRIPT);
 }
 
+/// The message and position (UTF-16) of a source that must be rejected.
+fn refusal(source: &str, options: &EncodeOptions) -> (String, u32) {
+    match encode(source, options) {
+        Ok(_) => panic!("expected {source:?} to be rejected"),
+        Err(EncodeError::Syntax { message, pos_utf16 }) => (message, pos_utf16),
+    }
+}
+
+/// Early errors win over syntax binast rejects, also inside what it rejects: the conversion
+/// writes a rejected node on so that the checks it drives see every node (issue 12).
+#[test]
+fn early_errors_win_over_rejections_around_them() {
+    let redeclared = |name: &str, at: u32| (format!("Identifier '{name}' has already been declared"), at);
+    let jsx = EncodeOptions { jsx: true, ..SCRIPT };
+    assert_eq!(refusal("@dec class A { m() { let q; let q } }", &MODULE), redeclared("q", 32));
+    assert_eq!(refusal("class A { @dec m() { let q; let q } }", &SCRIPT), redeclared("q", 32));
+    assert_eq!(refusal("import.source(x); let a; let a;", &MODULE), redeclared("a", 29));
+    assert_eq!(refusal("import source x from 'm'; let x;", &MODULE), redeclared("x", 30));
+    assert_eq!(refusal("x = <a>{...(() => { let x; let x })}</a>", &jsx), redeclared("x", 31));
+    let private = "Private field '#z' must be declared in an enclosing class".to_owned();
+    assert_eq!(refusal("class A { accessor x = 1; #y; m(){ this.#z } }", &SCRIPT), (private, 40));
+    // Without an early error, the rejection stands.
+    assert_eq!(refusal("@dec class A { m() { let q } }", &MODULE), ("Unexpected character '@'".to_owned(), 0));
+    assert_eq!(refusal("class A { accessor x = 1 }", &SCRIPT), ("`accessor` fields are not supported".to_owned(), 10));
+}
+
 #[test]
 fn return_outside_function_is_an_option() {
     err("return 1", &SCRIPT);

@@ -2,6 +2,7 @@
 
 use oxc_ast::ast::*;
 
+use crate::early_errors::SuperContext;
 use crate::generated::schema::method_kind_of;
 use oxc_span::{GetSpan, Span};
 
@@ -11,9 +12,11 @@ use crate::writer::Writer;
 const NOT_JS: &str = "TypeScript syntax is not JavaScript";
 
 impl<'a> Writer<'a> {
-    pub(crate) fn class(&mut self, class: &Class<'a>) {
+    /// A class (`default_export`: `export default class ...`, which needs no name).
+    pub(crate) fn class(&mut self, class: &Class<'a>, default_export: bool) {
         if let Some(decorator) = class.decorators.first() {
-            return self.reject(decorator.span, super::DECORATOR);
+            // (oxc_semantic checked nothing in a class's decorators.)
+            self.state.reject(decorator.span, super::DECORATOR);
         }
         if class.type_parameters.is_some() || !class.implements.is_empty() || class.r#abstract || class.declare {
             return self.reject(class.span, NOT_JS);
@@ -29,39 +32,51 @@ impl<'a> Writer<'a> {
             && let Some(id) = &class.id
         {
             match id.name.as_str() {
-                "eval" => return self.reject(id.span, "Binding eval in strict mode"),
-                "arguments" => return self.reject(id.span, "Binding arguments in strict mode"),
+                "eval" => self.state.reject(id.span, "Binding eval in strict mode"),
+                "arguments" => self.state.reject(id.span, "Binding arguments in strict mode"),
                 _ => {}
             }
         }
-        let id = |w: &mut Self| w.opt_binding_identifier(class.id.as_ref());
+        let outer = self.state.checker.enter_class(class, default_export);
+        let id = |w: &mut Self| match &class.id {
+            Some(id) => {
+                w.state.checker.class_name(id);
+                w.identifier(id.span, id.name.as_str());
+            }
+            None => w.null(),
+        };
         let super_class = |w: &mut Self| match &class.heritage {
             Some(heritage) => w.expression(&heritage.expression),
             None => w.null(),
         };
-        let body = |w: &mut Self| w.class_members(&class.body);
+        let body = |w: &mut Self| w.class_members(&class.body, class.heritage.is_some());
         match class.r#type {
             ClassType::ClassDeclaration => self.class_declaration(class.span, id, super_class, body),
             ClassType::ClassExpression => self.class_expression(class.span, id, super_class, body),
         }
+        self.state.checker.leave_class(outer);
     }
 
-    fn class_members(&mut self, body: &ClassBody<'a>) {
+    fn class_members(&mut self, body: &ClassBody<'a>, has_heritage: bool) {
+        self.state.checker.enter_class_body(body);
         self.class_body(body.span, body.body.len(), |w| {
             for element in &body.body {
-                w.class_element(element);
+                w.class_element(element, has_heritage);
             }
         });
+        self.state.checker.leave_class_body();
     }
 
-    fn class_element(&mut self, element: &ClassElement<'a>) {
+    fn class_element(&mut self, element: &ClassElement<'a>, has_heritage: bool) {
         match element {
             ClassElement::StaticBlock(b) => {
+                let outer = self.state.checker.enter_static_block();
                 self.static_block(b.span, b.body.len(), |w| w.statements(&b.body));
+                self.state.checker.leave_function(outer);
             }
             ClassElement::MethodDefinition(m) => {
                 if let Some(decorator) = m.decorators.first() {
-                    return self.reject(decorator.span, super::DECORATOR);
+                    self.state.reject(decorator.span, super::DECORATOR);
                 }
                 if m.r#type != MethodDefinitionType::MethodDefinition
                     || m.r#override
@@ -72,12 +87,12 @@ impl<'a> Writer<'a> {
                 }
                 let (start, key) = (m.span.start as usize, m.key.span().start as usize);
                 if let Some(at) = quirks::unexpected_member_modifier(self.source(), start, key, true) {
-                    return self.reject(Span::new(at as u32, at as u32), NOT_JS);
+                    self.state.reject(Span::new(at as u32, at as u32), NOT_JS);
                 }
                 if m.kind == MethodDefinitionKind::Get
                     && (m.value.params.rest.is_some() || !m.value.params.items.is_empty())
                 {
-                    return self.reject(m.value.span, super::expressions::GETTER_PARAMS);
+                    self.state.reject(m.value.span, super::expressions::GETTER_PARAMS);
                 }
                 let kind = method_kind_of(m.kind);
                 self.method_definition(
@@ -86,12 +101,15 @@ impl<'a> Writer<'a> {
                     m.computed,
                     |w| w.property_key(&m.key),
                     kind,
-                    |w| w.function(&m.value),
+                    |w| {
+                        w.state.checker.method_next(SuperContext::of_method(m.kind, has_heritage));
+                        w.function(&m.value);
+                    },
                 );
             }
             ClassElement::PropertyDefinition(p) => {
                 if let Some(decorator) = p.decorators.first() {
-                    return self.reject(decorator.span, super::DECORATOR);
+                    self.state.reject(decorator.span, super::DECORATOR);
                 }
                 if p.r#type != PropertyDefinitionType::PropertyDefinition
                     || p.type_annotation.is_some()
@@ -110,18 +128,31 @@ impl<'a> Writer<'a> {
                     let word = &self.source()[at..];
                     let method_modifier = ["async", "get", "set", "*"].iter().any(|w| word.starts_with(w));
                     let message = if method_modifier { "Unexpected token" } else { NOT_JS };
-                    return self.reject(Span::new(at as u32, at as u32), message);
+                    self.state.reject(Span::new(at as u32, at as u32), message);
                 }
                 self.property_definition(
                     p.span,
                     p.r#static,
                     p.computed,
                     |w| w.property_key(&p.key),
-                    |w| w.opt_expression(p.value.as_ref()),
+                    |w| match &p.value {
+                        Some(value) => {
+                            let outer = w.state.checker.enter_field_initializer();
+                            w.expression(value);
+                            w.state.checker.leave_field_initializer(outer);
+                        }
+                        None => w.null(),
+                    },
                 );
             }
-            // `accessor x` (decorators proposal) is not in acorn.
-            ClassElement::AccessorProperty(p) => self.reject(p.span, "`accessor` fields are not supported"),
+            // `accessor x` (decorators proposal) is not in acorn: its parts are written only for
+            // the early errors in them.
+            ClassElement::AccessorProperty(p) => {
+                self.state.reject(p.span, "`accessor` fields are not supported");
+                self.decorators(&p.decorators);
+                self.property_key(&p.key);
+                self.opt_expression(p.value.as_ref());
+            }
             ClassElement::TSIndexSignature(s) => self.reject(s.span, NOT_JS),
         }
     }

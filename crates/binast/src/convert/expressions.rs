@@ -3,6 +3,7 @@
 use oxc_ast::ast::*;
 use oxc_span::{GetSpan, Span};
 
+use crate::early_errors::SuperContext;
 use crate::generated::schema::{
     assignment_operator_of, binary_operator_of, logical_operator_of, property_kind_of, unary_operator_of,
     update_operator_of,
@@ -52,13 +53,18 @@ impl<'a> Writer<'a> {
             Expression::Identifier(e) => {
                 // A stand-in for a JSX element parsed apart (`quirks`: jsx-element-suffix).
                 if !self.state.jsx_elements.is_empty()
-                    && let Some(&(_, element)) = self.state.jsx_elements.iter().find(|(at, _)| *at == e.span.start)
+                    && let Some(&(_, element, program)) =
+                        self.state.jsx_elements.iter().find(|(at, ..)| *at == e.span.start)
                 {
-                    return self.expression(element);
+                    return self.jsx_element_parsed_apart(element, program);
                 }
+                self.state.checker.identifier_reference(e);
                 self.identifier(e.span, e.name.as_str())
             }
-            Expression::Super(e) => self.super_(e.span),
+            Expression::Super(e) => {
+                self.state.checker.super_rules(e.span, None);
+                self.super_(e.span);
+            }
             Expression::ThisExpression(e) => self.this_expression(e.span),
             Expression::ArrayExpression(e) => self.array_expression(e.span, e.elements.len(), |w| {
                 for element in &e.elements {
@@ -70,37 +76,30 @@ impl<'a> Writer<'a> {
                     }
                 }
             }),
-            Expression::ObjectExpression(e) => self.object_expression(e.span, e.properties.len(), |w| {
-                for property in &e.properties {
-                    match property {
-                        ObjectPropertyKind::ObjectProperty(p)
-                            if p.kind == PropertyKind::Get && getter_has_params(&p.value) =>
-                        {
-                            w.reject(p.value.span(), GETTER_PARAMS)
+            Expression::ObjectExpression(e) => {
+                self.state.checker.object_expression(e);
+                self.object_expression(e.span, e.properties.len(), |w| {
+                    for property in &e.properties {
+                        match property {
+                            ObjectPropertyKind::ObjectProperty(p) => w.object_property(p),
+                            ObjectPropertyKind::SpreadProperty(s) => w.spread(s),
                         }
-                        ObjectPropertyKind::ObjectProperty(p) => w.property(
-                            p.span,
-                            p.method,
-                            p.shorthand,
-                            p.computed,
-                            |w| w.property_key(&p.key),
-                            |w| w.expression(&p.value),
-                            property_kind_of(p.kind),
-                        ),
-                        ObjectPropertyKind::SpreadProperty(s) => w.spread(s),
                     }
-                }
-            }),
+                });
+            }
             Expression::ArrowFunctionExpression(e) => self.arrow(e),
             Expression::FunctionExpression(e) => self.function(e),
-            Expression::ClassExpression(e) => self.class(e),
+            Expression::ClassExpression(e) => self.class(e, false),
             Expression::AssignmentExpression(e) => self.assignment_expression(
                 e.span,
                 |w| w.assignment_target(&e.left),
                 assignment_operator_of(e.operator),
                 |w| w.expression(&e.right),
             ),
-            Expression::AwaitExpression(e) => self.await_expression(e.span, |w| w.expression(&e.argument)),
+            Expression::AwaitExpression(e) => {
+                self.state.checker.await_expression(e);
+                self.await_expression(e.span, |w| w.expression(&e.argument));
+            }
             Expression::BinaryExpression(e) => self.binary_expression(
                 e.span,
                 |w| w.expression(&e.left),
@@ -108,19 +107,26 @@ impl<'a> Writer<'a> {
                 |w| w.expression(&e.right),
             ),
             // `#x in obj` is a plain BinaryExpression with a PrivateIdentifier on the left.
-            Expression::PrivateInExpression(e) => self.binary_expression(
-                e.span,
-                |w| w.private_identifier(e.left.span, e.left.name.as_str()),
-                binary_operator_of(BinaryOperator::In),
-                |w| w.expression(&e.right),
-            ),
-            Expression::LogicalExpression(e) if mixes_coalesce(e) => self.reject(e.span, MIXED_COALESCE),
-            Expression::LogicalExpression(e) => self.logical_expression(
-                e.span,
-                |w| w.expression(&e.left),
-                logical_operator_of(e.operator),
-                |w| w.expression(&e.right),
-            ),
+            Expression::PrivateInExpression(e) => {
+                self.state.checker.private_reference(&e.left);
+                self.binary_expression(
+                    e.span,
+                    |w| w.private_identifier(e.left.span, e.left.name.as_str()),
+                    binary_operator_of(BinaryOperator::In),
+                    |w| w.expression(&e.right),
+                );
+            }
+            Expression::LogicalExpression(e) => {
+                if mixes_coalesce(e) {
+                    self.state.reject(e.span, MIXED_COALESCE);
+                }
+                self.logical_expression(
+                    e.span,
+                    |w| w.expression(&e.left),
+                    logical_operator_of(e.operator),
+                    |w| w.expression(&e.right),
+                );
+            }
             Expression::ConditionalExpression(e) => self.conditional_expression(
                 e.span,
                 |w| w.expression(&e.test),
@@ -134,7 +140,7 @@ impl<'a> Writer<'a> {
                 }
                 self.new_expression(
                     e.span,
-                    |w| w.expression(&e.callee),
+                    |w| w.callee(&e.callee, e.span),
                     e.arguments.len(),
                     |w| {
                         w.arguments(&e.arguments);
@@ -149,7 +155,7 @@ impl<'a> Writer<'a> {
             Expression::ImportExpression(e) => {
                 if e.phase.is_some() {
                     // `import.source(...)` / `import.defer(...)`: import phases are not in acorn.
-                    return self.reject(e.span, "import phases are not supported");
+                    self.state.reject(e.span, "import phases are not supported");
                 }
                 self.record_dynamic_import(e);
                 self.import_expression(e.span, |w| w.expression(&e.source), |w| w.opt_expression(e.options.as_ref()));
@@ -192,6 +198,7 @@ impl<'a> Writer<'a> {
                     e.operator
                 };
                 self.unary_expression(e.span, unary_operator_of(operator), |w| w.expression(&e.argument));
+                self.state.checker.unary_expression(e);
             }
             Expression::UpdateExpression(e) => {
                 self.update_expression(e.span, update_operator_of(e.operator), e.prefix, |w| {
@@ -199,6 +206,7 @@ impl<'a> Writer<'a> {
                 })
             }
             Expression::YieldExpression(e) => {
+                self.state.checker.yield_expression(e);
                 self.yield_expression(e.span, e.delegate, |w| w.opt_expression(e.argument.as_ref()));
             }
             Expression::ComputedMemberExpression(_)
@@ -235,10 +243,41 @@ impl<'a> Writer<'a> {
         }
         self.call_expression(
             call.span,
-            |w| w.expression(&call.callee),
+            |w| w.callee(&call.callee, call.span),
             call.arguments.len(),
             |w| w.arguments(&call.arguments),
             call.optional,
+        );
+    }
+
+    /// The callee of a call or `new`: `super` there is a `super()` call.
+    fn callee(&mut self, callee: &Expression<'a>, call: Span) {
+        match callee {
+            Expression::Super(sup) => {
+                self.state.checker.super_rules(sup.span, Some(call));
+                self.super_(sup.span);
+            }
+            callee => self.expression(callee),
+        }
+    }
+
+    fn object_property(&mut self, p: &ObjectProperty<'a>) {
+        if p.kind == PropertyKind::Get && getter_has_params(&p.value) {
+            self.state.reject(p.value.span(), GETTER_PARAMS);
+        }
+        self.property(
+            p.span,
+            p.method,
+            p.shorthand,
+            p.computed,
+            |w| w.property_key(&p.key),
+            |w| {
+                if (p.method || p.kind != PropertyKind::Init) && matches!(p.value, Expression::FunctionExpression(_)) {
+                    w.state.checker.method_next(SuperContext::Property);
+                }
+                w.expression(&p.value);
+            },
+            property_kind_of(p.kind),
         );
     }
 
@@ -262,7 +301,10 @@ impl<'a> Writer<'a> {
             MemberExpression::PrivateFieldExpression(m) => self.member_expression(
                 m.span,
                 |w| w.expression(&m.object),
-                |w| w.private_identifier(m.field.span, m.field.name.as_str()),
+                |w| {
+                    w.state.checker.private_reference(&m.field);
+                    w.private_identifier(m.field.span, m.field.name.as_str());
+                },
                 false,
                 m.optional,
             ),

@@ -10,6 +10,11 @@ const NOT_JS: &str = "TypeScript syntax is not JavaScript";
 impl<'a> Writer<'a> {
     /// A function declaration or expression (methods' values are expressions), by oxc's type.
     pub(crate) fn function(&mut self, f: &Function<'a>) {
+        self.function_in(f, false);
+    }
+
+    /// A function (`hanging`: a declaration as the branch of an `if`, which declares nothing).
+    pub(crate) fn function_in(&mut self, f: &Function<'a>, hanging: bool) {
         if f.declare || f.type_parameters.is_some() || f.this_param.is_some() || f.return_type.is_some() {
             return self.reject(f.span, NOT_JS);
         }
@@ -18,9 +23,10 @@ impl<'a> Writer<'a> {
             return self.reject(f.span, NOT_JS);
         };
         let params_len = params_len(&f.params);
+        let outer = self.state.checker.enter_function(f, hanging);
         let id = |w: &mut Self| w.opt_binding_identifier(f.id.as_ref());
         let params = |w: &mut Self| w.params(&f.params);
-        let body = |w: &mut Self| w.function_body(body);
+        let body = |w: &mut Self| w.function_body(body, &f.params);
         match f.r#type {
             FunctionType::FunctionDeclaration => {
                 self.function_declaration(f.span, id, f.generator, f.r#async, params_len, params, body);
@@ -32,6 +38,7 @@ impl<'a> Writer<'a> {
                 self.reject(f.span, NOT_JS);
             }
         }
+        self.state.checker.leave_function(outer);
     }
 
     pub(crate) fn arrow(&mut self, arrow: &ArrowFunctionExpression<'a>) {
@@ -40,6 +47,7 @@ impl<'a> Writer<'a> {
         }
         // An expression body is the bare expression in ESTree, flagged `expression: true`.
         let expression = !matches!(arrow.body, ArrowFunctionBody::FunctionBody(_));
+        let outer = self.state.checker.enter_arrow(arrow);
         self.arrow_function_expression(
             arrow.span,
             expression,
@@ -47,14 +55,16 @@ impl<'a> Writer<'a> {
             params_len(&arrow.params),
             |w| w.params(&arrow.params),
             |w| match &arrow.body {
-                ArrowFunctionBody::FunctionBody(body) => w.function_body(body),
+                ArrowFunctionBody::FunctionBody(body) => w.function_body(body, &arrow.params),
                 body => w.expression(body.to_expression()),
             },
         );
+        self.state.checker.leave_function(outer);
     }
 
     /// A function body is a BlockStatement whose `body` starts with the directive prologue.
-    pub(crate) fn function_body(&mut self, body: &FunctionBody<'a>) {
+    fn function_body(&mut self, body: &FunctionBody<'a>, params: &FormalParameters<'a>) {
+        self.state.checker.function_body(&body.directives, params);
         let len = body.directives.len() + body.statements.len();
         self.block_statement(body.span, len, |w| {
             w.directives(&body.directives);
@@ -65,10 +75,16 @@ impl<'a> Writer<'a> {
     /// ESTree `params`: each parameter is its pattern, an AssignmentPattern when it has a
     /// default, and the rest parameter a trailing RestElement.
     pub(crate) fn params(&mut self, params: &FormalParameters<'a>) {
+        let outer = self.state.checker.enter_params(params);
+        self.param_list(params);
+        self.state.checker.leave_params(outer);
+    }
+
+    fn param_list(&mut self, params: &FormalParameters<'a>) {
         for param in &params.items {
-            if !param.decorators.is_empty() {
-                self.reject(param.decorators[0].span, super::DECORATOR);
-                continue;
+            if let Some(decorator) = param.decorators.first() {
+                self.state.reject(decorator.span, super::DECORATOR);
+                self.decorators(&param.decorators);
             }
             if param.type_annotation.is_some()
                 || param.optional
@@ -91,12 +107,22 @@ impl<'a> Writer<'a> {
         }
         if let Some(rest) = &params.rest {
             if let Some(decorator) = rest.decorators.first() {
-                return self.reject(decorator.span, super::DECORATOR);
+                self.state.reject(decorator.span, super::DECORATOR);
+                self.decorators(&rest.decorators);
             }
             if rest.type_annotation.is_some() {
                 return self.reject(rest.span, NOT_JS);
             }
             self.binding_rest(&rest.rest);
+        }
+    }
+}
+
+impl<'a> Writer<'a> {
+    /// Decorators, which acorn rejects, written only for the early errors in them.
+    pub(crate) fn decorators(&mut self, decorators: &[Decorator<'a>]) {
+        for decorator in decorators {
+            self.expression(&decorator.expression);
         }
     }
 }

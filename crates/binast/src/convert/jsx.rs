@@ -15,6 +15,7 @@ use oxc_ast::ast::*;
 use oxc_span::Span;
 
 use super::jsx_entities::xhtml_entity;
+use crate::early_errors::Checker;
 use crate::writer::{WireStr, Writer};
 
 /// Placeholder wording: the caller asks acorn-jsx for the real message and position.
@@ -31,7 +32,7 @@ impl<'a> Writer<'a> {
             && self.qualified_name(&opening.name) != self.qualified_name(&closing.name)
         {
             // "Expected corresponding JSX closing tag for <...>"
-            return self.reject(closing.span, UNEXPECTED);
+            self.state.reject(closing.span, UNEXPECTED);
         }
         self.jsxelement(
             e.span,
@@ -57,6 +58,15 @@ impl<'a> Writer<'a> {
         );
     }
 
+    /// A JSX element parsed apart (`State::jsx_elements`) where its stand-in stood. `encode`
+    /// checked its early errors on its own, as `program`: so are they checked here, in a
+    /// checker of its own whose verdict is known.
+    pub(crate) fn jsx_element_parsed_apart(&mut self, element: &Expression<'a>, program: &'a Program<'a>) {
+        let outer = std::mem::replace(&mut self.state.checker, Checker::new(program));
+        self.expression(element);
+        self.state.checker = outer;
+    }
+
     pub(crate) fn jsx_fragment(&mut self, f: &JSXFragment<'a>) {
         self.jsxfragment(
             f.span,
@@ -75,7 +85,10 @@ impl<'a> Writer<'a> {
                 JSXChild::Fragment(f) => self.jsx_fragment(f),
                 JSXChild::ExpressionContainer(c) => self.jsx_expression_container(c),
                 // acorn-jsx reads `{...x}` among children as an expression: `...` is unexpected.
-                JSXChild::Spread(s) => self.reject(Span::new(s.span.start + 1, s.span.end), UNEXPECTED),
+                JSXChild::Spread(s) => {
+                    self.state.reject(Span::new(s.span.start + 1, s.span.end), UNEXPECTED);
+                    self.expression(&s.expression);
+                }
             }
         }
     }
@@ -115,10 +128,10 @@ impl<'a> Writer<'a> {
             // acorn-jsx reads a spread attribute's argument with parseMaybeAssign: no comma
             // operator (oxc reports one, and `quirks::is_jsx_only_in_oxc` lets it through for
             // expression containers, where acorn-jsx allows it).
-            JSXAttributeItem::SpreadAttribute(s) if matches!(s.argument, Expression::SequenceExpression(_)) => {
-                self.reject(s.span, UNEXPECTED);
-            }
             JSXAttributeItem::SpreadAttribute(s) => {
+                if matches!(s.argument, Expression::SequenceExpression(_)) {
+                    self.state.reject(s.span, UNEXPECTED);
+                }
                 self.jsxspread_attribute(s.span, |w| w.expression(&s.argument));
             }
         }
@@ -127,7 +140,10 @@ impl<'a> Writer<'a> {
     fn jsx_element_name(&mut self, name: &JSXElementName<'a>) {
         match name {
             JSXElementName::Identifier(id) => self.jsx_identifier(id.span),
-            JSXElementName::IdentifierReference(id) => self.jsx_identifier(id.span),
+            JSXElementName::IdentifierReference(id) => {
+                self.state.checker.identifier_reference(id);
+                self.jsx_identifier(id.span);
+            }
             JSXElementName::ThisExpression(t) => self.jsx_identifier(t.span),
             JSXElementName::NamespacedName(n) => self.jsx_namespaced_name(n),
             JSXElementName::MemberExpression(m) => self.jsx_member_expression(m),
@@ -159,7 +175,10 @@ impl<'a> Writer<'a> {
         self.jsxmember_expression(
             m.span,
             |w| match &m.object {
-                JSXMemberExpressionObject::IdentifierReference(id) => w.jsx_identifier(id.span),
+                JSXMemberExpressionObject::IdentifierReference(id) => {
+                    w.state.checker.identifier_reference(id);
+                    w.jsx_identifier(id.span);
+                }
                 JSXMemberExpressionObject::ThisExpression(t) => w.jsx_identifier(t.span),
                 JSXMemberExpressionObject::MemberExpression(inner) => w.jsx_member_expression(inner),
             },

@@ -7,6 +7,7 @@ use crate::writer::{WireStr, Writer};
 
 impl<'a> Writer<'a> {
     pub(crate) fn string_lit(&mut self, lit: &StringLiteral<'a>) {
+        self.state.checker.string_literal(lit);
         let raw = self.source_slice(lit.span);
         let Some(value) = lit.value.as_str() else {
             // Lone surrogates: oxc keeps the value as WTF-8; the writer decodes it.
@@ -25,6 +26,7 @@ impl<'a> Writer<'a> {
     }
 
     pub(crate) fn numeric_lit(&mut self, lit: &NumericLiteral<'a>) {
+        self.state.checker.numeric_literal(lit);
         let raw = self.source_slice(lit.span);
         match plain_u31(raw) {
             Some(value) => self.integer_literal(lit.span, value),

@@ -4,11 +4,17 @@
 //! writers take (`impl FnOnce(&mut Writer)`) can call straight back into the conversion.
 //! The split by concern mirrors oxc's AST modules; oxc -> ESTree quirks are commented where
 //! they are handled.
+//!
+//! The same walk checks the early errors: it calls the hooks of [`State::checker`] in oxc's
+//! `Visit` order (see `crate::early_errors`), so the tree is walked once. A node acorn would
+//! reject is recorded and, unless it is TypeScript (which a JavaScript parse does not produce),
+//! written all the same so that its early errors are still found: they win over rejections.
 
 use oxc_allocator::Allocator;
 use oxc_ast::ast::{Expression, Program, Statement};
 use oxc_span::Span;
 
+use crate::early_errors::{Checker, EarlyError};
 use crate::generated::schema::source_type;
 use crate::writer::{WireStr, Writer};
 
@@ -41,6 +47,13 @@ pub struct Unsupported {
     pub message: &'static str,
 }
 
+/// Why a conversion failed: an early error, else the first syntax acorn would reject.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    EarlyError(EarlyError),
+    Unsupported(Unsupported),
+}
+
 /// The conversion's own state (rollup's `AstConverter`), which the closure-driven writer
 /// methods reach through [`Writer::state`]: owned by the one conversion, no globals.
 #[derive(Default)]
@@ -57,8 +70,10 @@ pub(crate) struct State<'a> {
     /// names must be compared as written.
     pub(crate) jsx_patched: bool,
     /// JSX elements parsed apart (`quirks::jsx_suffixed_element_candidates`): the start of the
-    /// identifier that stands in for each, and its tree.
-    pub(crate) jsx_elements: Vec<(u32, &'a Expression<'a>)>,
+    /// identifier that stands in for each, its tree, and the program it was parsed as.
+    pub(crate) jsx_elements: Vec<(u32, &'a Expression<'a>, &'a Program<'a>)>,
+    /// The early-error checks, which this walk drives.
+    pub(crate) checker: Checker<'a>,
 }
 
 impl State<'_> {
@@ -74,20 +89,21 @@ impl State<'_> {
 /// On `Err`, whatever was written is garbage and must be dropped.
 pub fn write_program<'a>(
     w: &mut Writer<'a>,
-    program: &Program<'a>,
+    program: &'a Program<'a>,
     allocator: &'a Allocator,
     jsx_namespaces: bool,
     jsx_patched: bool,
     jsx_elements: &[(u32, &'a Program<'a>)],
-) -> Result<(), Unsupported> {
+) -> Result<(), Refused> {
     let jsx_elements = jsx_elements
         .iter()
         .filter_map(|&(at, element)| match element.body.as_slice() {
-            [Statement::ExpressionStatement(statement)] => Some((at, &statement.expression)),
+            [Statement::ExpressionStatement(statement)] => Some((at, &statement.expression, element)),
             _ => None,
         })
         .collect();
-    w.state = State { arena: Some(allocator), jsx_namespaces, jsx_patched, jsx_elements, ..State::default() };
+    let checker = Checker::new(program);
+    w.state = State { arena: Some(allocator), jsx_namespaces, jsx_patched, jsx_elements, checker, ..State::default() };
     // acorn's Program always spans the whole input (leading comments and trailing space too).
     let span = Span::new(0, program.source_text.len() as u32);
     let len = program.directives.len() + program.body.len();
@@ -102,19 +118,36 @@ pub fn write_program<'a>(
         },
         kind,
     );
-    let state = std::mem::take(&mut w.state);
-    match state.rejected {
-        Some(rejected) => Err(rejected),
+    // The state stays with the writer until it is dropped. Freed here, before `Writer::finish`
+    // allocates the output, the checker's tables let glibc trim the heap after every encode
+    // (typescript.js: ~35 MB faulted in again by the next one, which ate the fold's gain).
+    if let Some(error) = w.state.checker.finish() {
+        return Err(Refused::EarlyError(error));
+    }
+    match w.state.rejected {
+        Some(rejected) => Err(Refused::Unsupported(rejected)),
         None => {
-            w.modules = state.modules.section();
+            w.modules = std::mem::take(&mut w.state.modules).section();
             Ok(())
         }
+    }
+}
+
+/// The first early error of `program` (in `allocator`), from a conversion whose output is
+/// dropped: see [`crate::early_errors::first_early_error`].
+pub(crate) fn first_early_error<'a>(program: &'a Program<'a>, allocator: &'a Allocator) -> Option<EarlyError> {
+    let mut scratch = Writer::new(program.source_text);
+    match write_program(&mut scratch, program, allocator, true, false, &[]) {
+        Err(Refused::EarlyError(error)) => Some(error),
+        _ => None,
     }
 }
 
 impl<'a> Writer<'a> {
     /// Records that acorn would reject the syntax at `span` (see [`State::reject`]) and writes
     /// a null in place of the node so the stream stays well-formed until the caller drops it.
+    /// Only for nodes with nothing to check (TypeScript, leaves): the others are recorded with
+    /// [`State::reject`] and written on, for their early errors.
     #[cold]
     pub(crate) fn reject(&mut self, span: Span, message: &'static str) {
         self.state.reject(span, message);

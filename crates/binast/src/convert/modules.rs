@@ -11,11 +11,12 @@ const ASSERT: &str = "import assertions (`assert`) are not supported; use `with`
 impl<'a> Writer<'a> {
     pub(crate) fn import_decl(&mut self, decl: &ImportDeclaration<'a>) {
         if decl.phase.is_some() {
-            return self.reject(decl.span, PHASES);
+            self.state.reject(decl.span, PHASES);
         }
         if decl.import_kind.is_type() {
             return self.reject(decl.span, NOT_JS);
         }
+        self.state.checker.import_declaration(decl);
         self.record_import(decl);
         let specifiers: &[ImportDeclarationSpecifier<'a>] = decl.specifiers.as_ref().map_or(&[], |s| s.as_slice());
         self.import_declaration(
@@ -38,17 +39,13 @@ impl<'a> Writer<'a> {
                 if s.import_kind.is_type() {
                     return self.reject(s.span, NOT_JS);
                 }
-                self.import_specifier(
-                    s.span,
-                    |w| w.export_name(&s.imported),
-                    |w| w.identifier(s.local.span, s.local.name.as_str()),
-                );
+                self.import_specifier(s.span, |w| w.export_name(&s.imported), |w| w.binding_identifier(&s.local));
             }
             ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => {
-                self.import_default_specifier(s.span, |w| w.identifier(s.local.span, s.local.name.as_str()));
+                self.import_default_specifier(s.span, |w| w.binding_identifier(&s.local));
             }
             ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => {
-                self.import_namespace_specifier(s.span, |w| w.identifier(s.local.span, s.local.name.as_str()));
+                self.import_namespace_specifier(s.span, |w| w.binding_identifier(&s.local));
             }
         }
     }
@@ -57,12 +54,8 @@ impl<'a> Writer<'a> {
     fn with_clause(&mut self, clause: Option<&WithClause<'a>>) {
         let Some(clause) = clause else { return };
         if clause.keyword == WithClauseKeyword::Assert {
+            // Written on, for the early errors in its strings; the output is dropped anyway.
             self.state.reject(clause.span, ASSERT);
-            // Keep the count promised by `attributes_len`; the output is dropped anyway.
-            for _ in &clause.with_entries {
-                self.null();
-            }
-            return;
         }
         for attribute in &clause.with_entries {
             self.import_attribute(
@@ -79,7 +72,10 @@ impl<'a> Writer<'a> {
     fn export_name(&mut self, name: &ModuleExportName<'a>) {
         match name {
             ModuleExportName::IdentifierName(id) => self.identifier(id.span, id.name.as_str()),
-            ModuleExportName::IdentifierReference(id) => self.identifier(id.span, id.name.as_str()),
+            ModuleExportName::IdentifierReference(id) => {
+                self.state.checker.identifier_reference(id);
+                self.identifier(id.span, id.name.as_str());
+            }
             ModuleExportName::StringLiteral(s) => self.string_lit(s),
         }
     }
@@ -102,7 +98,7 @@ impl<'a> Writer<'a> {
             |w| match &decl.declaration {
                 Declaration::VariableDeclaration(d) => w.var_decl(d),
                 Declaration::FunctionDeclaration(f) => w.function(f),
-                Declaration::ClassDeclaration(c) => w.class(c),
+                Declaration::ClassDeclaration(c) => w.class(c, false),
                 _ => w.reject(decl.span, NOT_JS),
             },
             0,
@@ -118,6 +114,7 @@ impl<'a> Writer<'a> {
         if decl.export_kind.is_type() {
             return self.reject(decl.span, NOT_JS);
         }
+        self.state.checker.export_named_declaration(decl);
         self.record_export_specifiers(decl.span, &decl.specifiers, None);
         self.export_named_declaration(
             decl.span,
@@ -169,7 +166,7 @@ impl<'a> Writer<'a> {
         self.export_default_declaration(decl.span, |w| match &decl.declaration {
             // `export default function () {}` stays a FunctionDeclaration (id null) in acorn.
             ExportDefaultDeclarationKind::FunctionDeclaration(f) => w.function(f),
-            ExportDefaultDeclarationKind::ClassDeclaration(c) => w.class(c),
+            ExportDefaultDeclarationKind::ClassDeclaration(c) => w.class(c, true),
             ExportDefaultDeclarationKind::TSInterfaceDeclaration(d) => w.reject(d.span, NOT_JS),
             kind => w.expression(kind.to_expression()),
         });

@@ -11,7 +11,7 @@ const NOT_JS: &str = "TypeScript syntax is not JavaScript";
 impl<'a> Writer<'a> {
     pub(crate) fn binding(&mut self, pattern: &BindingPattern<'a>) {
         match pattern {
-            BindingPattern::BindingIdentifier(id) => self.identifier(id.span, id.name.as_str()),
+            BindingPattern::BindingIdentifier(id) => self.binding_identifier(id),
             // oxc keeps a rest element apart; acorn has it as the last entry.
             BindingPattern::ObjectPattern(p) => {
                 let len = p.properties.len() + usize::from(p.rest.is_some());
@@ -58,9 +58,14 @@ impl<'a> Writer<'a> {
 
     pub(crate) fn opt_binding_identifier(&mut self, id: Option<&BindingIdentifier<'a>>) {
         match id {
-            Some(id) => self.identifier(id.span, id.name.as_str()),
+            Some(id) => self.binding_identifier(id),
             None => self.null(),
         }
+    }
+
+    pub(crate) fn binding_identifier(&mut self, id: &BindingIdentifier<'a>) {
+        self.state.checker.binding_identifier(id);
+        self.identifier(id.span, id.name.as_str());
     }
 
     /// Assignment targets (left of `=`, `for (x of ...)`) use the same ESTree patterns as
@@ -99,6 +104,8 @@ impl<'a> Writer<'a> {
     pub(crate) fn simple_target(&mut self, target: &SimpleAssignmentTarget<'a>) {
         match target {
             SimpleAssignmentTarget::AssignmentTargetIdentifier(id) => {
+                self.state.checker.assigned(id);
+                self.state.checker.identifier_reference(id);
                 self.identifier(id.span, id.name.as_str());
             }
             SimpleAssignmentTarget::ComputedMemberExpression(_)
@@ -125,6 +132,8 @@ impl<'a> Writer<'a> {
             AssignmentTargetProperty::AssignmentTargetPropertyIdentifier(p) => {
                 let name = p.binding.name.as_str();
                 let key_span = p.binding.span;
+                self.state.checker.assigned(&p.binding);
+                self.state.checker.identifier_reference(&p.binding);
                 self.property(
                     p.span,
                     false,

@@ -31,60 +31,111 @@ impl<'a> Writer<'a> {
     }
 
     pub(crate) fn statement(&mut self, statement: &Statement<'a>) {
+        self.statement_at(statement, false);
+    }
+
+    /// The body of a loop, `if` or `with` (where a labelled function may not stand).
+    fn body_statement(&mut self, statement: &Statement<'a>) {
+        self.statement_at(statement, true);
+    }
+
+    fn loop_body(&mut self, body: &Statement<'a>) {
+        self.state.checker.enter_loop_body();
+        self.body_statement(body);
+        self.state.checker.leave_loop_body(body);
+    }
+
+    /// A branch of an `if`: a function declaration there declares nothing outside it.
+    fn if_branch(&mut self, branch: &Statement<'a>) {
+        match branch {
+            Statement::FunctionDeclaration(f) => self.function_in(f, true),
+            branch => self.body_statement(branch),
+        }
+    }
+
+    /// A statement (`body_position`: the body of a loop, `if` or `with`, through labels).
+    fn statement_at(&mut self, statement: &Statement<'a>, body_position: bool) {
         match statement {
             Statement::BlockStatement(s) => self.block(s),
-            Statement::BreakStatement(s) => self.break_statement(s.span, |w| w.opt_label(s.label.as_ref())),
-            Statement::ContinueStatement(s) => self.continue_statement(s.span, |w| w.opt_label(s.label.as_ref())),
+            Statement::BreakStatement(s) => {
+                self.state.checker.break_statement(s);
+                self.break_statement(s.span, |w| w.opt_label(s.label.as_ref()));
+            }
+            Statement::ContinueStatement(s) => {
+                self.state.checker.continue_statement(s);
+                self.continue_statement(s.span, |w| w.opt_label(s.label.as_ref()));
+            }
             Statement::DebuggerStatement(s) => self.debugger_statement(s.span),
             Statement::DoWhileStatement(s) => {
-                self.do_while_statement(s.span, |w| w.statement(&s.body), |w| w.expression(&s.test));
+                self.do_while_statement(s.span, |w| w.loop_body(&s.body), |w| w.expression(&s.test));
             }
             Statement::EmptyStatement(s) => self.empty_statement(s.span),
             Statement::ExpressionStatement(s) => self.expression_statement(s.span, |w| w.expression(&s.expression)),
-            Statement::ForInStatement(s) => self.for_in_statement(
-                s.span,
-                |w| w.for_left(&s.left),
-                |w| w.expression(&s.right),
-                |w| w.statement(&s.body),
-            ),
-            Statement::ForOfStatement(s) => self.for_of_statement(
-                s.span,
-                s.r#await,
-                |w| w.for_left(&s.left),
-                |w| w.expression(&s.right),
-                |w| w.statement(&s.body),
-            ),
-            Statement::ForStatement(s) => self.for_statement(
-                s.span,
-                |w| match &s.init {
-                    None => w.null(),
-                    Some(ForStatementInit::VariableDeclaration(d)) => w.var_decl(d),
-                    Some(init) => w.expression(init.to_expression()),
-                },
-                |w| w.opt_expression(s.test.as_ref()),
-                |w| w.opt_expression(s.update.as_ref()),
-                |w| w.statement(&s.body),
-            ),
-            Statement::IfStatement(s) => self.if_statement(
-                s.span,
-                |w| w.expression(&s.test),
-                |w| w.statement(&s.consequent),
-                |w| match &s.alternate {
-                    Some(alternate) => w.statement(alternate),
-                    None => w.null(),
-                },
-            ),
-            Statement::LabeledStatement(s) => self.labeled_statement(
-                s.span,
-                |w| w.identifier(s.label.span, s.label.name.as_str()),
-                |w| w.statement(&s.body),
-            ),
+            Statement::ForInStatement(s) => {
+                let outer = self.state.checker.enter_block();
+                self.for_in_statement(
+                    s.span,
+                    |w| w.for_left(&s.left, true),
+                    |w| w.expression(&s.right),
+                    |w| w.loop_body(&s.body),
+                );
+                self.state.checker.leave_block(outer);
+            }
+            Statement::ForOfStatement(s) => {
+                self.state.checker.for_of_statement(s);
+                let outer = self.state.checker.enter_block();
+                self.for_of_statement(
+                    s.span,
+                    s.r#await,
+                    |w| w.for_left(&s.left, false),
+                    |w| w.expression(&s.right),
+                    |w| w.loop_body(&s.body),
+                );
+                self.state.checker.leave_block(outer);
+            }
+            Statement::ForStatement(s) => {
+                let outer = self.state.checker.enter_block();
+                self.for_statement(
+                    s.span,
+                    |w| match &s.init {
+                        None => w.null(),
+                        Some(ForStatementInit::VariableDeclaration(d)) => w.var_decl(d),
+                        Some(init) => w.expression(init.to_expression()),
+                    },
+                    |w| w.opt_expression(s.test.as_ref()),
+                    |w| w.opt_expression(s.update.as_ref()),
+                    |w| w.loop_body(&s.body),
+                );
+                self.state.checker.leave_block(outer);
+            }
+            Statement::IfStatement(s) => {
+                self.if_statement(
+                    s.span,
+                    |w| w.expression(&s.test),
+                    |w| w.if_branch(&s.consequent),
+                    |w| match &s.alternate {
+                        Some(alternate) => w.if_branch(alternate),
+                        None => w.null(),
+                    },
+                );
+                self.state.checker.leave_if(s);
+            }
+            Statement::LabeledStatement(s) => {
+                self.state.checker.enter_labeled(s, body_position);
+                self.labeled_statement(
+                    s.span,
+                    |w| w.identifier(s.label.span, s.label.name.as_str()),
+                    |w| w.statement_at(&s.body, body_position),
+                );
+                self.state.checker.leave_labeled();
+            }
             Statement::ReturnStatement(s) => self.return_statement(s.span, |w| w.opt_expression(s.argument.as_ref())),
             Statement::SwitchStatement(s) => self.switch_statement(
                 s.span,
                 |w| w.expression(&s.discriminant),
                 s.cases.len(),
                 |w| {
+                    let outer = w.state.checker.enter_switch_cases();
                     for case in &s.cases {
                         w.switch_case(
                             case.span,
@@ -93,6 +144,7 @@ impl<'a> Writer<'a> {
                             |w| w.statements(&case.consequent),
                         );
                     }
+                    w.state.checker.leave_switch_cases(outer);
                 },
             ),
             Statement::ThrowStatement(s) => self.throw_statement(s.span, |w| w.expression(&s.argument)),
@@ -100,15 +152,7 @@ impl<'a> Writer<'a> {
                 s.span,
                 |w| w.block(&s.block),
                 |w| match &s.handler {
-                    Some(handler) => w.catch_clause(
-                        handler.span,
-                        |w| match &handler.param {
-                            // oxc's CatchParameter wrapper is just the pattern in ESTree.
-                            Some(param) => w.binding(&param.pattern),
-                            None => w.null(),
-                        },
-                        |w| w.block(&handler.body),
-                    ),
+                    Some(handler) => w.catch(handler),
                     None => w.null(),
                 },
                 |w| match &s.finalizer {
@@ -117,14 +161,15 @@ impl<'a> Writer<'a> {
                 },
             ),
             Statement::WhileStatement(s) => {
-                self.while_statement(s.span, |w| w.expression(&s.test), |w| w.statement(&s.body));
+                self.while_statement(s.span, |w| w.expression(&s.test), |w| w.loop_body(&s.body));
             }
             Statement::WithStatement(s) => {
-                self.with_statement(s.span, |w| w.expression(&s.object), |w| w.statement(&s.body));
+                self.with_statement(s.span, |w| w.expression(&s.object), |w| w.body_statement(&s.body));
+                self.state.checker.leave_with(s);
             }
             Statement::VariableDeclaration(d) => self.var_decl(d),
             Statement::FunctionDeclaration(f) => self.function(f),
-            Statement::ClassDeclaration(c) => self.class(c),
+            Statement::ClassDeclaration(c) => self.class(c, false),
             Statement::ImportDeclaration(d) => self.import_decl(d),
             Statement::ExportAllDeclaration(d) => self.export_all(d),
             Statement::ExportDefaultDeclaration(d) => self.export_default(d),
@@ -146,7 +191,25 @@ impl<'a> Writer<'a> {
     }
 
     pub(crate) fn block(&mut self, block: &BlockStatement<'a>) {
+        let outer = self.state.checker.enter_block();
         self.block_statement(block.span, block.body.len(), |w| w.statements(&block.body));
+        self.state.checker.leave_block(outer);
+    }
+
+    /// The catch parameter and the block share one scope.
+    fn catch(&mut self, clause: &CatchClause<'a>) {
+        let outer = self.state.checker.enter_catch(clause);
+        let body = &clause.body;
+        self.catch_clause(
+            clause.span,
+            |w| match &clause.param {
+                // oxc's CatchParameter wrapper is just the pattern in ESTree.
+                Some(param) => w.binding(&param.pattern),
+                None => w.null(),
+            },
+            |w| w.block_statement(body.span, body.body.len(), |w| w.statements(&body.body)),
+        );
+        self.state.checker.leave_block(outer);
     }
 
     fn opt_label(&mut self, label: Option<&LabelIdentifier<'a>>) {
@@ -160,6 +223,7 @@ impl<'a> Writer<'a> {
         if decl.declare {
             return self.reject(decl.span, "TypeScript syntax is not JavaScript");
         }
+        self.state.checker.variable_declaration(decl);
         self.variable_declaration(
             decl.span,
             decl.declarations.len(),
@@ -171,7 +235,11 @@ impl<'a> Writer<'a> {
                     }
                     w.variable_declarator(
                         declarator.span,
-                        |w| w.binding(&declarator.id),
+                        |w| {
+                            let outer = w.state.checker.enter_declarator_binding(decl.kind, &declarator.id);
+                            w.binding(&declarator.id);
+                            w.state.checker.leave_declarator_binding(outer);
+                        },
                         |w| w.opt_expression(declarator.init.as_ref()),
                     );
                 }
@@ -181,7 +249,8 @@ impl<'a> Writer<'a> {
     }
 
     /// The left side of `for (... in/of ...)`: a declaration or an assignment target.
-    fn for_left(&mut self, left: &ForStatementLeft<'a>) {
+    fn for_left(&mut self, left: &ForStatementLeft<'a>, is_for_in: bool) {
+        self.state.checker.for_in_of_left(left, is_for_in);
         match left {
             ForStatementLeft::VariableDeclaration(d) => self.var_decl(d),
             target => self.assignment_target(target.to_assignment_target()),

@@ -1,9 +1,9 @@
-//! The early errors oxc's parser leaves to semantic analysis, in one lean walk of the tree:
-//! declarations and the scopes they need, labels, `break`/`continue`, private names, `super`,
-//! exported names, and the strict-mode rules (reserved words, `eval`/`arguments`, legacy octal
-//! literals and escapes, `with`, `delete`). It replaces `oxc_semantic` (with its
-//! `check_syntax_error`), which built complete scopes, symbols and references that binast threw
-//! away, at about the cost of the parse itself.
+//! The early errors oxc's parser leaves to semantic analysis, checked during the conversion
+//! walk (issue 12: no walk of its own, the tree is far larger than the cache): declarations and
+//! the scopes they need, labels, `break`/`continue`, private names, `super`, exported names, and
+//! the strict-mode rules (reserved words, `eval`/`arguments`, legacy octal literals and escapes,
+//! `with`, `delete`). It replaces `oxc_semantic` (with its `check_syntax_error`), which built
+//! complete scopes, symbols and references that binast threw away.
 //!
 //! Each rule is the one oxc_semantic 0.157 applies (same message, same position), except where
 //! oxc_semantic was wrong and binast used to patch it:
@@ -21,27 +21,31 @@
 //! - a legacy escape in a script's directive before a `"use strict"` that acorn's lookahead
 //!   misses is not an error (`convert::quirks::is_directive_before_unseen_use_strict`).
 //!
-//! The first error found is reported; only the verdict and that error's text and place matter
-//! (the JavaScript side asks acorn for its own error when the encoder rejects a source).
+//! The first error found in oxc's `Visit` order is reported; only the verdict and that error's
+//! text and place matter (the JavaScript side asks acorn for its own error when the encoder
+//! rejects a source). The converter (`crate::convert`) walks the tree in that order and calls
+//! the [`Checker`]'s hooks as it enters and leaves each node that has a rule or a scope; it
+//! writes a node it rejects all the same (TypeScript aside, which a JavaScript parse does not
+//! produce), so that the checks see every node.
 //!
-//! By concern: `scope` (scopes and the redeclaration check, acorn's algorithm), `rules` (the
-//! other rules, and what a function or class brings into scope), `visit` (the walk, which
-//! applies each rule where oxc_semantic reports it).
+//! By concern: `scope` (scopes and the redeclaration check, acorn's algorithm), `context` (what
+//! functions, classes and static blocks bring into scope and hide from their insides), `hooks`
+//! (the statement and declaration hooks), `rules` (the expression and identifier rules).
 
+mod context;
+mod hooks;
 mod rules;
 mod scope;
 #[cfg(test)]
 mod tests;
-mod visit;
 
 use std::borrow::Cow;
 
+use oxc_allocator::Allocator;
 use oxc_ast::ast::*;
-use oxc_ast_visit::{Visit, walk};
 use oxc_span::{GetSpan, Span};
 use oxc_syntax::number::NumberBase;
 use oxc_syntax::operator::UnaryOperator;
-use oxc_syntax::scope::ScopeFlags;
 use rustc_hash::FxHashMap;
 
 use scope::{Scope, ScopeKind};
@@ -53,54 +57,18 @@ pub struct EarlyError {
     pub offset: u32,
 }
 
-/// The first early error of `program` (parsed without errors), if any.
-pub fn first_early_error(program: &Program<'_>) -> Option<EarlyError> {
-    let module = program.source_type.is_module();
-    let mut checker = Checker {
-        program,
-        module,
-        strict: module || program.has_use_strict_directive(),
-        scopes: Vec::new(),
-        depth: 0,
-        found: None,
-        labels: Vec::new(),
-        in_function: false,
-        loops: 0,
-        switches: 0,
-        body_position: false,
-        static_block_scope: false,
-        in_static_block: false,
-        in_params: false,
-        lexical_binding: None,
-        arguments_context: None,
-        super_context: SuperContext::None,
-        method_super: None,
-        class_names: Vec::new(),
-        classes: Vec::new(),
-        exports: Vec::new(),
-    };
-    checker.enter(ScopeKind::Top);
-    checker.visit_directives(&program.directives);
-    for statement in &program.body {
-        if checker.found.is_some() {
-            break;
-        }
-        checker.visit_statement(statement);
-    }
-    if checker.found.is_none() {
-        // ExportedBindings must be declared at the top level (checked after it all).
-        let top = &checker.scopes[0].names;
-        if let Some(&(name, offset)) = checker.exports.iter().find(|&&(name, _)| top.get(name) == 0) {
-            return Some(EarlyError { message: format!("Export '{name}' is not defined").into(), offset });
-        }
-    }
-    checker.found
+/// The first early error of `program` (parsed without errors, in `allocator`), if any, found
+/// by a conversion whose output is dropped (for JSX elements parsed apart, tests and timing;
+/// `encode` takes it from its own conversion).
+pub fn first_early_error<'a>(program: &'a Program<'a>, allocator: &'a Allocator) -> Option<EarlyError> {
+    crate::convert::first_early_error(program, allocator)
 }
 
 /// Where `super` may stand (the innermost method, field, static block or function around it).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum SuperContext {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) enum SuperContext {
     /// Neither `super.x` nor `super()`.
+    #[default]
     None,
     /// `super.x` (a method, a field's initializer, a static block).
     Property,
@@ -121,23 +89,11 @@ struct Label<'a> {
     is_loop: bool,
 }
 
-/// Saved across a function boundary.
-struct FunctionContext<'a> {
-    labels: Vec<Label<'a>>,
-    in_function: bool,
-    loops: u32,
-    switches: u32,
-    static_block_scope: bool,
-    in_static_block: bool,
-    in_params: bool,
-    lexical_binding: Option<&'static str>,
-    arguments_context: Option<&'static str>,
-    super_context: SuperContext,
-    strict: bool,
-}
-
-struct Checker<'a, 'p> {
-    program: &'p Program<'a>,
+/// The checks' state through one conversion, owned by `convert::State`.
+#[derive(Default)]
+pub(crate) struct Checker<'a> {
+    /// The program checked (`None` only in the placeholder outside a conversion).
+    program: Option<&'a Program<'a>>,
     module: bool,
     strict: bool,
     /// The scope stack (`scopes[..depth]`); entries above `depth` are kept for reuse.
@@ -151,8 +107,6 @@ struct Checker<'a, 'p> {
     /// Loops and `switch` statements around, within the current function.
     loops: u32,
     switches: u32,
-    /// The statement being visited is the body of a loop, `if`, `with` or a label there.
-    body_position: bool,
     /// The innermost scope (as oxc_semantic counts scopes) is a class static block.
     static_block_scope: bool,
     /// Inside a class static block, not in a function within it.
@@ -165,12 +119,45 @@ struct Checker<'a, 'p> {
     /// arrow functions), named as oxc's message names it.
     arguments_context: Option<&'static str>,
     super_context: SuperContext,
-    /// The context of the method whose function is visited next.
+    /// The context of the method whose function is entered next.
     method_super: Option<SuperContext>,
-    /// Class names: their `eval`/`arguments` are the converter's to check.
-    class_names: Vec<Span>,
     /// The private names of the classes around.
     classes: Vec<PrivateNames<'a>>,
     /// `export { x }` (without `from`): the local names, checked at the end.
     exports: Vec<(&'a str, u32)>,
+}
+
+impl<'a> Checker<'a> {
+    /// The checks of `program`, its top-level scope entered.
+    pub(crate) fn new(program: &'a Program<'a>) -> Self {
+        let module = program.source_type.is_module();
+        let mut checker = Checker {
+            program: Some(program),
+            module,
+            strict: module || program.has_use_strict_directive(),
+            ..Checker::default()
+        };
+        checker.enter(ScopeKind::Top);
+        checker
+    }
+
+    /// After the walk: the first early error, the exported bindings checked last.
+    pub(crate) fn finish(&mut self) -> Option<EarlyError> {
+        if self.found.is_none() {
+            // ExportedBindings must be declared at the top level (checked after it all).
+            let top = &self.scopes[0].names;
+            if let Some(&(name, offset)) = self.exports.iter().find(|&&(name, _)| top.get(name) == 0) {
+                return Some(EarlyError { message: format!("Export '{name}' is not defined").into(), offset });
+            }
+        }
+        self.found.take()
+    }
+
+    fn program(&self) -> &'a Program<'a> {
+        self.program.expect("a checker made by Checker::new")
+    }
+
+    fn source_text(&self) -> &'a str {
+        self.program().source_text
+    }
 }

@@ -73,7 +73,7 @@ pub(super) struct Scope<'a> {
     pub(super) simple_catch: Option<&'a str>,
 }
 
-impl<'a> Checker<'a, '_> {
+impl<'a> Checker<'a> {
     pub(super) fn enter(&mut self, kind: ScopeKind) {
         if self.depth == self.scopes.len() {
             self.scopes.push(Scope { kind, names: Names::default(), simple_catch: None });
@@ -164,9 +164,11 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    /// Parameters are var-scoped in their function; duplicates are allowed only in a sloppy
-    /// function (not an arrow or method) with a simple parameter list.
-    pub(super) fn params(&mut self, params: &FormalParameters<'a>) {
+    /// Entering formal parameters: they are var-scoped in their function, duplicates allowed
+    /// only in a sloppy function (not an arrow or method) with a simple parameter list; the
+    /// names are declared before anything in the parameters is checked. `leave_params` takes
+    /// what this returns.
+    pub(crate) fn enter_params(&mut self, params: &FormalParameters<'a>) -> bool {
         let simple = is_simple(params);
         let unique = self.strict || !simple || params.kind != FormalParameterKind::FormalParameter;
         if simple && params.items.len() <= 1 {
@@ -194,8 +196,10 @@ impl<'a> Checker<'a, '_> {
                 self.declare_var(id);
             }
         }
-        let in_params = std::mem::replace(&mut self.in_params, true);
-        walk::walk_formal_parameters(self, params);
+        std::mem::replace(&mut self.in_params, true)
+    }
+
+    pub(crate) fn leave_params(&mut self, in_params: bool) {
         self.in_params = in_params;
     }
 

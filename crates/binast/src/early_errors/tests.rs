@@ -1,7 +1,6 @@
 //! The redeclaration check on sources that have no other early error.
 
 use super::*;
-use oxc_allocator::Allocator;
 use oxc_parser::Parser;
 use oxc_span::SourceType;
 
@@ -11,7 +10,8 @@ fn check(source: &str, module: bool) -> Option<(String, u32)> {
     let source_type = if module { SourceType::mjs() } else { SourceType::script() };
     let parsed = Parser::new(&allocator, source, source_type).parse();
     assert!(parsed.diagnostics.errors().next().is_none(), "{source}: {:?}", parsed.diagnostics);
-    first_early_error(&parsed.program).map(|e| {
+    let program = allocator.alloc(parsed.program);
+    first_early_error(program, &allocator).map(|e| {
         let name = e.message.strip_prefix("Identifier '").and_then(|m| m.strip_suffix("' has already been declared"));
         (name.unwrap_or_else(|| panic!("{source}: {}", e.message)).to_owned(), e.offset)
     })
