@@ -1,10 +1,10 @@
 // The per-kind readers of ts/generated/decoder.ts: one set per decode mode, so that a decode
 // compiles and runs only its mode's code, and each node is one object literal in acorn's key
 // order (V8 pretenures literals by allocation site; a fixed key order keeps one hidden class
-// per kind). Plain decoding (the common case) has a set of its own, one literal per reader;
-// `loc`, `range` and both share one set whose readers pick their literal by the mode's bits
-// (a separate `loc` set measured no faster, warm or in fresh processes, and took 1.2 KiB of
-// the gzipped bundle).
+// per kind). Plain and `loc` (the modes tools use) have a set each, with one literal per
+// reader; `range` with or without `loc` share one set that picks between two literals. (One
+// set for `loc` and `range` saves 1.8 KiB of the gzipped bundle but made a fresh process's
+// decode with `loc` 1.10x slower: bench/results/ab-loc-merge-node26.md.)
 import { screamingCase } from './model.mjs';
 
 /**
@@ -15,7 +15,8 @@ import { screamingCase } from './model.mjs';
  */
 export const MODES = [
   { suffix: '', modes: [0], loc: false, range: false },
-  { suffix: 'L', modes: [1, 2, 3], loc: 'bit', range: 'bit' },
+  { suffix: 'L', modes: [1], loc: true, range: false },
+  { suffix: 'R', modes: [2, 3], loc: 'bit', range: true },
 ];
 
 const RESERVED = new Set(['static', 'await', 'async', 'delete', 'default', 'arguments', 'eval']);

@@ -600,9 +600,9 @@ function decodeBody(body: LazyBody): any {
 }
 
 /** readNode of each mode. */
-const READ_NODE: readonly ((expected: number) => any)[] = [readNode, readNodeL, readNodeL, readNodeL];
+const READ_NODE: readonly ((expected: number) => any)[] = [readNode, readNodeL, readNodeR, readNodeR];
 /** readNodeList of each mode (a lazy static block's body). */
-const READ_NODE_LIST: readonly ((first: number, rest: number) => any[])[] = [readNodeList, readNodeListL, readNodeListL, readNodeListL];
+const READ_NODE_LIST: readonly ((first: number, rest: number) => any[])[] = [readNodeList, readNodeListL, readNodeListR, readNodeListR];
 
 // The stack-safe path's tables, by tag: the opcodes of the items of a kind with children (null:
 // a leaf, or tag 0; a child item's opcode is followed by its predicted start gaps), whether an
@@ -1863,7 +1863,7 @@ function readJSXTextCookedN(expected: number): any {
   return { type: "JSXText", start, end, value, raw, bigint: value };
 }
 
-// ---- Mode range, with or without loc ----
+// ---- Mode loc ----
 
 /** Reads one node (mode "L"), or null for tag 0; `expected`: its predicted start gap. */
 function readNodeL(expected: number): any {
@@ -2004,268 +2004,268 @@ function readProgramL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const body = readNodeListL(0, 0);
   const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Program", start, end, loc: locOf(start, startLine, end), range: [start, end], body, sourceType } : { type: "Program", start, end, loc: locOf(start, startLine, end), body, sourceType } : { type: "Program", start, end, range: [start, end], body, sourceType };
+  return { type: "Program", start, end, loc: locOf(start, startLine, end), body, sourceType };
 }
 
 function readExpressionStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const expression = readNodeL(0) ?? missing("expression");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression } : { type: "ExpressionStatement", start, end, range: [start, end], expression };
+  return { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression };
 }
 
 function readDirectiveL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const expression = readNodeL(0) ?? missing("expression");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, range: [start, end], expression, directive: directiveOf(expression) };
+  return { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), expression, directive: directiveOf(expression) };
 }
 
 function readBlockStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const body = readNodeListL(1, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), body } : { type: "BlockStatement", start, end, range: [start, end], body };
+  return { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), body };
 }
 
 function readStaticBlockL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const skipped = (attrs & 1) !== 0 && lazyTree !== null;
   const body = skipped ? skipBody(true, 7, 0) : readNodeListL(7, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  if (skipped) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "StaticBlock", start, end, loc: locOf(start, startLine, end) } : { type: "StaticBlock", start, end, range: [start, end] }, "body", body);
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), body } : { type: "StaticBlock", start, end, range: [start, end], body };
+  if (skipped) return lazyField({ type: "StaticBlock", start, end, loc: locOf(start, startLine, end) }, "body", body);
+  return { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), body };
 }
 
 function readEmptyStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end) } : { type: "EmptyStatement", start, end, range: [start, end] };
+  return { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end) };
 }
 
 function readDebuggerStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end) } : { type: "DebuggerStatement", start, end, range: [start, end] };
+  return { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end) };
 }
 
 function readWithStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const object = readNodeL(0) ?? missing("object");
   const body = readNodeL(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "WithStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], object, body } : { type: "WithStatement", start, end, loc: locOf(start, startLine, end), object, body } : { type: "WithStatement", start, end, range: [start, end], object, body };
+  return { type: "WithStatement", start, end, loc: locOf(start, startLine, end), object, body };
 }
 
 function readReturnStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const argument = readNodeL(7);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), argument } : { type: "ReturnStatement", start, end, range: [start, end], argument };
+  return { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
 function readLabeledStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const label = readNodeL(0) ?? missing("label");
   const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, label } : { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), body, label } : { type: "LabeledStatement", start, end, range: [start, end], body, label };
+  return { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), body, label };
 }
 
 function readBreakStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const label = readNodeL(6);
   const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), label } : { type: "BreakStatement", start, end, range: [start, end], label };
+  return { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), label };
 }
 
 function readContinueStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const label = readNodeL(9);
   const end = pos + 9 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), label } : { type: "ContinueStatement", start, end, range: [start, end], label };
+  return { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), label };
 }
 
 function readIfStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const test = readNodeL(3) ?? missing("test");
   const consequent = readNodeL(1) ?? missing("consequent");
   const alternate = readNodeL(5);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "IfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "IfStatement", start, end, loc: locOf(start, startLine, end), test, consequent, alternate } : { type: "IfStatement", start, end, range: [start, end], test, consequent, alternate };
+  return { type: "IfStatement", start, end, loc: locOf(start, startLine, end), test, consequent, alternate };
 }
 
 function readSwitchStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const discriminant = readNodeL(7) ?? missing("discriminant");
   const cases = readNodeListL(2, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], discriminant, cases } : { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), discriminant, cases } : { type: "SwitchStatement", start, end, range: [start, end], discriminant, cases };
+  return { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), discriminant, cases };
 }
 
 function readSwitchCaseL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const test = readNodeL(5);
   const consequent = readNodeListL(1, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), range: [start, end], consequent, test } : { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), consequent, test } : { type: "SwitchCase", start, end, range: [start, end], consequent, test };
+  return { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), consequent, test };
 }
 
 function readThrowStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const argument = readNodeL(6) ?? missing("argument");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), argument } : { type: "ThrowStatement", start, end, range: [start, end], argument };
+  return { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), argument };
 }
 
 function readTryStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const block = readNodeL(3) ?? missing("block");
   const handler = readNodeL(0);
   const finalizer = readNodeL(7);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TryStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], block, handler, finalizer } : { type: "TryStatement", start, end, loc: locOf(start, startLine, end), block, handler, finalizer } : { type: "TryStatement", start, end, range: [start, end], block, handler, finalizer };
+  return { type: "TryStatement", start, end, loc: locOf(start, startLine, end), block, handler, finalizer };
 }
 
 function readCatchClauseL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const param = readNodeL(6);
   const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "CatchClause", start, end, loc: locOf(start, startLine, end), range: [start, end], param, body } : { type: "CatchClause", start, end, loc: locOf(start, startLine, end), param, body } : { type: "CatchClause", start, end, range: [start, end], param, body };
+  return { type: "CatchClause", start, end, loc: locOf(start, startLine, end), param, body };
 }
 
 function readWhileStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const test = readNodeL(0) ?? missing("test");
   const body = readNodeL(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, body } : { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), test, body } : { type: "WhileStatement", start, end, range: [start, end], test, body };
+  return { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), test, body };
 }
 
 function readDoWhileStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const body = readNodeL(3) ?? missing("body");
   const test = readNodeL(6) ?? missing("test");
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, test } : { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), body, test } : { type: "DoWhileStatement", start, end, range: [start, end], body, test };
+  return { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), body, test };
 }
 
 function readForStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const init = readNodeL(4);
   const test = readNodeL(1);
   const update = readNodeL(1);
   const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], init, test, update, body } : { type: "ForStatement", start, end, loc: locOf(start, startLine, end), init, test, update, body } : { type: "ForStatement", start, end, range: [start, end], init, test, update, body };
+  return { type: "ForStatement", start, end, loc: locOf(start, startLine, end), init, test, update, body };
 }
 
 function readForInStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const left = readNodeL(4) ?? missing("left");
   const right = readNodeL(4) ?? missing("right");
   const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right, body } : { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), left, right, body } : { type: "ForInStatement", start, end, range: [start, end], left, right, body };
+  return { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), left, right, body };
 }
 
 function readForOfStatementL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const await_ = (attrs & 1) !== 0;
   const left = readNodeL(4) ?? missing("left");
@@ -2273,39 +2273,39 @@ function readForOfStatementL(expected: number): any {
   const body = readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], await: await_, left, right, body } : { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), await: await_, left, right, body } : { type: "ForOfStatement", start, end, range: [start, end], await: await_, left, right, body };
+  return { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), await: await_, left, right, body };
 }
 
 function readVariableDeclarationL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const declarations = readNodeListL(6, 1);
   const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declarations, kind } : { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), declarations, kind } : { type: "VariableDeclaration", start, end, range: [start, end], declarations, kind };
+  return { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), declarations, kind };
 }
 
 function readVariableDeclaratorL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const id = readNodeL(0) ?? missing("id");
   const init = readNodeL(1);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), range: [start, end], id, init } : { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), id, init } : { type: "VariableDeclarator", start, end, range: [start, end], id, init };
+  return { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), id, init };
 }
 
 function readFunctionDeclarationL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const skipped = (attrs & 4) !== 0 && lazyTree !== null;
   const id = readNodeL(9);
@@ -2315,15 +2315,15 @@ function readFunctionDeclarationL(expected: number): any {
   const body = skipped ? skipBody(false, 1, 0) : readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  if (skipped) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params } : { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params }, "body", body);
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
+  if (skipped) return lazyField({ type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params }, "body", body);
+  return { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body };
 }
 
 function readFunctionExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const skipped = (attrs & 4) !== 0 && lazyTree !== null;
   const id = readNodeL(9);
@@ -2333,15 +2333,15 @@ function readFunctionExpressionL(expected: number): any {
   const body = skipped ? skipBody(false, 1, 0) : readNodeL(1) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  if (skipped) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params } : { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params }, "body", body);
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
+  if (skipped) return lazyField({ type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params }, "body", body);
+  return { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), id, expression: false, generator, async: async_, params, body };
 }
 
 function readArrowFunctionExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const skipped = (attrs & 4) !== 0 && lazyTree !== null;
   const expression = (attrs & 1) !== 0;
@@ -2350,52 +2350,52 @@ function readArrowFunctionExpressionL(expected: number): any {
   const body = skipped ? skipBody(false, 4, 0) : readNodeL(4) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  if (skipped) return lazyField((mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params } : { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params } : { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params }, "body", body);
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params, body };
+  if (skipped) return lazyField({ type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params }, "body", body);
+  return { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), id: null, expression, generator: false, async: async_, params, body };
 }
 
 function readClassDeclarationL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const id = readNodeL(6);
   const superClass = readNodeL(9);
   const body = readNodeL(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), id, superClass, body } : { type: "ClassDeclaration", start, end, range: [start, end], id, superClass, body };
+  return { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), id, superClass, body };
 }
 
 function readClassExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const id = readNodeL(6);
   const superClass = readNodeL(14);
   const body = readNodeL(0) ?? missing("body");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), id, superClass, body } : { type: "ClassExpression", start, end, range: [start, end], id, superClass, body };
+  return { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), id, superClass, body };
 }
 
 function readClassBodyL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const body = readNodeListL(1, 0);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ClassBody", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "ClassBody", start, end, loc: locOf(start, startLine, end), body } : { type: "ClassBody", start, end, range: [start, end], body };
+  return { type: "ClassBody", start, end, loc: locOf(start, startLine, end), body };
 }
 
 function readMethodDefinitionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
@@ -2404,14 +2404,14 @@ function readMethodDefinitionL(expected: number): any {
   const value = readNodeL(0) ?? missing("value");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, range: [start, end], static: static_, computed, key, kind, value };
+  return { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, kind, value };
 }
 
 function readPropertyDefinitionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const static_ = (attrs & 1) !== 0;
   const computed = (attrs & 2) !== 0;
@@ -2419,74 +2419,74 @@ function readPropertyDefinitionL(expected: number): any {
   const value = readNodeL(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, range: [start, end], static: static_, computed, key, value };
+  return { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), static: static_, computed, key, value };
 }
 
 function readIdentifierL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const name = readString();
   const end = start + (name.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, loc: locOf(start, startLine, end), name } : { type: "Identifier", start, end, range: [start, end], name };
+  return { type: "Identifier", start, end, loc: locOf(start, startLine, end), name };
 }
 
 function readPrivateIdentifierL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const name = readString();
   const end = start + (name.length + 1);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name } : { type: "PrivateIdentifier", start, end, range: [start, end], name };
+  return { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name };
 }
 
 function readThisExpressionL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const end = start + (4);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ThisExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "ThisExpression", start, end, loc: locOf(start, startLine, end) } : { type: "ThisExpression", start, end, range: [start, end] };
+  return { type: "ThisExpression", start, end, loc: locOf(start, startLine, end) };
 }
 
 function readSuperL(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const end = start + (5);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Super", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "Super", start, end, loc: locOf(start, startLine, end) } : { type: "Super", start, end, range: [start, end] };
+  return { type: "Super", start, end, loc: locOf(start, startLine, end) };
 }
 
 function readArrayExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const elements = readNodeListL(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), elements } : { type: "ArrayExpression", start, end, range: [start, end], elements };
+  return { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), elements };
 }
 
 function readObjectExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const properties = readNodeListL(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), properties } : { type: "ObjectExpression", start, end, range: [start, end], properties };
+  return { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), properties };
 }
 
 function readPropertyL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const method = (attrs & 1) !== 0;
   const shorthand = (attrs & 2) !== 0;
@@ -2496,133 +2496,133 @@ function readPropertyL(expected: number): any {
   const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Property", start, end, loc: locOf(start, startLine, end), range: [start, end], method, shorthand, computed, key, value, kind } : { type: "Property", start, end, loc: locOf(start, startLine, end), method, shorthand, computed, key, value, kind } : { type: "Property", start, end, range: [start, end], method, shorthand, computed, key, value, kind };
+  return { type: "Property", start, end, loc: locOf(start, startLine, end), method, shorthand, computed, key, value, kind };
 }
 
 function readSequenceExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const expressions = readNodeListL(0, 1);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions } : { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), expressions } : { type: "SequenceExpression", start, end, range: [start, end], expressions };
+  return { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), expressions };
 }
 
 function readUnaryExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
   const argument = readNodeL(1) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix: true, argument } : { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), operator, prefix: true, argument } : { type: "UnaryExpression", start, end, range: [start, end], operator, prefix: true, argument };
+  return { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), operator, prefix: true, argument };
 }
 
 function readUpdateExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
   const prefix = (attrs & 2) !== 0;
   const argument = readNodeL(0) ?? missing("argument");
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix, argument } : { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), operator, prefix, argument } : { type: "UpdateExpression", start, end, range: [start, end], operator, prefix, argument };
+  return { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), operator, prefix, argument };
 }
 
 function readBinaryExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const left = readNodeL(0) ?? missing("left");
   const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
   const right = readNodeL(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), left, operator, right } : { type: "BinaryExpression", start, end, range: [start, end], left, operator, right };
+  return { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), left, operator, right };
 }
 
 function readLogicalExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const left = readNodeL(0) ?? missing("left");
   const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
   const right = readNodeL(2) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), left, operator, right } : { type: "LogicalExpression", start, end, range: [start, end], left, operator, right };
+  return { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), left, operator, right };
 }
 
 function readAssignmentExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const left = readNodeL(0) ?? missing("left");
   const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
   const right = readNodeL(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, left, right } : { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), operator, left, right } : { type: "AssignmentExpression", start, end, range: [start, end], operator, left, right };
+  return { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), operator, left, right };
 }
 
 function readConditionalExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const test = readNodeL(0) ?? missing("test");
   const consequent = readNodeL(1) ?? missing("consequent");
   const alternate = readNodeL(1) ?? missing("alternate");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), test, consequent, alternate } : { type: "ConditionalExpression", start, end, range: [start, end], test, consequent, alternate };
+  return { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), test, consequent, alternate };
 }
 
 function readCallExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const callee = readNodeL(0) ?? missing("callee");
   const arguments_ = readNodeListL(1, 1);
   const optional = (attrs & 1) !== 0;
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "CallExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, range: [start, end], callee, arguments: arguments_, optional };
+  return { type: "CallExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_, optional };
 }
 
 function readNewExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const callee = readNodeL(4) ?? missing("callee");
   const arguments_ = readNodeListL(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "NewExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_ } : { type: "NewExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_ } : { type: "NewExpression", start, end, range: [start, end], callee, arguments: arguments_ };
+  return { type: "NewExpression", start, end, loc: locOf(start, startLine, end), callee, arguments: arguments_ };
 }
 
 function readMemberExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const object = readNodeL(0) ?? missing("object");
   const property = readNodeL(1) ?? missing("property");
@@ -2630,69 +2630,1420 @@ function readMemberExpressionL(expected: number): any {
   const optional = (attrs & 2) !== 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property, computed, optional } : { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), object, property, computed, optional } : { type: "MemberExpression", start, end, range: [start, end], object, property, computed, optional };
+  return { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), object, property, computed, optional };
 }
 
 function readChainExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const expression = readNodeL(0) ?? missing("expression");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), expression } : { type: "ChainExpression", start, end, range: [start, end], expression };
+  return { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), expression };
 }
 
 function readYieldExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const attrs = readVarint();
   const delegate = (attrs & 1) !== 0;
   const argument = readNodeL(6);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], delegate, argument } : { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), delegate, argument } : { type: "YieldExpression", start, end, range: [start, end], delegate, argument };
+  return { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), delegate, argument };
 }
 
 function readAwaitExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const argument = readNodeL(6) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), argument } : { type: "AwaitExpression", start, end, range: [start, end], argument };
+  return { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), argument };
 }
 
 function readTemplateLiteralL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const quasis = readNodeListL(1, 4);
   const expressions = readNodeListL(-2, 4);
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions, quasis } : { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), expressions, quasis } : { type: "TemplateLiteral", start, end, range: [start, end], expressions, quasis };
+  return { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), expressions, quasis };
 }
 
 function readTaggedTemplateExpressionL(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const startLine = lineOfStart(start);
   const tag = readNodeL(0) ?? missing("tag");
   const quasi = readNodeL(0) ?? missing("quasi");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), tag, quasi } : { type: "TaggedTemplateExpression", start, end, range: [start, end], tag, quasi };
+  return { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), tag, quasi };
 }
 
 function readTemplateElementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const attrs = readVarint();
+  const raw = readString();
+  const tail = (attrs & 1) !== 0;
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked: raw }, tail };
+}
+
+function readTemplateElementCookedL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const attrs = readVarint();
+  const raw = readString();
+  const cooked = readStringOrNull();
+  const tail = (attrs & 1) !== 0;
+  const end = pos + 3 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked }, tail };
+}
+
+function readMetaPropertyL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const meta = readNodeL(0) ?? missing("meta");
+  const property = readNodeL(0) ?? missing("property");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), meta, property };
+}
+
+function readImportExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const source = readNodeL(0) ?? missing("source");
+  const options = readNodeL(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), source, options };
+}
+
+function readSpreadElementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const argument = readNodeL(3) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), argument };
+}
+
+function readStringLiteralDoubleQuotedL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const value = readString();
+  const end = start + (value.length + 2);
+  pos = end;
+  return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "\"" + value + "\"" };
+}
+
+function readStringLiteralSingleQuotedL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const value = readString();
+  const end = start + (value.length + 2);
+  pos = end;
+  return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "'" + value + "'" };
+}
+
+function readStringLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const value = readString();
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw };
+}
+
+function readIntegerLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const value = readVarint();
+  const end = start + (decimalDigits(value));
+  pos = end;
+  return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "" + value };
+}
+
+function readNumberLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const value = readF64();
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw };
+}
+
+function readBooleanLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const attrs = readVarint();
+  const value = (attrs & 1) !== 0;
+  const end = start + (value ? 4 : 5);
+  pos = end;
+  return { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: value ? "true" : "false" };
+}
+
+function readNullLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const end = start + (4);
+  pos = end;
+  return { type: "Literal", start, end, loc: locOf(start, startLine, end), value: null, raw: "null" };
+}
+
+function readRegExpLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const pattern = readString();
+  const flags = readString();
+  const end = start + (pattern.length + flags.length + 2);
+  pos = end;
+  return { type: "Literal", start, end, loc: locOf(start, startLine, end), value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
+}
+
+function readBigIntLiteralL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "Literal", start, end, loc: locOf(start, startLine, end), value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
+}
+
+function readObjectPatternL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const properties = readNodeListL(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), properties };
+}
+
+function readArrayPatternL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const elements = readNodeListL(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), elements };
+}
+
+function readRestElementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const argument = readNodeL(3) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "RestElement", start, end, loc: locOf(start, startLine, end), argument };
+}
+
+function readAssignmentPatternL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const left = readNodeL(0) ?? missing("left");
+  const right = readNodeL(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), left, right };
+}
+
+function readImportDeclarationL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const specifiers = readNodeListL(0, 0);
+  const source = readNodeL(0) ?? missing("source");
+  const attributes = readNodeListL(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), specifiers, source, attributes };
+}
+
+function readImportSpecifierL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const imported = readNodeL(0) ?? missing("imported");
+  const local = readNodeL(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), imported, local };
+}
+
+function readImportDefaultSpecifierL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const local = readNodeL(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), local };
+}
+
+function readImportNamespaceSpecifierL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const local = readNodeL(0) ?? missing("local");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), local };
+}
+
+function readImportAttributeL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const key = readNodeL(0) ?? missing("key");
+  const value = readNodeL(0) ?? missing("value");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), key, value };
+}
+
+function readExportNamedDeclarationL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const declaration = readNodeL(0);
+  const specifiers = readNodeListL(7, 1);
+  const source = readNodeL(0);
+  const attributes = readNodeListL(0, 0);
+  const end = pos + 2 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), declaration, specifiers, source, attributes };
+}
+
+function readExportSpecifierL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const local = readNodeL(0) ?? missing("local");
+  const exported = readNodeL(4) ?? missing("exported");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), local, exported };
+}
+
+function readExportDefaultDeclarationL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const declaration = readNodeL(0) ?? missing("declaration");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), declaration };
+}
+
+function readExportAllDeclarationL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const exported = readNodeL(0);
+  const source = readNodeL(0) ?? missing("source");
+  const attributes = readNodeListL(0, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), exported, source, attributes };
+}
+
+function readIdentifierWithEndL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const name = readString();
+  const end = pos + 6 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "Identifier", start, end, loc: locOf(start, startLine, end), name };
+}
+
+function readPrivateIdentifierWithEndL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const name = readString();
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name };
+}
+
+function readJSXElementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const openingElement = readNodeL(0) ?? missing("openingElement");
+  const children = readNodeListL(0, 0);
+  const closingElement = readNodeL(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "JSXElement", start, end, loc: locOf(start, startLine, end), openingElement, closingElement, children };
+}
+
+function readJSXFragmentL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const openingFragment = readNodeL(0) ?? missing("openingFragment");
+  const children = readNodeListL(0, 0);
+  const closingFragment = readNodeL(0) ?? missing("closingFragment");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), openingFragment, closingFragment, children };
+}
+
+function readJSXOpeningElementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const attrs = readVarint();
+  const name = readNodeL(0) ?? missing("name");
+  const attributes = readNodeListL(0, 0);
+  const selfClosing = (attrs & 1) !== 0;
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), attributes, name, selfClosing };
+}
+
+function readJSXClosingElementL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const name = readNodeL(0) ?? missing("name");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), name };
+}
+
+function readJSXOpeningFragmentL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "JSXOpeningFragment", start, end, loc: locOf(start, startLine, end), attributes: [], selfClosing: false };
+}
+
+function readJSXClosingFragmentL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "JSXClosingFragment", start, end, loc: locOf(start, startLine, end) };
+}
+
+function readJSXAttributeL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const name = readNodeL(0) ?? missing("name");
+  const value = readNodeL(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), name, value };
+}
+
+function readJSXSpreadAttributeL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const argument = readNodeL(0) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), argument };
+}
+
+function readJSXExpressionContainerL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const expression = readNodeL(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), expression };
+}
+
+function readJSXEmptyExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "JSXEmptyExpression", start, end, loc: locOf(start, startLine, end) };
+}
+
+function readJSXIdentifierL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const name = readString();
+  const end = start + (name.length);
+  pos = end;
+  return { type: "JSXIdentifier", start, end, loc: locOf(start, startLine, end), name };
+}
+
+function readJSXMemberExpressionL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const object = readNodeL(0) ?? missing("object");
+  const property = readNodeL(0) ?? missing("property");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), object, property };
+}
+
+function readJSXNamespacedNameL(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const namespace = readNodeL(0) ?? missing("namespace");
+  const name = readNodeL(0) ?? missing("name");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), namespace, name };
+}
+
+function readJSXTextL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "JSXText", start, end, loc: locOf(start, startLine, end), value: raw, raw };
+}
+
+function readJSXTextCookedL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const value = readString();
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "JSXText", start, end, loc: locOf(start, startLine, end), value, raw };
+}
+
+function readJSXTextNL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "JSXText", start, end, loc: locOf(start, startLine, end), value: raw, raw, bigint: raw };
+}
+
+function readJSXTextCookedNL(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = lineOfStart(start);
+  const value = readString();
+  const raw = readString();
+  const end = start + (raw.length);
+  pos = end;
+  return { type: "JSXText", start, end, loc: locOf(start, startLine, end), value, raw, bigint: value };
+}
+
+// ---- Mode range, with or without loc ----
+
+/** Reads one node (mode "R"), or null for tag 0; `expected`: its predicted start gap. */
+function readNodeR(expected: number): any {
+  if (room === 0) return readNodeSlow(expected);
+  room--;
+  let node: any = null;
+  switch (bytes[offset++]) {
+    case 0: break;
+    case 1: case 129: node = readProgramR(expected); break;
+    case 2: case 130: node = readExpressionStatementR(expected); break;
+    case 3: case 131: node = readDirectiveR(expected); break;
+    case 4: case 132: node = readBlockStatementR(expected); break;
+    case 5: case 133: node = readStaticBlockR(expected); break;
+    case 6: case 134: node = readEmptyStatementR(expected); break;
+    case 7: case 135: node = readDebuggerStatementR(expected); break;
+    case 8: case 136: node = readWithStatementR(expected); break;
+    case 9: case 137: node = readReturnStatementR(expected); break;
+    case 10: case 138: node = readLabeledStatementR(expected); break;
+    case 11: case 139: node = readBreakStatementR(expected); break;
+    case 12: case 140: node = readContinueStatementR(expected); break;
+    case 13: case 141: node = readIfStatementR(expected); break;
+    case 14: case 142: node = readSwitchStatementR(expected); break;
+    case 15: case 143: node = readSwitchCaseR(expected); break;
+    case 16: case 144: node = readThrowStatementR(expected); break;
+    case 17: case 145: node = readTryStatementR(expected); break;
+    case 18: case 146: node = readCatchClauseR(expected); break;
+    case 19: case 147: node = readWhileStatementR(expected); break;
+    case 20: case 148: node = readDoWhileStatementR(expected); break;
+    case 21: case 149: node = readForStatementR(expected); break;
+    case 22: case 150: node = readForInStatementR(expected); break;
+    case 23: case 151: node = readForOfStatementR(expected); break;
+    case 24: case 152: node = readVariableDeclarationR(expected); break;
+    case 25: case 153: node = readVariableDeclaratorR(expected); break;
+    case 26: case 154: node = readFunctionDeclarationR(expected); break;
+    case 27: case 155: node = readFunctionExpressionR(expected); break;
+    case 28: case 156: node = readArrowFunctionExpressionR(expected); break;
+    case 29: case 157: node = readClassDeclarationR(expected); break;
+    case 30: case 158: node = readClassExpressionR(expected); break;
+    case 31: case 159: node = readClassBodyR(expected); break;
+    case 32: case 160: node = readMethodDefinitionR(expected); break;
+    case 33: case 161: node = readPropertyDefinitionR(expected); break;
+    case 34: case 162: node = readIdentifierR(expected); break;
+    case 35: case 163: node = readPrivateIdentifierR(expected); break;
+    case 36: case 164: node = readThisExpressionR(expected); break;
+    case 37: case 165: node = readSuperR(expected); break;
+    case 38: case 166: node = readArrayExpressionR(expected); break;
+    case 39: case 167: node = readObjectExpressionR(expected); break;
+    case 40: case 168: node = readPropertyR(expected); break;
+    case 41: case 169: node = readSequenceExpressionR(expected); break;
+    case 42: case 170: node = readUnaryExpressionR(expected); break;
+    case 43: case 171: node = readUpdateExpressionR(expected); break;
+    case 44: case 172: node = readBinaryExpressionR(expected); break;
+    case 45: case 173: node = readLogicalExpressionR(expected); break;
+    case 46: case 174: node = readAssignmentExpressionR(expected); break;
+    case 47: case 175: node = readConditionalExpressionR(expected); break;
+    case 48: case 176: node = readCallExpressionR(expected); break;
+    case 49: case 177: node = readNewExpressionR(expected); break;
+    case 50: case 178: node = readMemberExpressionR(expected); break;
+    case 51: case 179: node = readChainExpressionR(expected); break;
+    case 52: case 180: node = readYieldExpressionR(expected); break;
+    case 53: case 181: node = readAwaitExpressionR(expected); break;
+    case 54: case 182: node = readTemplateLiteralR(expected); break;
+    case 55: case 183: node = readTaggedTemplateExpressionR(expected); break;
+    case 56: case 184: node = readTemplateElementR(expected); break;
+    case 57: case 185: node = readTemplateElementCookedR(expected); break;
+    case 58: case 186: node = readMetaPropertyR(expected); break;
+    case 59: case 187: node = readImportExpressionR(expected); break;
+    case 60: case 188: node = readSpreadElementR(expected); break;
+    case 61: case 189: node = readStringLiteralDoubleQuotedR(expected); break;
+    case 62: case 190: node = readStringLiteralSingleQuotedR(expected); break;
+    case 63: case 191: node = readStringLiteralR(expected); break;
+    case 64: case 192: node = readIntegerLiteralR(expected); break;
+    case 65: case 193: node = readNumberLiteralR(expected); break;
+    case 66: case 194: node = readBooleanLiteralR(expected); break;
+    case 67: case 195: node = readNullLiteralR(expected); break;
+    case 68: case 196: node = readRegExpLiteralR(expected); break;
+    case 69: case 197: node = readBigIntLiteralR(expected); break;
+    case 70: case 198: node = readObjectPatternR(expected); break;
+    case 71: case 199: node = readArrayPatternR(expected); break;
+    case 72: case 200: node = readRestElementR(expected); break;
+    case 73: case 201: node = readAssignmentPatternR(expected); break;
+    case 74: case 202: node = readImportDeclarationR(expected); break;
+    case 75: case 203: node = readImportSpecifierR(expected); break;
+    case 76: case 204: node = readImportDefaultSpecifierR(expected); break;
+    case 77: case 205: node = readImportNamespaceSpecifierR(expected); break;
+    case 78: case 206: node = readImportAttributeR(expected); break;
+    case 79: case 207: node = readExportNamedDeclarationR(expected); break;
+    case 80: case 208: node = readExportSpecifierR(expected); break;
+    case 81: case 209: node = readExportDefaultDeclarationR(expected); break;
+    case 82: case 210: node = readExportAllDeclarationR(expected); break;
+    case 83: case 211: node = readIdentifierWithEndR(expected); break;
+    case 84: case 212: node = readPrivateIdentifierWithEndR(expected); break;
+    case 85: case 213: node = readJSXElementR(expected); break;
+    case 86: case 214: node = readJSXFragmentR(expected); break;
+    case 87: case 215: node = readJSXOpeningElementR(expected); break;
+    case 88: case 216: node = readJSXClosingElementR(expected); break;
+    case 89: case 217: node = readJSXOpeningFragmentR(expected); break;
+    case 90: case 218: node = readJSXClosingFragmentR(expected); break;
+    case 91: case 219: node = readJSXAttributeR(expected); break;
+    case 92: case 220: node = readJSXSpreadAttributeR(expected); break;
+    case 93: case 221: node = readJSXExpressionContainerR(expected); break;
+    case 94: case 222: node = readJSXEmptyExpressionR(expected); break;
+    case 95: case 223: node = readJSXIdentifierR(expected); break;
+    case 96: case 224: node = readJSXMemberExpressionR(expected); break;
+    case 97: case 225: node = readJSXNamespacedNameR(expected); break;
+    case 98: case 226: node = readJSXTextR(expected); break;
+    case 99: case 227: node = readJSXTextCookedR(expected); break;
+    case 100: case 228: node = readJSXTextNR(expected); break;
+    case 101: case 229: node = readJSXTextCookedNR(expected); break;
+    default: throw badTag();
+  }
+  room++;
+  return node;
+}
+
+/**
+ * Short lists as exact-size array literals: no over-reserved backing store for the GC to copy.
+ * first, rest: the start gap predicted for the first element and for every later one.
+ */
+function readNodeListR(first: number, rest: number): any[] {
+  const length = readVarint();
+  if (length === 0) return [];
+  if (length > 4) checkListLength(length);
+  const a = readNodeR(first);
+  switch (length) {
+    case 1: return [a];
+    case 2: return [a, readNodeR(rest)];
+    case 3: { const b = readNodeR(rest); return [a, b, readNodeR(rest)]; }
+    case 4: { const b = readNodeR(rest); const c = readNodeR(rest); return [a, b, c, readNodeR(rest)]; }
+  }
+  const list = new Array(length);
+  list[0] = a;
+  for (let i = 1; i < length; i++) list[i] = readNodeR(rest);
+  return list;
+}
+
+function readProgramR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const body = readNodeListR(0, 0);
+  const sourceType = SOURCE_TYPE[(attrs >>> 0) & 1] ?? badEnum("SourceType");
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "Program", start, end, loc: locOf(start, startLine, end), range: [start, end], body, sourceType } : { type: "Program", start, end, range: [start, end], body, sourceType };
+}
+
+function readExpressionStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const expression = readNodeR(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ExpressionStatement", start, end, range: [start, end], expression };
+}
+
+function readDirectiveR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const expression = readNodeR(0) ?? missing("expression");
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ExpressionStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], expression, directive: directiveOf(expression) } : { type: "ExpressionStatement", start, end, range: [start, end], expression, directive: directiveOf(expression) };
+}
+
+function readBlockStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const body = readNodeListR(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "BlockStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "BlockStatement", start, end, range: [start, end], body };
+}
+
+function readStaticBlockR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const skipped = (attrs & 1) !== 0 && lazyTree !== null;
+  const body = skipped ? skipBody(true, 7, 0) : readNodeListR(7, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  if (skipped) return lazyField((mode & 1) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "StaticBlock", start, end, range: [start, end] }, "body", body);
+  return (mode & 1) !== 0 ? { type: "StaticBlock", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "StaticBlock", start, end, range: [start, end], body };
+}
+
+function readEmptyStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "EmptyStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "EmptyStatement", start, end, range: [start, end] };
+}
+
+function readDebuggerStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const end = pos + 9 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "DebuggerStatement", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "DebuggerStatement", start, end, range: [start, end] };
+}
+
+function readWithStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const object = readNodeR(0) ?? missing("object");
+  const body = readNodeR(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "WithStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], object, body } : { type: "WithStatement", start, end, range: [start, end], object, body };
+}
+
+function readReturnStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const argument = readNodeR(7);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ReturnStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ReturnStatement", start, end, range: [start, end], argument };
+}
+
+function readLabeledStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const label = readNodeR(0) ?? missing("label");
+  const body = readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "LabeledStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, label } : { type: "LabeledStatement", start, end, range: [start, end], body, label };
+}
+
+function readBreakStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const label = readNodeR(6);
+  const end = pos + 6 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "BreakStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "BreakStatement", start, end, range: [start, end], label };
+}
+
+function readContinueStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const label = readNodeR(9);
+  const end = pos + 9 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ContinueStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], label } : { type: "ContinueStatement", start, end, range: [start, end], label };
+}
+
+function readIfStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const test = readNodeR(3) ?? missing("test");
+  const consequent = readNodeR(1) ?? missing("consequent");
+  const alternate = readNodeR(5);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "IfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "IfStatement", start, end, range: [start, end], test, consequent, alternate };
+}
+
+function readSwitchStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const discriminant = readNodeR(7) ?? missing("discriminant");
+  const cases = readNodeListR(2, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "SwitchStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], discriminant, cases } : { type: "SwitchStatement", start, end, range: [start, end], discriminant, cases };
+}
+
+function readSwitchCaseR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const test = readNodeR(5);
+  const consequent = readNodeListR(1, 0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "SwitchCase", start, end, loc: locOf(start, startLine, end), range: [start, end], consequent, test } : { type: "SwitchCase", start, end, range: [start, end], consequent, test };
+}
+
+function readThrowStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const argument = readNodeR(6) ?? missing("argument");
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ThrowStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "ThrowStatement", start, end, range: [start, end], argument };
+}
+
+function readTryStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const block = readNodeR(3) ?? missing("block");
+  const handler = readNodeR(0);
+  const finalizer = readNodeR(7);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "TryStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], block, handler, finalizer } : { type: "TryStatement", start, end, range: [start, end], block, handler, finalizer };
+}
+
+function readCatchClauseR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const param = readNodeR(6);
+  const body = readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "CatchClause", start, end, loc: locOf(start, startLine, end), range: [start, end], param, body } : { type: "CatchClause", start, end, range: [start, end], param, body };
+}
+
+function readWhileStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const test = readNodeR(0) ?? missing("test");
+  const body = readNodeR(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "WhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], test, body } : { type: "WhileStatement", start, end, range: [start, end], test, body };
+}
+
+function readDoWhileStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const body = readNodeR(3) ?? missing("body");
+  const test = readNodeR(6) ?? missing("test");
+  const end = pos + 2 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "DoWhileStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], body, test } : { type: "DoWhileStatement", start, end, range: [start, end], body, test };
+}
+
+function readForStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const init = readNodeR(4);
+  const test = readNodeR(1);
+  const update = readNodeR(1);
+  const body = readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ForStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], init, test, update, body } : { type: "ForStatement", start, end, range: [start, end], init, test, update, body };
+}
+
+function readForInStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const left = readNodeR(4) ?? missing("left");
+  const right = readNodeR(4) ?? missing("right");
+  const body = readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ForInStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right, body } : { type: "ForInStatement", start, end, range: [start, end], left, right, body };
+}
+
+function readForOfStatementR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const await_ = (attrs & 1) !== 0;
+  const left = readNodeR(4) ?? missing("left");
+  const right = readNodeR(4) ?? missing("right");
+  const body = readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ForOfStatement", start, end, loc: locOf(start, startLine, end), range: [start, end], await: await_, left, right, body } : { type: "ForOfStatement", start, end, range: [start, end], await: await_, left, right, body };
+}
+
+function readVariableDeclarationR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const declarations = readNodeListR(6, 1);
+  const kind = VARIABLE_KIND[(attrs >>> 0) & 7] ?? badEnum("VariableKind");
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "VariableDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declarations, kind } : { type: "VariableDeclaration", start, end, range: [start, end], declarations, kind };
+}
+
+function readVariableDeclaratorR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const id = readNodeR(0) ?? missing("id");
+  const init = readNodeR(1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "VariableDeclarator", start, end, loc: locOf(start, startLine, end), range: [start, end], id, init } : { type: "VariableDeclarator", start, end, range: [start, end], id, init };
+}
+
+function readFunctionDeclarationR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const skipped = (attrs & 4) !== 0 && lazyTree !== null;
+  const id = readNodeR(9);
+  const generator = (attrs & 1) !== 0;
+  const async_ = (attrs & 2) !== 0;
+  const params = readNodeListR(1, 1);
+  const body = skipped ? skipBody(false, 1, 0) : readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  if (skipped) return lazyField((mode & 1) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params }, "body", body);
+  return (mode & 1) !== 0 ? { type: "FunctionDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionDeclaration", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
+}
+
+function readFunctionExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const skipped = (attrs & 4) !== 0 && lazyTree !== null;
+  const id = readNodeR(9);
+  const generator = (attrs & 1) !== 0;
+  const async_ = (attrs & 2) !== 0;
+  const params = readNodeListR(1, 1);
+  const body = skipped ? skipBody(false, 1, 0) : readNodeR(1) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  if (skipped) return lazyField((mode & 1) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params } : { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params }, "body", body);
+  return (mode & 1) !== 0 ? { type: "FunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, expression: false, generator, async: async_, params, body } : { type: "FunctionExpression", start, end, range: [start, end], id, expression: false, generator, async: async_, params, body };
+}
+
+function readArrowFunctionExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const skipped = (attrs & 4) !== 0 && lazyTree !== null;
+  const expression = (attrs & 1) !== 0;
+  const async_ = (attrs & 2) !== 0;
+  const params = readNodeListR(0, 1);
+  const body = skipped ? skipBody(false, 4, 0) : readNodeR(4) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  if (skipped) return lazyField((mode & 1) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params } : { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params }, "body", body);
+  return (mode & 1) !== 0 ? { type: "ArrowFunctionExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id: null, expression, generator: false, async: async_, params, body } : { type: "ArrowFunctionExpression", start, end, range: [start, end], id: null, expression, generator: false, async: async_, params, body };
+}
+
+function readClassDeclarationR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const id = readNodeR(6);
+  const superClass = readNodeR(9);
+  const body = readNodeR(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ClassDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassDeclaration", start, end, range: [start, end], id, superClass, body };
+}
+
+function readClassExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const id = readNodeR(6);
+  const superClass = readNodeR(14);
+  const body = readNodeR(0) ?? missing("body");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ClassExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], id, superClass, body } : { type: "ClassExpression", start, end, range: [start, end], id, superClass, body };
+}
+
+function readClassBodyR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const body = readNodeListR(1, 0);
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ClassBody", start, end, loc: locOf(start, startLine, end), range: [start, end], body } : { type: "ClassBody", start, end, range: [start, end], body };
+}
+
+function readMethodDefinitionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const static_ = (attrs & 1) !== 0;
+  const computed = (attrs & 2) !== 0;
+  const key = readNodeR(0) ?? missing("key");
+  const kind = METHOD_KIND[(attrs >>> 2) & 3] ?? badEnum("MethodKind");
+  const value = readNodeR(0) ?? missing("value");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "MethodDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, kind, value } : { type: "MethodDefinition", start, end, range: [start, end], static: static_, computed, key, kind, value };
+}
+
+function readPropertyDefinitionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const static_ = (attrs & 1) !== 0;
+  const computed = (attrs & 2) !== 0;
+  const key = readNodeR(0) ?? missing("key");
+  const value = readNodeR(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "PropertyDefinition", start, end, loc: locOf(start, startLine, end), range: [start, end], static: static_, computed, key, value } : { type: "PropertyDefinition", start, end, range: [start, end], static: static_, computed, key, value };
+}
+
+function readIdentifierR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const name = readString();
+  const end = start + (name.length);
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, range: [start, end], name };
+}
+
+function readPrivateIdentifierR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const name = readString();
+  const end = start + (name.length + 1);
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, range: [start, end], name };
+}
+
+function readThisExpressionR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const end = start + (4);
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ThisExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "ThisExpression", start, end, range: [start, end] };
+}
+
+function readSuperR(expected: number): any {
+  const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const end = start + (5);
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "Super", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "Super", start, end, range: [start, end] };
+}
+
+function readArrayExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const elements = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ArrayExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayExpression", start, end, range: [start, end], elements };
+}
+
+function readObjectExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const properties = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ObjectExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectExpression", start, end, range: [start, end], properties };
+}
+
+function readPropertyR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const method = (attrs & 1) !== 0;
+  const shorthand = (attrs & 2) !== 0;
+  const computed = (attrs & 4) !== 0;
+  const key = readNodeR(0) ?? missing("key");
+  const value = readNodeR(1) ?? missing("value");
+  const kind = PROPERTY_KIND[(attrs >>> 3) & 3] ?? badEnum("PropertyKind");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "Property", start, end, loc: locOf(start, startLine, end), range: [start, end], method, shorthand, computed, key, value, kind } : { type: "Property", start, end, range: [start, end], method, shorthand, computed, key, value, kind };
+}
+
+function readSequenceExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const expressions = readNodeListR(0, 1);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "SequenceExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions } : { type: "SequenceExpression", start, end, range: [start, end], expressions };
+}
+
+function readUnaryExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const operator = UNARY_OPERATOR[(attrs >>> 0) & 7] ?? badEnum("UnaryOperator");
+  const argument = readNodeR(1) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "UnaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix: true, argument } : { type: "UnaryExpression", start, end, range: [start, end], operator, prefix: true, argument };
+}
+
+function readUpdateExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const operator = UPDATE_OPERATOR[(attrs >>> 0) & 1] ?? badEnum("UpdateOperator");
+  const prefix = (attrs & 2) !== 0;
+  const argument = readNodeR(0) ?? missing("argument");
+  const end = pos + 2 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "UpdateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, prefix, argument } : { type: "UpdateExpression", start, end, range: [start, end], operator, prefix, argument };
+}
+
+function readBinaryExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const left = readNodeR(0) ?? missing("left");
+  const operator = BINARY_OPERATOR[(attrs >>> 0) & 31] ?? badEnum("BinaryOperator");
+  const right = readNodeR(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "BinaryExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "BinaryExpression", start, end, range: [start, end], left, operator, right };
+}
+
+function readLogicalExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const left = readNodeR(0) ?? missing("left");
+  const operator = LOGICAL_OPERATOR[(attrs >>> 0) & 3] ?? badEnum("LogicalOperator");
+  const right = readNodeR(2) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "LogicalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], left, operator, right } : { type: "LogicalExpression", start, end, range: [start, end], left, operator, right };
+}
+
+function readAssignmentExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const left = readNodeR(0) ?? missing("left");
+  const operator = ASSIGNMENT_OPERATOR[(attrs >>> 0) & 15] ?? badEnum("AssignmentOperator");
+  const right = readNodeR(1) ?? missing("right");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "AssignmentExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], operator, left, right } : { type: "AssignmentExpression", start, end, range: [start, end], operator, left, right };
+}
+
+function readConditionalExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const test = readNodeR(0) ?? missing("test");
+  const consequent = readNodeR(1) ?? missing("consequent");
+  const alternate = readNodeR(1) ?? missing("alternate");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ConditionalExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], test, consequent, alternate } : { type: "ConditionalExpression", start, end, range: [start, end], test, consequent, alternate };
+}
+
+function readCallExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const callee = readNodeR(0) ?? missing("callee");
+  const arguments_ = readNodeListR(1, 1);
+  const optional = (attrs & 1) !== 0;
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "CallExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_, optional } : { type: "CallExpression", start, end, range: [start, end], callee, arguments: arguments_, optional };
+}
+
+function readNewExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const callee = readNodeR(4) ?? missing("callee");
+  const arguments_ = readNodeListR(1, 1);
+  const end = pos + 1 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "NewExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], callee, arguments: arguments_ } : { type: "NewExpression", start, end, range: [start, end], callee, arguments: arguments_ };
+}
+
+function readMemberExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const object = readNodeR(0) ?? missing("object");
+  const property = readNodeR(1) ?? missing("property");
+  const computed = (attrs & 1) !== 0;
+  const optional = (attrs & 2) !== 0;
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "MemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property, computed, optional } : { type: "MemberExpression", start, end, range: [start, end], object, property, computed, optional };
+}
+
+function readChainExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const expression = readNodeR(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "ChainExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "ChainExpression", start, end, range: [start, end], expression };
+}
+
+function readYieldExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const attrs = readVarint();
+  const delegate = (attrs & 1) !== 0;
+  const argument = readNodeR(6);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "YieldExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], delegate, argument } : { type: "YieldExpression", start, end, range: [start, end], delegate, argument };
+}
+
+function readAwaitExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const argument = readNodeR(6) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "AwaitExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "AwaitExpression", start, end, range: [start, end], argument };
+}
+
+function readTemplateLiteralR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const quasis = readNodeListR(1, 4);
+  const expressions = readNodeListR(-2, 4);
+  const end = pos + 2 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "TemplateLiteral", start, end, loc: locOf(start, startLine, end), range: [start, end], expressions, quasis } : { type: "TemplateLiteral", start, end, range: [start, end], expressions, quasis };
+}
+
+function readTaggedTemplateExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const tag = readNodeR(0) ?? missing("tag");
+  const quasi = readNodeR(0) ?? missing("quasi");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "TaggedTemplateExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], tag, quasi } : { type: "TaggedTemplateExpression", start, end, range: [start, end], tag, quasi };
+}
+
+function readTemplateElementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2702,10 +4053,10 @@ function readTemplateElementL(expected: number): any {
   const tail = (attrs & 1) !== 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked: raw }, tail } : { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked: raw }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked: raw }, tail };
+  return (mode & 1) !== 0 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked: raw }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked: raw }, tail };
 }
 
-function readTemplateElementCookedL(expected: number): any {
+function readTemplateElementCookedR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -2716,65 +4067,65 @@ function readTemplateElementCookedL(expected: number): any {
   const tail = (attrs & 1) !== 0;
   const end = pos + 3 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked }, tail };
+  return (mode & 1) !== 0 ? { type: "TemplateElement", start, end, loc: locOf(start, startLine, end), range: [start, end], value: { raw, cooked }, tail } : { type: "TemplateElement", start, end, range: [start, end], value: { raw, cooked }, tail };
 }
 
-function readMetaPropertyL(expected: number): any {
+function readMetaPropertyR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const meta = readNodeL(0) ?? missing("meta");
-  const property = readNodeL(0) ?? missing("property");
+  const meta = readNodeR(0) ?? missing("meta");
+  const property = readNodeR(0) ?? missing("property");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), range: [start, end], meta, property } : { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), meta, property } : { type: "MetaProperty", start, end, range: [start, end], meta, property };
+  return (mode & 1) !== 0 ? { type: "MetaProperty", start, end, loc: locOf(start, startLine, end), range: [start, end], meta, property } : { type: "MetaProperty", start, end, range: [start, end], meta, property };
 }
 
-function readImportExpressionL(expected: number): any {
+function readImportExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const source = readNodeL(0) ?? missing("source");
-  const options = readNodeL(0);
+  const source = readNodeR(0) ?? missing("source");
+  const options = readNodeR(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], source, options } : { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), source, options } : { type: "ImportExpression", start, end, range: [start, end], source, options };
+  return (mode & 1) !== 0 ? { type: "ImportExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], source, options } : { type: "ImportExpression", start, end, range: [start, end], source, options };
 }
 
-function readSpreadElementL(expected: number): any {
+function readSpreadElementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeL(3) ?? missing("argument");
+  const argument = readNodeR(3) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), argument } : { type: "SpreadElement", start, end, range: [start, end], argument };
+  return (mode & 1) !== 0 ? { type: "SpreadElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "SpreadElement", start, end, range: [start, end], argument };
 }
 
-function readStringLiteralDoubleQuotedL(expected: number): any {
+function readStringLiteralDoubleQuotedR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const value = readString();
   const end = start + (value.length + 2);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "\"" + value + "\"" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "\"" + value + "\"" } : { type: "Literal", start, end, range: [start, end], value, raw: "\"" + value + "\"" };
+  return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "\"" + value + "\"" } : { type: "Literal", start, end, range: [start, end], value, raw: "\"" + value + "\"" };
 }
 
-function readStringLiteralSingleQuotedL(expected: number): any {
+function readStringLiteralSingleQuotedR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const value = readString();
   const end = start + (value.length + 2);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "'" + value + "'" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "'" + value + "'" } : { type: "Literal", start, end, range: [start, end], value, raw: "'" + value + "'" };
+  return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "'" + value + "'" } : { type: "Literal", start, end, range: [start, end], value, raw: "'" + value + "'" };
 }
 
-function readStringLiteralL(expected: number): any {
+function readStringLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
@@ -2782,20 +4133,20 @@ function readStringLiteralL(expected: number): any {
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw } : { type: "Literal", start, end, range: [start, end], value, raw };
+  return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, range: [start, end], value, raw };
 }
 
-function readIntegerLiteralL(expected: number): any {
+function readIntegerLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const value = readVarint();
   const end = start + (decimalDigits(value));
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "" + value } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: "" + value } : { type: "Literal", start, end, range: [start, end], value, raw: "" + value };
+  return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: "" + value } : { type: "Literal", start, end, range: [start, end], value, raw: "" + value };
 }
 
-function readNumberLiteralL(expected: number): any {
+function readNumberLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
@@ -2803,10 +4154,10 @@ function readNumberLiteralL(expected: number): any {
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw } : { type: "Literal", start, end, range: [start, end], value, raw };
+  return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "Literal", start, end, range: [start, end], value, raw };
 }
 
-function readBooleanLiteralL(expected: number): any {
+function readBooleanLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
@@ -2814,19 +4165,19 @@ function readBooleanLiteralL(expected: number): any {
   const value = (attrs & 1) !== 0;
   const end = start + (value ? 4 : 5);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: value ? "true" : "false" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value, raw: value ? "true" : "false" } : { type: "Literal", start, end, range: [start, end], value, raw: value ? "true" : "false" };
+  return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw: value ? "true" : "false" } : { type: "Literal", start, end, range: [start, end], value, raw: value ? "true" : "false" };
 }
 
-function readNullLiteralL(expected: number): any {
+function readNullLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = start + (4);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: null, raw: "null" } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value: null, raw: "null" } : { type: "Literal", start, end, range: [start, end], value: null, raw: "null" };
+  return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: null, raw: "null" } : { type: "Literal", start, end, range: [start, end], value: null, raw: "null" };
 }
 
-function readRegExpLiteralL(expected: number): any {
+function readRegExpLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
@@ -2834,174 +4185,174 @@ function readRegExpLiteralL(expected: number): any {
   const flags = readString();
   const end = start + (pattern.length + flags.length + 2);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : { type: "Literal", start, end, range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
+  return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } } : { type: "Literal", start, end, range: [start, end], value: regExpValue(pattern, flags), raw: "/" + pattern + "/" + flags, regex: { pattern, flags } };
 }
 
-function readBigIntLiteralL(expected: number): any {
+function readBigIntLiteralR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : { type: "Literal", start, end, loc: locOf(start, startLine, end), value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : { type: "Literal", start, end, range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
+  return (mode & 1) !== 0 ? { type: "Literal", start, end, loc: locOf(start, startLine, end), range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) } : { type: "Literal", start, end, range: [start, end], value: bigIntValue(raw), raw, bigint: bigIntDigits(raw) };
 }
 
-function readObjectPatternL(expected: number): any {
+function readObjectPatternR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const properties = readNodeListL(1, 1);
+  const properties = readNodeListR(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), properties } : { type: "ObjectPattern", start, end, range: [start, end], properties };
+  return (mode & 1) !== 0 ? { type: "ObjectPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], properties } : { type: "ObjectPattern", start, end, range: [start, end], properties };
 }
 
-function readArrayPatternL(expected: number): any {
+function readArrayPatternR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const elements = readNodeListL(1, 1);
+  const elements = readNodeListR(1, 1);
   const end = pos + 1 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), elements } : { type: "ArrayPattern", start, end, range: [start, end], elements };
+  return (mode & 1) !== 0 ? { type: "ArrayPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], elements } : { type: "ArrayPattern", start, end, range: [start, end], elements };
 }
 
-function readRestElementL(expected: number): any {
+function readRestElementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeL(3) ?? missing("argument");
+  const argument = readNodeR(3) ?? missing("argument");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "RestElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "RestElement", start, end, loc: locOf(start, startLine, end), argument } : { type: "RestElement", start, end, range: [start, end], argument };
+  return (mode & 1) !== 0 ? { type: "RestElement", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "RestElement", start, end, range: [start, end], argument };
 }
 
-function readAssignmentPatternL(expected: number): any {
+function readAssignmentPatternR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const left = readNodeL(0) ?? missing("left");
-  const right = readNodeL(1) ?? missing("right");
+  const left = readNodeR(0) ?? missing("left");
+  const right = readNodeR(1) ?? missing("right");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right } : { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), left, right } : { type: "AssignmentPattern", start, end, range: [start, end], left, right };
+  return (mode & 1) !== 0 ? { type: "AssignmentPattern", start, end, loc: locOf(start, startLine, end), range: [start, end], left, right } : { type: "AssignmentPattern", start, end, range: [start, end], left, right };
 }
 
-function readImportDeclarationL(expected: number): any {
+function readImportDeclarationR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const specifiers = readNodeListL(0, 0);
-  const source = readNodeL(0) ?? missing("source");
-  const attributes = readNodeListL(0, 0);
+  const specifiers = readNodeListR(0, 0);
+  const source = readNodeR(0) ?? missing("source");
+  const attributes = readNodeListR(0, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], specifiers, source, attributes } : { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), specifiers, source, attributes } : { type: "ImportDeclaration", start, end, range: [start, end], specifiers, source, attributes };
+  return (mode & 1) !== 0 ? { type: "ImportDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], specifiers, source, attributes } : { type: "ImportDeclaration", start, end, range: [start, end], specifiers, source, attributes };
 }
 
-function readImportSpecifierL(expected: number): any {
+function readImportSpecifierR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const imported = readNodeL(0) ?? missing("imported");
-  const local = readNodeL(0) ?? missing("local");
+  const imported = readNodeR(0) ?? missing("imported");
+  const local = readNodeR(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], imported, local } : { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), imported, local } : { type: "ImportSpecifier", start, end, range: [start, end], imported, local };
+  return (mode & 1) !== 0 ? { type: "ImportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], imported, local } : { type: "ImportSpecifier", start, end, range: [start, end], imported, local };
 }
 
-function readImportDefaultSpecifierL(expected: number): any {
+function readImportDefaultSpecifierR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const local = readNodeL(0) ?? missing("local");
+  const local = readNodeR(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), local } : { type: "ImportDefaultSpecifier", start, end, range: [start, end], local };
+  return (mode & 1) !== 0 ? { type: "ImportDefaultSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportDefaultSpecifier", start, end, range: [start, end], local };
 }
 
-function readImportNamespaceSpecifierL(expected: number): any {
+function readImportNamespaceSpecifierR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const local = readNodeL(0) ?? missing("local");
+  const local = readNodeR(0) ?? missing("local");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), local } : { type: "ImportNamespaceSpecifier", start, end, range: [start, end], local };
+  return (mode & 1) !== 0 ? { type: "ImportNamespaceSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local } : { type: "ImportNamespaceSpecifier", start, end, range: [start, end], local };
 }
 
-function readImportAttributeL(expected: number): any {
+function readImportAttributeR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const key = readNodeL(0) ?? missing("key");
-  const value = readNodeL(0) ?? missing("value");
+  const key = readNodeR(0) ?? missing("key");
+  const value = readNodeR(0) ?? missing("value");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], key, value } : { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), key, value } : { type: "ImportAttribute", start, end, range: [start, end], key, value };
+  return (mode & 1) !== 0 ? { type: "ImportAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], key, value } : { type: "ImportAttribute", start, end, range: [start, end], key, value };
 }
 
-function readExportNamedDeclarationL(expected: number): any {
+function readExportNamedDeclarationR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const declaration = readNodeL(0);
-  const specifiers = readNodeListL(7, 1);
-  const source = readNodeL(0);
-  const attributes = readNodeListL(0, 0);
+  const declaration = readNodeR(0);
+  const specifiers = readNodeListR(7, 1);
+  const source = readNodeR(0);
+  const attributes = readNodeListR(0, 0);
   const end = pos + 2 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, range: [start, end], declaration, specifiers, source, attributes };
+  return (mode & 1) !== 0 ? { type: "ExportNamedDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration, specifiers, source, attributes } : { type: "ExportNamedDeclaration", start, end, range: [start, end], declaration, specifiers, source, attributes };
 }
 
-function readExportSpecifierL(expected: number): any {
+function readExportSpecifierR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const local = readNodeL(0) ?? missing("local");
-  const exported = readNodeL(4) ?? missing("exported");
+  const local = readNodeR(0) ?? missing("local");
+  const exported = readNodeR(4) ?? missing("exported");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local, exported } : { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), local, exported } : { type: "ExportSpecifier", start, end, range: [start, end], local, exported };
+  return (mode & 1) !== 0 ? { type: "ExportSpecifier", start, end, loc: locOf(start, startLine, end), range: [start, end], local, exported } : { type: "ExportSpecifier", start, end, range: [start, end], local, exported };
 }
 
-function readExportDefaultDeclarationL(expected: number): any {
+function readExportDefaultDeclarationR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const declaration = readNodeL(0) ?? missing("declaration");
+  const declaration = readNodeR(0) ?? missing("declaration");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration } : { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), declaration } : { type: "ExportDefaultDeclaration", start, end, range: [start, end], declaration };
+  return (mode & 1) !== 0 ? { type: "ExportDefaultDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], declaration } : { type: "ExportDefaultDeclaration", start, end, range: [start, end], declaration };
 }
 
-function readExportAllDeclarationL(expected: number): any {
+function readExportAllDeclarationR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const exported = readNodeL(0);
-  const source = readNodeL(0) ?? missing("source");
-  const attributes = readNodeListL(0, 0);
+  const exported = readNodeR(0);
+  const source = readNodeR(0) ?? missing("source");
+  const attributes = readNodeListR(0, 0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), exported, source, attributes } : { type: "ExportAllDeclaration", start, end, range: [start, end], exported, source, attributes };
+  return (mode & 1) !== 0 ? { type: "ExportAllDeclaration", start, end, loc: locOf(start, startLine, end), range: [start, end], exported, source, attributes } : { type: "ExportAllDeclaration", start, end, range: [start, end], exported, source, attributes };
 }
 
-function readIdentifierWithEndL(expected: number): any {
+function readIdentifierWithEndR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3009,10 +4360,10 @@ function readIdentifierWithEndL(expected: number): any {
   const name = readString();
   const end = pos + 6 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, loc: locOf(start, startLine, end), name } : { type: "Identifier", start, end, range: [start, end], name };
+  return (mode & 1) !== 0 ? { type: "Identifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "Identifier", start, end, range: [start, end], name };
 }
 
-function readPrivateIdentifierWithEndL(expected: number): any {
+function readPrivateIdentifierWithEndR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
@@ -3020,169 +4371,169 @@ function readPrivateIdentifierWithEndL(expected: number): any {
   const name = readString();
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), name } : { type: "PrivateIdentifier", start, end, range: [start, end], name };
+  return (mode & 1) !== 0 ? { type: "PrivateIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "PrivateIdentifier", start, end, range: [start, end], name };
 }
 
-function readJSXElementL(expected: number): any {
+function readJSXElementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const openingElement = readNodeL(0) ?? missing("openingElement");
-  const children = readNodeListL(0, 0);
-  const closingElement = readNodeL(0);
+  const openingElement = readNodeR(0) ?? missing("openingElement");
+  const children = readNodeListR(0, 0);
+  const closingElement = readNodeR(0);
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXElement", start, end, loc: locOf(start, startLine, end), range: [start, end], openingElement, closingElement, children } : { type: "JSXElement", start, end, loc: locOf(start, startLine, end), openingElement, closingElement, children } : { type: "JSXElement", start, end, range: [start, end], openingElement, closingElement, children };
+  return (mode & 1) !== 0 ? { type: "JSXElement", start, end, loc: locOf(start, startLine, end), range: [start, end], openingElement, closingElement, children } : { type: "JSXElement", start, end, range: [start, end], openingElement, closingElement, children };
 }
 
-function readJSXFragmentL(expected: number): any {
+function readJSXFragmentR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const openingFragment = readNodeL(0) ?? missing("openingFragment");
-  const children = readNodeListL(0, 0);
-  const closingFragment = readNodeL(0) ?? missing("closingFragment");
+  const openingFragment = readNodeR(0) ?? missing("openingFragment");
+  const children = readNodeListR(0, 0);
+  const closingFragment = readNodeR(0) ?? missing("closingFragment");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, range: [start, end], openingFragment, closingFragment, children };
+  return (mode & 1) !== 0 ? { type: "JSXFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], openingFragment, closingFragment, children } : { type: "JSXFragment", start, end, range: [start, end], openingFragment, closingFragment, children };
 }
 
-function readJSXOpeningElementL(expected: number): any {
+function readJSXOpeningElementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const attrs = readVarint();
-  const name = readNodeL(0) ?? missing("name");
-  const attributes = readNodeListL(0, 0);
+  const name = readNodeR(0) ?? missing("name");
+  const attributes = readNodeListR(0, 0);
   const selfClosing = (attrs & 1) !== 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, range: [start, end], attributes, name, selfClosing };
+  return (mode & 1) !== 0 ? { type: "JSXOpeningElement", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes, name, selfClosing } : { type: "JSXOpeningElement", start, end, range: [start, end], attributes, name, selfClosing };
 }
 
-function readJSXClosingElementL(expected: number): any {
+function readJSXClosingElementR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const name = readNodeL(0) ?? missing("name");
+  const name = readNodeR(0) ?? missing("name");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), name } : { type: "JSXClosingElement", start, end, range: [start, end], name };
+  return (mode & 1) !== 0 ? { type: "JSXClosingElement", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXClosingElement", start, end, range: [start, end], name };
 }
 
-function readJSXOpeningFragmentL(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXOpeningFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes: [], selfClosing: false } : { type: "JSXOpeningFragment", start, end, loc: locOf(start, startLine, end), attributes: [], selfClosing: false } : { type: "JSXOpeningFragment", start, end, range: [start, end], attributes: [], selfClosing: false };
-}
-
-function readJSXClosingFragmentL(expected: number): any {
+function readJSXOpeningFragmentR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXClosingFragment", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "JSXClosingFragment", start, end, loc: locOf(start, startLine, end) } : { type: "JSXClosingFragment", start, end, range: [start, end] };
+  return (mode & 1) !== 0 ? { type: "JSXOpeningFragment", start, end, loc: locOf(start, startLine, end), range: [start, end], attributes: [], selfClosing: false } : { type: "JSXOpeningFragment", start, end, range: [start, end], attributes: [], selfClosing: false };
 }
 
-function readJSXAttributeL(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const name = readNodeL(0) ?? missing("name");
-  const value = readNodeL(0);
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], name, value } : { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), name, value } : { type: "JSXAttribute", start, end, range: [start, end], name, value };
-}
-
-function readJSXSpreadAttributeL(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const argument = readNodeL(0) ?? missing("argument");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), argument } : { type: "JSXSpreadAttribute", start, end, range: [start, end], argument };
-}
-
-function readJSXExpressionContainerL(expected: number): any {
-  const hit = bytes[offset - 1] > 127;
-  const start = pos + expected + (hit ? 0 : readDelta());
-  pos = start;
-  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const expression = readNodeL(0) ?? missing("expression");
-  const end = pos + 0 + (hit ? 0 : readDelta());
-  pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), expression } : { type: "JSXExpressionContainer", start, end, range: [start, end], expression };
-}
-
-function readJSXEmptyExpressionL(expected: number): any {
+function readJSXClosingFragmentR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXEmptyExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "JSXEmptyExpression", start, end, loc: locOf(start, startLine, end) } : { type: "JSXEmptyExpression", start, end, range: [start, end] };
+  return (mode & 1) !== 0 ? { type: "JSXClosingFragment", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "JSXClosingFragment", start, end, range: [start, end] };
 }
 
-function readJSXIdentifierL(expected: number): any {
+function readJSXAttributeR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const name = readNodeR(0) ?? missing("name");
+  const value = readNodeR(0);
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "JSXAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], name, value } : { type: "JSXAttribute", start, end, range: [start, end], name, value };
+}
+
+function readJSXSpreadAttributeR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const argument = readNodeR(0) ?? missing("argument");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "JSXSpreadAttribute", start, end, loc: locOf(start, startLine, end), range: [start, end], argument } : { type: "JSXSpreadAttribute", start, end, range: [start, end], argument };
+}
+
+function readJSXExpressionContainerR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const expression = readNodeR(0) ?? missing("expression");
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "JSXExpressionContainer", start, end, loc: locOf(start, startLine, end), range: [start, end], expression } : { type: "JSXExpressionContainer", start, end, range: [start, end], expression };
+}
+
+function readJSXEmptyExpressionR(expected: number): any {
+  const hit = bytes[offset - 1] > 127;
+  const start = pos + expected + (hit ? 0 : readDelta());
+  pos = start;
+  const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
+  const end = pos + 0 + (hit ? 0 : readDelta());
+  pos = end;
+  return (mode & 1) !== 0 ? { type: "JSXEmptyExpression", start, end, loc: locOf(start, startLine, end), range: [start, end] } : { type: "JSXEmptyExpression", start, end, range: [start, end] };
+}
+
+function readJSXIdentifierR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const name = readString();
   const end = start + (name.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXIdentifier", start, end, loc: locOf(start, startLine, end), name } : { type: "JSXIdentifier", start, end, range: [start, end], name };
+  return (mode & 1) !== 0 ? { type: "JSXIdentifier", start, end, loc: locOf(start, startLine, end), range: [start, end], name } : { type: "JSXIdentifier", start, end, range: [start, end], name };
 }
 
-function readJSXMemberExpressionL(expected: number): any {
+function readJSXMemberExpressionR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const object = readNodeL(0) ?? missing("object");
-  const property = readNodeL(0) ?? missing("property");
+  const object = readNodeR(0) ?? missing("object");
+  const property = readNodeR(0) ?? missing("property");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property } : { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), object, property } : { type: "JSXMemberExpression", start, end, range: [start, end], object, property };
+  return (mode & 1) !== 0 ? { type: "JSXMemberExpression", start, end, loc: locOf(start, startLine, end), range: [start, end], object, property } : { type: "JSXMemberExpression", start, end, range: [start, end], object, property };
 }
 
-function readJSXNamespacedNameL(expected: number): any {
+function readJSXNamespacedNameR(expected: number): any {
   const hit = bytes[offset - 1] > 127;
   const start = pos + expected + (hit ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
-  const namespace = readNodeL(0) ?? missing("namespace");
-  const name = readNodeL(0) ?? missing("name");
+  const namespace = readNodeR(0) ?? missing("namespace");
+  const name = readNodeR(0) ?? missing("name");
   const end = pos + 0 + (hit ? 0 : readDelta());
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), range: [start, end], namespace, name } : { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), namespace, name } : { type: "JSXNamespacedName", start, end, range: [start, end], namespace, name };
+  return (mode & 1) !== 0 ? { type: "JSXNamespacedName", start, end, loc: locOf(start, startLine, end), range: [start, end], namespace, name } : { type: "JSXNamespacedName", start, end, range: [start, end], namespace, name };
 }
 
-function readJSXTextL(expected: number): any {
+function readJSXTextR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value: raw, raw } : { type: "JSXText", start, end, loc: locOf(start, startLine, end), value: raw, raw } : { type: "JSXText", start, end, range: [start, end], value: raw, raw };
+  return (mode & 1) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value: raw, raw } : { type: "JSXText", start, end, range: [start, end], value: raw, raw };
 }
 
-function readJSXTextCookedL(expected: number): any {
+function readJSXTextCookedR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
@@ -3190,20 +4541,20 @@ function readJSXTextCookedL(expected: number): any {
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "JSXText", start, end, loc: locOf(start, startLine, end), value, raw } : { type: "JSXText", start, end, range: [start, end], value, raw };
+  return (mode & 1) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw } : { type: "JSXText", start, end, range: [start, end], value, raw };
 }
 
-function readJSXTextNL(expected: number): any {
+function readJSXTextNR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value: raw, raw, bigint: raw } : { type: "JSXText", start, end, loc: locOf(start, startLine, end), value: raw, raw, bigint: raw } : { type: "JSXText", start, end, range: [start, end], value: raw, raw, bigint: raw };
+  return (mode & 1) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value: raw, raw, bigint: raw } : { type: "JSXText", start, end, range: [start, end], value: raw, raw, bigint: raw };
 }
 
-function readJSXTextCookedNL(expected: number): any {
+function readJSXTextCookedNR(expected: number): any {
   const start = pos + expected + (bytes[offset - 1] > 127 ? 0 : readDelta());
   pos = start;
   const startLine = (mode & 1) !== 0 ? lineOfStart(start) : 0;
@@ -3211,5 +4562,5 @@ function readJSXTextCookedNL(expected: number): any {
   const raw = readString();
   const end = start + (raw.length);
   pos = end;
-  return (mode & 1) !== 0 ? (mode & 2) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw, bigint: value } : { type: "JSXText", start, end, loc: locOf(start, startLine, end), value, raw, bigint: value } : { type: "JSXText", start, end, range: [start, end], value, raw, bigint: value };
+  return (mode & 1) !== 0 ? { type: "JSXText", start, end, loc: locOf(start, startLine, end), range: [start, end], value, raw, bigint: value } : { type: "JSXText", start, end, range: [start, end], value, raw, bigint: value };
 }
