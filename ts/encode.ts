@@ -6,7 +6,6 @@ import { syntaxError } from './syntax-error.ts';
 import {
   encodeRaw,
   encodeRawBytes,
-  encodeRawTransient,
   FLAG_ALLOW_HASH_BANG,
   FLAG_ALLOW_RETURN_OUTSIDE_FUNCTION,
   FLAG_COMMENTS,
@@ -67,7 +66,7 @@ export function encode(source: string | Uint8Array, options: EncodeOptions = {})
  */
 export function encodeTransient(source: string, options: EncodeOptions, lines: boolean): Uint8Array {
   const flags = encodeFlags(options) | FLAG_TRANSIENT | (lines ? FLAG_TRANSIENT_LINES : 0);
-  return encodeString(source, flags, encodeRawTransient);
+  return encodeString(source, flags, (text, bits) => encodeRaw(text, bits, false));
 }
 
 function encodeString(source: string, flags: number, raw: typeof encodeRaw): Uint8Array {

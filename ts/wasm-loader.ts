@@ -397,12 +397,14 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 /**
  * Encodes `source` with the given `FLAG_*` bits. The source crosses into WASM
  * memory once (UTF-8, `TextEncoder.encodeInto`); the result is copied out, so
- * the returned bytes stay valid after later calls. Throws a BinastError for
+ * the returned bytes stay valid after later calls (with `copy` false, for
+ * parse()'s transient binaries: a view of WASM memory, valid only until the next
+ * call into the encoder). Throws a BinastError for
  * everything but syntax errors (which are returned): `UNSUPPORTED_SOURCE`
  * (lone surrogates), `LIMIT` (stack or memory exhausted), `INTERNAL` (a bug),
  * `NOT_INITIALISED`.
  */
-export function encodeRaw(source: string, flags: number): EncodeRawResult {
+export function encodeRaw(source: string, flags: number, copy = true): EncodeRawResult {
   const lone = firstLoneSurrogate(source);
   if (lone >= 0) {
     const unit = source.charCodeAt(lone).toString(16).toUpperCase();
@@ -413,18 +415,7 @@ export function encodeRaw(source: string, flags: number): EncodeRawResult {
     );
   }
   // encodeInto of a well-formed string writes UTF-8: the encoder need not check it again.
-  return callEncoder((ex) => writeSource(ex, source), flags | FLAG_KNOWN_UTF8);
-}
-
-/**
- * As {@link encodeRaw} with FLAG_TRANSIENT (set by the caller) for parse(), which decodes the
- * result at once: the bytes are a view of WASM memory, not a copy, valid only until the next
- * call into the encoder.
- */
-export function encodeRawTransient(source: string, flags: number): EncodeRawResult {
-  const lone = firstLoneSurrogate(source);
-  if (lone >= 0) return encodeRaw(source, flags);
-  return callEncoder((ex) => writeSource(ex, source), flags | FLAG_KNOWN_UTF8, false);
+  return callEncoder((ex) => writeSource(ex, source), flags | FLAG_KNOWN_UTF8, copy);
 }
 
 /**
