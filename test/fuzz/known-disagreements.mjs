@@ -21,7 +21,7 @@ export const KNOWN_DISAGREEMENTS = [
   {
     id: 'html-comment-after-import',
     reason:
-      "`import` at the start of a statement followed by an HTML-like comment (`import<!--`, or `-->` opening the next line) and then `(` in a sloppy script: binast skips the comment, as the spec (and V8) do, and reads a dynamic import; acorn's lookahead for `(` or `.` after `import` skips whitespace and `//`, `/* */` comments but not these, so it reads an import declaration, which a script may not have",
+      "`import` at the start of a statement followed by an HTML-like comment (`import<!--`, or `-->` opening the next line) and then `(` in a sloppy script: binast skips the comment, as the spec (and V8) do, and reads a dynamic import; acorn's lookahead for `(` or `.` after `import` skips whitespace and `//`, `/* */` comments but not these, so it reads an import declaration, which a script may not have (or, nested in a statement such as `with (a) import\n-->\n(x)`, which may only stand at the top level)",
     source: 'import\n-->\n("m")',
     sourceType: 'script',
     acorn: "rejects: 'import' and 'export' may appear only with 'sourceType: module' (1:0)",
@@ -29,7 +29,7 @@ export const KNOWN_DISAGREEMENTS = [
     test: (source, sourceType, result) =>
       sourceType === 'script' &&
       result.kind === 'binast-accepts' &&
-      /'import' and 'export' may appear only with/.test(result.acornOutcome) &&
+      /'import' and 'export' may (appear only with|only appear at the top level)/.test(result.acornOutcome) &&
       /(^|[^\w$.\\])import(\s|\/\*[^]*?\*\/|\/\/[^\n\r\u2028\u2029]*)*(<!--|[\n\r\u2028\u2029](\s|\/\*[^]*?\*\/)*-->)/.test(source),
   },
   {
