@@ -6,21 +6,6 @@
 use super::rules::is_simple;
 use super::*;
 
-/// The context saved across a function boundary.
-pub(crate) struct FunctionContext<'a> {
-    labels: Vec<Label<'a>>,
-    in_function: bool,
-    loops: u32,
-    switches: u32,
-    static_block_scope: bool,
-    in_static_block: bool,
-    in_params: bool,
-    lexical_binding: Option<&'static str>,
-    arguments_context: Option<&'static str>,
-    super_context: SuperContext,
-    strict: bool,
-}
-
 /// The context saved across a class.
 #[derive(Clone, Copy)]
 pub(crate) struct ClassContext {
@@ -48,46 +33,22 @@ impl SuperContext {
 
 impl<'a> Checker<'a> {
     /// Leaves the current function's context for a function's, arrow function's or static
-    /// block's own.
+    /// block's own (which keeps what `arguments` and `super` may do); returns the outer one.
     fn enter_function_context(&mut self, strict: bool) -> FunctionContext<'a> {
-        let saved = FunctionContext {
-            labels: std::mem::take(&mut self.labels),
-            in_function: self.in_function,
-            loops: self.loops,
-            switches: self.switches,
-            static_block_scope: self.static_block_scope,
-            in_static_block: self.in_static_block,
-            in_params: self.in_params,
-            lexical_binding: self.lexical_binding,
-            arguments_context: self.arguments_context,
-            super_context: self.super_context,
-            strict: self.strict,
+        let inner = FunctionContext {
+            in_function: true,
+            arguments_context: self.context.arguments_context,
+            super_context: self.context.super_context,
+            strict,
+            ..FunctionContext::default()
         };
-        self.in_function = true;
-        self.loops = 0;
-        self.switches = 0;
-        self.static_block_scope = false;
-        self.in_static_block = false;
-        self.in_params = false;
-        self.lexical_binding = None;
-        self.strict = strict;
-        saved
+        std::mem::replace(&mut self.context, inner)
     }
 
     /// Leaving a function, arrow function or static block: its scope and its context.
     pub(crate) fn leave_function(&mut self, saved: FunctionContext<'a>) {
         self.leave();
-        self.labels = saved.labels;
-        self.in_function = saved.in_function;
-        self.loops = saved.loops;
-        self.switches = saved.switches;
-        self.static_block_scope = saved.static_block_scope;
-        self.in_static_block = saved.in_static_block;
-        self.in_params = saved.in_params;
-        self.lexical_binding = saved.lexical_binding;
-        self.arguments_context = saved.arguments_context;
-        self.super_context = saved.super_context;
-        self.strict = saved.strict;
+        self.context = saved;
     }
 
     /// The function entered next is a method's, with `super` as `context` allows it.
@@ -105,7 +66,7 @@ impl<'a> Checker<'a> {
             && let Some(id) = &func.id
         {
             let current = self.scopes[self.depth - 1].kind;
-            if !(self.strict || func.generator || func.r#async) {
+            if !(self.context.strict || func.generator || func.r#async) {
                 self.declare_function(id);
             } else if self.functions_are_vars(current) {
                 self.declare_var(id);
@@ -113,17 +74,17 @@ impl<'a> Checker<'a> {
                 self.declare_lexical(id);
             }
         }
-        let strict = self.strict || func.has_use_strict_directive();
+        let strict = self.context.strict || func.has_use_strict_directive();
         let saved = self.enter_function_context(strict);
-        self.arguments_context = None;
-        self.super_context = super_context;
+        self.context.arguments_context = None;
+        self.context.super_context = super_context;
         self.enter(ScopeKind::Function);
         saved
     }
 
     /// Entering an arrow function: it keeps the `super` and `arguments` of its place.
     pub(crate) fn enter_arrow(&mut self, arrow: &ArrowFunctionExpression<'a>) -> FunctionContext<'a> {
-        let strict = self.strict || arrow.has_use_strict_directive();
+        let strict = self.context.strict || arrow.has_use_strict_directive();
         let saved = self.enter_function_context(strict);
         self.enter(ScopeKind::Function);
         saved
@@ -144,11 +105,11 @@ impl<'a> Checker<'a> {
     /// Entering a class static block: strict, a function boundary for labels and loops.
     pub(crate) fn enter_static_block(&mut self) -> FunctionContext<'a> {
         let saved = self.enter_function_context(true);
-        self.static_block_scope = true;
-        self.in_static_block = true;
-        self.in_params = saved.in_params;
-        self.arguments_context = Some("static initialization block");
-        self.super_context = SuperContext::Property;
+        self.context.static_block_scope = true;
+        self.context.in_static_block = true;
+        self.context.in_params = saved.in_params;
+        self.context.arguments_context = Some("static initialization block");
+        self.context.super_context = SuperContext::Property;
         self.enter(ScopeKind::StaticBlock);
         saved
     }
@@ -165,8 +126,8 @@ impl<'a> Checker<'a> {
             self.declare_lexical(id);
         }
         ClassContext {
-            static_block_scope: std::mem::replace(&mut self.static_block_scope, false),
-            strict: std::mem::replace(&mut self.strict, true),
+            static_block_scope: std::mem::replace(&mut self.context.static_block_scope, false),
+            strict: std::mem::replace(&mut self.context.strict, true),
         }
     }
 
@@ -176,8 +137,8 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn leave_class(&mut self, saved: ClassContext) {
-        self.strict = saved.strict;
-        self.static_block_scope = saved.static_block_scope;
+        self.context.strict = saved.strict;
+        self.context.static_block_scope = saved.static_block_scope;
     }
 
     /// Entering a class body: its private names (a getter and a setter may share one, both
@@ -242,13 +203,13 @@ impl<'a> Checker<'a> {
     /// Entering a class field's initializer, where `arguments` is refused and `super.x` allowed.
     pub(crate) fn enter_field_initializer(&mut self) -> FieldContext {
         FieldContext {
-            arguments_context: self.arguments_context.replace("class field initializer"),
-            super_context: std::mem::replace(&mut self.super_context, SuperContext::Property),
+            arguments_context: self.context.arguments_context.replace("class field initializer"),
+            super_context: std::mem::replace(&mut self.context.super_context, SuperContext::Property),
         }
     }
 
     pub(crate) fn leave_field_initializer(&mut self, saved: FieldContext) {
-        self.arguments_context = saved.arguments_context;
-        self.super_context = saved.super_context;
+        self.context.arguments_context = saved.arguments_context;
+        self.context.super_context = saved.super_context;
     }
 }

@@ -14,28 +14,28 @@ pub(crate) struct BlockContext {
 impl<'a> Checker<'a> {
     /// Entering the scope of a block, a `for` statement or a `catch` clause.
     pub(crate) fn enter_block(&mut self) -> BlockContext {
-        let saved = BlockContext { static_block_scope: std::mem::replace(&mut self.static_block_scope, false) };
+        let saved = BlockContext { static_block_scope: std::mem::replace(&mut self.context.static_block_scope, false) };
         self.enter(ScopeKind::Block);
         saved
     }
 
     pub(crate) fn leave_block(&mut self, saved: BlockContext) {
         self.leave();
-        self.static_block_scope = saved.static_block_scope;
+        self.context.static_block_scope = saved.static_block_scope;
     }
 
     /// Entering a labelled statement (`body_position`: it is the body of a loop, `if` or
     /// `with`, through labels).
     pub(crate) fn enter_labeled(&mut self, labeled: &LabeledStatement<'a>, body_position: bool) {
         let label = labeled.label.name.as_str();
-        if self.labels.iter().any(|l| l.name == label) {
+        if self.context.labels.iter().any(|l| l.name == label) {
             self.report(labeled.label.span.start, format!("Label `{label}` has already been declared"));
         }
         self.identifier_rules(label, labeled.label.span);
         // A labelled function: never in strict code, in sloppy code not as the body of a loop,
         // `if` or `with` (through labels).
         if let Statement::FunctionDeclaration(func) = &labeled.body
-            && (self.strict || body_position)
+            && (self.context.strict || body_position)
         {
             self.report(func.span.start, "Invalid function declaration");
         }
@@ -44,22 +44,22 @@ impl<'a> Checker<'a> {
             target = &nested.body;
         }
         let is_loop = target.is_iteration_statement();
-        self.labels.push(Label { name: label, is_loop });
+        self.context.labels.push(Label { name: label, is_loop });
     }
 
     pub(crate) fn leave_labeled(&mut self) {
-        self.labels.pop();
+        self.context.labels.pop();
     }
 
     pub(crate) fn break_statement(&mut self, statement: &BreakStatement<'a>) {
         match &statement.label {
-            None if self.loops == 0 && self.switches == 0 => {
+            None if self.context.loops == 0 && self.context.switches == 0 => {
                 self.report(statement.span.start, "Illegal break statement")
             }
             None => {}
             Some(label) => {
                 self.identifier_rules(label.name.as_str(), label.span);
-                if !self.labels.iter().any(|l| l.name == label.name.as_str()) {
+                if !self.context.labels.iter().any(|l| l.name == label.name.as_str()) {
                     self.undefined_label(label);
                 }
             }
@@ -68,13 +68,13 @@ impl<'a> Checker<'a> {
 
     pub(crate) fn continue_statement(&mut self, statement: &ContinueStatement<'a>) {
         match &statement.label {
-            None if self.loops == 0 => {
+            None if self.context.loops == 0 => {
                 self.report(statement.span.start, "Illegal continue statement: no surrounding iteration statement");
             }
             None => {}
             Some(label) => {
                 self.identifier_rules(label.name.as_str(), label.span);
-                match self.labels.iter().rev().find(|l| l.name == label.name.as_str()) {
+                match self.context.labels.iter().rev().find(|l| l.name == label.name.as_str()) {
                     Some(target) if !target.is_loop => self.report(
                         label.span.start,
                         "A `continue` statement can only jump to a label of an enclosing `for`, `while` or `do while` statement.",
@@ -87,24 +87,24 @@ impl<'a> Checker<'a> {
     }
 
     pub(crate) fn enter_loop_body(&mut self) {
-        self.loops += 1;
+        self.context.loops += 1;
     }
 
     /// Leaving a loop's body, which may not be a function declaration.
     pub(crate) fn leave_loop_body(&mut self, body: &Statement<'a>) {
-        self.loops -= 1;
+        self.context.loops -= 1;
         self.statement_function(body, false);
     }
 
     /// Entering the cases of a `switch` (one block scope for all of them).
     pub(crate) fn enter_switch_cases(&mut self) -> BlockContext {
         let saved = self.enter_block();
-        self.switches += 1;
+        self.context.switches += 1;
         saved
     }
 
     pub(crate) fn leave_switch_cases(&mut self, saved: BlockContext) {
-        self.switches -= 1;
+        self.context.switches -= 1;
         self.leave_block(saved);
     }
 
@@ -118,7 +118,7 @@ impl<'a> Checker<'a> {
     /// After a `with` statement (the body's errors come first, as oxc_semantic reports them).
     pub(crate) fn leave_with(&mut self, statement: &WithStatement<'a>) {
         self.statement_function(&statement.body, false);
-        if self.strict {
+        if self.context.strict {
             self.report(statement.span.start, "'with' statements are not allowed");
         }
     }
@@ -126,7 +126,7 @@ impl<'a> Checker<'a> {
     /// A function declaration as the body of a loop, `if`, `with` or label.
     fn statement_function(&mut self, statement: &Statement<'a>, allowed_in_sloppy: bool) {
         if let Statement::FunctionDeclaration(func) = statement
-            && (self.strict || !allowed_in_sloppy)
+            && (self.context.strict || !allowed_in_sloppy)
         {
             self.report(func.span.start, "Invalid function declaration");
         }
@@ -134,7 +134,7 @@ impl<'a> Checker<'a> {
 
     /// A `for`-`of` statement, before its scope: `for await` in a static block.
     pub(crate) fn for_of_statement(&mut self, statement: &ForOfStatement<'a>) {
-        if statement.r#await && self.in_static_block {
+        if statement.r#await && self.context.in_static_block {
             self.report(statement.span.start, "Cannot use 'for await' in class static initialization block");
         }
     }
@@ -144,7 +144,7 @@ impl<'a> Checker<'a> {
         if let ForStatementLeft::VariableDeclaration(decl) = left
             && let [declarator] = decl.declarations.as_slice()
             && declarator.init.is_some()
-            && ((self.strict && decl.kind.is_var()) || !is_for_in || !declarator.id.is_binding_identifier())
+            && ((self.context.strict && decl.kind.is_var()) || !is_for_in || !declarator.id.is_binding_identifier())
         {
             let kind = if is_for_in { "for-in" } else { "for-of" };
             self.report(decl.span.start, format!("{kind} loop variable declaration may not have an initializer"));
@@ -167,7 +167,7 @@ impl<'a> Checker<'a> {
             VariableDeclarationKind::Using if self.program().source_type.is_script() && self.depth == 1 => {
                 self.report(decl.span.start, "'using' declarations are not allowed at the top level of a script");
             }
-            VariableDeclarationKind::AwaitUsing if self.in_static_block => {
+            VariableDeclarationKind::AwaitUsing if self.context.in_static_block => {
                 self.report(decl.span.start, "Cannot use 'await using' in class static initialization block");
             }
             _ => {}
@@ -189,11 +189,11 @@ impl<'a> Checker<'a> {
             VariableDeclarationKind::AwaitUsing => Some("await using"),
             VariableDeclarationKind::Var => None,
         };
-        std::mem::replace(&mut self.lexical_binding, lexical_binding)
+        std::mem::replace(&mut self.context.lexical_binding, lexical_binding)
     }
 
     pub(crate) fn leave_declarator_binding(&mut self, saved: Option<&'static str>) {
-        self.lexical_binding = saved;
+        self.context.lexical_binding = saved;
     }
 
     /// An import declaration, before its specifiers: every local name declared.

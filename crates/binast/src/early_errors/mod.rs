@@ -89,17 +89,12 @@ struct Label<'a> {
     is_loop: bool,
 }
 
-/// The checks' state through one conversion, owned by `convert::State`.
+/// The state that is the current function's own: a function, arrow function or static block
+/// starts its own (`Checker::enter_function_context`) and puts the outer one back on leaving.
 #[derive(Default)]
-pub(crate) struct Checker<'a> {
-    /// The program checked (`None` only in the placeholder outside a conversion).
-    program: Option<&'a Program<'a>>,
-    module: bool,
+pub(crate) struct FunctionContext<'a> {
+    /// Strict mode code.
     strict: bool,
-    /// The scope stack (`scopes[..depth]`); entries above `depth` are kept for reuse.
-    scopes: Vec<Scope<'a>>,
-    depth: usize,
-    found: Option<EarlyError>,
     /// Labels around the current statement, within the current function.
     labels: Vec<Label<'a>>,
     /// Inside a function, arrow function or static block (a label cannot be reached).
@@ -119,6 +114,21 @@ pub(crate) struct Checker<'a> {
     /// arrow functions), named as oxc's message names it.
     arguments_context: Option<&'static str>,
     super_context: SuperContext,
+}
+
+/// The checks' state through one conversion, owned by `convert::State`.
+#[derive(Default)]
+pub(crate) struct Checker<'a> {
+    /// The program checked (`None` only in the placeholder outside a conversion).
+    program: Option<&'a Program<'a>>,
+    module: bool,
+    /// The scope stack (`scopes[..depth]`); entries above `depth` are kept for reuse.
+    scopes: Vec<Scope<'a>>,
+    depth: usize,
+    found: Option<EarlyError>,
+    /// What the current function (or the top level) allows; saved and replaced as a whole at a
+    /// function boundary (`context.rs`).
+    context: FunctionContext<'a>,
     /// The context of the method whose function is entered next.
     method_super: Option<SuperContext>,
     /// The private names of the classes around.
@@ -134,7 +144,10 @@ impl<'a> Checker<'a> {
         let mut checker = Checker {
             program: Some(program),
             module,
-            strict: module || program.has_use_strict_directive(),
+            context: FunctionContext {
+                strict: module || program.has_use_strict_directive(),
+                ..FunctionContext::default()
+            },
             ..Checker::default()
         };
         checker.enter(ScopeKind::Top);

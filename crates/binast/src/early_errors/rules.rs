@@ -25,7 +25,7 @@ impl<'a> Checker<'a> {
             "await" => {
                 if self.module {
                     self.report(span.start, "The keyword 'await' is reserved");
-                } else if self.static_block_scope {
+                } else if self.context.static_block_scope {
                     self.report(span.start, "Cannot use await in class static initialization block");
                 }
             }
@@ -37,7 +37,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn reserved_word(&mut self, name: &str, span: Span) {
-        if self.strict {
+        if self.context.strict {
             self.report(span.start, format!("The keyword '{name}' is reserved"));
         }
     }
@@ -47,12 +47,12 @@ impl<'a> Checker<'a> {
     pub(crate) fn binding_identifier(&mut self, id: &BindingIdentifier<'a>) {
         self.identifier_rules(id.name.as_str(), id.span);
         match id.name.as_str() {
-            name @ ("eval" | "arguments") if self.strict => {
+            name @ ("eval" | "arguments") if self.context.strict => {
                 self.report(id.span.start, format!("Binding {name} in strict mode"));
             }
             "let"
-                if !self.strict
-                    && let Some(kind) = self.lexical_binding =>
+                if !self.context.strict
+                    && let Some(kind) = self.context.lexical_binding =>
             {
                 self.report(
                     id.span.start,
@@ -69,7 +69,7 @@ impl<'a> Checker<'a> {
         let name = id.name.as_str();
         self.identifier_rules(name, id.span);
         if name == "arguments"
-            && let Some(context) = self.arguments_context
+            && let Some(context) = self.context.arguments_context
         {
             self.report(id.span.start, format!("'arguments' is not allowed in {context}"));
         }
@@ -78,7 +78,7 @@ impl<'a> Checker<'a> {
     /// An identifier assigned to (`eval = 1`, `[arguments] = a`, `for (eval of a)`), before it
     /// is checked as a reference.
     pub(crate) fn assigned(&mut self, id: &IdentifierReference<'a>) {
-        if self.strict && matches!(id.name.as_str(), "eval" | "arguments") {
+        if self.context.strict && matches!(id.name.as_str(), "eval" | "arguments") {
             self.report(id.span.start, format!("Cannot assign to '{}' in strict mode", id.name));
         }
     }
@@ -97,7 +97,7 @@ impl<'a> Checker<'a> {
 
     /// `super` (a call when `call` is the call's span) where its context allows it.
     pub(crate) fn super_rules(&mut self, sup: Span, call: Option<Span>) {
-        match (self.super_context, call) {
+        match (self.context.super_context, call) {
             (SuperContext::None, None) => self.report(
                 sup.start,
                 "'super' can only be referenced in members of derived classes or object literal expressions.",
@@ -116,7 +116,7 @@ impl<'a> Checker<'a> {
     /// A string literal (not a JSX attribute's): legacy escapes in strict code.
     #[inline]
     pub(crate) fn string_literal(&mut self, lit: &StringLiteral<'a>) {
-        if self.strict {
+        if self.context.strict {
             self.strict_string_literal(lit);
         }
     }
@@ -155,7 +155,7 @@ impl<'a> Checker<'a> {
     /// A numeric literal: legacy octal and leading zeros in strict code.
     #[inline]
     pub(crate) fn numeric_literal(&mut self, lit: &NumericLiteral<'a>) {
-        if !self.strict {
+        if !self.context.strict {
             return;
         }
         let Some(raw) = lit.raw else { return };
@@ -210,7 +210,7 @@ impl<'a> Checker<'a> {
             return;
         }
         match expression.argument.get_inner_expression() {
-            Expression::Identifier(id) if self.strict => {
+            Expression::Identifier(id) if self.context.strict => {
                 self.report(id.span.start, "Delete of an unqualified identifier in strict mode.");
             }
             Expression::PrivateFieldExpression(field) => {
@@ -230,24 +230,24 @@ impl<'a> Checker<'a> {
 
     /// An `await` expression, before its argument.
     pub(crate) fn await_expression(&mut self, expression: &AwaitExpression<'a>) {
-        if self.in_params {
+        if self.context.in_params {
             self.report(expression.span.start, "await expression not allowed in formal parameter");
         }
-        if self.in_static_block {
+        if self.context.in_static_block {
             self.report(expression.span.start, "Cannot use await in class static initialization block");
         }
     }
 
     /// A `yield` expression, before its argument.
     pub(crate) fn yield_expression(&mut self, expression: &YieldExpression<'a>) {
-        if self.in_params {
+        if self.context.in_params {
             self.report(expression.span.start, "yield expression not allowed in formal parameter");
         }
     }
 
     #[cold]
     pub(super) fn undefined_label(&mut self, label: &LabelIdentifier<'a>) {
-        if self.in_function {
+        if self.context.in_function {
             self.report(label.span.start, "Jump target cannot cross function boundary.");
         } else {
             self.report(label.span.start, "Use of undefined label");

@@ -170,7 +170,7 @@ impl<'a> Checker<'a> {
     /// what this returns.
     pub(crate) fn enter_params(&mut self, params: &FormalParameters<'a>) -> bool {
         let simple = is_simple(params);
-        let unique = self.strict || !simple || params.kind != FormalParameterKind::FormalParameter;
+        let unique = self.context.strict || !simple || params.kind != FormalParameterKind::FormalParameter;
         if simple && params.items.len() <= 1 {
             // No pattern, at most one name: nothing can repeat.
             for param in &params.items {
@@ -196,11 +196,11 @@ impl<'a> Checker<'a> {
                 self.declare_var(id);
             }
         }
-        std::mem::replace(&mut self.in_params, true)
+        std::mem::replace(&mut self.context.in_params, true)
     }
 
     pub(crate) fn leave_params(&mut self, in_params: bool) {
-        self.in_params = in_params;
+        self.context.in_params = in_params;
     }
 
     /// A `catch` parameter, lexical in the clause's scope; a simple one (`catch (e)`) may be
